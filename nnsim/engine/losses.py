@@ -1,0 +1,104 @@
+"""Losses: the number J that gradient descent pushes down, and its gradient.
+
+Every loss is the mean over the batch. ``value(z, a, y)`` gives J from the
+output layer's pre-activation ``z`` and activation ``a``;
+``grad_z(z, a, y)`` gives dJ/dz, the δ of the output layer where backprop starts.
+
+Cross-entropy losses are computed from logits (``z``), never from ``log(a)``:
+``log(σ(z))`` rounds to ``log(0)`` once σ saturates, the logit form never does.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from nnsim.engine.activations import Activation
+
+
+class Loss:
+    """Base class. ``output_activation`` is the activation the loss is fused with, if any."""
+
+    name: str = ""
+    formula: str = ""
+    output_activation: str | None = None
+
+    def value(self, z: np.ndarray, a: np.ndarray, y: np.ndarray) -> float:
+        raise NotImplementedError
+
+    def grad_z(
+        self, z: np.ndarray, a: np.ndarray, y: np.ndarray, activation: Activation
+    ) -> np.ndarray:
+        raise NotImplementedError
+
+
+class BinaryCrossEntropy(Loss):
+    """J = −mean(y·log σ(z) + (1 − y)·log(1 − σ(z))), on a sigmoid output.
+
+    Stable form (as ``torch.nn.BCEWithLogitsLoss``):
+    ``J = mean(max(z, 0) − z·y + log(1 + e^{−|z|}))``; the fused gradient is
+    ``dJ/dz = (σ(z) − y) / n``.
+    """
+
+    name = "bce"
+    formula = "J = −(1/n)·Σ [y·log(a) + (1 − y)·log(1 − a)]"
+    output_activation = "sigmoid"
+
+    def value(self, z, a, y):
+        y = y.reshape(z.shape)
+        return float(np.mean(np.maximum(z, 0.0) - z * y + np.log1p(np.exp(-np.abs(z)))))
+
+    def grad_z(self, z, a, y, activation):
+        return (a - y.reshape(a.shape)) * (1.0 / z.shape[0])
+
+
+class CrossEntropy(Loss):
+    """Softmax cross-entropy with integer labels, as ``torch.nn.CrossEntropyLoss``.
+
+    ``J = mean(logsumexp(z) − z[y])``; fused gradient ``dJ/dz = (softmax(z) − onehot(y)) / n``.
+    """
+
+    name = "cross_entropy"
+    formula = "J = −(1/n)·Σ log(softmax(z)[y])"
+    output_activation = "softmax"
+
+    def value(self, z, a, y):
+        m = z.max(axis=1, keepdims=True)
+        lse = np.log(np.exp(z - m).sum(axis=1)) + m[:, 0]
+        return float(np.mean(lse - z[np.arange(z.shape[0]), y]))
+
+    def grad_z(self, z, a, y, activation):
+        g = a.copy()
+        g[np.arange(z.shape[0]), y] -= 1.0
+        g *= 1.0 / z.shape[0]
+        return g
+
+
+class MeanSquaredError(Loss):
+    """J = mean((ŷ − y)²) over every output of every sample, as ``torch.nn.MSELoss``.
+
+    ``dJ/da = 2(a − y) / (n·k)``, then through the output activation's derivative.
+    """
+
+    name = "mse"
+    formula = "J = (1/n)·Σ (a − y)²"
+
+    def value(self, z, a, y):
+        d = a - y.reshape(a.shape)
+        return float(np.mean(d * d))
+
+    def grad_z(self, z, a, y, activation):
+        grad_a = (a - y.reshape(a.shape)) * (2.0 / a.size)
+        return activation.backward(z, a, grad_a)
+
+
+LOSSES: dict[str, Loss] = {
+    loss.name: loss for loss in (BinaryCrossEntropy(), CrossEntropy(), MeanSquaredError())
+}
+
+
+def get_loss(name: str) -> Loss:
+    """The loss called ``name``; ``ValueError`` listing the allowed names otherwise."""
+    try:
+        return LOSSES[name]
+    except KeyError:
+        raise ValueError(f"unknown loss {name!r}; allowed: {', '.join(LOSSES)}") from None

@@ -1,0 +1,328 @@
+"""A fully connected network: forward with caches, backward with exact gradients.
+
+Conventions (as the article and ``torch.nn.Linear``): samples are rows, a dense
+layer k holds ``W`` of shape (units_out, units_in) and ``b`` of shape (units_out,)::
+
+    Z[k] = A[k−1] · W[k]ᵀ + b[k]          (A[0] = X, one sample per row)
+    A[k] = g_k(BN(Z[k]))                  (BN only where enabled; dropout after g_k)
+
+All parameters live in one contiguous float64 vector ``theta`` (and the gradients
+in ``grad``), laid out ``W1 … WL, b1 … bL, γ…, β…``; each layer holds views into
+it. An optimizer update is therefore a handful of NumPy calls whatever the depth,
+and weight-only operations (regularisation, per-layer norms) work on one slice.
+
+``parameters()`` / ``gradients()`` / ``parameter_names()`` list the same views in
+the documented order ``W1, b1, [γ1, β1], W2, b2, …, WL, bL``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from nnsim.engine import batchnorm
+from nnsim.engine.activations import Activation, get_activation
+from nnsim.engine.initializers import get_initializer
+from nnsim.engine.losses import Loss, get_loss
+
+
+@dataclass(frozen=True)
+class LayerConfig:
+    """One hidden layer: its width, activation, and optional batch-norm and dropout."""
+
+    units: int
+    activation: str = "tanh"
+    batch_norm: bool = False
+    dropout: float = 0.0
+
+
+class DenseLayer:
+    """Views into the network's vectors for one layer, plus what it needs to compute."""
+
+    __slots__ = ("W", "WT", "activation", "b", "bn", "dropout", "grad_W", "grad_b", "index")
+
+    def __init__(self, index: int, activation: Activation, dropout: float) -> None:
+        self.index = index  # 1-based, as in the article's W1, W2, …
+        self.activation = activation
+        self.dropout = dropout
+        self.bn: batchnorm.BatchNormState | None = None
+
+    @property
+    def units(self) -> int:
+        return self.W.shape[0]
+
+
+class Network:
+    """A dense network with its parameters, caches and gradients.
+
+    Parameters
+    ----------
+    n_inputs, n_outputs
+        Sizes of the input and output layers.
+    hidden
+        The hidden layers, first to last.
+    output_activation
+        ``sigmoid`` (with ``bce``), ``softmax`` (with ``cross_entropy``) or any activation.
+    loss
+        ``bce``, ``cross_entropy`` or ``mse``.
+    init
+        Initialiser name (see :mod:`nnsim.engine.initializers`).
+    seed
+        Seeds the initial weights and the dropout masks.
+    """
+
+    def __init__(
+        self,
+        n_inputs: int,
+        hidden: Sequence[LayerConfig],
+        n_outputs: int,
+        output_activation: str = "sigmoid",
+        loss: str = "bce",
+        init: str = "xavier_uniform",
+        seed: int = 0,
+    ) -> None:
+        self.loss: Loss = get_loss(loss)
+        fused = self.loss.output_activation
+        if fused is not None and output_activation != fused:
+            raise ValueError(f"loss {loss!r} needs output_activation {fused!r}")
+        for cfg in hidden:
+            if not 0.0 <= cfg.dropout < 1.0:
+                raise ValueError(f"dropout must be in [0, 1), got {cfg.dropout}")
+        self.sizes = [n_inputs, *(c.units for c in hidden), n_outputs]
+        self.hidden = tuple(hidden)
+        self.init_name = init
+        self.seed = seed
+        configs = [*hidden, LayerConfig(n_outputs, output_activation)]
+        self.layers = [
+            DenseLayer(k + 1, get_activation(c.activation), c.dropout)
+            for k, c in enumerate(configs)
+        ]
+        self._allocate([c.batch_norm for c in configs])
+        init_rng, self._dropout_rng = (
+            np.random.default_rng(s) for s in np.random.SeedSequence(seed).spawn(2)
+        )
+        initializer = get_initializer(init)
+        for layer, n_in in zip(self.layers, self.sizes, strict=False):
+            layer.W[...] = initializer(n_in, layer.units, init_rng)
+        self._A: list[np.ndarray] = []
+        self._Z: list[np.ndarray] = []
+        self._pre: list[np.ndarray] = []  # the activation's input: Z, or BN(Z)
+        self._out: list[np.ndarray] = []  # the activation's output, before dropout
+        self._bn_cache: list[tuple[np.ndarray, np.ndarray] | None] = []
+        self._masks: list[np.ndarray | None] = []
+
+    # -- layout --------------------------------------------------------------------------------
+    def _allocate(self, batch_norm: Sequence[bool]) -> None:
+        shapes_w = [(o, i) for i, o in zip(self.sizes[:-1], self.sizes[1:], strict=True)]
+        n_w = sum(o * i for o, i in shapes_w)
+        n_b = sum(self.sizes[1:])
+        n_bn = sum(units for units, on in zip(self.sizes[1:], batch_norm, strict=True) if on)
+        self.theta = np.zeros(n_w + n_b + 2 * n_bn)
+        self.grad = np.zeros_like(self.theta)
+        self.n_weights = n_w
+        self._w_starts = np.zeros(len(self.layers), dtype=np.intp)
+        w_off, b_off = 0, n_w
+        g_off, be_off = n_w + n_b, n_w + n_b + n_bn
+        for k, (layer, (o, i)) in enumerate(zip(self.layers, shapes_w, strict=True)):
+            self._w_starts[k] = w_off
+            layer.W = self.theta[w_off : w_off + o * i].reshape(o, i)
+            layer.grad_W = self.grad[w_off : w_off + o * i].reshape(o, i)
+            layer.WT = layer.W.T
+            layer.b = self.theta[b_off : b_off + o]
+            layer.grad_b = self.grad[b_off : b_off + o]
+            w_off += o * i
+            b_off += o
+            if batch_norm[k]:
+                layer.bn = batchnorm.BatchNormState(
+                    self.theta[g_off : g_off + o],
+                    self.theta[be_off : be_off + o],
+                    self.grad[g_off : g_off + o],
+                    self.grad[be_off : be_off + o],
+                    o,
+                )
+                layer.bn.gamma[...] = 1.0
+                g_off += o
+                be_off += o
+
+    @property
+    def depth(self) -> int:
+        """Number of dense layers L (hidden layers + the output layer)."""
+        return len(self.layers)
+
+    @property
+    def weights(self) -> np.ndarray:
+        """All weights W1 … WL as one vector (a view of ``theta``)."""
+        return self.theta[: self.n_weights]
+
+    @property
+    def weight_grads(self) -> np.ndarray:
+        """All weight gradients dW1 … dWL as one vector (a view of ``grad``)."""
+        return self.grad[: self.n_weights]
+
+    def parameters(self) -> list[np.ndarray]:
+        """Views W1, b1, [γ1, β1], W2, b2, …, in the order of :meth:`parameter_names`."""
+        out = []
+        for layer in self.layers:
+            out += [layer.W, layer.b]
+            if layer.bn is not None:
+                out += [layer.bn.gamma, layer.bn.beta]
+        return out
+
+    def gradients(self) -> list[np.ndarray]:
+        """Views dW1, db1, [dγ1, dβ1], …, aligned with :meth:`parameters`."""
+        out = []
+        for layer in self.layers:
+            out += [layer.grad_W, layer.grad_b]
+            if layer.bn is not None:
+                out += [layer.bn.grad_gamma, layer.bn.grad_beta]
+        return out
+
+    def parameter_names(self) -> list[str]:
+        names = []
+        for layer in self.layers:
+            k = layer.index
+            names += [f"W{k}", f"b{k}"]
+            if layer.bn is not None:
+                names += [f"gamma{k}", f"beta{k}"]
+        return names
+
+    def state(self) -> dict[str, np.ndarray]:
+        """Copies of every parameter and batch-norm buffer, by name (``W1``, ``running_mean1``…)."""
+        state = {
+            n: p.copy() for n, p in zip(self.parameter_names(), self.parameters(), strict=True)
+        }
+        for layer in self.layers:
+            if layer.bn is not None:
+                state[f"running_mean{layer.index}"] = layer.bn.running_mean.copy()
+                state[f"running_var{layer.index}"] = layer.bn.running_var.copy()
+        return state
+
+    def load_state(self, state: dict[str, np.ndarray]) -> None:
+        """Restore what :meth:`state` returned (values are copied in place)."""
+        targets = dict(zip(self.parameter_names(), self.parameters(), strict=True))
+        for layer in self.layers:
+            if layer.bn is not None:
+                targets[f"running_mean{layer.index}"] = layer.bn.running_mean
+                targets[f"running_var{layer.index}"] = layer.bn.running_var
+        missing = targets.keys() - state.keys()
+        if missing:
+            raise ValueError(f"state lacks {', '.join(sorted(missing))}")
+        for name, target in targets.items():
+            value = np.asarray(state[name], dtype=np.float64)
+            if value.shape != target.shape:
+                raise ValueError(f"{name}: shape {value.shape}, expected {target.shape}")
+            target[...] = value
+
+    # -- forward -------------------------------------------------------------------------------
+    def forward_layer(
+        self, layer: DenseLayer, a_prev: np.ndarray, train: bool = True
+    ) -> tuple:
+        """One layer forward: (Z, activation input, g(input), A after dropout, BN cache, mask)."""
+        z = a_prev @ layer.WT
+        z += layer.b
+        pre, bn_cache, mask = z, None, None
+        if layer.bn is not None:
+            if train:
+                pre, z_hat, inv_std = batchnorm.forward_train(layer.bn, z)
+                bn_cache = (z_hat, inv_std)
+            else:
+                pre = batchnorm.forward_eval(layer.bn, z)
+        g = layer.activation.forward(pre)
+        a = g
+        if train and layer.dropout > 0.0:
+            keep = 1.0 - layer.dropout
+            mask = (self._dropout_rng.random(g.shape) < keep) * (1.0 / keep)
+            a = g * mask  # inverted dropout: E[a] unchanged, nothing to rescale at test time
+        return z, pre, g, a, bn_cache, mask
+
+    def forward(self, x: np.ndarray, train: bool = True) -> np.ndarray:
+        """Run the batch ``x`` (n, n_inputs) through every layer, keeping caches for backward."""
+        a = np.ascontiguousarray(x, dtype=np.float64)
+        A, Z, pre, out, bns, masks = [a], [], [], [], [], []
+        for layer in self.layers:
+            z, p, g, a, bn_cache, mask = self.forward_layer(layer, a, train)
+            A.append(a)
+            Z.append(z)
+            pre.append(p)
+            out.append(g)
+            bns.append(bn_cache)
+            masks.append(mask)
+        self._A, self._Z, self._pre, self._out = A, Z, pre, out
+        self._bn_cache, self._masks = bns, masks
+        return a
+
+    def activations(self, x: np.ndarray) -> list[np.ndarray]:
+        """Evaluation-mode outputs of every layer [A1, …, AL] for ``x``; caches untouched."""
+        a = np.ascontiguousarray(x, dtype=np.float64)
+        out = []
+        for layer in self.layers:
+            a = self.forward_layer(layer, a, train=False)[3]
+            out.append(a)
+        return out
+
+    def predict(self, x: np.ndarray) -> np.ndarray:
+        """Evaluation-mode output (running BN statistics, no dropout)."""
+        return self.activations(x)[-1]
+
+    # -- loss and backward ---------------------------------------------------------------------
+    def loss_value(self, y: np.ndarray) -> float:
+        """The data loss of the last forward pass against targets ``y``."""
+        return self.loss.value(self._pre[-1], self._A[-1], y)
+
+    def output_delta(self, y: np.ndarray) -> np.ndarray:
+        """dJ/d(activation input) of the output layer: where backpropagation starts."""
+        out = self.layers[-1]
+        return self.loss.grad_z(self._pre[-1], self._A[-1], y, out.activation)
+
+    def activation_backward(self, layer: DenseLayer, grad_a: np.ndarray) -> np.ndarray:
+        """dJ/dA[k] → dJ/d(activation input of k): through dropout, then g_k'."""
+        k = layer.index
+        mask = self._masks[k - 1]
+        if mask is not None:
+            grad_a = grad_a * mask
+        return layer.activation.backward(self._pre[k - 1], self._out[k - 1], grad_a)
+
+    def backward_layer(self, layer: DenseLayer, delta: np.ndarray) -> np.ndarray | None:
+        """Write dW[k], db[k] (and dγ, dβ) from δ = dJ/d(activation input); return dJ/dA[k−1].
+
+        dZ = δ (or BN's backward of it);  dW = dZᵀ·A[k−1];  db = Σ_rows dZ;  dA[k−1] = dZ·W.
+        """
+        k = layer.index
+        dz = delta
+        if layer.bn is not None:
+            z_hat, inv_std = self._bn_cache[k - 1]
+            dz = batchnorm.backward(layer.bn, delta, z_hat, inv_std)
+        np.matmul(dz.T, self._A[k - 1], out=layer.grad_W)
+        np.sum(dz, axis=0, out=layer.grad_b)
+        return dz @ layer.W if k > 1 else None
+
+    def backward(self, y: np.ndarray) -> None:
+        """Fill ``grad`` with dJ/dθ for the last forward pass (data loss only)."""
+        delta = self.output_delta(y)
+        layers = self.layers
+        for i in range(len(layers) - 1, 0, -1):
+            grad_a = self.backward_layer(layers[i], delta)
+            delta = self.activation_backward(layers[i - 1], grad_a)
+        self.backward_layer(layers[0], delta)
+
+    def weight_grad_norms(self) -> np.ndarray:
+        """‖dW_k‖₂ for every layer k, in one vectorised pass."""
+        g = self.grad[: self.n_weights]
+        return np.sqrt(np.add.reduceat(g * g, self._w_starts))
+
+    def weight_norms(self) -> np.ndarray:
+        """‖W_k‖₂ for every layer k."""
+        w = self.theta[: self.n_weights]
+        return np.sqrt(np.add.reduceat(w * w, self._w_starts))
+
+    def segment_norms(self, v: np.ndarray) -> np.ndarray:
+        """Per-layer L2 norms of the weight part of any vector laid out like ``theta``."""
+        w = v[: self.n_weights]
+        return np.sqrt(np.add.reduceat(w * w, self._w_starts))
+
+    # -- cache access, for the phase-by-phase view ---------------------------------------------
+    def cached(self, k: int) -> dict[str, np.ndarray]:
+        """The last forward pass's arrays for layer k (1-based): A_prev, Z, A."""
+        return {"A_prev": self._A[k - 1], "Z": self._Z[k - 1], "A": self._A[k]}
