@@ -44,8 +44,10 @@ class BinaryCrossEntropy(Loss):
     output_activation = "sigmoid"
 
     def value(self, z, a, y):
-        y = y.reshape(z.shape)
-        return float(np.mean(np.maximum(z, 0.0) - z * y + np.log1p(np.exp(-np.abs(z)))))
+        t = np.maximum(z, 0.0)
+        t -= z * y.reshape(z.shape)
+        t += np.log1p(np.exp(-np.abs(z)))
+        return float(t.sum()) / t.size
 
     def grad_z(self, z, a, y, activation):
         return (a - y.reshape(a.shape)) * (1.0 / z.shape[0])

@@ -17,7 +17,7 @@ the documented order ``W1, b1, [γ1, β1], W2, b2, …, WL, bL``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -216,9 +216,7 @@ class Network:
             target[...] = value
 
     # -- forward -------------------------------------------------------------------------------
-    def forward_layer(
-        self, layer: DenseLayer, a_prev: np.ndarray, train: bool = True
-    ) -> tuple:
+    def forward_layer(self, layer: DenseLayer, a_prev: np.ndarray, train: bool = True) -> tuple:
         """One layer forward: (Z, activation input, g(input), A after dropout, BN cache, mask)."""
         z = a_prev @ layer.WT
         z += layer.b
@@ -237,21 +235,27 @@ class Network:
             a = g * mask  # inverted dropout: E[a] unchanged, nothing to rescale at test time
         return z, pre, g, a, bn_cache, mask
 
-    def forward(self, x: np.ndarray, train: bool = True) -> np.ndarray:
-        """Run the batch ``x`` (n, n_inputs) through every layer, keeping caches for backward."""
+    def forward_steps(self, x: np.ndarray, train: bool = True) -> Iterator[DenseLayer]:
+        """Run the batch ``x`` (n, n_inputs) layer by layer, yielding each layer once its
+        caches (``cached(k)``) are filled. :meth:`forward` is this, run to the end."""
         a = np.ascontiguousarray(x, dtype=np.float64)
-        A, Z, pre, out, bns, masks = [a], [], [], [], [], []
+        self._A, self._Z, self._pre, self._out = [a], [], [], []
+        self._bn_cache, self._masks = [], []
         for layer in self.layers:
             z, p, g, a, bn_cache, mask = self.forward_layer(layer, a, train)
-            A.append(a)
-            Z.append(z)
-            pre.append(p)
-            out.append(g)
-            bns.append(bn_cache)
-            masks.append(mask)
-        self._A, self._Z, self._pre, self._out = A, Z, pre, out
-        self._bn_cache, self._masks = bns, masks
-        return a
+            self._A.append(a)
+            self._Z.append(z)
+            self._pre.append(p)
+            self._out.append(g)
+            self._bn_cache.append(bn_cache)
+            self._masks.append(mask)
+            yield layer
+
+    def forward(self, x: np.ndarray, train: bool = True) -> np.ndarray:
+        """Run the batch ``x`` (n, n_inputs) through every layer, keeping caches for backward."""
+        for _ in self.forward_steps(x, train):
+            pass
+        return self._A[-1]
 
     def activations(self, x: np.ndarray) -> list[np.ndarray]:
         """Evaluation-mode outputs of every layer [A1, …, AL] for ``x``; caches untouched."""
@@ -261,6 +265,13 @@ class Network:
             a = self.forward_layer(layer, a, train=False)[3]
             out.append(a)
         return out
+
+    def evaluate(self, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Evaluation-mode (activation input, output) of the last layer, for losses."""
+        a = np.ascontiguousarray(x, dtype=np.float64)
+        for layer in self.layers:
+            _, pre, _, a, _, _ = self.forward_layer(layer, a, train=False)
+        return pre, a
 
     def predict(self, x: np.ndarray) -> np.ndarray:
         """Evaluation-mode output (running BN statistics, no dropout)."""
@@ -295,17 +306,27 @@ class Network:
             z_hat, inv_std = self._bn_cache[k - 1]
             dz = batchnorm.backward(layer.bn, delta, z_hat, inv_std)
         np.matmul(dz.T, self._A[k - 1], out=layer.grad_W)
-        np.sum(dz, axis=0, out=layer.grad_b)
+        dz.sum(axis=0, out=layer.grad_b)
         return dz @ layer.W if k > 1 else None
+
+    def backward_steps(
+        self, y: np.ndarray
+    ) -> Iterator[tuple[DenseLayer, np.ndarray, np.ndarray | None]]:
+        """Backpropagate from the output layer to the first, yielding ``(layer, δ, dA_prev)``
+        once the layer's gradients are written: δ = dJ/d(its activation input) and
+        dA_prev = dJ/dA[k−1] (None for the first layer). Fills ``grad``."""
+        layers = self.layers
+        delta = self.output_delta(y)
+        for i in range(len(layers) - 1, -1, -1):
+            grad_a = self.backward_layer(layers[i], delta)
+            yield layers[i], delta, grad_a
+            if i:
+                delta = self.activation_backward(layers[i - 1], grad_a)
 
     def backward(self, y: np.ndarray) -> None:
         """Fill ``grad`` with dJ/dθ for the last forward pass (data loss only)."""
-        delta = self.output_delta(y)
-        layers = self.layers
-        for i in range(len(layers) - 1, 0, -1):
-            grad_a = self.backward_layer(layers[i], delta)
-            delta = self.activation_backward(layers[i - 1], grad_a)
-        self.backward_layer(layers[0], delta)
+        for _ in self.backward_steps(y):
+            pass
 
     def weight_grad_norms(self) -> np.ndarray:
         """‖dW_k‖₂ for every layer k, in one vectorised pass."""
@@ -324,5 +345,9 @@ class Network:
 
     # -- cache access, for the phase-by-phase view ---------------------------------------------
     def cached(self, k: int) -> dict[str, np.ndarray]:
-        """The last forward pass's arrays for layer k (1-based): A_prev, Z, A."""
-        return {"A_prev": self._A[k - 1], "Z": self._Z[k - 1], "A": self._A[k]}
+        """The last forward pass's arrays for layer k (1-based): A_prev, Z, (Z_bn,) A."""
+        out = {"A_prev": self._A[k - 1], "Z": self._Z[k - 1]}
+        if self.layers[k - 1].bn is not None:
+            out["Z_bn"] = self._pre[k - 1]
+        out["A"] = self._A[k]
+        return out

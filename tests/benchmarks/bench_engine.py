@@ -9,6 +9,8 @@ arrays per layer, no norms), measured in the same run. Run:
 
 from __future__ import annotations
 
+import functools
+import itertools
 import sys
 import time
 
@@ -30,7 +32,7 @@ LR = 0.03
 def minimal_loop(sizes, activation, x, y, steps):
     """The reference: a plain NumPy training loop, as one would write it by hand."""
     rng = np.random.default_rng(0)
-    Ws = [rng.normal(0, 0.5, (o, i)) for i, o in zip(sizes[:-1], sizes[1:], strict=True)]
+    Ws = [rng.normal(0, 0.5, (o, i)) for i, o in itertools.pairwise(sizes)]
     bs = [np.zeros(o) for o in sizes[1:]]
     act = np.tanh if activation == "tanh" else (lambda z: 1.0 / (1.0 + np.exp(-z)))
     n, L = x.shape[0], len(Ws)
@@ -83,12 +85,19 @@ def main() -> int:
         for batch in BATCHES:
             x = rng.normal(size=(batch, 2)) * 3
             y = (x[:, 0] * x[:, 1] > 0).astype(np.float64)
-            net = Network(2, [LayerConfig(u, act) for u in hidden], 1, "sigmoid", "bce",
-                          init="xavier_uniform", seed=0)  # fmt: skip
+            net = Network(
+                2,
+                [LayerConfig(u, act) for u in hidden],
+                1,
+                "sigmoid",
+                "bce",
+                init="xavier_uniform",
+                seed=0,
+            )
             opt = make_optimizer("sgd", [net.theta], lr=LR)
             steps = 3000 if batch == 10 else 400
-            ours = best_us_per_step(lambda s, n=net, o=opt: engine_loop(n, o, x, y, s), steps)
-            ref = best_us_per_step(lambda s, z=sizes: minimal_loop(z, act, x, y, s), steps)
+            ours = best_us_per_step(functools.partial(engine_loop, net, opt, x, y), steps)
+            ref = best_us_per_step(functools.partial(minimal_loop, sizes, act, x, y), steps)
             target = 1.5 if (label.startswith("2-8-8-1") and batch == 10) else 2.0
             ratio = ours / ref
             worst[(label, batch)] = ratio <= target

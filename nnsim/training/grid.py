@@ -1,0 +1,53 @@
+"""The network's output over the view's square, for the decision-boundary and neuron views."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from nnsim.engine.features import feature_matrix
+from nnsim.engine.network import Network
+from nnsim.training.data import GRID_EXTENT, grid_points
+
+
+class GridPredictor:
+    """Evaluates a network on a fixed resolution × resolution grid over [−6, 6]².
+
+    The feature matrix of the grid is computed once; each call is then one
+    evaluation-mode forward pass. Row 0 of every image is the top of the view (x2 = +6).
+    """
+
+    def __init__(
+        self, features: Sequence[str], resolution: int = 100, extent: float = GRID_EXTENT
+    ) -> None:
+        self.resolution = resolution
+        self.extent = extent
+        self.features = tuple(features)
+        self.points = grid_points(resolution, extent)
+        self.inputs = feature_matrix(self.points, self.features)
+
+    def output(self, network: Network) -> np.ndarray:
+        """(res, res) image: P(class 1) for binary, the value for regression, the predicted
+        class for multi-class."""
+        with np.errstate(all="ignore"):
+            a = network.predict(self.inputs)
+        return self._image(a)
+
+    def output_from_last(self, stack: np.ndarray) -> np.ndarray:
+        """The output image from the last layer's stack as :meth:`neurons` returns it."""
+        return self._image(stack.reshape(stack.shape[0], -1).T)
+
+    def _image(self, a: np.ndarray) -> np.ndarray:
+        image = np.argmax(a, axis=1).astype(np.float64) if a.shape[1] > 1 else a[:, 0]
+        return image.reshape(self.resolution, self.resolution)
+
+    def neurons(self, network: Network) -> list[np.ndarray]:
+        """Per layer k, a (units, res, res) stack: every neuron's output over the grid.
+
+        Index 0 holds the input features themselves, so the diagram can draw them too.
+        """
+        r = self.resolution
+        with np.errstate(all="ignore"):
+            layers = [self.inputs, *network.activations(self.inputs)]
+        return [a.T.reshape(a.shape[1], r, r) for a in layers]

@@ -1,0 +1,117 @@
+"""Snapshots: immutable copies of a trainer's state, for views that must never touch live arrays.
+
+The window's worker thread makes one at most ~30 times a second and hands it to
+the GUI thread; every array in it is a fresh copy, so the trainer can go on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from nnsim.training.grid import GridPredictor
+from nnsim.training.trainer import Evaluation, StepResult, Trainer
+
+
+@dataclass(frozen=True, eq=False)
+class Snapshot:
+    """What the panels draw. Arrays are copies; per-layer lists are indexed k − 1.
+
+    Attributes
+    ----------
+    step, epoch
+        Completed steps and epochs.
+    lr
+        The learning rate the next step will use.
+    last
+        The last step's result (batch loss, per-layer norms), or None before the first step.
+    evaluation
+        The latest full train/test evaluation (made when the snapshot was taken).
+    history, evaluations
+        Columns of the bounded metric histories (``step``, ``batch_loss``, ``lr``,
+        ``grad_norm_1``…; ``step``, ``train_loss``, ``test_loss``…).
+    weights, gradients
+        Per-parameter copies by name (``W1``, ``b1``…); gradients of the last step.
+    output
+        (res, res) network output over [−6, 6]² (row 0 at the top), or None.
+    neurons
+        Per layer (0 = input features), a (units, res, res) stack of outputs, or None.
+    markers
+        (step, text) hyper-parameter changes made during the run, for the loss plot.
+    """
+
+    step: int
+    epoch: int
+    lr: float
+    running: bool
+    last: StepResult | None
+    evaluation: Evaluation | None
+    history: dict[str, np.ndarray]
+    evaluations: dict[str, np.ndarray]
+    weights: dict[str, np.ndarray]
+    gradients: dict[str, np.ndarray]
+    output: np.ndarray | None
+    neurons: list[np.ndarray] | None
+    diverged: str | None = None
+    markers: tuple[tuple[int, str], ...] = ()
+    experiment: object = field(default=None, repr=False)
+
+    @property
+    def batch_loss(self) -> float | None:
+        return None if self.last is None else self.last.loss
+
+    @property
+    def train_loss(self) -> float | None:
+        return None if self.evaluation is None else self.evaluation.train_loss
+
+    @property
+    def test_loss(self) -> float | None:
+        return None if self.evaluation is None else self.evaluation.test_loss
+
+    @property
+    def grad_norms(self) -> np.ndarray | None:
+        return None if self.last is None else self.last.grad_norms
+
+
+def take_snapshot(
+    trainer: Trainer,
+    grid: GridPredictor | None = None,
+    *,
+    running: bool = False,
+    markers: tuple[tuple[int, str], ...] = (),
+    evaluate: bool = True,
+) -> Snapshot:
+    """Copy everything the views need out of ``trainer`` (and evaluate it on ``grid``)."""
+    net = trainer.network
+    evaluation = trainer.last_evaluation
+    if (
+        evaluate
+        and trainer.diverged is None
+        and (evaluation is None or evaluation.step != trainer.steps_done)
+    ):
+        evaluation = trainer.evaluate()
+    history = {name: trainer.history.column(name) for name in trainer.history.columns}
+    evals = {name: trainer.evaluations.column(name) for name in trainer.evaluations.columns}
+    gradients = {n: g.copy() for n, g in zip(net.parameter_names(), net.gradients(), strict=True)}
+    output = neurons = None
+    if grid is not None:
+        neurons = grid.neurons(net)
+        output = grid.output_from_last(neurons[-1])
+    return Snapshot(
+        step=trainer.steps_done,
+        epoch=trainer.epochs_done,
+        lr=trainer.current_lr(),
+        running=running,
+        last=trainer.last_result,
+        evaluation=evaluation,
+        history=history,
+        evaluations=evals,
+        weights=net.state(),
+        gradients=gradients,
+        output=output,
+        neurons=neurons,
+        diverged=trainer.diverged,
+        markers=markers,
+        experiment=trainer.experiment,
+    )

@@ -1,0 +1,370 @@
+"""The Trainer: one experiment, trained step by step, measured at every step.
+
+``Trainer(experiment)`` builds the data, the network, the optimizer and the
+learning-rate schedule. ``step()`` trains on one mini-batch and says what
+happened; ``phases()`` does the same step as a sequence of phases for the
+lecture mode (see :mod:`nnsim.training.phases`); ``reset()`` goes back to the
+initial weights. Nothing here imports Qt.
+
+Counting: step s (from 1) trains on one batch; its metrics (loss, gradients) are
+those computed *before* update s, and it uses the learning rate for t = s − 1
+completed steps (unit "step") or t = completed epochs (unit "epoch").
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import numpy as np
+
+from nnsim.engine import clipping, regularization
+from nnsim.engine.network import LayerConfig, Network
+from nnsim.engine.optimizers import make_optimizer
+from nnsim.engine.schedules import PlateauSchedule, make_schedule
+from nnsim.training.data import TrainingData, build_data
+from nnsim.training.history import MetricHistory
+
+LR_BLOCK = 1024  # learning rates are computed ahead in blocks: the schedule is a pure function
+
+
+class DivergedError(RuntimeError):
+    """Raised by ``step()`` once training has stopped on a non-finite loss or weight."""
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    """Full-data loss and accuracy after a step (accuracy is NaN for regression)."""
+
+    step: int
+    train_loss: float
+    test_loss: float
+    train_accuracy: float
+    test_accuracy: float
+
+
+@dataclass(frozen=True, slots=True)
+class StepResult:
+    """What one training step did. Arrays are per layer k = 1..L and never reused."""
+
+    step: int
+    epoch: int
+    lr: float
+    loss: float
+    reg_loss: float
+    grad_norms: np.ndarray
+    weight_norms: np.ndarray
+    update_ratios: np.ndarray
+    evaluation: Evaluation | None = None
+    diverged: str | None = None
+
+
+def network_for(experiment, n_inputs: int) -> Network:
+    """The untrained network an experiment describes."""
+    spec = experiment.network
+    hidden = [
+        LayerConfig(
+            layer.units,
+            layer.activation,
+            spec.batch_norm if layer.batch_norm is None else layer.batch_norm,
+            spec.dropout if layer.dropout is None else layer.dropout,
+        )
+        for layer in spec.hidden_layers
+    ]
+    return Network(
+        n_inputs,
+        hidden,
+        experiment.num_outputs,
+        experiment.resolved_output_activation(),
+        experiment.resolved_loss(),
+        spec.init,
+        experiment.seed,
+    )
+
+
+def divergence_message(what: str, step: int, lr: float) -> str:
+    """The learner's explanation of a run that blew up."""
+    return (
+        f"{what} became non-finite at step {step} — the learning rate {lr:g} is too high "
+        f"for this network; try ≤ {lr / 10:g}"
+    )
+
+
+class Trainer:
+    """Trains one :class:`~nnsim.training.experiment.Experiment`.
+
+    Attributes
+    ----------
+    network, optimizer, schedule, data
+        The engine objects, built from the experiment.
+    history, evaluations
+        Bounded per-step metrics and the full-data evaluations (see :meth:`columns`).
+    steps_done, epochs_done
+        Completed steps and completed passes over the training set.
+    diverged
+        ``None``, or why training stopped.
+    """
+
+    def __init__(self, experiment, data: TrainingData | None = None) -> None:
+        self.experiment = experiment
+        self.data = data if data is not None else build_data(experiment)
+        self.network = network_for(experiment, len(self.data.features))
+        self._initial_state = self.network.state()
+        training = experiment.training
+        n = len(self.data.train)
+        size = n if training.batch_size == "all" else min(int(training.batch_size), n)
+        self.batch_size = size
+        starts = list(range(0, n, size))
+        bounds = [(s, min(s + size, n)) for s in starts]
+        if len(bounds) > 1 and bounds[-1][1] - bounds[-1][0] == 1:
+            bounds[-2:] = [(bounds[-2][0], n)]  # no single-sample batch (batch-norm needs 2)
+        self._bounds = bounds
+        L = self.network.depth
+        per_layer = [
+            f"{m}_{k}"
+            for m in ("grad_norm", "weight_norm", "update_ratio")
+            for k in range(1, L + 1)
+        ]
+        self.history = MetricHistory(["step", "epoch", "lr", "batch_loss", "reg_loss", *per_layer])
+        self.evaluations = MetricHistory(
+            ["step", "train_loss", "test_loss", "train_accuracy", "test_accuracy"], capacity=2048
+        )
+        self._build_optimizer()
+        self.reset()
+
+    # -- set-up --------------------------------------------------------------------------------
+    def _build_optimizer(self) -> None:
+        opt = self.experiment.training.optimizer
+        self.optimizer = make_optimizer(opt.name, [self.network.theta], **opt.params)
+        self._base_momentum = self.optimizer.get_momentum()
+        self._build_schedule(float(opt.params["lr"]))
+
+    def _build_schedule(self, lr0: float) -> None:
+        sched = self.experiment.training.schedule
+        self.schedule = make_schedule(sched.name, lr0, **sched.params)
+        self._cycles_momentum = (
+            self._base_momentum is not None and self.schedule.momentum(0) is not None
+        )
+        self._lr_cache_start, self._lr_cache = -1, np.empty(0)
+
+    def reset(self) -> None:
+        """Back to the initial weights, step 0, fresh optimizer state and shuffling."""
+        self.network.load_state(self._initial_state)
+        self.network.grad[...] = 0.0
+        self._build_optimizer()
+        seeds = np.random.SeedSequence(self.experiment.seed).spawn(3)
+        self._shuffle_rng = np.random.default_rng(seeds[2])
+        self.network._dropout_rng = np.random.default_rng(seeds[1])
+        self.steps_done = 0
+        self.epochs_done = 0
+        self._batch_index = len(self._bounds)  # start a new epoch on the first step
+        self._epoch_losses: list[float] = []
+        self.diverged: str | None = None
+        self.last_result: StepResult | None = None
+        self.last_evaluation: Evaluation | None = None
+        self.history.clear()
+        self.evaluations.clear()
+
+    @property
+    def initial_state(self) -> dict[str, np.ndarray]:
+        """Copies of the weights the network started from."""
+        return {k: v.copy() for k, v in self._initial_state.items()}
+
+    # -- learning rate -------------------------------------------------------------------------
+    @property
+    def schedule_position(self) -> int:
+        """t for the next step: completed steps or completed epochs, by the schedule's unit."""
+        return (
+            self.steps_done
+            if self.experiment.training.schedule.unit == "step"
+            else (self.epochs_done)
+        )
+
+    def current_lr(self) -> float:
+        """The learning rate the next step will use."""
+        t = self.schedule_position
+        if isinstance(self.schedule, PlateauSchedule):
+            return self.schedule.lr(t)
+        if not 0 <= t - self._lr_cache_start < len(self._lr_cache):
+            self._lr_cache_start = t
+            self._lr_cache = self.schedule.lr_array(np.arange(t, t + LR_BLOCK))
+        return float(self._lr_cache[t - self._lr_cache_start])
+
+    def set_learning_rate(self, lr: float) -> None:
+        """Change the base learning rate mid-run, keeping weights and optimizer state.
+
+        The schedule is rebuilt from the new base rate (a plateau schedule keeps its
+        counters and continues from the new rate).
+        """
+        from nnsim.training.experiment import with_optimizer_param
+
+        experiment = with_optimizer_param(self.experiment, "lr", lr)  # validates
+        old = self.schedule
+        self.experiment = experiment
+        self._build_schedule(float(lr))
+        if isinstance(old, PlateauSchedule):
+            state = old.state_dict()
+            state["params"] = self.schedule.params()
+            state["state"] = {**state["state"], "current_lr": float(lr)}
+            self.schedule.load_state_dict(state)
+        self.optimizer.lr = self.current_lr()
+
+    def set_optimizer_hyperparameter(self, name: str, value) -> None:
+        """Change one optimizer hyper-parameter mid-run, keeping its state (moments, buffers)."""
+        from nnsim.training.experiment import with_optimizer_param
+
+        if name == "lr":
+            self.set_learning_rate(value)
+            return
+        self.optimizer.set_hyperparameter(name, value)
+        self.experiment = with_optimizer_param(self.experiment, name, value)
+        self._base_momentum = self.optimizer.get_momentum()
+
+    # -- batches -------------------------------------------------------------------------------
+    def _next_batch(self) -> tuple[np.ndarray, np.ndarray]:
+        if self._batch_index >= len(self._bounds):
+            if self._batch_index and self.steps_done:
+                self._end_epoch()
+            order = self._shuffle_rng.permutation(len(self.data.train))
+            self._epoch_x = self.data.x_train[order]
+            self._epoch_y = self.data.y_train[order]
+            self._batch_index = 0
+        start, end = self._bounds[self._batch_index]
+        self._batch_index += 1
+        return self._epoch_x[start:end], self._epoch_y[start:end]
+
+    def _end_epoch(self) -> None:
+        self.epochs_done += 1
+        if isinstance(self.schedule, PlateauSchedule) and self._epoch_losses:
+            self.schedule.observe(float(np.mean(self._epoch_losses)))
+        self._epoch_losses = []
+
+    def next_batch(self) -> tuple[np.ndarray, np.ndarray]:
+        """The next mini-batch (features, targets), as ``step()`` would take it."""
+        return self._next_batch()
+
+    # -- one step ------------------------------------------------------------------------------
+    def step(self) -> StepResult:
+        """Train on the next mini-batch."""
+        x, y = self._next_batch()
+        return self.train_on(x, y)
+
+    def run(self, steps: int) -> StepResult | None:
+        """Up to ``steps`` steps; stops early if training diverges. Returns the last result."""
+        result = None
+        for _ in range(steps):
+            result = self.step()
+            if result.diverged:
+                break
+        return result
+
+    def train_on(self, x: np.ndarray, y: np.ndarray) -> StepResult:
+        """One step on the given batch (features, loss targets)."""
+        with np.errstate(all="ignore"):  # a diverging run is reported, not warned about
+            self._begin_step()
+            net = self.network
+            net.forward(x, train=True)
+            loss = net.loss_value(y)
+            net.backward(y)
+            return self.finish_step(loss)
+
+    def _begin_step(self) -> float:
+        if self.diverged:
+            raise DivergedError(self.diverged)
+        lr = self.current_lr()
+        if lr != self.optimizer.lr:
+            self.optimizer.lr = lr
+        if self._cycles_momentum:  # one-cycle also cycles momentum / β1
+            self.optimizer.set_momentum(self.schedule.momentum(self.schedule_position))
+        return lr
+
+    def finish_step(self, loss: float) -> StepResult:
+        """Everything after backward: regularise, measure, clip, update, record."""
+        net, training = self.network, self.experiment.training
+        reg = training.regularization
+        reg_loss = regularization.penalty(net.weights, reg.kind, reg.rate)
+        regularization.add_gradient(net.weight_grads, net.weights, reg.kind, reg.rate)
+        grad_norms = net.weight_grad_norms()
+        clip = training.grad_clip
+        if clip is not None:
+            if clip.mode == "norm":
+                clipping.clip_grad_norm(net.grad, clip.max_norm)
+            else:
+                clipping.clip_grad_value(net.grad, clip.clip_value)
+        step = self.steps_done + 1
+        lr = self.optimizer.lr
+        if not math.isfinite(loss + reg_loss):
+            return self._diverge(step, "the loss", lr, loss, reg_loss, grad_norms)
+        before = net.theta.copy()
+        weight_norms = net.segment_norms(before)
+        self.optimizer.step([net.grad])
+        if not np.isfinite(net.theta).all():
+            net.theta[...] = before  # keep the last finite state inspectable
+            return self._diverge(step, "a weight", lr, loss, reg_loss, grad_norms)
+        ratios = net.segment_norms(net.theta - before) / np.maximum(weight_norms, 1e-300)
+        self.steps_done = step
+        epoch = self.epochs_done + 1
+        self._epoch_losses.append(loss)
+        self.history.append(
+            np.concatenate(([step, epoch, lr, loss, reg_loss], grad_norms, weight_norms, ratios))
+        )
+        evaluation = None
+        if step % self.experiment.training.eval_every == 0:
+            evaluation = self.evaluate()
+        result = StepResult(
+            step, epoch, lr, loss, reg_loss, grad_norms, weight_norms, ratios, evaluation
+        )
+        self.last_result = result
+        return result
+
+    def _diverge(self, step, what, lr, loss, reg_loss, grad_norms) -> StepResult:
+        self.diverged = divergence_message(what, step, lr)
+        nan = np.full(self.network.depth, np.nan)
+        result = StepResult(
+            step,
+            self.epochs_done + 1,
+            lr,
+            loss,
+            reg_loss,
+            grad_norms,
+            nan,
+            nan,
+            None,
+            self.diverged,
+        )
+        self.last_result = result
+        return result
+
+    def phases(self, batch: tuple[np.ndarray, np.ndarray] | None = None) -> Iterator:
+        """The next step (or one on ``batch``) as phases; see :mod:`nnsim.training.phases`."""
+        from nnsim.training.phases import step_phases
+
+        if batch is None:
+            batch = self._next_batch()
+        return step_phases(self, *batch)
+
+    # -- measuring -----------------------------------------------------------------------------
+    def loss_and_accuracy(self, x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+        """Evaluation-mode data loss and accuracy on features ``x``, targets ``y``."""
+        with np.errstate(all="ignore"):
+            pre, a = self.network.evaluate(x)
+            loss = self.network.loss.value(pre, a, y)
+        kind = self.data.kind
+        if kind == "binary":
+            accuracy = float(np.mean((a[:, 0] > 0.5) == (y > 0.5)))
+        elif kind == "multiclass":
+            accuracy = float(np.mean(np.argmax(a, axis=1) == y))
+        else:
+            accuracy = math.nan
+        return loss, accuracy
+
+    def evaluate(self) -> Evaluation:
+        """Full train and test loss and accuracy now; recorded in ``evaluations``."""
+        d = self.data
+        train_loss, train_acc = self.loss_and_accuracy(d.x_train, d.y_train)
+        test_loss, test_acc = self.loss_and_accuracy(d.x_test, d.y_test)
+        ev = Evaluation(self.steps_done, train_loss, test_loss, train_acc, test_acc)
+        self.evaluations.append([ev.step, train_loss, test_loss, train_acc, test_acc])
+        self.last_evaluation = ev
+        return ev
