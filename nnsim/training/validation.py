@@ -1,0 +1,380 @@
+"""Readers that check JSON-like data and collect every problem with its JSON path.
+
+The experiment loader (:mod:`nnsim.training.experiment`) reads a whole file with
+these helpers. A reader never raises on bad input: it records a problem such as
+``data.noise: must be between 0 and 0.5, got 0.7`` in a :class:`Problems` list
+and returns :data:`INVALID`, so that one pass reports everything that is wrong.
+
+Types are strict, as in JSON: ``true`` is not a number, ``"10"`` is not 10, and
+``NaN`` / ``Infinity`` are refused wherever a number is expected.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, Final
+
+__all__ = [
+    "INVALID",
+    "MISSING",
+    "Problems",
+    "check_hyperparameters",
+    "child",
+    "describe",
+    "format_number",
+    "item",
+    "one_of",
+    "read_bool",
+    "read_choice",
+    "read_hyperparameter_value",
+    "read_int",
+    "read_number",
+    "read_object",
+    "read_str",
+]
+
+
+class _Marker:
+    """A named singleton used as a sentinel value."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __repr__(self) -> str:
+        return self._name
+
+
+INVALID: Final = _Marker("INVALID")
+"""Returned by a reader whose value had a problem (the problem is already recorded)."""
+
+MISSING: Final = _Marker("MISSING")
+"""Stands for a key that is absent from its JSON object."""
+
+_MAX_SHOWN = 40  # characters of a bad value quoted back in a message
+
+
+class Problems:
+    """Problems found so far, each as ``"<json path>: <message>"``."""
+
+    def __init__(self) -> None:
+        self.messages: list[str] = []
+
+    def add(self, path: str, message: str) -> None:
+        """Record ``message`` about the value at ``path`` (``""`` is the top level)."""
+        self.messages.append(f"{path or 'top level'}: {message}")
+
+    def __bool__(self) -> bool:
+        return bool(self.messages)
+
+    def __len__(self) -> int:
+        return len(self.messages)
+
+
+# --- paths and wording -------------------------------------------------------------------
+
+
+def child(path: str, key: str) -> str:
+    """The path of ``key`` inside the object at ``path``: ``child("data", "noise")``."""
+    return f"{path}.{key}" if path else key
+
+
+def item(path: str, index: int) -> str:
+    """The path of list element ``index``: ``item("network.hidden_layers", 2)``."""
+    return f"{path}[{index}]"
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, Mapping):
+        return "an object"
+    return type(value).__name__
+
+
+def format_number(x: float) -> str:
+    """``100.0`` as ``100``, ``0.5`` as ``0.5``: bounds read the way people write them."""
+    if isinstance(x, float) and x.is_integer() and abs(x) < 1e15:
+        return str(int(x))
+    return repr(x)
+
+
+def describe(value: Any, *, with_type: bool = False) -> str:
+    """A bad value quoted back to the user, JSON-style (``true``, ``null``, ``'cirle'``)."""
+    if value is None:
+        text = "null"
+    elif isinstance(value, bool):
+        text = "true" if value else "false"
+    elif isinstance(value, int | float):
+        text = repr(value)
+    elif isinstance(value, str):
+        text = repr(value if len(value) <= _MAX_SHOWN else value[:_MAX_SHOWN] + "…")
+    else:
+        return _json_type(value)
+    is_number = isinstance(value, int | float) and not isinstance(value, bool)
+    if with_type and value is not None and not is_number:
+        text += f" ({_json_type(value)})"
+    return text
+
+
+def one_of(allowed: Iterable[str]) -> str:
+    """``"one of a, b, c"``."""
+    return "one of " + ", ".join(allowed)
+
+
+def _did_you_mean(value: str, allowed: Iterable[str]) -> str:
+    close = difflib.get_close_matches(value, list(allowed), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+# --- readers -------------------------------------------------------------------------------
+
+
+def read_object(
+    problems: Problems, value: Any, path: str, allowed: Iterable[str]
+) -> Mapping[str, Any] | None:
+    """Check that ``value`` is an object holding only ``allowed`` keys.
+
+    Unknown and duplicated keys are recorded; the object is returned all the same
+    (its known keys can still be checked) or ``None`` if it is not an object.
+    """
+    if not isinstance(value, Mapping):
+        problems.add(path, f"must be an object ({{...}}), got {describe(value, with_type=True)}")
+        return None
+    allowed = tuple(allowed)
+    for key in getattr(value, "duplicate_keys", ()):
+        problems.add(child(path, key), "appears more than once in this object")
+    for key in value:
+        if key not in allowed:
+            hint = _did_you_mean(key, allowed) if isinstance(key, str) else ""
+            problems.add(child(path, str(key)), f"unknown key; allowed: {', '.join(allowed)}{hint}")
+    return value
+
+
+def read_int(
+    problems: Problems,
+    obj: Mapping[str, Any],
+    key: str,
+    path: str,
+    default: int,
+    low: int,
+    high: int | None = None,
+) -> Any:
+    """An integer in ``low..high`` (no upper bound when ``high`` is None)."""
+    value = obj.get(key, MISSING)
+    if value is MISSING:
+        return default
+    wanted = f"an integer in {low}..{high}" if high is not None else f"an integer >= {low}"
+    if type(value) is not int or value < low or (high is not None and value > high):
+        problems.add(child(path, key), f"must be {wanted}, got {describe(value, with_type=True)}")
+        return INVALID
+    return value
+
+
+def read_number(
+    problems: Problems,
+    obj: Mapping[str, Any],
+    key: str,
+    path: str,
+    default: float,
+    *,
+    low: float | None = None,
+    high: float | None = None,
+    low_inclusive: bool = True,
+    high_inclusive: bool = True,
+) -> Any:
+    """A finite number (int or float, not bool) within the bounds, returned as float.
+
+    A closed range is described as ``between low and high``; otherwise the
+    message names the bound that was broken (``must be > 0, got -1``).
+    """
+    value = obj.get(key, MISSING)
+    if value is MISSING:
+        return default
+    where = child(path, key)
+    lo_op = ">=" if low_inclusive else ">"
+    hi_op = "<=" if high_inclusive else "<"
+    bounds = []
+    if low is not None:
+        bounds.append(f"{lo_op} {format_number(low)}")
+    if high is not None:
+        bounds.append(f"{hi_op} {format_number(high)}")
+    closed = low is not None and high is not None and low_inclusive and high_inclusive
+    if closed:
+        range_text = f"between {format_number(low)} and {format_number(high)}"  # type: ignore[arg-type]
+    else:
+        range_text = " and ".join(bounds)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        wanted = f"a number {range_text}" if range_text else "a number"
+        problems.add(where, f"must be {wanted}, got {describe(value, with_type=True)}")
+        return INVALID
+    number = float(value)
+    if not math.isfinite(number):
+        problems.add(where, f"must be a finite number, got {describe(value)}")
+        return INVALID
+    too_low = low is not None and (number < low or (not low_inclusive and number == low))
+    too_high = high is not None and (number > high or (not high_inclusive and number == high))
+    if too_low or too_high:
+        if closed:
+            problems.add(where, f"must be {range_text}, got {describe(value)}")
+        else:
+            broken = bounds[0] if too_low else bounds[-1]
+            problems.add(where, f"must be {broken}, got {describe(value)}")
+        return INVALID
+    return number
+
+
+def read_bool(problems: Problems, obj: Mapping[str, Any], key: str, path: str, default: Any) -> Any:
+    """``true`` or ``false`` (``null`` too when ``default`` is None)."""
+    value = obj.get(key, MISSING)
+    if value is MISSING:
+        return default
+    if isinstance(value, bool) or (value is None and default is None):
+        return value
+    wanted = "true, false or null" if default is None else "true or false"
+    problems.add(child(path, key), f"must be {wanted}, got {describe(value, with_type=True)}")
+    return INVALID
+
+
+def read_str(problems: Problems, obj: Mapping[str, Any], key: str, path: str, default: str) -> Any:
+    """Any string."""
+    value = obj.get(key, MISSING)
+    if value is MISSING:
+        return default
+    if not isinstance(value, str):
+        problems.add(child(path, key), f"must be a string, got {describe(value, with_type=True)}")
+        return INVALID
+    return value
+
+
+def read_choice(
+    problems: Problems,
+    obj: Mapping[str, Any],
+    key: str,
+    path: str,
+    default: str,
+    allowed: Iterable[str],
+) -> Any:
+    """One of the ``allowed`` names (exact spelling), with a "did you mean" hint."""
+    value = obj.get(key, MISSING)
+    if value is MISSING:
+        return default
+    allowed = tuple(allowed)
+    if isinstance(value, str) and value in allowed:
+        return value
+    hint = _did_you_mean(value, allowed) if isinstance(value, str) else ""
+    got = describe(value, with_type=not isinstance(value, str))
+    problems.add(child(path, key), f"must be {one_of(allowed)}, got {got}{hint}")
+    return INVALID
+
+
+# --- optimizer and schedule hyper-parameters ------------------------------------------------
+
+
+def read_hyperparameter_value(problems: Problems, value: Any, path: str) -> Any:
+    """A hyper-parameter value as the engine takes it: a list becomes a tuple.
+
+    Allowed: a finite number, a boolean, a string, null, or a list of finite
+    numbers (``betas``). Whether the value suits that parameter is the engine's
+    call (:func:`check_hyperparameters`).
+    """
+    wanted = "a number, true/false, a string, null or a list of numbers"
+    if value is None or isinstance(value, bool | str):
+        return value
+    if isinstance(value, int | float):
+        if not math.isfinite(value):
+            problems.add(path, f"must be a finite number, got {describe(value)}")
+            return INVALID
+        return value
+    if isinstance(value, list | tuple):
+        numbers = all(
+            isinstance(x, int | float) and not isinstance(x, bool) and math.isfinite(x)
+            for x in value
+        )
+        if not numbers:
+            problems.add(path, "must be a list of finite numbers")
+            return INVALID
+        return tuple(value)
+    problems.add(path, f"must be {wanted}, got {describe(value, with_type=True)}")
+    return INVALID
+
+
+def _error_text(build: Callable[..., object], kwargs: dict[str, Any]) -> str | None:
+    """The engine's complaint about ``build(**kwargs)``, or None if it accepts them."""
+    try:
+        build(**kwargs)
+    except (ValueError, TypeError) as exc:
+        return str(exc) or type(exc).__name__
+    return None
+
+
+def _pin(path: str, key: str, message: str) -> tuple[str, str] | None:
+    """Where an engine message about ``key`` belongs, and the message without the name.
+
+    ``"momentum must be >= 0, got -1"`` → ``(path.momentum, "must be >= 0, got -1")``;
+    ``"betas[1] must be in [0, 1)"`` → ``(path.betas[1], "must be in [0, 1)")``; None if
+    the message does not start with ``key``.
+    """
+    match = re.match(rf"{re.escape(key)}((?:\[\d+\])*)(?::\s*|\s+)(.*)", message, re.DOTALL)
+    if match is None:
+        return None
+    return child(path, key) + match.group(1), match.group(2)
+
+
+def check_hyperparameters(
+    problems: Problems,
+    path: str,
+    build: Callable[..., object],
+    params: Mapping[str, Any],
+    known_keys: Iterable[str] = (),
+) -> None:
+    """Let the engine judge ``params`` and record its complaints, one per bad key.
+
+    ``build(**kwargs)`` constructs the engine object (an optimizer or a schedule) and
+    raises ``ValueError`` when a value is out of range. To report every bad key
+    under its own path (``training.optimizer.momentum: must be >= 0, got -1``), each
+    key is tried together with the keys that are acceptable on their own (so a
+    parameter that needs another one, like a schedule's ``gamma`` next to its
+    required ``step_size``, is judged in context). A complaint that does not depend
+    on the key (a missing required parameter) is not pinned on it, nor is one that
+    names another key already at fault (``nesterov`` when ``momentum`` is bad). If
+    no single key is at fault, the whole set is tried to catch rules across keys;
+    that complaint goes under the key it starts with (one of ``params`` or
+    ``known_keys``), or under ``path``.
+    """
+    cache: dict[frozenset[str], str | None] = {}
+
+    def complaint(keys: Iterable[str]) -> str | None:
+        chosen = frozenset(keys)
+        if chosen not in cache:
+            cache[chosen] = _error_text(build, {k: params[k] for k in params if k in chosen})
+        return cache[chosen]
+
+    baseline = complaint(())
+    fine_alone = [key for key in params if complaint((key,)) is None]
+    found: dict[str, str] = {}
+    for key in params:
+        context = [other for other in fine_alone if other != key]
+        message = complaint([*context, key])
+        if message is not None and message not in (baseline, complaint(context)):
+            found[key] = message
+    for key, message in found.items():
+        others = [other for other in found if other != key]
+        if not any(re.search(rf"\b{re.escape(other)}\b", message) for other in others):
+            problems.add(*(_pin(path, key, message) or (child(path, key), message)))
+    if found:
+        return
+    message = complaint(params)
+    if message is not None:
+        pinned = [_pin(path, key, message) for key in (*params, *known_keys)]
+        problems.add(*next((p for p in pinned if p is not None), (path, message)))

@@ -1,0 +1,65 @@
+"""Colours and sizes shared by every view, so the whole window speaks one visual language.
+
+As in TensorFlow Playground: orange is negative / class 0, blue is positive / class 1,
+white is zero. Multi-class labels and per-layer curves use a qualitative palette
+that stays distinguishable for colour-blind viewers (Okabe–Ito).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+NEGATIVE = "#f59322"  # orange: negative values, class 0
+POSITIVE = "#0877bd"  # blue: positive values, class 1
+NEUTRAL = "#e8eaeb"
+TEXT = "#333333"
+MUTED = "#777777"
+HIGHLIGHT = "#d62728"
+
+CLASS_COLORS = [
+    "#f59322",
+    "#0877bd",
+    "#009e73",
+    "#cc79a7",
+    "#56b4e9",
+    "#d55e00",
+    "#e69f00",
+    "#000000",
+    "#999999",
+    "#f0e442",
+]
+"""Class k's colour (binary sets use the first two: orange, blue)."""
+
+LAYER_COLORS = [
+    "#0072b2",
+    "#e69f00",
+    "#009e73",
+    "#cc79a7",
+    "#d55e00",
+    "#56b4e9",
+    "#000000",
+    "#f0e442",
+    "#999999",
+    "#8c564b",
+    "#7f7f7f",
+    "#bcbd22",
+]
+"""Layer k's colour in per-layer plots (index k − 1), cycled for deeper nets."""
+
+
+def layer_color(k: int) -> str:
+    """The colour of layer k (1-based)."""
+    return LAYER_COLORS[(k - 1) % len(LAYER_COLORS)]
+
+
+def diverging_lut(n: int = 256) -> np.ndarray:
+    """(n, 4) uint8 lookup table orange → white → blue for values in [−1, 1]."""
+    neg = np.array([0xF5, 0x93, 0x22], float)
+    pos = np.array([0x08, 0x77, 0xBD], float)
+    white = np.array([0xFF, 0xFF, 0xFF], float)
+    t = np.linspace(-1.0, 1.0, n)[:, None]
+    rgb = np.where(t < 0, white + (neg - white) * -t, white + (pos - white) * t)
+    lut = np.empty((n, 4), np.uint8)
+    lut[:, :3] = np.round(rgb)
+    lut[:, 3] = 255
+    return lut
