@@ -23,7 +23,6 @@ EXAMPLES = """\
 examples:
   nnsim                                  open the window with the default experiment
   nnsim my-experiment.json               open an experiment in the window
-  nnsim --lesson article-backprop        open a built-in lesson in lecture mode
   nnsim run exp.json --steps 2000        train headless, results in ./exp-run/
   nnsim run exp.json --epochs 50 --eval-every 25 --out results/
   nnsim validate exp.json                print every problem of a file, or "ok"
@@ -180,11 +179,13 @@ def _accuracy(value: float) -> str:
 
 
 def gui_command(args: argparse.Namespace) -> int:
+    if args.lesson is not None:
+        raise UsageError(f"--lesson {args.lesson}: lessons are not part of this version yet")
     if args.experiment is not None:
         _load(args.experiment)  # a bad file is reported here, before any window opens
     from nnsim.ui.app import run_app
 
-    return run_app(args.experiment, lesson=args.lesson)
+    return run_app(args.experiment)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,30 @@
+"""Starting the desktop application."""
+
+from __future__ import annotations
+
+import sys
+
+
+def create_application(argv: list[str] | None = None):
+    """The QApplication, configured once (organisation names for QSettings, plot defaults)."""
+    import pyqtgraph as pg
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName("nnsim")
+    app.setApplicationName("nnsim")
+    app.setApplicationDisplayName("nnsim")
+    pg.setConfigOptions(antialias=False, background="w", foreground="#333333")
+    return app
+
+
+def run_app(path: str | None = None) -> int:
+    """Open the main window (with ``path`` or the default experiment) and run the event loop."""
+    app = create_application()
+    from nnsim.training.experiment import load_experiment
+    from nnsim.ui.main_window import MainWindow
+
+    experiment = load_experiment(path) if path else None
+    window = MainWindow(experiment, path)
+    window.show()
+    return app.exec()

@@ -1,0 +1,414 @@
+"""The Architecture editor: hidden layers, their units and activations, initialiser, output head."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nnsim.engine.activations import ACTIVATIONS
+from nnsim.engine.initializers import INITIALIZERS
+from nnsim.training.experiment import LOSSES, Experiment, LayerSpec
+from nnsim.ui.controls.base import ExperimentPanel
+from nnsim.ui.controls.fields import signals_blocked
+from nnsim.ui.style import MUTED
+
+__all__ = ["MAX_LAYERS", "MAX_UNITS", "ArchitecturePanel"]
+
+MAX_LAYERS = 8
+"""Hidden layers the editor adds up to (a loaded file may hold more; they are shown)."""
+MAX_UNITS = 16
+"""Units per layer the editor offers (a loaded file may hold more; they are kept)."""
+MAX_DROPOUT = 0.9
+OUTPUT_ACTIVATIONS = ("auto", "softmax", *ACTIVATIONS)
+
+_ACTIVATION_TIPS = {
+    "linear": "a = z: no bend at all; a stack of linear layers is still one linear map.",
+    "sigmoid": "a = 1/(1+e^−z), output in (0, 1); its slope is at most 1/4, so gradients "
+    "shrink layer after layer (vanishing gradients).",
+    "tanh": "a = tanh z, output in (−1, 1), centred on 0; saturates for large |z|.",
+    "relu": "a = max(0, z): cheap, does not saturate for z > 0; a neuron stuck at z < 0 "
+    "stops learning ('dead ReLU').",
+    "leaky_relu": "a = z for z > 0, 0.01·z otherwise: a ReLU that never quite dies.",
+    "elu": "a = z for z > 0, e^z − 1 otherwise: smooth, negative outputs allowed.",
+    "gelu": "a = z·Φ(z): a smooth ReLU used by transformers.",
+    "silu": "a = z·sigmoid(z) (swish): smooth, slightly non-monotonic.",
+    "sine": "a = sin z: periodic; good at periodic patterns, tricky to train.",
+}
+_INIT_TIPS = {
+    "zeros": "W = 0: every neuron of a layer stays identical (the symmetry problem).",
+    "article": "W = randn · 0.01: tiny weights; deep nets start with vanishing signals.",
+    "uniform": "W ~ U(−0.5, 0.5), TensorFlow Playground's choice.",
+    "xavier_normal": "Glorot: N(0, 2/(fan_in+fan_out)), keeps the variance for tanh/sigmoid.",
+    "xavier_uniform": "Glorot: U(±√(6/(fan_in+fan_out))), keeps the variance for tanh/sigmoid.",
+    "he_normal": "He: N(0, 2/fan_in), keeps the variance for ReLU.",
+    "he_uniform": "He: U(±√(6/fan_in)), keeps the variance for ReLU.",
+    "lecun_normal": "LeCun: N(0, 1/fan_in).",
+}
+_LOSS_TITLES = {"bce": "binary cross-entropy", "cross_entropy": "cross-entropy", "mse": "MSE"}
+_LOSS_TIP = (
+    "What the network minimises. 'auto' picks it from the data: binary cross-entropy for two "
+    "classes, (softmax) cross-entropy for more, mean squared error for regression."
+)
+_OUTPUT_TIP = (
+    "Activation of the output layer. 'auto' is the loss's natural one: sigmoid for binary "
+    "cross-entropy, softmax for cross-entropy, linear for MSE. Other choices need loss MSE."
+)
+
+
+class _LayerRow:
+    """The widgets of hidden layer k (1-based) in the editor's grid."""
+
+    def __init__(self, panel: ArchitecturePanel, k: int) -> None:
+        self.k = k
+        self.label = QLabel(str(k), panel)
+        self.label.setToolTip(f"Hidden layer {k} (1 is next to the inputs).")
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.minus = QToolButton(panel)
+        self.minus.setObjectName(f"unitsMinus_{k}")
+        self.minus.setText("−")
+        self.minus.setToolTip(f"One neuron fewer in layer {k}.")
+        self.units = QSpinBox(panel)
+        self.units.setObjectName(f"unitsSpin_{k}")
+        self.units.setRange(1, MAX_UNITS)
+        self.units.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
+        self.units.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.units.setKeyboardTracking(False)
+        self.units.setToolTip(
+            f"Neurons in layer {k} (1–{MAX_UNITS}). More neurons can draw more complicated "
+            "boundaries, and can also memorise the noise."
+        )
+        self.plus = QToolButton(panel)
+        self.plus.setObjectName(f"unitsPlus_{k}")
+        self.plus.setText("+")
+        self.plus.setToolTip(f"One neuron more in layer {k}.")
+        self.activation = QComboBox(panel)
+        self.activation.setObjectName(f"activationCombo_{k}")
+        for name in ACTIVATIONS:
+            self.activation.addItem(name, name)
+            index = self.activation.count() - 1
+            self.activation.setItemData(index, _ACTIVATION_TIPS.get(name, ""), Qt.ToolTipRole)
+        self.activation.setToolTip(
+            f"Activation of layer {k}: the non-linearity applied to each neuron's sum z."
+        )
+        self.batch_norm = QCheckBox(panel)
+        self.batch_norm.setObjectName(f"batchNormCheck_{k}")
+        self.batch_norm.setToolTip(
+            f"Batch normalisation in layer {k}: standardise z over the mini-batch (then scale "
+            "and shift, learned) before the activation. Keeps deep nets trainable."
+        )
+        self.dropout = QDoubleSpinBox(panel)
+        self.dropout.setObjectName(f"dropoutSpin_{k}")
+        self.dropout.setRange(0.0, MAX_DROPOUT)
+        self.dropout.setSingleStep(0.05)
+        self.dropout.setDecimals(2)
+        self.dropout.setKeyboardTracking(False)
+        self.dropout.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
+        self.dropout.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.dropout.setToolTip(
+            f"Dropout in layer {k}: during training each output is zeroed with this "
+            "probability (the rest scaled by 1/(1−p)), so no neuron can rely on another. "
+            "Fights overfitting; 0 = off."
+        )
+        self.widgets: tuple[QWidget, ...] = (
+            self.label, self.minus, self.units, self.plus,
+            self.activation, self.batch_norm, self.dropout,
+        )  # fmt: skip
+        self.minus.clicked.connect(lambda: panel._on_units_changed(k, self.units.value() - 1))
+        self.plus.clicked.connect(lambda: panel._on_units_changed(k, self.units.value() + 1))
+        self.units.valueChanged.connect(lambda v: panel._on_units_changed(k, v))
+        self.activation.activated.connect(
+            lambda i: panel._on_activation_changed(k, self.activation.itemData(i))
+        )
+        self.batch_norm.toggled.connect(lambda on: panel._on_layer_batch_norm_changed(k, on))
+        self.dropout.valueChanged.connect(lambda p: panel._on_layer_dropout_changed(k, p))
+
+    def show(self, layer: LayerSpec) -> None:
+        """Write ``layer`` (batch_norm/dropout resolved) into the row, signals blocked."""
+        with signals_blocked(*self.widgets):
+            self.units.setMaximum(max(MAX_UNITS, layer.units))
+            self.units.setValue(layer.units)
+            self.activation.setCurrentIndex(self.activation.findData(layer.activation))
+            self.batch_norm.setChecked(bool(layer.batch_norm))
+            self.dropout.setMaximum(max(MAX_DROPOUT, layer.dropout or 0.0))
+            self.dropout.setValue(layer.dropout or 0.0)
+        self.minus.setEnabled(layer.units > 1)
+        self.plus.setEnabled(layer.units < self.units.maximum())
+
+    def delete(self) -> None:
+        for widget in self.widgets:
+            widget.hide()
+            widget.deleteLater()
+
+
+class ArchitecturePanel(ExperimentPanel):
+    """Hidden layers (0–8, 1–16 units, per-layer activation, batch-norm, dropout) and the head.
+
+    Widgets (objectName): ``addLayerButton``, ``removeLayerButton``, ``layerCountLabel``;
+    per hidden layer k = 1, 2, … ``unitsSpin_<k>`` (with ``unitsMinus_<k>`` /
+    ``unitsPlus_<k>``), ``activationCombo_<k>``, ``batchNormCheck_<k>``, ``dropoutSpin_<k>``;
+    network-wide ``batchNormAllCheck``, ``dropoutAllSpin``, ``initCombo``,
+    ``outputActivationCombo``, ``lossCombo``; ``architectureSummary``; the red
+    ``architectureMessage`` line.
+
+    A layer's batch-norm / dropout widgets show the value in force; changing one sets that
+    layer's override (cleared when it equals the network-wide value). The "all layers"
+    controls set the network-wide value and clear every override. Every change emits
+    :attr:`experimentEdited` (rebuild, same seed).
+    """
+
+    def __init__(self, experiment: Experiment | None = None, parent: QWidget | None = None):
+        super().__init__(experiment, parent)
+        self._rows: list[_LayerRow] = []
+
+        self.add_layer_button = QPushButton("+ layer", self)
+        self.add_layer_button.setObjectName("addLayerButton")
+        self.add_layer_button.setToolTip(
+            f"Add a hidden layer at the output end (up to {MAX_LAYERS}). Depth lets the network "
+            "compose simple boundaries into complicated ones — and makes gradients harder "
+            "to pass back."
+        )
+        self.remove_layer_button = QPushButton("− layer", self)
+        self.remove_layer_button.setObjectName("removeLayerButton")
+        self.remove_layer_button.setToolTip(
+            "Remove the last hidden layer. With none left the network is a linear (logistic) "
+            "model: it can only draw a straight boundary."
+        )
+        self.layer_count_label = QLabel(self)
+        self.layer_count_label.setObjectName("layerCountLabel")
+        self.layer_count_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self._grid_box = QWidget(self)
+        self._grid = QGridLayout(self._grid_box)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setHorizontalSpacing(3)
+        self._grid.setVerticalSpacing(2)
+        headers = ("", "", "units", "", "activation", "BN", "dropout")
+        for column, text in enumerate(headers):
+            header = QLabel(text, self._grid_box)
+            header.setStyleSheet(f"color: {MUTED};")
+            header.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self._grid.addWidget(header, 0, column)
+        self._grid.setColumnStretch(4, 1)
+        self._no_layers_label = QLabel(
+            "No hidden layer: a linear model (one straight boundary).", self._grid_box
+        )
+        self._no_layers_label.setStyleSheet(f"color: {MUTED};")
+        self._no_layers_label.setWordWrap(True)
+        self._grid.addWidget(self._no_layers_label, 1, 0, 1, len(headers))
+
+        self.batch_norm_all = QCheckBox("batch norm", self)
+        self.batch_norm_all.setObjectName("batchNormAllCheck")
+        self.batch_norm_all.setToolTip(
+            "Batch normalisation in every hidden layer (clears the per-layer choices)."
+        )
+        self.dropout_all = QDoubleSpinBox(self)
+        self.dropout_all.setObjectName("dropoutAllSpin")
+        self.dropout_all.setRange(0.0, MAX_DROPOUT)
+        self.dropout_all.setSingleStep(0.05)
+        self.dropout_all.setDecimals(2)
+        self.dropout_all.setKeyboardTracking(False)
+        self.dropout_all.setPrefix("dropout ")
+        self.dropout_all.setToolTip(
+            "Dropout probability of every hidden layer (clears the per-layer choices)."
+        )
+        self.init_combo = self._combo("initCombo", list(INITIALIZERS), _INIT_TIPS)
+        self.init_combo.setToolTip(
+            "How the weights start. Biases start at 0. A good start keeps the signal (and the "
+            "gradient) the same size from layer to layer."
+        )
+        self.output_combo = self._combo("outputActivationCombo", list(OUTPUT_ACTIVATIONS), {})
+        self.output_combo.setToolTip(_OUTPUT_TIP)
+        self.loss_combo = self._combo("lossCombo", list(LOSSES), {})
+        self.loss_combo.setToolTip(_LOSS_TIP)
+        self.summary_label = QLabel(self)
+        self.summary_label.setObjectName("architectureSummary")
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setStyleSheet(f"color: {MUTED};")
+        self.summary_label.setToolTip("Neurons per layer, inputs first, and the output head.")
+        self.message_label = self._message_label("architectureMessage")
+
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.remove_layer_button)
+        buttons.addWidget(self.layer_count_label, 1)
+        buttons.addWidget(self.add_layer_button)
+        all_layers = QHBoxLayout()
+        all_layers.setContentsMargins(0, 0, 0, 0)
+        all_layers.addWidget(self.batch_norm_all)
+        all_layers.addWidget(self.dropout_all, 1)
+        form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setVerticalSpacing(4)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow("All layers", all_layers)
+        form.addRow("Initialiser", self.init_combo)
+        form.addRow("Output", self.output_combo)
+        form.addRow("Loss", self.loss_combo)
+        for field in (self.init_combo, self.output_combo, self.loss_combo):
+            form.labelForField(field).setToolTip(field.toolTip())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        layout.addLayout(buttons)
+        layout.addWidget(self._grid_box)
+        layout.addLayout(form)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.message_label)
+        layout.addStretch(1)
+
+        self.add_layer_button.clicked.connect(self._on_add_layer_clicked)
+        self.remove_layer_button.clicked.connect(self._on_remove_layer_clicked)
+        self.batch_norm_all.toggled.connect(self._on_network_batch_norm_changed)
+        self.dropout_all.valueChanged.connect(self._on_network_dropout_changed)
+        self.init_combo.activated.connect(self._on_init_changed)
+        self.output_combo.activated.connect(self._on_output_activation_changed)
+        self.loss_combo.activated.connect(self._on_loss_changed)
+        self._show_experiment()
+
+    # -- public API --
+
+    def layer_count(self) -> int:
+        """Hidden layers shown (equal to the experiment's)."""
+        return len(self._rows)
+
+    # -- building blocks --
+
+    def _combo(self, object_name: str, names: list[str], tips: dict[str, str]) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(object_name)
+        for name in names:
+            combo.addItem(name, name)
+            if name in tips:
+                combo.setItemData(combo.count() - 1, tips[name], Qt.ToolTipRole)
+        return combo
+
+    def _rebuild_rows(self, count: int) -> None:
+        while len(self._rows) > count:
+            self._rows.pop().delete()
+        while len(self._rows) < count:
+            row = _LayerRow(self, len(self._rows) + 1)
+            for column, widget in enumerate(row.widgets):
+                widget.setParent(self._grid_box)
+                self._grid.addWidget(widget, row.k + 1, column)
+                widget.show()
+            self._rows.append(row)
+        self._no_layers_label.setVisible(count == 0)
+
+    # -- experiment → widgets --
+
+    def _show_experiment(self) -> None:
+        experiment = self._experiment
+        network = experiment.network
+        layers = network.resolved_layers()
+        self._rebuild_rows(len(layers))
+        for row, layer in zip(self._rows, layers, strict=True):
+            row.show(layer)
+        n = len(layers)
+        self.layer_count_label.setText(f"{n} hidden layer{'' if n == 1 else 's'}")
+        self.add_layer_button.setEnabled(n < MAX_LAYERS)
+        self.remove_layer_button.setEnabled(n > 0)
+        try:
+            loss = experiment.resolved_loss()
+            output = experiment.resolved_output_activation()
+            outputs = experiment.num_outputs
+        except ValueError:
+            loss = output = "?"
+            outputs = 1
+        controls = (self.batch_norm_all, self.dropout_all, self.init_combo,
+                    self.output_combo, self.loss_combo)  # fmt: skip
+        with signals_blocked(*controls):
+            self.batch_norm_all.setChecked(network.batch_norm)
+            self.dropout_all.setValue(network.dropout)
+            self.init_combo.setCurrentIndex(self.init_combo.findData(network.init))
+            auto_output = self.output_combo.findData("auto")
+            self.output_combo.setItemText(auto_output, f"auto ({output})")
+            self.output_combo.setCurrentIndex(self.output_combo.findData(network.output_activation))
+            auto_loss = self.loss_combo.findData("auto")
+            self.loss_combo.setItemText(auto_loss, f"auto ({_LOSS_TITLES.get(loss, loss)})")
+            self.loss_combo.setCurrentIndex(self.loss_combo.findData(experiment.loss))
+        sizes = [len(experiment.data.features), *(layer.units for layer in layers), outputs]
+        self.summary_label.setText(
+            " → ".join(map(str, sizes))
+            + f"  ·  output {output}, loss {_LOSS_TITLES.get(loss, loss)}"
+        )
+
+    # -- widgets → experiment --
+
+    def _edit_network(self, **changes: object) -> None:
+        network = dataclasses.replace(self._experiment.network, **changes)
+        self._commit(dataclasses.replace(self._experiment, network=network), self.message_label)
+
+    def _edit_layer(self, k: int, **changes: object) -> None:
+        layers = list(self._experiment.network.hidden_layers)
+        layers[k - 1] = dataclasses.replace(layers[k - 1], **changes)
+        self._edit_network(hidden_layers=tuple(layers))
+
+    def _on_add_layer_clicked(self) -> None:
+        layers = self._experiment.network.hidden_layers
+        if len(layers) >= MAX_LAYERS:
+            return
+        last = layers[-1] if layers else LayerSpec(4, "tanh")
+        new = LayerSpec(min(last.units, MAX_UNITS), last.activation)
+        self._edit_network(hidden_layers=(*layers, new))
+
+    def _on_remove_layer_clicked(self) -> None:
+        layers = self._experiment.network.hidden_layers
+        if layers:
+            self._edit_network(hidden_layers=layers[:-1])
+
+    def _on_units_changed(self, k: int, units: int) -> None:
+        if units < 1 or units > self._rows[k - 1].units.maximum():
+            return
+        if units != self._experiment.network.hidden_layers[k - 1].units:
+            self._edit_layer(k, units=units)
+
+    def _on_activation_changed(self, k: int, activation: str) -> None:
+        if activation != self._experiment.network.hidden_layers[k - 1].activation:
+            self._edit_layer(k, activation=activation)
+
+    def _on_layer_batch_norm_changed(self, k: int, on: bool) -> None:
+        network_default = self._experiment.network.batch_norm
+        self._edit_layer(k, batch_norm=None if on == network_default else on)
+
+    def _on_layer_dropout_changed(self, k: int, p: float) -> None:
+        p = round(p, 2)
+        network_default = self._experiment.network.dropout
+        self._edit_layer(k, dropout=None if p == network_default else p)
+
+    def _cleared_overrides(self, field: str) -> tuple[LayerSpec, ...]:
+        return tuple(
+            dataclasses.replace(layer, **{field: None})
+            for layer in self._experiment.network.hidden_layers
+        )
+
+    def _on_network_batch_norm_changed(self, on: bool) -> None:
+        self._edit_network(batch_norm=on, hidden_layers=self._cleared_overrides("batch_norm"))
+
+    def _on_network_dropout_changed(self, p: float) -> None:
+        self._edit_network(dropout=round(p, 2), hidden_layers=self._cleared_overrides("dropout"))
+
+    def _on_init_changed(self, index: int) -> None:
+        self._edit_network(init=self.init_combo.itemData(index))
+
+    def _on_output_activation_changed(self, index: int) -> None:
+        self._edit_network(output_activation=self.output_combo.itemData(index))
+
+    def _on_loss_changed(self, index: int) -> None:
+        loss = self.loss_combo.itemData(index)
+        self._commit(dataclasses.replace(self._experiment, loss=loss), self.message_label)

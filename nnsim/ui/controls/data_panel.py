@@ -1,0 +1,392 @@
+"""The Data panel: which points, how noisy, how they are split and batched, which input features."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSlider,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nnsim.engine.datasets import DATASET_TITLES, DATASETS, MAX_SAMPLES
+from nnsim.engine.features import FEATURE_LABELS, FEATURES
+from nnsim.training.experiment import Experiment
+from nnsim.ui.controls.base import ExperimentPanel
+from nnsim.ui.controls.fields import TOGGLE_STYLE, signals_blocked
+from nnsim.ui.style import CLASS_COLORS, diverging_lut
+
+__all__ = ["ALL_BATCH", "CUSTOM", "REGRESSION_TARGETS", "DataPanel"]
+
+CUSTOM = "custom"
+ALL_BATCH = 0
+"""``batchSizeSpin``'s value meaning ``"all"`` (full batch); the spin shows it as the text "all"."""
+MIN_SAMPLES = 2  # the train/test split needs a point on each side
+MAX_SEED = 2**32 - 1
+REGRESSION_TARGETS = (-1.0, -0.5, 0.0, 0.5, 1.0)
+"""Target values offered for click-to-add points on regression data."""
+
+_FEATURE_TIPS = {
+    "x1": "X₁, the horizontal coordinate.",
+    "x2": "X₂, the vertical coordinate.",
+    "x1_sq": "X₁²: lets a single neuron draw a boundary symmetric left/right (circles!).",
+    "x2_sq": "X₂²: lets a single neuron draw a boundary symmetric top/bottom.",
+    "x1_x2": "X₁·X₂: positive in two opposite quadrants — the exclusive-or pattern.",
+    "sin_x1": "sin(X₁): a wave along X₁, useful for periodic patterns.",
+    "sin_x2": "sin(X₂): a wave along X₂.",
+    "cos_x1": "cos(X₁): a wave along X₁, shifted by a quarter period.",
+    "cos_x2": "cos(X₂): a wave along X₂, shifted by a quarter period.",
+}
+
+
+def _swatch(color: str) -> QIcon:
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(QColor(color))
+    return QIcon(pixmap)
+
+
+def _target_color(value: float) -> str:
+    lut = diverging_lut(256)
+    r, g, b, _ = lut[round((value + 1.0) / 2.0 * 255)]
+    return f"#{r:02x}{g:02x}{b:02x}"
+
+
+class DataPanel(ExperimentPanel):
+    """Data set, noise, train/test split, batch size, input features, seed and own points.
+
+    Widgets (objectName): ``datasetCombo``, ``noiseSlider`` (0–50 %), ``noiseValue``,
+    ``trainFractionSlider`` (10–90 %), ``trainFractionValue``, ``samplesSpin``,
+    ``batchSizeSpin`` (0 shown as "all" = full batch, see :data:`ALL_BATCH`),
+    ``feature_<name>`` (checkable buttons, e.g. ``feature_x1_sq``), ``regenerateButton``,
+    ``importCsvButton``, ``pointClassCombo``, and the red ``dataMessage`` line.
+
+    Sliders emit when released (or on each keyboard / wheel step), never while dragged;
+    spin boxes when Enter is pressed, focus leaves or an arrow is clicked.
+
+    Signals
+    -------
+    experimentEdited(object)
+        Any data change (a rebuild: new points, new network).
+    messageRaised(str)
+        A refused edit, e.g. switching off the last input feature.
+    importCsvRequested()
+        The learner clicked "Import CSV…"; the window asks for a file.
+    """
+
+    importCsvRequested = Signal()
+
+    def __init__(self, experiment: Experiment | None = None, parent: QWidget | None = None):
+        super().__init__(experiment, parent)
+        self._custom_points = self._experiment.data.points
+        self._point_labels_for: tuple[str, int] | None = None
+
+        self.dataset_combo = QComboBox(self)
+        self.dataset_combo.setObjectName("datasetCombo")
+        self.dataset_combo.setToolTip(
+            "The points to learn. Orange and blue are the two classes (more colours: more "
+            "classes); the regression sets ask for a number at every point instead.\n"
+            "Click on the output view to add your own points: the data set becomes 'Custom'."
+        )
+        self.noise_slider, self.noise_value = self._slider("noise", 0, 50, 5)
+        self.noise_slider.setToolTip(
+            "How much random jitter is added to the points. Noisy data cannot be fitted "
+            "exactly: a network that tries anyway is overfitting."
+        )
+        self.train_fraction_slider, self.train_fraction_value = self._slider(
+            "trainFraction", 10, 90, 10
+        )
+        self.train_fraction_slider.setToolTip(
+            "Share of the points used for training; the rest is the test set, never trained "
+            "on, that shows how well the network generalises."
+        )
+        self.samples_spin = QSpinBox(self)
+        self.samples_spin.setObjectName("samplesSpin")
+        self.samples_spin.setRange(MIN_SAMPLES, MAX_SAMPLES)
+        self.samples_spin.setSingleStep(50)
+        self.samples_spin.setKeyboardTracking(False)
+        self.samples_spin.setAccelerated(True)
+        self.samples_spin.setToolTip(
+            "Number of points generated (train + test). More points: a smoother picture of the "
+            "pattern and slower epochs."
+        )
+        self.batch_size_spin = QSpinBox(self)
+        self.batch_size_spin.setObjectName("batchSizeSpin")
+        self.batch_size_spin.setRange(ALL_BATCH, MAX_SAMPLES)
+        self.batch_size_spin.setSpecialValueText("all")
+        self.batch_size_spin.setKeyboardTracking(False)
+        self.batch_size_spin.setAccelerated(True)
+        self.batch_size_spin.setCorrectionMode(
+            QAbstractSpinBox.CorrectionMode.CorrectToNearestValue
+        )
+        self.batch_size_spin.setToolTip(
+            "Points per gradient step (mini-batch). Small batches: noisy but cheap steps; "
+            "'all' (below 1, or type 'all'): full-batch gradient descent, the exact gradient "
+            "of the training loss at every step."
+        )
+
+        features = QWidget(self)
+        features.setStyleSheet(TOGGLE_STYLE)
+        grid = QGridLayout(features)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(3)
+        self.feature_buttons: dict[str, QToolButton] = {}
+        for i, name in enumerate(FEATURES):
+            button = QToolButton(features)
+            button.setObjectName(f"feature_{name}")
+            button.setText(FEATURE_LABELS[name])
+            button.setCheckable(True)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.setToolTip(
+                f"{_FEATURE_TIPS[name]}\nClick to feed it to the network (or to stop). "
+                "At least one feature must stay on."
+            )
+            button.toggled.connect(
+                lambda checked, name=name: self._on_feature_toggled(name, checked)
+            )
+            grid.addWidget(button, i // 3, i % 3)
+            self.feature_buttons[name] = button
+        self.features_message = self._message_label("featuresMessage")
+
+        self.regenerate_button = QPushButton("Regenerate", self)
+        self.regenerate_button.setObjectName("regenerateButton")
+        self.regenerate_button.setToolTip(
+            "Use a new random seed (seed + 1): new points, a new train/test split and new "
+            "initial weights. The same seed always gives the same run."
+        )
+        self.import_button = QPushButton("Import CSV…", self)
+        self.import_button.setObjectName("importCsvButton")
+        self.import_button.setToolTip(
+            "Load your own points from a CSV file with columns x1, x2, label (points in "
+            "[−6, 6]²; integer labels are classes, other numbers regression targets)."
+        )
+        self.point_class_combo = QComboBox(self)
+        self.point_class_combo.setObjectName("pointClassCombo")
+        self.point_class_combo.setToolTip(
+            "The class (or target value) of the points you add by clicking on the output "
+            "view. Shift-click adds the next class; right-click removes the nearest point."
+        )
+        self.seed_label = QLabel(self)
+        self.seed_label.setObjectName("seedLabel")
+        self.seed_label.setToolTip("The random seed: it fixes the points, the split and the "
+                                   "initial weights.")  # fmt: skip
+        self.message_label = self._message_label("dataMessage")
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setVerticalSpacing(4)
+        form.addRow("Data set", self.dataset_combo)
+        form.addRow("Noise", self._beside(self.noise_slider, self.noise_value))
+        form.addRow("Train", self._beside(self.train_fraction_slider, self.train_fraction_value))
+        form.addRow("Samples", self.samples_spin)
+        form.addRow("Batch size", self.batch_size_spin)
+        form.addRow("Features", features)
+        form.addRow(self.features_message)
+        form.addRow("Click adds", self.point_class_combo)
+        features.setToolTip(
+            "Input features: what the network is given about each point. Besides the "
+            "coordinates X₁, X₂ you may hand it squares, products or waves of them."
+        )
+        for field in (
+            self.dataset_combo, self.noise_slider.parentWidget(),
+            self.train_fraction_slider.parentWidget(), self.samples_spin,
+            self.batch_size_spin, features, self.point_class_combo,
+        ):  # fmt: skip
+            label = form.labelForField(field)
+            tip = field.toolTip() or field.findChild(QSlider).toolTip()
+            if label is not None:
+                label.setToolTip(tip)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.regenerate_button)
+        buttons.addWidget(self.import_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.seed_label)
+        layout.addWidget(self.message_label)
+        layout.addStretch(1)
+
+        self.dataset_combo.activated.connect(self._on_dataset_chosen)
+        self.samples_spin.valueChanged.connect(self._on_samples_changed)
+        self.batch_size_spin.valueChanged.connect(self._on_batch_size_changed)
+        self.regenerate_button.clicked.connect(self._on_regenerate_clicked)
+        self.import_button.clicked.connect(self.importCsvRequested)
+        self._show_experiment()
+
+    # -- public API --
+
+    def current_point_label(self) -> float:
+        """The label of a point added by a click: a class number, or a regression target."""
+        return float(self.point_class_combo.currentData())
+
+    def alternate_point_label(self) -> float:
+        """The label for a Shift-click: the next entry of the class chooser (cyclically)."""
+        n = self.point_class_combo.count()
+        return float(
+            self.point_class_combo.itemData((self.point_class_combo.currentIndex() + 1) % n)
+        )
+
+    # -- building blocks --
+
+    def _slider(self, name: str, low: int, high: int, page: int) -> tuple[QSlider, QLabel]:
+        slider = QSlider(Qt.Orientation.Horizontal, self)
+        slider.setObjectName(f"{name}Slider")
+        slider.setRange(low, high)
+        slider.setSingleStep(1)
+        slider.setPageStep(page)
+        value = QLabel(self)
+        value.setObjectName(f"{name}Value")
+        value.setMinimumWidth(value.fontMetrics().horizontalAdvance("100%") + 2)
+        value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        slider.valueChanged.connect(lambda v, s=slider: self._on_slider_moved(s, v))
+        slider.sliderReleased.connect(lambda s=slider: self._on_slider_released(s))
+        return slider, value
+
+    def _beside(self, slider: QSlider, value: QLabel) -> QWidget:
+        box = QWidget(self)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(slider, 1)
+        row.addWidget(value)
+        return box
+
+    # -- experiment → widgets --
+
+    def _show_experiment(self) -> None:
+        data = self._experiment.data
+        custom = data.dataset == CUSTOM
+        if custom:
+            self._custom_points = data.points
+        widgets = (
+            self.dataset_combo, self.noise_slider, self.train_fraction_slider,
+            self.samples_spin, self.batch_size_spin, *self.feature_buttons.values(),
+        )  # fmt: skip
+        with signals_blocked(*widgets):
+            self._fill_dataset_combo(data.dataset)
+            self.noise_slider.setValue(round(data.noise * 100))
+            self.train_fraction_slider.setValue(round(data.train_fraction * 100))
+            self.samples_spin.setValue(data.samples)
+            batch = self._experiment.training.batch_size
+            self.batch_size_spin.setValue(ALL_BATCH if batch == "all" else int(batch))
+            for name, button in self.feature_buttons.items():
+                button.setChecked(name in data.features)
+        self.noise_value.setText(f"{self.noise_slider.value()}%")
+        self.train_fraction_value.setText(f"{self.train_fraction_slider.value()}%")
+        not_for_custom = "Does not apply to your own points (the 'Custom' data set)."
+        for widget in (self.noise_slider, self.samples_spin):
+            widget.setEnabled(not custom)
+        self.noise_value.setEnabled(not custom)
+        self.noise_slider.setStatusTip(not_for_custom if custom else "")
+        self.seed_label.setText(f"Seed {self._experiment.seed}")
+        self._fill_point_classes()
+
+    def _fill_dataset_combo(self, current: str) -> None:
+        combo = self.dataset_combo
+        names = [*DATASETS, *([CUSTOM] if self._custom_points else [])]
+        if [combo.itemData(i) for i in range(combo.count())] != names:
+            combo.clear()
+            for name in names:
+                combo.addItem(DATASET_TITLES.get(name, "Custom (your points)"), name)
+        combo.setCurrentIndex(combo.findData(current))
+
+    def _fill_point_classes(self) -> None:
+        try:
+            task = (self._experiment.task_kind, self._experiment.data.num_classes)
+        except ValueError:
+            return
+        if task == self._point_labels_for:
+            return
+        self._point_labels_for = task
+        combo = self.point_class_combo
+        previous = combo.currentData()
+        with signals_blocked(combo):
+            combo.clear()
+            if task[0] == "regression":
+                for value in REGRESSION_TARGETS:
+                    combo.addItem(_swatch(_target_color(value)), f"target {value:+g}", value)
+            else:
+                for k in range(task[1]):
+                    color = CLASS_COLORS[k % len(CLASS_COLORS)]
+                    combo.addItem(_swatch(color), f"class {k}", float(k))
+            index = combo.findData(previous)
+            combo.setCurrentIndex(max(index, 0))
+
+    # -- widgets → experiment (handlers named for what changed) --
+
+    def _edit_data(self, **changes: object) -> bool:
+        data = dataclasses.replace(self._experiment.data, **changes)
+        return self._commit(dataclasses.replace(self._experiment, data=data), self.message_label)
+
+    def _on_dataset_chosen(self, index: int) -> None:
+        name = self.dataset_combo.itemData(index)
+        if name == self._experiment.data.dataset:
+            return
+        points = self._custom_points if name == CUSTOM else None
+        self._edit_data(dataset=name, points=points)
+
+    def _on_slider_moved(self, slider: QSlider, value: int) -> None:
+        label = self.noise_value if slider is self.noise_slider else self.train_fraction_value
+        label.setText(f"{value}%")
+        if not slider.isSliderDown():  # keyboard, wheel, a click on the groove: commit now
+            self._on_slider_released(slider)
+
+    def _on_slider_released(self, slider: QSlider) -> None:
+        if slider is self.noise_slider:
+            self._on_noise_changed(slider.value())
+        else:
+            self._on_train_fraction_changed(slider.value())
+
+    def _on_noise_changed(self, percent: int) -> None:
+        if round(self._experiment.data.noise * 100) != percent:
+            self._edit_data(noise=percent / 100)
+
+    def _on_train_fraction_changed(self, percent: int) -> None:
+        if round(self._experiment.data.train_fraction * 100) != percent:
+            self._edit_data(train_fraction=percent / 100)
+
+    def _on_samples_changed(self, samples: int) -> None:
+        if samples != self._experiment.data.samples:
+            self._edit_data(samples=samples)
+
+    def _on_batch_size_changed(self, value: int) -> None:
+        batch_size = "all" if value == ALL_BATCH else value
+        if batch_size == self._experiment.training.batch_size:
+            return
+        training = dataclasses.replace(self._experiment.training, batch_size=batch_size)
+        self._commit(dataclasses.replace(self._experiment, training=training), self.message_label)
+
+    def _on_feature_toggled(self, name: str, checked: bool) -> None:
+        features = self._experiment.data.features
+        if checked:
+            new = (*features, name) if name not in features else features
+        else:
+            new = tuple(f for f in features if f != name)
+            if not new:
+                self._refuse(
+                    f"{FEATURE_LABELS[name]} is the last input feature: at least one must stay "
+                    "on, or the network has nothing to look at.",
+                    self.features_message,
+                )
+                return
+        if new != features:
+            self._edit_data(features=new)
+
+    def _on_regenerate_clicked(self) -> None:
+        seed = (self._experiment.seed + 1) % (MAX_SEED + 1)
+        self._commit(dataclasses.replace(self._experiment, seed=seed), self.message_label)

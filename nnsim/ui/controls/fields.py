@@ -1,0 +1,308 @@
+"""Small widgets shared by the control panels: a checked number entry, a message line, sections.
+
+:class:`NumberEdit` is a ``QLineEdit`` that accepts whatever the learner types but only
+*commits* a finite number inside its bounds: on Enter or focus-out it either emits
+:attr:`NumberEdit.valueEdited` or puts the previous value back and emits
+:attr:`NumberEdit.refused` with a sentence saying what is allowed. :class:`MessageLabel` is
+the red line a panel shows such a sentence in; it takes no space while empty.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nnsim.ui.style import HIGHLIGHT, MUTED, POSITIVE
+
+__all__ = [
+    "TOGGLE_STYLE",
+    "MessageLabel",
+    "NumberEdit",
+    "Section",
+    "format_number",
+    "parse_number",
+    "signals_blocked",
+]
+
+TOGGLE_STYLE = f"""
+QToolButton, QPushButton {{
+    border: 1px solid #b8b8b8; border-radius: 3px; background: white; padding: 2px 3px;
+}}
+QToolButton:hover, QPushButton:hover {{ border-color: {POSITIVE}; }}
+QToolButton:checked, QPushButton:checked {{
+    background: {POSITIVE}; color: white; border-color: {POSITIVE};
+}}
+QToolButton:disabled, QPushButton:disabled {{ color: #aaaaaa; }}
+"""
+"""Style of on/off buttons (features, presets): clearly blue when on."""
+_INVALID_STYLE = f"QLineEdit {{ border: 1px solid {HIGHLIGHT}; }}"
+
+
+@contextmanager
+def signals_blocked(*objects: QObject) -> Iterator[None]:
+    """Block the signals of ``objects`` while the panel writes values into them (no echo)."""
+    blockers = [QSignalBlocker(obj) for obj in objects]
+    try:
+        yield
+    finally:
+        for blocker in blockers:
+            blocker.unblock()
+
+
+_EXPONENT = re.compile(r"e([+-])0*(\d)")
+
+
+def format_number(value: float | None) -> str:
+    """How a number is written back into an entry: ``0.03``, ``1e-5``, ``500``; None as ''."""
+    if value is None:
+        return ""
+    if isinstance(value, int):
+        return str(value)
+    return _EXPONENT.sub(lambda m: f"e{'-' if m[1] == '-' else ''}{m[2]}", f"{value:.6g}")
+
+
+def _bound_text(low: float | None, high: float | None, low_open: bool, high_open: bool) -> str:
+    if low is not None and high is not None:
+        left, right = "(" if low_open else "[", ")" if high_open else "]"
+        return f"in {left}{format_number(low)}, {format_number(high)}{right}"
+    if low is not None:
+        return f"{'>' if low_open else '≥'} {format_number(low)}"
+    if high is not None:
+        return f"{'<' if high_open else '≤'} {format_number(high)}"
+    return "finite"
+
+
+def parse_number(
+    text: str,
+    *,
+    name: str = "value",
+    low: float | None = None,
+    high: float | None = None,
+    low_open: bool = False,
+    high_open: bool = False,
+    integer: bool = False,
+) -> float | int:
+    """Read ``text`` as a finite number within the bounds, or raise ``ValueError`` saying why.
+
+    ``integer=True`` accepts whole numbers only (``"500"``, ``"5e2"``) and returns an ``int``.
+    """
+    stripped = text.strip().replace("−", "-").replace(",", ".")
+    allowed = _bound_text(low, high, low_open, high_open)
+    kind = "a whole number" if integer else "a number"
+    try:
+        value = float(stripped)
+    except ValueError:
+        shown = stripped if len(stripped) <= 20 else stripped[:20] + "…"
+        raise ValueError(f"{name}: '{shown}' is not a number; type {kind} {allowed}") from None
+    if not math.isfinite(value):
+        raise ValueError(f"{name}: must be a finite number {allowed}, got {stripped}")
+    if integer:
+        if not value.is_integer():
+            raise ValueError(f"{name}: must be a whole number {allowed}, got {stripped}")
+        value = int(value)
+    too_low = low is not None and (value <= low if low_open else value < low)
+    too_high = high is not None and (value >= high if high_open else value > high)
+    if too_low or too_high:
+        raise ValueError(f"{name}: must be {allowed}, got {format_number(value)}")
+    return value
+
+
+class NumberEdit(QLineEdit):
+    """A line edit for one number that refuses bad input and keeps its previous value.
+
+    Parameters
+    ----------
+    name : str
+        How the value is called in messages ("learning rate").
+    low, high : float, optional
+        Bounds (None: unbounded); ``low_open`` / ``high_open`` make them strict.
+    integer : bool
+        Whole numbers only; :meth:`value` is then an ``int``.
+    optional : bool
+        An empty entry is allowed and means "not set" (``None``).
+
+    Signals
+    -------
+    valueEdited(object)
+        The learner committed a new valid value (a float, an int, or None when optional).
+    refused(str)
+        The learner committed text that is not allowed; the previous value is back in the
+        entry and the message says what is allowed.
+    """
+
+    valueEdited = Signal(object)
+    refused = Signal(str)
+
+    def __init__(
+        self,
+        name: str = "value",
+        *,
+        low: float | None = None,
+        high: float | None = None,
+        low_open: bool = False,
+        high_open: bool = False,
+        integer: bool = False,
+        optional: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._name = name
+        self._bounds = {"low": low, "high": high, "low_open": low_open, "high_open": high_open}
+        self._integer = integer
+        self._optional = optional
+        self._value: float | int | None = None
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.editingFinished.connect(self._on_editing_finished)
+        self.textEdited.connect(self._on_text_edited)
+
+    # -- the committed value --
+
+    def value(self) -> float | int | None:
+        """The last committed (or programmatically set) value."""
+        return self._value
+
+    def set_value(self, value: float | int | None) -> None:
+        """Show ``value`` (no signal) and make it the value to fall back to.
+
+        Text the learner is typing right now (focus in the entry, not yet committed) is left
+        alone; Enter then commits it against the new value.
+        """
+        self._value = value
+        if self.hasFocus() and self.isModified():
+            return
+        self.setText(format_number(value))
+        self.setCursorPosition(0)
+        self._set_invalid(False)
+
+    def restore(self) -> None:
+        """Put the last committed value back into the entry."""
+        self.setModified(False)
+        self.set_value(self._value)
+
+    def parse(self, text: str) -> float | int | None:
+        """``text`` as this entry's value, or ``ValueError`` with a message."""
+        if self._optional and not text.strip():
+            return None
+        return parse_number(text, name=self._name, integer=self._integer, **self._bounds)
+
+    # -- handlers --
+
+    def _on_text_edited(self, _text: str) -> None:
+        self._set_invalid(False)
+
+    def _on_editing_finished(self) -> None:
+        if self.text() == format_number(self._value):
+            return  # nothing typed (Enter twice, or focus left an untouched entry)
+        self.setModified(False)
+        try:
+            value = self.parse(self.text())
+        except ValueError as err:
+            self.restore()
+            self._set_invalid(True)
+            self.refused.emit(str(err))
+            return
+        if value == self._value and type(value) is type(self._value):
+            self.restore()  # same number, maybe written differently: show it our way
+            return
+        self._value = value
+        self.setText(format_number(value))
+        self.setCursorPosition(0)
+        self.valueEdited.emit(value)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.text() != format_number(self._value):
+            self.restore()
+            return
+        super().keyPressEvent(event)
+
+    def _set_invalid(self, invalid: bool) -> None:
+        if bool(self.property("invalid")) != invalid:
+            self.setProperty("invalid", invalid)
+            self.setStyleSheet(_INVALID_STYLE if invalid else "")
+
+
+class MessageLabel(QLabel):
+    """A red, word-wrapped line telling why an edit was refused; hidden while empty."""
+
+    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setStyleSheet(f"color: {HIGHLIGHT};")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        """Show ``text`` (and make the label visible)."""
+        self.setText(text)
+        self.setToolTip(text)
+        self.setVisible(bool(text))
+
+    def clear_message(self) -> None:
+        """Hide the label."""
+        self.setText("")
+        self.setToolTip("")
+        self.hide()
+
+
+class Section(QWidget):
+    """A titled block whose body folds away under its header (a compact, collapsible group).
+
+    Put the section's controls into :attr:`body` (a plain ``QWidget``) with any layout.
+    """
+
+    def __init__(
+        self, title: str, object_name: str, expanded: bool = True, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.header = QToolButton(self)
+        self.header.setObjectName(f"{object_name}Header")
+        self.header.setText(title.replace("&", "&&"))
+        self.header.setCheckable(True)
+        self.header.setChecked(expanded)
+        self.header.setAutoRaise(True)
+        self.header.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.header.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.header.setStyleSheet("QToolButton { font-weight: bold; border: none; }")
+        self.header.setToolTip(f"Show or hide the {title.lower()} settings.")
+        rule = QFrame(self)
+        rule.setFrameShape(QFrame.Shape.HLine)
+        rule.setStyleSheet(f"color: {MUTED};")
+        self.body = QWidget(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.header)
+        layout.addWidget(rule)
+        layout.addWidget(self.body)
+        self.header.toggled.connect(self._on_expanded_changed)
+        self._on_expanded_changed(expanded)
+
+    def is_expanded(self) -> bool:
+        """Whether the body is shown."""
+        return self.header.isChecked()
+
+    def set_expanded(self, expanded: bool) -> None:
+        """Unfold (True) or fold (False) the body."""
+        self.header.setChecked(expanded)
+
+    def _on_expanded_changed(self, expanded: bool) -> None:
+        arrow = Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow
+        self.header.setArrowType(arrow)
+        self.body.setVisible(expanded)

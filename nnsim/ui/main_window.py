@@ -1,0 +1,628 @@
+"""The main window: data on the left, the network in the middle, output and plots on the right.
+
+The window's state is an :class:`~nnsim.training.experiment.Experiment`; panels
+edit it, a :class:`~nnsim.ui.worker.TrainingWorker` trains it in its own thread,
+and the views draw the snapshots it sends back (at most ~30 a second).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStyle,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nnsim import __version__
+from nnsim.engine.datasets import DataError, add_point, load_csv, remove_nearest
+from nnsim.training.data import source_dataset
+from nnsim.training.experiment import (
+    Experiment,
+    ExperimentError,
+    load_experiment,
+    save_experiment,
+    with_optimizer_param,
+)
+from nnsim.training.snapshot import Snapshot
+from nnsim.ui.boundary_view import BoundaryView
+from nnsim.ui.controls import ArchitecturePanel, DataPanel, OptimizerPanel
+from nnsim.ui.network_view import NetworkView
+from nnsim.ui.plots import GradientPanel, LossPanel, LrPanel
+from nnsim.ui.worker import TrainingWorker
+
+REFRESH_MS = 33
+MAX_RECENT = 8
+SHORTCUTS = [
+    ("Space", "Play / pause training"),
+    ("→ or S", "Train one mini-batch"),
+    ("R", "Reset to the initial weights"),
+    ("Ctrl+N / Ctrl+O / Ctrl+S", "New, open, save an experiment"),
+    ("F11", "Full screen"),
+    ("Ctrl+Q", "Quit"),
+]
+
+
+class MainWindow(QMainWindow):
+    """nnsim's window. ``experiment()`` is its state; ``last_snapshot`` the newest training data."""
+
+    snapshotShown = Signal(object)  # GUI-side relay: a snapshot has been drawn
+    _playRequested = Signal()
+    _pauseRequested = Signal()
+    _stepRequested = Signal()
+    _resetRequested = Signal()
+    _experimentChanged = Signal(object)
+    _lrChanged = Signal(float)
+    _hyperparameterChanged = Signal(str, object)
+    _weightEdited = Signal(int, int, int, float)
+
+    def __init__(self, experiment: Experiment | None = None, path: str | None = None) -> None:
+        super().__init__()
+        self._experiment = experiment if experiment is not None else Experiment.default()
+        self._path: Path | None = Path(path) if path else None
+        self._dirty = False
+        self.last_snapshot: Snapshot | None = None
+        self._pending: Snapshot | None = None
+        self._playing = False
+        self.setObjectName("mainWindow")
+        self.setMinimumSize(1100, 700)
+        self._build_panels()
+        self._build_toolbar()
+        self._build_menus()
+        self._build_layout()
+        self._bind_panels(self._experiment)
+        self._start_worker()
+        self._refresh = QTimer(self)
+        self._refresh.setInterval(REFRESH_MS)
+        self._refresh.timeout.connect(self._draw_pending)
+        self._refresh.start()
+        self._restore_settings()
+        self._update_title()
+
+    # -- construction --------------------------------------------------------------------------
+    def _build_panels(self) -> None:
+        self.data_panel = DataPanel()
+        self.architecture_panel = ArchitecturePanel()
+        self.optimizer_panel = OptimizerPanel()
+        self.boundary_view = BoundaryView()
+        self.network_view = NetworkView()
+        self.loss_panel = LossPanel()
+        self.gradient_panel = GradientPanel()
+        self.lr_panel = LrPanel()
+        for panel in (self.data_panel, self.architecture_panel, self.optimizer_panel):
+            panel.experimentEdited.connect(self._on_experiment_edited)
+            panel.messageRaised.connect(self.show_message)
+        self.optimizer_panel.learningRateChanged.connect(self._on_learning_rate_changed)
+        self.optimizer_panel.hyperparameterChanged.connect(self._on_hyperparameter_changed)
+        self.data_panel.importCsvRequested.connect(self.import_csv)
+        self.boundary_view.pointAdded.connect(self._on_point_added)
+        self.boundary_view.pointRemoveRequested.connect(self._on_point_removed)
+        self.network_view.neuronHovered.connect(self._on_neuron_hovered)
+        self.network_view.weightEdited.connect(self._on_weight_edited)
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Training", self)
+        bar.setObjectName("trainingToolbar")
+        bar.setMovable(False)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+
+        def button(name: str, text: str, tip: str, slot) -> QToolButton:
+            b = QToolButton(self)
+            b.setObjectName(name)
+            b.setText(text)
+            b.setToolTip(tip)
+            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            b.clicked.connect(slot)
+            bar.addWidget(b)
+            return b
+
+        self.reset_button = button(
+            "resetButton", "Reset", "Back to the initial weights (R)", self.reset
+        )
+        self.play_button = button(
+            "playButton", "Play", "Train continuously (Space)", self.toggle_play
+        )
+        self.step_button = button("stepButton", "Step", "Train one mini-batch (→ or S)", self.step)
+        style = self.style()
+        self._play_icon = style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay)
+        self._pause_icon = style.standardIcon(QStyle.StandardPixmap.SP_MediaPause)
+        self.play_button.setIcon(self._play_icon)
+        self.step_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaSkipForward))
+        self.reset_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
+        bar.addSeparator()
+        self.step_label = QLabel("Step 0", self)
+        self.step_label.setObjectName("stepLabel")
+        self.epoch_label = QLabel("Epoch 0", self)
+        self.epoch_label.setObjectName("epochLabel")
+        self.lr_label = QLabel("η = 0.03", self)
+        self.lr_label.setObjectName("lrLabel")
+        self.lr_label.setToolTip("The learning rate the next step uses (after the schedule)")
+        self.loss_label = QLabel("", self)
+        self.loss_label.setObjectName("lossLabel")
+        self.speed_label = QLabel("", self)
+        self.speed_label.setObjectName("speedLabel")
+        for label in (
+            self.step_label,
+            self.epoch_label,
+            self.lr_label,
+            self.loss_label,
+            self.speed_label,
+        ):
+            label.setContentsMargins(10, 0, 10, 0)
+            bar.addWidget(label)
+        for keys, slot in (
+            ("Space", self.toggle_play),
+            ("Right", self.step),
+            ("S", self.step),
+            ("R", self.reset),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(slot)
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+
+        def action(m, text, slot, shortcut=None, name=None) -> QAction:
+            a = QAction(text, self)
+            if shortcut is not None:
+                a.setShortcut(QKeySequence(shortcut))
+            if name:
+                a.setObjectName(name)
+            a.triggered.connect(slot)
+            m.addAction(a)
+            return a
+
+        action(file_menu, "&New", self.new_experiment, QKeySequence.StandardKey.New, "newAction")
+        action(file_menu, "&Open…", self.open_dialog, QKeySequence.StandardKey.Open, "openAction")
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        file_menu.addSeparator()
+        action(file_menu, "&Save", self.save, QKeySequence.StandardKey.Save, "saveAction")
+        action(file_menu, "Save &As…", self.save_as, QKeySequence("Ctrl+Shift+S"), "saveAsAction")
+        file_menu.addSeparator()
+        action(file_menu, "&Import CSV data…", self.import_csv, None, "importCsvAction")
+        file_menu.addSeparator()
+        action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit, "quitAction")
+        self.view_menu = menu.addMenu("&View")
+        self.fullscreen_action = action(
+            self.view_menu,
+            "&Full screen",
+            self.toggle_fullscreen,
+            QKeySequence("F11"),
+            "fullScreenAction",
+        )
+        help_menu = menu.addMenu("&Help")
+        action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, QKeySequence("F1"))
+        action(help_menu, "&About nnsim", self.show_about)
+
+    def _build_layout(self) -> None:
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(4, 4, 4, 4)
+        left_layout.addWidget(self.data_panel)
+        left_layout.addWidget(self.optimizer_panel)
+        left_layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setObjectName("controlsScroll")
+        scroll.setWidget(left)
+        scroll.setWidgetResizable(True)
+        scroll.setMinimumWidth(300)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+        middle = QSplitter(Qt.Orientation.Vertical, self)
+        middle.addWidget(self.architecture_panel)
+        middle.addWidget(self.network_view)
+        middle.addWidget(self.gradient_panel)
+        middle.setStretchFactor(1, 3)
+        middle.setStretchFactor(2, 2)
+
+        right = QSplitter(Qt.Orientation.Vertical, self)
+        right.addWidget(self.boundary_view)
+        right.addWidget(self.loss_panel)
+        right.addWidget(self.lr_panel)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 3)
+        right.setStretchFactor(2, 1)
+
+        self.banner = QWidget(self)
+        self.banner.setObjectName("divergenceBanner")
+        self.banner.setStyleSheet("#divergenceBanner { background: #fde2e1; }")
+        banner_layout = QHBoxLayout(self.banner)
+        self.banner_label = QLabel(self.banner)
+        self.banner_label.setObjectName("divergenceLabel")
+        self.banner_label.setWordWrap(True)
+        self.lower_lr_button = QPushButton("Lower the learning rate ×10 and reset", self.banner)
+        self.lower_lr_button.setObjectName("lowerLrButton")
+        self.lower_lr_button.clicked.connect(self.lower_learning_rate_and_reset)
+        banner_layout.addWidget(self.banner_label, 1)
+        banner_layout.addWidget(self.lower_lr_button)
+        self.banner.hide()
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("mainSplitter")
+        splitter.addWidget(scroll)
+        splitter.addWidget(middle)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 3)
+        self.main_splitter = splitter
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.banner)
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+
+        self.status_message = QLabel("", self)
+        self.status_message.setObjectName("statusMessage")
+        self.statusBar().addWidget(self.status_message, 1)
+
+    def _start_worker(self) -> None:
+        self.worker = TrainingWorker(self._experiment)
+        self.worker.snapshotReady.connect(self._on_snapshot)
+        self.worker.failed.connect(self.show_message)
+        self._playRequested.connect(self.worker.play)
+        self._pauseRequested.connect(self.worker.pause)
+        self._stepRequested.connect(self.worker.step_once)
+        self._resetRequested.connect(self.worker.reset)
+        self._experimentChanged.connect(self.worker.set_experiment)
+        self._lrChanged.connect(self.worker.set_lr)
+        self._hyperparameterChanged.connect(self.worker.set_hyperparameter)
+        self._weightEdited.connect(self.worker.set_weight)
+        self.worker.start()
+
+    # -- state ---------------------------------------------------------------------------------
+    def experiment(self) -> Experiment:
+        """The experiment the window shows and trains (File ▸ Save writes exactly this)."""
+        return self._experiment
+
+    @property
+    def is_playing(self) -> bool:
+        return self._playing
+
+    def _bind_panels(self, experiment: Experiment) -> None:
+        for panel in (self.data_panel, self.architecture_panel, self.optimizer_panel):
+            panel.set_experiment(experiment)
+        self._update_structure(experiment)
+
+    def _update_structure(self, experiment: Experiment) -> None:
+        from nnsim.training.trainer import network_for
+
+        data = source_dataset(experiment)
+        net = network_for(experiment, len(experiment.data.features))
+        activations = [layer.activation for layer in experiment.network.hidden_layers]
+        activations.append(experiment.resolved_output_activation())
+        self.network_view.set_structure(list(experiment.data.features), net.sizes[1:], activations)
+        self._data_shown = data
+
+    def set_experiment(self, experiment: Experiment, *, dirty: bool = True) -> None:
+        """Replace the whole experiment: panels, diagram and a rebuilt trainer (step 0)."""
+        self._experiment = experiment
+        self._bind_panels(experiment)
+        self._experimentChanged.emit(experiment)
+        self._set_dirty(dirty)
+
+    @Slot(object)
+    def _on_experiment_edited(self, experiment: Experiment) -> None:
+        self._experiment = experiment
+        for panel in (self.data_panel, self.architecture_panel, self.optimizer_panel):
+            if panel is not self.sender():
+                panel.set_experiment(experiment)
+        self._update_structure(experiment)
+        self._experimentChanged.emit(experiment)
+        self._set_dirty(True)
+
+    @Slot(float)
+    def _on_learning_rate_changed(self, lr: float) -> None:
+        try:
+            self._experiment = with_optimizer_param(self._experiment, "lr", lr)
+        except ExperimentError as err:
+            self.show_message(str(err))
+            return
+        self._lrChanged.emit(lr)
+        self._set_dirty(True)
+
+    @Slot(str, object)
+    def _on_hyperparameter_changed(self, name: str, value) -> None:
+        try:
+            self._experiment = with_optimizer_param(self._experiment, name, value)
+        except ExperimentError as err:
+            self.show_message(str(err))
+            return
+        self._hyperparameterChanged.emit(name, value)
+        self._set_dirty(True)
+
+    def _set_dirty(self, dirty: bool) -> None:
+        self._dirty = dirty
+        self._update_title()
+
+    def _update_title(self) -> None:
+        name = self._path.name if self._path else "Untitled experiment"
+        self.setWindowTitle(f"{name}{' •' if self._dirty else ''} — nnsim")
+
+    # -- training commands ---------------------------------------------------------------------
+    def play(self) -> None:
+        if self.last_snapshot is not None and self.last_snapshot.diverged:
+            self.show_message("Training diverged: reset (R) or lower the learning rate first.")
+            return
+        self._playing = True
+        self._show_playing(True)
+        self._playRequested.emit()
+
+    def pause(self) -> None:
+        self._playing = False
+        self._show_playing(False)
+        self._pauseRequested.emit()
+
+    def _show_playing(self, playing: bool) -> None:
+        self.play_button.setText("Pause" if playing else "Play")
+        self.play_button.setIcon(self._pause_icon if playing else self._play_icon)
+
+    def toggle_play(self) -> None:
+        self.pause() if self._playing else self.play()
+
+    def step(self) -> None:
+        if self._playing:
+            self.pause()
+        self._stepRequested.emit()
+
+    def reset(self) -> None:
+        self.pause()
+        self.banner.hide()
+        self._resetRequested.emit()
+
+    def lower_learning_rate_and_reset(self) -> None:
+        lr = self._experiment.training.optimizer.params["lr"] / 10.0
+        try:
+            experiment = with_optimizer_param(self._experiment, "lr", lr)
+        except ExperimentError as err:
+            self.show_message(str(err))
+            return
+        self.pause()
+        self.banner.hide()
+        self.set_experiment(experiment)
+        self.show_message(f"Learning rate lowered to {lr:g}; weights reset.")
+
+    # -- snapshots -----------------------------------------------------------------------------
+    @Slot(object)
+    def _on_snapshot(self, snapshot: Snapshot) -> None:
+        self.last_snapshot = snapshot
+        self._pending = snapshot
+        self.banner.setVisible(bool(snapshot.diverged))
+        if snapshot.diverged:
+            self._playing = False
+            self._show_playing(False)
+            self.banner_label.setText(f"<b>Training stopped.</b> {snapshot.diverged}.")
+            self.show_message(snapshot.diverged, error=True)
+        if not snapshot.running and self._playing and not snapshot.diverged:
+            pass  # a late snapshot from before play; the next one will say running
+
+    @Slot()
+    def _draw_pending(self) -> None:
+        snapshot, self._pending = self._pending, None
+        if snapshot is None:
+            return
+        self.step_label.setText(f"Step {snapshot.step:,}")
+        self.epoch_label.setText(f"Epoch {snapshot.epoch:,}")
+        self.lr_label.setText(f"η = {snapshot.lr:.4g}")
+        ev = snapshot.evaluation
+        if ev is not None:
+            text = f"Train loss {ev.train_loss:.4f} · Test loss {ev.test_loss:.4f}"
+            if ev.test_accuracy == ev.test_accuracy:  # not NaN
+                text += f" · Test acc. {ev.test_accuracy:.1%}"
+            self.loss_label.setText(text)
+        speed = self.worker.steps_per_second
+        self.speed_label.setText(f"{speed:,.0f} steps/s" if snapshot.running and speed else "")
+        self.boundary_view.show_snapshot(snapshot)
+        self.network_view.show_snapshot(snapshot)
+        self.loss_panel.show_snapshot(snapshot)
+        self.gradient_panel.show_snapshot(snapshot)
+        self.lr_panel.show_snapshot(snapshot)
+        if snapshot.experiment is not None:
+            self._show_points(snapshot)
+        self.snapshotShown.emit(snapshot)
+
+    def _show_points(self, snapshot: Snapshot) -> None:
+        key = id(snapshot.experiment.data)
+        if getattr(self, "_points_key", None) == key:
+            return
+        self._points_key = key
+        from nnsim.training.data import build_data
+
+        data = build_data(snapshot.experiment)
+        self.boundary_view.set_data(
+            data.train.x, data.train.y, data.test.x, data.test.y, data.kind, data.num_classes
+        )
+
+    # -- user data -----------------------------------------------------------------------------
+    def _custom_experiment(self, dataset) -> Experiment:
+        points = tuple(
+            (float(x1), float(x2), float(y))
+            for (x1, x2), y in zip(dataset.x, dataset.y, strict=True)
+        )
+        data = dataclasses.replace(self._experiment.data, dataset="custom", points=points)
+        return dataclasses.replace(self._experiment, data=data)
+
+    @Slot(float, float, bool)
+    def _on_point_added(self, x1: float, x2: float, shift: bool) -> None:
+        dataset = source_dataset(self._experiment)
+        panel = self.data_panel
+        label = panel.alternate_point_label() if shift else panel.current_point_label()
+        if dataset.is_classification:
+            label = int(label)
+        try:
+            self.set_experiment(self._custom_experiment(add_point(dataset, x1, x2, label)))
+        except (ValueError, ExperimentError) as err:
+            self.show_message(str(err))
+
+    @Slot(float, float)
+    def _on_point_removed(self, x1: float, x2: float) -> None:
+        dataset = source_dataset(self._experiment)
+        try:
+            smaller = remove_nearest(dataset, x1, x2, max_distance=0.5)
+        except ValueError as err:
+            self.show_message(str(err))
+            return
+        if smaller is not dataset:
+            self.set_experiment(self._custom_experiment(smaller))
+
+    def import_csv(self, path: str | None = None) -> None:
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(self, "Import CSV data", "", "CSV (*.csv)")
+            if not path:
+                return
+        try:
+            dataset = load_csv(path)
+            self.set_experiment(self._custom_experiment(dataset))
+        except (DataError, OSError, ExperimentError, ValueError) as err:
+            self.show_message(f"Could not import {path}: {err}", error=True)
+
+    # -- diagram -------------------------------------------------------------------------------
+    @Slot(int, int)
+    def _on_neuron_hovered(self, layer: int, unit: int) -> None:
+        if layer < 0:
+            self.boundary_view.show_output()
+        else:
+            self.boundary_view.show_neuron(layer, unit)
+
+    @Slot(int, int, int, float)
+    def _on_weight_edited(self, layer: int, row: int, col: int, value: float) -> None:
+        self._weightEdited.emit(layer, row, col, value)
+
+    # -- files ---------------------------------------------------------------------------------
+    def new_experiment(self) -> None:
+        if not self._confirm_discard():
+            return
+        self._path = None
+        self.set_experiment(Experiment.default(), dirty=False)
+
+    def open_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open experiment", "", "nnsim (*.json)")
+        if path:
+            self.open_file(path)
+
+    def open_file(self, path: str) -> bool:
+        """Load an experiment; a bad file is reported and the current one kept."""
+        if not self._confirm_discard():
+            return False
+        try:
+            experiment = load_experiment(path)
+        except (ExperimentError, OSError) as err:
+            self.show_message(f"Could not open {path}:\n{err}", error=True)
+            return False
+        self._path = Path(path)
+        self.set_experiment(experiment, dirty=False)
+        self._add_recent(path)
+        return True
+
+    def save(self) -> bool:
+        if self._path is None:
+            return self.save_as()
+        return self.save_to(str(self._path))
+
+    def save_as(self) -> bool:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save experiment", "experiment.json", "nnsim (*.json)"
+        )
+        return bool(path) and self.save_to(path)
+
+    def save_to(self, path: str) -> bool:
+        try:
+            save_experiment(self._experiment, path)
+        except OSError as err:
+            self.show_message(f"Could not save {path}: {err.strerror or err}", error=True)
+            return False
+        self._path = Path(path)
+        self._set_dirty(False)
+        self._add_recent(path)
+        self.show_message(f"Saved {path}")
+        return True
+
+    def ask_unsaved_changes(self) -> QMessageBox.StandardButton:
+        """Save / Discard / Cancel for unsaved changes (tests may replace this)."""
+        return QMessageBox.question(
+            self,
+            "Unsaved changes",
+            "This experiment has unsaved changes. Save them first?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+
+    def _confirm_discard(self) -> bool:
+        if not self._dirty:
+            return True
+        answer = self.ask_unsaved_changes()
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def _add_recent(self, path: str) -> None:
+        settings = QSettings()
+        recent = [str(Path(path).resolve())]
+        recent += [p for p in settings.value("recentFiles", [], list) or [] if p != recent[0]]
+        settings.setValue("recentFiles", recent[:MAX_RECENT])
+        self._fill_recent_menu()
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = QSettings().value("recentFiles", [], list) or []
+        for path in recent:
+            a = self.recent_menu.addAction(path)
+            a.triggered.connect(lambda _=False, p=path: self.open_file(p))
+        self.recent_menu.setEnabled(bool(recent))
+
+    # -- window --------------------------------------------------------------------------------
+    def show_message(self, text: str, error: bool = False) -> None:
+        """Say something in the status bar (errors also in a dialog-free red line)."""
+        self.status_message.setText(text)
+        self.status_message.setStyleSheet("color: #b00020;" if error else "")
+
+    def toggle_fullscreen(self) -> None:
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    def show_shortcuts(self) -> None:
+        rows = "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in SHORTCUTS)
+        QMessageBox.information(self, "Keyboard shortcuts", f"<table>{rows}</table>")
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About nnsim",
+            f"<h3>nnsim {__version__}</h3><p>Watch a neural network learn: backpropagation, "
+            "gradient descent and the learning rate, live.</p>",
+        )
+
+    def _restore_settings(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1500, 920)
+        self._fill_recent_menu()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._confirm_discard():
+            event.ignore()
+            return
+        QSettings().setValue("geometry", self.saveGeometry())
+        self._refresh.stop()
+        self.worker.shutdown()
+        event.accept()

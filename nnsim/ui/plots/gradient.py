@@ -1,0 +1,330 @@
+"""The gradient panel: per-layer norms vs step, and the current gradients of every layer.
+
+Left, one line per layer (``layer_color(k)``) of the chosen metric over the run, on
+a log axis: vanishing gradients are lines fanning out by decades from the output
+layer down to the first. Right, one box per layer summarising the magnitudes of
+*all* the layer's weight gradients at the latest step (log scale), so the learner
+sees that a small norm is not one odd weight but the whole layer.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QSizePolicy, QWidget
+
+from nnsim.training.snapshot import Snapshot
+from nnsim.ui.plots.base import (
+    LABEL_POINT_SIZE,
+    TICK_POINT_SIZE,
+    PlotPanel,
+    finite,
+    peak_envelope,
+    step_axis,
+)
+from nnsim.ui.style import HIGHLIGHT, MUTED, TEXT, layer_color
+
+MAX_SAMPLES = 4096  # entries per layer used for the percentiles (big layers are strided)
+_QUANTILES = np.array([0.05, 0.25, 0.5, 0.75, 0.95])
+UPDATE_RATIO_RULE = 1e-3  # the classic rule of thumb for ‖ΔW‖ / ‖W‖ per step
+
+# combo text → (history column prefix, y label, distribution source, distribution label, help)
+METRICS: dict[str, tuple[str, str, str, str, str]] = {
+    "gradient norm": (
+        "grad_norm",
+        "‖∂J/∂Wₖ‖",
+        "gradients",
+        "|∂J/∂w| now",
+        "Each line is one layer's ‖∂J/∂W‖, the size of its weight gradient, at each step.\n"
+        "Lines falling apart by orders of magnitude from the last layer to the first =\n"
+        "vanishing gradients: the first layers barely learn. Lines shooting up = exploding.",
+    ),
+    "weight norm": (
+        "weight_norm",
+        "‖Wₖ‖",
+        "weights",
+        "|w| now",
+        "Each line is one layer's ‖W‖, the size of its weights, at each step.\n"
+        "Steady growth means the weights keep getting bigger (regularisation holds them back).",
+    ),
+    "update / weight ratio": (
+        "update_ratio",
+        "‖ΔWₖ‖ / ‖Wₖ‖",
+        "gradients",
+        "|∂J/∂w| now",
+        "Each line is how much one step changes a layer's weights, relative to their size.\n"
+        "Rule of thumb (dashed red line): about 10⁻³. Far below: that layer hardly learns\n"
+        "(learning rate too low); far above: updates are too violent (learning rate too high).",
+    ),
+}
+
+DISTRIBUTION_TOOLTIP = (
+    "Right: one box per layer summarising the magnitude of every single weight's\n"
+    "gradient |∂J/∂w| at the latest step (log scale; weights |w| for 'weight norm').\n"
+    "Box: the middle half of the values (25th–75th percentile); dark tick: the median;\n"
+    "whisker: 5th–95th percentile; dot: the largest.\n"
+    "Boxes sliding down decade by decade from the output layer (right) to the first\n"
+    "layer (left) = vanishing gradients, in every weight, not just on average.\n"
+    "'n% zero' (or 'n%') at the bottom: that share of the layer's gradients is exactly 0\n"
+    "(e.g. dead ReLUs, which no longer learn); a layer with no box has only zeros."
+)
+
+
+def magnitude_summary(values: np.ndarray) -> tuple[np.ndarray | None, float]:
+    """log10 of the 5/25/50/75/95th percentiles and the max of |values| ≠ 0; the share of 0s.
+
+    Percentiles are nearest-rank (plenty for a picture, and fast). The first item is None
+    when no entry is finite and non-zero (nothing to draw on a log scale).
+    """
+    magnitudes = np.abs(values.ravel())
+    magnitudes = magnitudes[np.isfinite(magnitudes)]
+    nonzero = magnitudes[magnitudes > 0]
+    zero_fraction = 1.0 - nonzero.size / magnitudes.size if magnitudes.size else 0.0
+    if not nonzero.size:
+        return None, zero_fraction
+    largest = nonzero.max()
+    if nonzero.size > MAX_SAMPLES:
+        nonzero = nonzero[:: math.ceil(nonzero.size / MAX_SAMPLES)]
+    ordered = np.sort(nonzero)
+    summary = np.empty(6)
+    summary[:5] = ordered[np.rint(_QUANTILES * (ordered.size - 1)).astype(np.intp)]
+    summary[5] = largest
+    return np.log10(summary), zero_fraction
+
+
+class GradientPanel(PlotPanel):
+    """Per-layer gradient norms (or weight norms, or update ratios) and gradient distributions.
+
+    Attributes
+    ----------
+    norm_plot
+        Metric vs step, one curve per layer (``curves[k - 1]`` is layer k), log y by default.
+    distribution_plot
+        One box per layer: the current |∂J/∂w| (or |w|) of all the layer's weights.
+    metric_combo
+        "gradient norm" / "weight norm" / "update / weight ratio" (``gradientMetricCombo``).
+    log_toggle
+        Log y axis of the norm plot (``gradientLogToggle``), on by default.
+    reference_line
+        The 10⁻³ rule-of-thumb line, shown for the update / weight ratio.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("gradientPlot", METRICS["gradient norm"][4], parent)
+        self._snapshot: Snapshot | None = None
+        self._layers = 0
+        self.curves: list[pg.PlotDataItem] = []
+        self._zero_labels: list[pg.TextItem] = []
+        self._distribution_range: tuple[float, float] | None = None
+        self._box_brushes: list = []
+        self._box_pens: list = []
+
+        self.readout = QLabel("")
+        self.readout.setObjectName("gradientReadout")
+        self.readout.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.readout.setToolTip("The latest value in the first and in the last layer.")
+        self.metric_combo = QComboBox()
+        self.metric_combo.setObjectName("gradientMetricCombo")
+        self.metric_combo.addItems(list(METRICS))
+        self.metric_combo.setToolTip(
+            "What the lines show per layer: the gradient's size, the weights' size,\n"
+            "or how much one step changes the weights relative to their size."
+        )
+        self.log_toggle = self._add_log_toggle(
+            "gradientLogToggle",
+            "Log y axis: layers whose gradients differ by factors of 1000 all stay visible.",
+            checked=True,
+        )
+        self.header.addWidget(self.readout, 1)
+        self.header.addWidget(self.metric_combo)
+        self.header.addWidget(self.log_toggle)
+
+        plot = self.norm_plot = self._add_plot(1, 0, "step", "")
+        plot.setDownsampling(auto=True, mode="peak")
+        plot.setClipToView(True)
+        plot.setLogMode(y=True)
+        self.legend = self._add_legend(plot, 0, 0, colspan=2)
+        self.reference_line = pg.InfiniteLine(
+            angle=0,
+            movable=False,
+            pen=pg.mkPen(HIGHLIGHT, width=1, style=Qt.PenStyle.DashLine),
+            label="10⁻³ rule of thumb",
+            labelOpts={"position": 0.02, "color": HIGHLIGHT, "anchors": [(0, 1), (0, 1)]},
+        )
+        self.reference_line.setVisible(False)
+        plot.addItem(self.reference_line)
+
+        dist = self.distribution_plot = self._add_plot(1, 1, "layer", "")
+        dist.getAxis("left").setLogMode(True)  # the items are drawn at log10 of the values
+        dist.setMouseEnabled(x=False, y=False)
+        dist.showGrid(x=False, y=True, alpha=0.12)
+        self.graphics.ci.layout.setColumnStretchFactor(0, 3)
+        self.graphics.ci.layout.setColumnStretchFactor(1, 2)
+        self.boxes = pg.BarGraphItem(x=[], height=[], width=0.6, y0=[])
+        self.whiskers = pg.PlotCurveItem(connect="pairs", pen=pg.mkPen(MUTED, width=1.5))
+        self.medians = pg.PlotCurveItem(connect="pairs", pen=pg.mkPen(TEXT, width=2.5))
+        self.maxima = pg.ScatterPlotItem(
+            size=6, symbol="o", pen=pg.mkPen(TEXT, width=1.2), brush=pg.mkBrush("w")
+        )
+        for item in (self.whiskers, self.boxes, self.medians, self.maxima):
+            dist.addItem(item)
+
+        self.metric_combo.currentTextChanged.connect(self._on_metric_changed)
+        self.log_toggle.toggled.connect(self._on_log_toggled)
+        self._on_metric_changed(self.metric_combo.currentText())
+        self._on_log_toggled(self.log_toggle.isChecked())
+
+    # -- feeding -------------------------------------------------------------------------------
+    def show_snapshot(self, snapshot: Snapshot) -> None:
+        """Draw the snapshot (curves are rebuilt only when the number of layers changes)."""
+        self._snapshot = snapshot
+        history = snapshot.history
+        layers = sum(1 for name in history if name.startswith("grad_norm_"))
+        if layers != self._layers:
+            self._build_layers(layers)
+        prefix, _, source, _, _ = METRICS[self.metric_name()]
+        steps = step_axis(history["step"])
+        columns = [finite(history[f"{prefix}_{k}"]) for k in range(1, self._layers + 1)]
+        if self.norm_plot.vb.autoRangeEnabled()[0]:
+            # The whole run is in view: decimate every layer in one pass (zoomed in, the
+            # curves get every row and pyqtgraph clips and downsamples to the view).
+            buckets = max(int(self.norm_plot.vb.width()), 200)
+            steps, columns = peak_envelope(steps, columns, buckets)
+        for curve, values in zip(self.curves, columns, strict=True):
+            curve.setData(steps, values)
+        arrays = snapshot.gradients if source == "gradients" else snapshot.weights
+        self._show_distribution(arrays, show_zeros=source == "gradients")
+        self.readout.setText(self.readout_text())
+
+    def readout_text(self) -> str:
+        """The latest value of the shown metric in the first and the last layer."""
+        snap = self._snapshot
+        if snap is None or not len(snap.history["step"]) or not self._layers:
+            return ""
+        prefix = METRICS[self.metric_name()][0]
+        shown = range(1, self._layers + 1) if self._layers <= 3 else (1, self._layers)
+        parts = [f"L{k} {snap.history[f'{prefix}_{k}'][-1]:.2g}" for k in shown]
+        return (" · " if self._layers <= 3 else " … ").join(parts)
+
+    def clear(self) -> None:
+        """Empty every curve and box (the layers stay)."""
+        self._snapshot = None
+        for curve in self.curves:
+            curve.setData([], [])
+        self._show_distribution({}, show_zeros=False)
+        self.readout.setText("")
+
+    def metric_name(self) -> str:
+        """The metric shown: a key of :data:`METRICS`."""
+        return self.metric_combo.currentText()
+
+    def set_metric(self, metric: str) -> None:
+        if metric not in METRICS:
+            raise ValueError(f"metric must be one of {', '.join(METRICS)}, got {metric!r}")
+        self.metric_combo.setCurrentText(metric)
+
+    def set_log_scale(self, on: bool) -> None:
+        """Log (True, the default) or linear y axis of the norm plot."""
+        self.log_toggle.setChecked(on)
+
+    def is_log_scale(self) -> bool:
+        return self.log_toggle.isChecked()
+
+    # -- building ------------------------------------------------------------------------------
+    def _build_layers(self, layers: int) -> None:
+        for curve in self.curves:
+            self.norm_plot.removeItem(curve)
+        for label in self._zero_labels:
+            self.distribution_plot.removeItem(label)
+        self.curves = [
+            self.norm_plot.plot(name=f"L{k}", pen=pg.mkPen(layer_color(k), width=2))
+            for k in range(1, layers + 1)
+        ]
+        self._fit_legends()
+        colors = [pg.mkColor(layer_color(k)) for k in range(1, layers + 1)]
+        self._box_brushes = [pg.mkBrush(c.lighter(160)) for c in colors]
+        self._box_pens = [pg.mkPen(c, width=1.5) for c in colors]
+        self._zero_labels = []
+        for _ in range(layers):
+            label = pg.TextItem("", color=MUTED, anchor=(0.5, 1))  # sits on the band's floor
+            label.setFont(self.scaled_font(TICK_POINT_SIZE - 1))
+            self.distribution_plot.addItem(label, ignoreBounds=True)
+            self._zero_labels.append(label)
+        every = max(1, math.ceil(layers / 8))  # at most ~8 labels: they must stay apart
+        ticks = [(k, str(k)) for k in range(1, layers + 1) if (k - 1) % every == 0]
+        self.distribution_plot.getAxis("bottom").setTicks([ticks, []])
+        self.distribution_plot.setXRange(0.4, layers + 0.6, padding=0)
+        self._layers = layers
+
+    def _show_distribution(self, arrays: dict[str, np.ndarray], show_zeros: bool) -> None:
+        xs, rows, zeros = [], [], {}
+        for k in range(1, self._layers + 1):
+            values = arrays.get(f"W{k}")
+            if values is None:
+                continue
+            summary, zeros[k] = magnitude_summary(values)
+            if summary is not None:
+                xs.append(k)
+                rows.append(summary)
+        for label in self._zero_labels:
+            label.setVisible(False)
+        if not xs:
+            self.boxes.setOpts(x=[], height=[], y0=[], brushes=None, pens=None)
+            self.whiskers.setData([], [])
+            self.medians.setData([], [])
+            self.maxima.setData([], [])
+            return
+        x = np.asarray(xs, float)
+        q = np.asarray(rows)  # (n, 6): log10 of p5, p25, p50, p75, p95, max
+        self.boxes.setOpts(
+            x=x,
+            y0=q[:, 1],
+            height=np.maximum(q[:, 3] - q[:, 1], 0.02),
+            width=0.6,
+            brushes=[self._box_brushes[k - 1] for k in xs],
+            pens=[self._box_pens[k - 1] for k in xs],
+        )
+        self.whiskers.setData(np.repeat(x, 2), q[:, [0, 4]].ravel())
+        self.medians.setData(np.column_stack([x - 0.3, x + 0.3]).ravel(), np.repeat(q[:, 2], 2))
+        self.maxima.setData(x, q[:, 5])
+        zero_layers = [k for k, share in zeros.items() if share >= 0.01] if show_zeros else []
+        lo, hi = float(q[:, 0].min()), float(q[:, 5].max())
+        room = 0.12 * max(hi - lo, 1.0)
+        bottom = lo - (2.5 * room if zero_layers else room)  # a band for the "% zero" labels
+        wanted = (bottom, hi + room)
+        if self._distribution_range is None or not np.allclose(
+            wanted, self._distribution_range, atol=0.05
+        ):
+            self._distribution_range = wanted
+            self.distribution_plot.setYRange(*wanted, padding=0)
+        for k in zero_layers:
+            label = self._zero_labels[k - 1]
+            share = f"{zeros[k]:.0%}"
+            label.setText(f"{share} zero" if self._layers <= 5 else share)
+            label.setPos(k, self._distribution_range[0] + 0.2 * room)
+            label.setVisible(True)
+
+    # -- reacting ------------------------------------------------------------------------------
+    def _on_metric_changed(self, metric: str) -> None:
+        _, y_label, _, dist_label, help_text = METRICS[metric]
+        self._set_axis_label(self.norm_plot, "left", y_label)
+        self._set_axis_label(self.distribution_plot, "left", dist_label)
+        self.reference_line.setVisible(metric == "update / weight ratio")
+        self.graphics.setToolTip(f"{help_text}\n\n{DISTRIBUTION_TOOLTIP}")
+        self.setToolTip(help_text)
+        self._distribution_range = None
+        if self._snapshot is not None:
+            self.show_snapshot(self._snapshot)
+
+    def _on_log_toggled(self, on: bool) -> None:
+        self.norm_plot.setLogMode(y=on)
+        self.reference_line.setValue(math.log10(UPDATE_RATIO_RULE) if on else UPDATE_RATIO_RULE)
+
+    def _on_font_scale_changed(self) -> None:
+        font = self.scaled_font(TICK_POINT_SIZE - 1)
+        for label in self._zero_labels:
+            label.setFont(font)
+        self.reference_line.label.setFont(self.scaled_font(LABEL_POINT_SIZE - 1))

@@ -1,0 +1,228 @@
+"""The loss panel: batch, train and test loss vs step, accuracy on a second axis."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+from nnsim.training.snapshot import Snapshot
+from nnsim.ui.plots.base import (
+    LABEL_POINT_SIZE,
+    MarkerLines,
+    PlotPanel,
+    finite,
+    format_value,
+    nearest_index,
+    step_axis,
+)
+from nnsim.ui.style import MUTED
+
+BATCH_COLOR = "#b4bcc4"  # thin and light: the noisy per-batch loss stays in the background
+TRAIN_COLOR = "#0072b2"
+TEST_COLOR = "#d55e00"
+
+LOSS_TOOLTIP = (
+    "Loss vs training step.\n"
+    "grey: the loss of each mini-batch (noisy: every batch is different);\n"
+    "blue: loss on the whole training set; orange: loss on the held-out test set.\n"
+    "Test loss rising while train loss falls = over-fitting.\n"
+    "Dashed lines (right axis): accuracy, the share of points classified right.\n"
+    "Vertical dashed lines mark hyper-parameter changes made during the run."
+)
+
+
+class LossPanel(PlotPanel):
+    """Batch / train / test loss and train / test accuracy vs step.
+
+    Attributes
+    ----------
+    plot
+        The loss ``PlotItem`` (left axis: loss; right axis: accuracy, classification only).
+    batch_curve, train_curve, test_curve
+        Loss curves (``curve.getData()`` gives what is drawn).
+    train_accuracy_curve, test_accuracy_curve
+        Accuracy curves, in their own 0–1 view linked to the plot's x axis.
+    log_toggle
+        The "log scale" check box (objectName ``lossLogToggle``).
+    readout
+        The header label with the values at the hovered step (the latest one otherwise).
+    markers
+        The hyper-parameter change markers.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("lossPlot", LOSS_TOOLTIP, parent)
+        self._snapshot: Snapshot | None = None
+        self._hover_step: float | None = None
+        self._has_accuracy = True
+
+        self.readout = QLabel("")
+        self.readout.setObjectName("lossReadout")
+        self.readout.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.readout.setToolTip("Values at the step under the mouse (the latest step otherwise).")
+        self.log_toggle = self._add_log_toggle(
+            "lossLogToggle",
+            "Log y axis: equal heights are equal ratios, so the slow late progress\n"
+            "(0.1 → 0.01) is as visible as the fast early one (1 → 0.1).",
+            checked=False,
+        )
+        self.header.addWidget(self.readout, 1)
+        self.header.addWidget(self.log_toggle)
+
+        plot = self.plot = self._add_plot(1, 0, "step", "loss", right_axis=True)
+        plot.setDownsampling(auto=True, mode="peak")
+        plot.setClipToView(True)
+        legend = self.legend = self._add_legend(plot, 0, 0)
+        self.batch_curve = plot.plot(name="batch loss", pen=pg.mkPen(BATCH_COLOR, width=1))
+        self.train_curve = plot.plot(name="train loss", pen=pg.mkPen(TRAIN_COLOR, width=2))
+        self.test_curve = plot.plot(name="test loss", pen=pg.mkPen(TEST_COLOR, width=2))
+
+        # Accuracy: its own 0–1 view behind the loss view, x linked, drawn on the right axis.
+        self.accuracy_view = pg.ViewBox(enableMouse=False)
+        self.accuracy_view.setZValue(-100)  # under the loss view, so the mouse reaches the latter
+        plot.scene().addItem(self.accuracy_view)
+        plot.getAxis("right").linkToView(self.accuracy_view)
+        self.accuracy_view.setXLink(plot.vb)
+        self.accuracy_view.setYRange(0.0, 1.0, padding=0.02)
+        self.accuracy_view.enableAutoRange(axis=pg.ViewBox.YAxis, enable=False)
+        self._set_axis_label(plot, "right", "accuracy")
+        self.train_accuracy_curve = self._accuracy_curve(TRAIN_COLOR)
+        self.test_accuracy_curve = self._accuracy_curve(TEST_COLOR)
+        legend.addItem(self.train_accuracy_curve, "train acc.")
+        legend.addItem(self.test_accuracy_curve, "test acc.")
+        plot.vb.sigResized.connect(self._on_view_resized)
+
+        self.markers = MarkerLines(plot)
+        self.hover_line = pg.InfiniteLine(
+            angle=90, movable=False, pen=pg.mkPen(MUTED, width=1, style=Qt.PenStyle.DotLine)
+        )
+        self.hover_line.setVisible(False)
+        plot.addItem(self.hover_line, ignoreBounds=True)
+        self.graphics.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.log_toggle.toggled.connect(self._on_log_toggled)
+        self._on_font_scale_changed()
+
+    def _accuracy_curve(self, color: str) -> pg.PlotDataItem:
+        curve = pg.PlotDataItem(pen=pg.mkPen(color, width=1.5, style=Qt.PenStyle.DashLine))
+        curve.setDownsampling(auto=True, method="peak")
+        # no clip-to-view: this view follows the loss view's x range only once that is painted,
+        # and evaluations are few (at most 2048)
+        self.accuracy_view.addItem(curve)
+        return curve
+
+    # -- feeding -------------------------------------------------------------------------------
+    def show_snapshot(self, snapshot: Snapshot) -> None:
+        """Draw the snapshot's histories (only ``setData`` on existing curves)."""
+        self._snapshot = snapshot
+        history, evaluations = snapshot.history, snapshot.evaluations
+        self.batch_curve.setData(step_axis(history["step"]), finite(history["batch_loss"]))
+        eval_steps = step_axis(evaluations["step"])
+        self.train_curve.setData(eval_steps, finite(evaluations["train_loss"]))
+        self.test_curve.setData(eval_steps, finite(evaluations["test_loss"]))
+        train_acc = evaluations["train_accuracy"]
+        test_acc = evaluations["test_accuracy"]
+        # Accuracy is NaN for regression: then the right axis and its curves go away.
+        if len(eval_steps):
+            self._show_accuracy(bool(np.isfinite(train_acc).any() or np.isfinite(test_acc).any()))
+        self.train_accuracy_curve.setData(eval_steps, finite(train_acc))
+        self.test_accuracy_curve.setData(eval_steps, finite(test_acc))
+        self.markers.update(snapshot.markers, snapshot.step)
+        self.readout.setText(self.readout_text(self._hover_step))
+
+    def clear(self) -> None:
+        """Empty every curve, marker and read-out (a new run)."""
+        self._snapshot = None
+        for curve in (
+            self.batch_curve,
+            self.train_curve,
+            self.test_curve,
+            self.train_accuracy_curve,
+            self.test_accuracy_curve,
+        ):
+            curve.setData([], [])
+        self.markers.clear()
+        self.readout.setText("")
+
+    # -- log scale -----------------------------------------------------------------------------
+    def set_log_scale(self, on: bool) -> None:
+        """Log (True) or linear loss axis; same as clicking the toggle."""
+        self.log_toggle.setChecked(on)
+
+    def is_log_scale(self) -> bool:
+        return self.log_toggle.isChecked()
+
+    def _on_log_toggled(self, on: bool) -> None:
+        self.plot.setLogMode(y=on)
+        self.plot.getAxis("right").setLogMode(False)  # PlotItem sets every axis; accuracy stays 0–1
+
+    # -- accuracy ------------------------------------------------------------------------------
+    def has_accuracy(self) -> bool:
+        """Whether the accuracy axis and curves are shown (not for regression)."""
+        return self._has_accuracy
+
+    def _show_accuracy(self, show: bool) -> None:
+        if show == self._has_accuracy:
+            return
+        self._has_accuracy = show
+        self.plot.showAxis("right", show)
+        for curve, name in (
+            (self.train_accuracy_curve, "train acc."),
+            (self.test_accuracy_curve, "test acc."),
+        ):
+            curve.setVisible(show)
+            if show:
+                self.legend.addItem(curve, name)
+            else:
+                self.legend.removeItem(curve)
+        self._fit_legends()
+
+    def _on_view_resized(self) -> None:
+        self.accuracy_view.setGeometry(self.plot.vb.sceneBoundingRect())
+        self.accuracy_view.linkedViewChanged(self.plot.vb, self.accuracy_view.XAxis)
+
+    # -- hover read-out ------------------------------------------------------------------------
+    def readout_text(self, step: float | None = None) -> str:
+        """The values at the recorded step nearest ``step`` (None: the latest step)."""
+        snap = self._snapshot
+        if snap is None:
+            return ""
+        steps = snap.history["step"]
+        if not len(steps):
+            return "step 0 — press Play or Step to train"
+        i = len(steps) - 1 if step is None else nearest_index(steps, step)
+        parts = [f"step {int(steps[i])}", f"batch {format_value(snap.history['batch_loss'][i])}"]
+        eval_steps = snap.evaluations["step"]
+        if len(eval_steps):
+            j = len(eval_steps) - 1 if step is None else nearest_index(eval_steps, steps[i])
+            ev = snap.evaluations
+            parts.append(f"train {format_value(ev['train_loss'][j])}")
+            parts.append(f"test {format_value(ev['test_loss'][j])}")
+            if self._has_accuracy:
+                train_acc, test_acc = ev["train_accuracy"][j], ev["test_accuracy"][j]
+                parts.append(f"acc {format_value(train_acc)} / {format_value(test_acc)}")
+            if eval_steps[j] != steps[i]:  # train/test are evaluated every few steps only
+                parts[-1] += f" (step {int(eval_steps[j])})"
+        return " · ".join(parts)
+
+    def show_readout_at(self, step: float | None) -> None:
+        """Show the read-out (and the cursor line) at ``step``; None goes back to the latest."""
+        self._hover_step = step
+        self.hover_line.setVisible(step is not None)
+        if step is not None:
+            self.hover_line.setValue(step)
+        self.readout.setText(self.readout_text(step))
+
+    def _on_mouse_moved(self, scene_pos: QPointF) -> None:
+        if self.plot.vb.sceneBoundingRect().contains(scene_pos):
+            self.show_readout_at(self.plot.vb.mapSceneToView(scene_pos).x())
+        elif self._hover_step is not None:
+            self.show_readout_at(None)
+
+    def leaveEvent(self, event) -> None:
+        self.show_readout_at(None)
+        super().leaveEvent(event)
+
+    def _on_font_scale_changed(self) -> None:
+        self.markers.set_font(self.scaled_font(LABEL_POINT_SIZE - 1))

@@ -1,0 +1,154 @@
+"""The window under load: training speed with every panel live, event-loop lateness,
+panel refresh rate, and start-up time. Run (offscreen or under Xvfb):
+
+    QT_QPA_PLATFORM=offscreen uv run python tests/benchmarks/bench_ui.py
+
+References measured in the same run: the headless Trainer's steps/s on the same experiment.
+Targets: ≥ 0.6× headless, lateness p99 ≤ 30 ms, ≥ 25 refreshes/s, start-up ≤ 1.5 s.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+
+import numpy as np
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+SECONDS = 4.0
+CASES = [
+    ("circle, 4-2 tanh, batch 10", {}),
+    ("spiral, 6×8 tanh, batch 10", {"dataset": "spiral", "layers": [8] * 6}),
+]
+
+STARTUP_CHILD = """
+import time, sys
+t0 = float(sys.argv[1])
+from nnsim.ui.app import create_application
+app = create_application()
+from nnsim.ui.main_window import MainWindow
+w = MainWindow()
+w.show()
+app.processEvents()
+def done():
+    print(time.time() - t0, flush=True)
+    w.close()
+    app.quit()
+w.snapshotShown.connect(lambda s: done())
+app.exec()
+"""
+
+
+def experiment_for(changes):
+    from nnsim.training.experiment import Experiment
+
+    d = Experiment.default().to_dict()
+    if "dataset" in changes:
+        d["data"]["dataset"] = changes["dataset"]
+    if "layers" in changes:
+        d["network"]["hidden_layers"] = [
+            {"units": u, "activation": "tanh"} for u in changes["layers"]
+        ]
+    return Experiment.from_dict(d)
+
+
+def headless_rate(experiment) -> float:
+    from nnsim.training.trainer import Trainer
+
+    trainer = Trainer(experiment)
+    trainer.run(200)
+    t0, n = time.perf_counter(), 0
+    while time.perf_counter() - t0 < SECONDS / 2:
+        trainer.run(100)
+        n += 100
+    return n / (time.perf_counter() - t0)
+
+
+def windowed(app, experiment) -> dict[str, float]:
+    from PySide6.QtCore import QTimer
+
+    from nnsim.ui.main_window import MainWindow
+
+    window = MainWindow(experiment)
+    window.resize(1600, 1000)
+    window.show()
+    deadline = time.perf_counter() + 10
+    while window.last_snapshot is None and time.perf_counter() < deadline:
+        app.processEvents()
+    lateness: list[float] = []
+    refreshes = [0]
+    last = [time.perf_counter()]
+
+    def tick():
+        now = time.perf_counter()
+        lateness.append(max(0.0, (now - last[0]) * 1000 - 10))
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(tick)
+    window.snapshotShown.connect(lambda s: refreshes.__setitem__(0, refreshes[0] + 1))
+    window.play()
+    while window.last_snapshot.step == 0:
+        app.processEvents()
+    start_step, t0 = window.last_snapshot.step, time.perf_counter()
+    refreshes[0] = 0
+    last[0] = time.perf_counter()
+    timer.start()
+    while time.perf_counter() - t0 < SECONDS:
+        app.processEvents()
+    elapsed = time.perf_counter() - t0
+    steps = window.last_snapshot.step - start_step
+    timer.stop()
+    window.pause()
+    window.ask_unsaved_changes = lambda: None
+    window._dirty = False
+    window.close()
+    lat = np.array(lateness)
+    return {
+        "steps_per_s": steps / elapsed,
+        "p50": float(np.percentile(lat, 50)),
+        "p99": float(np.percentile(lat, 99)),
+        "refresh": refreshes[0] / elapsed,
+    }
+
+
+def startup_seconds() -> float:
+    t0 = time.time()
+    out = subprocess.run(
+        [sys.executable, "-c", STARTUP_CHILD, repr(t0)], capture_output=True, text=True, check=True
+    )
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    from nnsim.ui.app import create_application
+
+    app = create_application()
+    print(
+        f"{'experiment':<30}{'window st/s':>12}{'headless':>10}{'ratio':>7}"
+        f"{'late p50':>9}{'p99 ms':>8}{'refresh/s':>10}"
+    )
+    ok = True
+    for label, changes in CASES:
+        exp = experiment_for(changes)
+        ref = headless_rate(exp)
+        r = windowed(app, exp)
+        ratio = r["steps_per_s"] / ref
+        ok &= ratio >= 0.6 and r["p99"] <= 30 and r["refresh"] >= 25
+        print(
+            f"{label:<30}{r['steps_per_s']:>12,.0f}{ref:>10,.0f}{ratio:>7.2f}"
+            f"{r['p50']:>9.1f}{r['p99']:>8.1f}{r['refresh']:>10.1f}"
+        )
+    startup = min(startup_seconds() for _ in range(3))
+    ok &= startup <= 1.5
+    print(f"start-up to first frame: {startup:.2f} s (target ≤ 1.5 s)")
+    print("targets: ratio ≥ 0.6, p99 ≤ 30 ms, refresh ≥ 25/s:", "ok" if ok else "MISSED")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
