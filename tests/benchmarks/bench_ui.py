@@ -67,6 +67,15 @@ def headless_rate(experiment) -> float:
     return n / (time.perf_counter() - t0)
 
 
+def wait(app, seconds: float) -> None:
+    """Run the real event loop (not a busy processEvents loop) for ``seconds``."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+
+
 def windowed(app, experiment) -> dict[str, float]:
     from PySide6.QtCore import QTimer
 
@@ -75,9 +84,7 @@ def windowed(app, experiment) -> dict[str, float]:
     window = MainWindow(experiment)
     window.resize(1600, 1000)
     window.show()
-    deadline = time.perf_counter() + 10
-    while window.last_snapshot is None and time.perf_counter() < deadline:
-        app.processEvents()
+    wait(app, 1.0)
     lateness: list[float] = []
     refreshes = [0]
     last = [time.perf_counter()]
@@ -92,14 +99,12 @@ def windowed(app, experiment) -> dict[str, float]:
     timer.timeout.connect(tick)
     window.snapshotShown.connect(lambda s: refreshes.__setitem__(0, refreshes[0] + 1))
     window.play()
-    while window.last_snapshot.step == 0:
-        app.processEvents()
+    wait(app, 0.5)
     start_step, t0 = window.last_snapshot.step, time.perf_counter()
     refreshes[0] = 0
     last[0] = time.perf_counter()
     timer.start()
-    while time.perf_counter() - t0 < SECONDS:
-        app.processEvents()
+    wait(app, SECONDS)
     elapsed = time.perf_counter() - t0
     steps = window.last_snapshot.step - start_step
     timer.stop()
