@@ -64,13 +64,14 @@ class CrossEntropy(Loss):
     output_activation = "softmax"
 
     def value(self, z, a, y):
+        y = y.astype(np.intp, copy=False)  # binary data may come as 0.0/1.0
         m = z.max(axis=1, keepdims=True)
         lse = np.log(np.exp(z - m).sum(axis=1)) + m[:, 0]
         return float(np.mean(lse - z[np.arange(z.shape[0]), y]))
 
     def grad_z(self, z, a, y, activation):
         g = a.copy()
-        g[np.arange(z.shape[0]), y] -= 1.0
+        g[np.arange(z.shape[0]), y.astype(np.intp, copy=False)] -= 1.0
         g *= 1.0 / z.shape[0]
         return g
 

@@ -241,3 +241,9 @@ def test_deep_sigmoid_net_shows_vanishing_gradients():
     trainer = Trainer(experiment(network__hidden_layers=layers))
     norms = trainer.step().grad_norms
     assert norms[0] < norms[-1] / 1000  # the first layer learns orders of magnitude slower
+
+
+def test_binary_data_with_explicit_cross_entropy_trains():
+    trainer = Trainer(experiment(loss="cross_entropy"))
+    assert trainer.network.sizes[-1] == 2
+    assert np.isfinite(trainer.run(30).loss)

@@ -1,0 +1,253 @@
+"""The formula of a phase written out with the engine's numbers, as rich text.
+
+``explain(phase, neuron, weight)`` returns lines of simple HTML (``<b>``, ``<sup>``) for the
+lecture mode's numbers panel: a heading, the formula in symbols, then the formula for one
+chosen neuron / weight and one sample of the batch with the actual values::
+
+    Z¹₀ = W¹₀₀·X₀ + W¹₀₁·X₁ + b¹₀ = 0.1234·1 + (−0.0456)·2 + 0 = <b>0.0322</b>
+    A¹₀ = σ(Z¹₀) = σ(0.0322) = <b>0.508</b>
+    dZ² = A² − Y = 0.7311 − 0.6 = <b>0.1311</b>
+    W²₀ ← W²₀ − η·dW²₀ = 0.0123 − 0.1·0.0456 = <b>0.0077</b>
+
+Every value written is read from the phase arrays of the step (never recomputed here), so
+the numbers shown are the engine's; indices are sub/superscript characters, so
+:func:`~nnsim.training.lecture.formatting.numbers_in` reads back exactly the values (and
+the few integer constants of the formulas, like the 1 of ``1 − A``). Indices are clamped
+to the layer's size, so a neuron chosen in a wide layer stays valid in a narrow one.
+"""
+
+from __future__ import annotations
+
+import html
+
+from nnsim.training.lecture.backward import explain_backward
+from nnsim.training.lecture.context import ACTIVATION_SYMBOLS, LOSS_TITLES, StepContext
+from nnsim.training.lecture.formatting import (
+    MAX_TERMS,
+    Writer,
+    clamp_index,
+    format_number,
+    input_symbol,
+    sample_note,
+    shown_index,
+    sub,
+    symbol,
+)
+from nnsim.training.phases import Phase
+
+_STEP_RULES = {
+    "sgd": "step = −η·v, with the velocity v ← μ·v + dW",
+    "adam": "step = −η·m̂/(√v̂ + ε): m̂ and v̂ are running averages of dW and dW²",
+    "adamw": "step = −η·(m̂/(√v̂ + ε) + λ·W): Adam plus a decay of the weights",
+    "rmsprop": "step = −η·dW/(√v + ε), v a running average of dW²",
+    "adagrad": "step = −η·dW/(√G + ε), G the sum of every dW² so far",
+}
+
+
+def explain(
+    phase: Phase,
+    neuron: int = 0,
+    weight: tuple[int, int] = (0, 0),
+    digits: int = 4,
+    *,
+    layer: int | None = None,
+    sample: int = 0,
+    context: StepContext | None = None,
+) -> list[str]:
+    """The formula of ``phase`` with the engine's values, as lines of rich text.
+
+    Parameters
+    ----------
+    phase
+        A phase of :func:`nnsim.training.phases.step_phases`.
+    neuron
+        The neuron j of the phase's layer whose Z, A, dA, dZ, db are written out (on the
+        update: whose b).
+    weight
+        ``(j, i)``: the weight W[j, i] from neuron i of the previous layer to neuron j,
+        whose dW (backward) and update are written out.
+    digits
+        Significant digits of every value.
+    layer
+        On the update phase, the one layer to show (default: every layer).
+    sample
+        The row of the batch the per-sample formulas use (default: the first).
+    context
+        The network's set-up and the step's other phases (:meth:`StepContext.from_trainer`);
+        without it, formulas that need them show only their result.
+    """
+    ctx = context if context is not None else StepContext()
+    w = Writer(digits)
+    if phase.kind == "forward":
+        return _forward(phase, ctx, w, neuron, sample)
+    if phase.kind == "loss":
+        return _loss(phase, ctx, w, neuron, sample)
+    if phase.kind == "backward":
+        return explain_backward(phase, ctx, w, neuron, weight, sample)
+    if phase.kind == "update":
+        return _update(phase, ctx, w, neuron, weight, layer)
+    raise ValueError(f"unknown phase kind {phase.kind!r}")
+
+
+# -- forward ---------------------------------------------------------------------------------
+def _forward(phase: Phase, ctx: StepContext, w: Writer, neuron: int, sample: int) -> list[str]:
+    k, a = phase.layer, phase.arrays
+    A_prev, W, b, Z, A = a["A_prev"], a["W"], a["b"], a["Z"], a["A"]
+    n, (units, fan_in) = A_prev.shape[0], W.shape
+    j, s = clamp_index(neuron, units), clamp_index(sample, n)
+    jj = shown_index(j, units)
+    Wk, bk, Zk, inp = symbol("W", k), symbol("b", k), symbol("Z", k), input_symbol(k)
+    lines = [
+        f"<b>Forward, layer {k}</b>: neuron {j}{sample_note(s, n)}",
+        f"{Zk} = {inp}·{Wk}ᵀ + {bk} (one sample per row; "
+        f"the article's columns: {Zk} = {Wk}·{inp} + {bk})",
+    ]
+    Zj = symbol("Z", k, jj)
+    if fan_in <= 3:
+        shown = [shown_index(i, fan_in) for i in range(fan_in)]
+        terms = " + ".join(f"{symbol('W', k, jj, i)}·{input_symbol(k, i)}" for i in shown)
+    else:
+        terms = f"Σᵢ {symbol('W', k, jj, 'ᵢ')}·{input_symbol(k, 'ᵢ')}"
+    values = w.products(W[j], A_prev[s])
+    lines.append(f"{Zj} = {terms} + {symbol('b', k, jj)} = {values} + {w.o(b[j])} = {w.r(Z[s, j])}")
+    pre_symbol, pre = Zj, Z
+    if "Z_bn" in a:
+        pre_symbol, pre = symbol("Ẑ", k, jj), a["Z_bn"]
+        lines.append(
+            f"{pre_symbol} = BN({Zj}) = BN({w.v(Z[s, j])}) = {w.r(pre[s, j])} "
+            "(normalised by the batch's mean and spread, then scaled by γ and shifted by β)"
+        )
+    act = ctx.activation(k)
+    Aj = symbol("A", k, jj)
+    mask = "m·" if ctx.dropout_of(k) > 0 else ""
+    if act == "softmax":
+        vals = ", ".join(w.v(z) for z in pre[s, :MAX_TERMS]) + (", …" if units > MAX_TERMS else "")
+        lines.append(
+            f"{Aj} = softmax({symbol('Z', k)}){sub(j)} = "
+            f"e<sup>{Zj}</sup>/Σₘ e<sup>{symbol('Z', k, 'ₘ')}</sup> = "
+            f"softmax({vals}){sub(j)} = {w.r(A[s, j])}"
+        )
+    else:
+        g = ACTIVATION_SYMBOLS.get(act, act) if act else "g"
+        lines.append(
+            f"{Aj} = {mask}{g}({pre_symbol}) = {mask}{g}({w.v(pre[s, j])}) = {w.r(A[s, j])}"
+        )
+    if mask:
+        p = format_number(ctx.dropout_of(k))
+        lines.append(f"dropout: m is 0 (probability {p}) or 1/(1 − {p}), drawn at random")
+    if ctx.depth == k:
+        lines.append(f"{symbol('A', k)} is the network's output: its prediction Ŷ")
+    return lines
+
+
+# -- loss ------------------------------------------------------------------------------------
+def _loss(phase: Phase, ctx: StepContext, w: Writer, neuron: int, sample: int) -> list[str]:
+    A, Y, J = phase.arrays["A"], phase.arrays["Y"], phase.loss
+    n, outputs = A.shape
+    s, j = clamp_index(sample, n), clamp_index(neuron, outputs)
+    name = ctx.loss or ("cross_entropy" if Y.dtype.kind in "iu" else None)
+    AL = symbol("A", ctx.depth) if ctx.depth else "A"
+    title = LOSS_TITLES.get(name, "the loss") if name else "the loss"
+    lines = [f"<b>Loss</b>: {title}{sample_note(s, n)}"]
+    first, last = ("" if s == 0 else "… + "), " + …"
+    if name == "bce":
+        y, av = Y.reshape(n, -1)[s, 0], A[s, 0]
+        term = f"[{w.o(y)}·log({w.v(av)}) + (1 − {w.o(y)})·log(1 − {w.o(av)})]"
+        if n == 1:
+            lines.append(f"J = −[Y·log({AL}) + (1 − Y)·log(1 − {AL})]")
+            lines.append(f"J = −{term} = {w.r(J)}")
+        else:
+            lines.append(f"J = −(1/n)·Σₛ [Yₛ·log({AL}ₛ) + (1 − Yₛ)·log(1 − {AL}ₛ)]")
+            lines.append(f"J = −(1/{n})·({first}{term}{last}) = {w.r(J)}")
+        lines.append(
+            "This is the cross-entropy the article's compute_loss computes "
+            "(its text calls it the mean squared error)"
+        )
+    elif name == "mse":
+        y, av = Y.reshape(A.shape)[s, j], A[s, j]
+        term = f"({w.o(av)} − {w.o(y)})²"
+        count = n * outputs
+        scale = "n" if outputs == 1 else "n·k"
+        lines.append(f"J = (1/{scale})·Σ ({AL} − Y)²")
+        if count == 1:
+            lines.append(f"J = {term} = {w.r(J)}")
+        else:
+            lines.append(f"J = (1/{count})·({first}{term}{last}) = {w.r(J)}")
+    elif name == "cross_entropy":
+        label = int(Y[s])
+        av = A[s, label]
+        lines.append(f"J = −(1/n)·Σₛ log({AL}ₛ,ᵧ): the probability given to the true class")
+        lines.append(f"true class of the sample: {label}, probability {w.v(av)}")
+        if n == 1:
+            lines.append(f"J = −log({w.v(av)}) = {w.r(J)}")
+        else:
+            lines.append(f"J = −(1/{n})·({first}log({w.v(av)}){last}) = {w.r(J)}")
+    else:
+        lines.append(f"J = {w.r(J)}")
+    if ctx.regularization != "none":
+        lines.append(
+            f"J is the data loss; the {ctx.regularization.upper()} penalty on the weights "
+            "joins at the update"
+        )
+    return lines
+
+
+# -- update ----------------------------------------------------------------------------------
+def _update(
+    phase: Phase,
+    ctx: StepContext,
+    w: Writer,
+    neuron: int,
+    weight: tuple[int, int],
+    layer: int | None,
+) -> list[str]:
+    a = phase.arrays
+    layers = sorted(int(key[1:-4]) for key in a if key.startswith("W") and key.endswith("_old"))
+    if layer is not None:
+        if layer not in layers:
+            raise ValueError(f"layer must be one of {layers}, got {layer}")
+        layers = [layer]
+    plain = ctx.plain_sgd
+    lines = [f"<b>Update</b>: {ctx.optimizer_title()}, learning rate η = {w.v(phase.lr)}"]
+    if plain:
+        lines.append("each parameter moves against its own gradient: W ← W − η·dW, b ← b − η·db")
+    else:
+        lines.append(
+            f"new = old + step, {_STEP_RULES.get(ctx.optimizer, 'the step the optimizer took')}"
+        )
+        if ctx.regularization != "none":
+            lines.append(f"dW includes the gradient of the {ctx.regularization.upper()} penalty")
+        if ctx.grad_clip is not None:
+            lines.append(f"the gradients were clipped (by {ctx.grad_clip}) before the step")
+    for k in layers:
+        W_old, W_step, W_new = a[f"W{k}_old"], a[f"W{k}_step"], a[f"W{k}_new"]
+        b_old, b_step, b_new = a[f"b{k}_old"], a[f"b{k}_step"], a[f"b{k}_new"]
+        rows, cols = W_old.shape
+        j, i = clamp_index(weight[0], rows), clamp_index(weight[1], cols)
+        jb = clamp_index(neuron, rows)
+        W_ji = symbol("W", k, shown_index(j, rows), shown_index(i, cols))
+        b_j = symbol("b", k, shown_index(jb, rows))
+        backward = ctx.find("backward", k)
+        if plain and backward is not None:
+            dW, db = backward.arrays["dW"][j, i], backward.arrays["db"][jb]
+            lr = w.o(phase.lr)
+            lines.append(
+                f"{W_ji} ← {W_ji} − η·d{W_ji} = {w.o(W_old[j, i])} − {lr}·{w.o(dW)} = "
+                f"{w.r(W_new[j, i])}"
+            )
+            lines.append(
+                f"{b_j} ← {b_j} − η·d{b_j} = {w.o(b_old[jb])} − {lr}·{w.o(db)} = {w.r(b_new[jb])}"
+            )
+        else:
+            lines.append(
+                f"{W_ji}(new) = {W_ji}(old) + step = {w.o(W_old[j, i])} + {w.o(W_step[j, i])} = "
+                f"{w.r(W_new[j, i])}"
+            )
+            lines.append(
+                f"{b_j}(new) = {b_j}(old) + step = {w.o(b_old[jb])} + {w.o(b_step[jb])} = "
+                f"{w.r(b_new[jb])}"
+            )
+    result = phase.result
+    if result is not None and getattr(result, "diverged", None):
+        lines.append(f"<b>Training diverged:</b> {html.escape(result.diverged)}")
+    return lines
