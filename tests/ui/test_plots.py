@@ -93,6 +93,23 @@ def test_show_snapshot_feeds_the_same_items_and_clear_empties_them(qtbot, snap, 
 
 
 @pytest.mark.parametrize("cls", [LossPanel, GradientPanel, LrPanel])
+def test_a_fresh_run_with_no_step_yet_draws_empty(qtbot, cls):
+    trainer = Trainer(Experiment.default())
+    widget = panel(qtbot, cls)
+    widget.show()
+    widget.show_snapshot(take_snapshot(trainer))
+    widget.grab()
+    for plot in widget._plots:
+        for item in plot.listDataItems():
+            x, _ = item.getData()
+            assert x is None or len(x) <= 1  # at most the evaluation at step 0
+    if cls is GradientPanel:
+        assert len(widget.curves) == 3
+        assert not any(label.isVisible() for label in widget._zero_labels)
+        assert len(widget.boxes.opts["x"]) == 0
+
+
+@pytest.mark.parametrize("cls", [LossPanel, GradientPanel, LrPanel])
 def test_font_scale_changes_axis_legend_and_header_fonts(qtbot, snap, cls):
     widget = panel(qtbot, cls)
     widget.show_snapshot(snap)

@@ -87,18 +87,37 @@ def nearest_index(sorted_steps: np.ndarray, step: float) -> int:
 class LogAxis(pg.AxisItem):
     """An axis whose log-mode ticks read ``10⁻⁶`` instead of ``1e-06``.
 
-    Between powers of ten the 2…9 ticks are labelled only when the view spans less
-    than two decades (otherwise they would crowd the decades out).
+    Over two decades or more, the powers of ten are labelled (and the 2…9 ticks between
+    them only when there is room for them, under two decades). Within less than one
+    decade, where a log axis would show one tick or none, the ticks are plain evenly
+    spaced values (0.4, 0.5, 0.6…) at their log positions.
     """
 
-    def logTickStrings(self, values, scale, spacing):  # noqa: D102 (pyqtgraph hook)
+    def logTickValues(self, minVal, maxVal, size, stdTicks):  # pyqtgraph hook
+        if maxVal - minVal >= 1.0:
+            return super().logTickValues(minVal, maxVal, size, stdTicks)
+        lo, hi = 10.0**minVal, 10.0**maxVal
+        levels, seen = [], set()
+        for spacing, offset in self.tickSpacing(lo, hi, size)[:2]:
+            first = math.ceil((lo - offset) / spacing) * spacing + offset
+            values = np.arange(first, hi + 1e-9 * spacing, spacing)
+            values = [v for v in np.round(values, 12) if v > 0 and v not in seen]
+            seen.update(values)
+            levels.append((None, list(np.log10(values))))
+        return levels
+
+    def logTickStrings(self, values, scale, spacing):  # pyqtgraph hook
         lo, hi = sorted(self.range)
         decades = math.floor(hi) - math.ceil(lo) + 1
         strings = []
         for v in values:
             n = round(v)
             if abs(v - n) < 1e-6:
-                strings.append(f"{10.0**n:g}" if -2 <= n <= 3 else "10" + str(n).translate(_SUPERSCRIPT))
+                strings.append(
+                    f"{10.0**n:g}" if -2 <= n <= 3 else "10" + str(n).translate(_SUPERSCRIPT)
+                )
+            elif hi - lo < 1.0:
+                strings.append(f"{10.0**v:.3g}")
             else:
                 strings.append(f"{10.0**v:.1g}" if decades < 2 else "")
         return strings

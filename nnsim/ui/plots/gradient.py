@@ -14,6 +14,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QComboBox, QLabel, QSizePolicy, QWidget
 
 from nnsim.training.snapshot import Snapshot
@@ -27,6 +28,7 @@ from nnsim.ui.plots.base import (
 )
 from nnsim.ui.style import HIGHLIGHT, MUTED, TEXT, layer_color
 
+ZERO_LABEL_POINT_SIZE = TICK_POINT_SIZE - 1
 MAX_SAMPLES = 4096  # entries per layer used for the percentiles (big layers are strided)
 _QUANTILES = np.array([0.05, 0.25, 0.5, 0.75, 0.95])
 UPDATE_RATIO_RULE = 1e-3  # the classic rule of thumb for ‖ΔW‖ / ‖W‖ per step
@@ -121,6 +123,7 @@ class GradientPanel(PlotPanel):
         self._distribution_range: tuple[float, float] | None = None
         self._box_brushes: list = []
         self._box_pens: list = []
+        self._zero_rows: list[float] = [0.0]  # y of the one or two rows of "% zero" labels
 
         self.readout = QLabel("")
         self.readout.setObjectName("gradientReadout")
@@ -152,8 +155,14 @@ class GradientPanel(PlotPanel):
             movable=False,
             pen=pg.mkPen(HIGHLIGHT, width=1, style=Qt.PenStyle.DashLine),
             label="10⁻³ rule of thumb",
-            labelOpts={"position": 0.02, "color": HIGHLIGHT, "anchors": [(0, 1), (0, 1)]},
+            labelOpts={
+                "position": 0.98,
+                "color": HIGHLIGHT,
+                "anchors": [(1, 1), (1, 1)],
+                "fill": pg.mkBrush(255, 255, 255, 220),
+            },
         )
+        self.reference_line.setZValue(10)  # over the curves, so its label stays readable
         self.reference_line.setVisible(False)
         plot.addItem(self.reference_line)
 
@@ -196,6 +205,8 @@ class GradientPanel(PlotPanel):
         for curve, values in zip(self.curves, columns, strict=True):
             curve.setData(steps, values)
         arrays = snapshot.gradients if source == "gradients" else snapshot.weights
+        if source == "gradients" and snapshot.last is None:
+            arrays = {}  # no step yet: the gradients are zeros that mean nothing
         self._show_distribution(arrays, show_zeros=source == "gradients")
         self.readout.setText(self.readout_text())
 
@@ -250,7 +261,7 @@ class GradientPanel(PlotPanel):
         self._zero_labels = []
         for _ in range(layers):
             label = pg.TextItem("", color=MUTED, anchor=(0.5, 1))  # sits on the band's floor
-            label.setFont(self.scaled_font(TICK_POINT_SIZE - 1))
+            label.setFont(self.scaled_font(ZERO_LABEL_POINT_SIZE))
             self.distribution_plot.addItem(label, ignoreBounds=True)
             self._zero_labels.append(label)
         every = max(1, math.ceil(layers / 8))  # at most ~8 labels: they must stay apart
@@ -291,21 +302,36 @@ class GradientPanel(PlotPanel):
         self.medians.setData(np.column_stack([x - 0.3, x + 0.3]).ravel(), np.repeat(q[:, 2], 2))
         self.maxima.setData(x, q[:, 5])
         zero_layers = [k for k, share in zeros.items() if share >= 0.01] if show_zeros else []
-        lo, hi = float(q[:, 0].min()), float(q[:, 5].max())
-        room = 0.12 * max(hi - lo, 1.0)
-        bottom = lo - (2.5 * room if zero_layers else room)  # a band for the "% zero" labels
-        wanted = (bottom, hi + room)
-        if self._distribution_range is None or not np.allclose(
-            wanted, self._distribution_range, atol=0.05
-        ):
-            self._distribution_range = wanted
-            self.distribution_plot.setYRange(*wanted, padding=0)
+        self._fit_distribution_range(float(q[:, 0].min()), float(q[:, 5].max()), zero_layers)
         for k in zero_layers:
             label = self._zero_labels[k - 1]
             share = f"{zeros[k]:.0%}"
-            label.setText(f"{share} zero" if self._layers <= 5 else share)
-            label.setPos(k, self._distribution_range[0] + 0.2 * room)
+            label.setText(f"{share} zero" if self._layers <= 3 else share)
+            label.setPos(k, self._zero_rows[(k + 1) % len(self._zero_rows)])
             label.setVisible(True)
+
+    def _fit_distribution_range(self, lo: float, hi: float, zero_layers: list[int]) -> None:
+        """y range: the whiskers and dots, plus a band at the bottom for the "% zero" labels.
+
+        The band is sized in pixels (one line of text, or two staggered lines when the
+        layers are too close for the labels to sit side by side).
+        """
+        view = self.distribution_plot.vb
+        width, height = view.width() or 200.0, view.height() or 150.0
+        metrics = QFontMetrics(self.scaled_font(ZERO_LABEL_POINT_SIZE))
+        line = metrics.height()
+        rows = 1 if width / (self._layers + 0.2) >= metrics.horizontalAdvance("100% ") else 2
+        band = rows * line + 4 if zero_layers else 0
+        room = 0.08 * max(hi - lo, 1.0)
+        per_pixel = (hi - lo + 2 * room) / max(height - band, 40.0)
+        bottom = lo - room - band * per_pixel
+        self._zero_rows = [bottom + (2 + line * (r + 1)) * per_pixel for r in range(rows)]
+        wanted = (bottom, hi + room)
+        if self._distribution_range is None or not np.allclose(
+            wanted, self._distribution_range, atol=0.02 * (hi - lo + 1.0)
+        ):
+            self._distribution_range = wanted
+            self.distribution_plot.setYRange(*wanted, padding=0)
 
     # -- reacting ------------------------------------------------------------------------------
     def _on_metric_changed(self, metric: str) -> None:
@@ -324,7 +350,7 @@ class GradientPanel(PlotPanel):
         self.reference_line.setValue(math.log10(UPDATE_RATIO_RULE) if on else UPDATE_RATIO_RULE)
 
     def _on_font_scale_changed(self) -> None:
-        font = self.scaled_font(TICK_POINT_SIZE - 1)
+        font = self.scaled_font(ZERO_LABEL_POINT_SIZE)
         for label in self._zero_labels:
             label.setFont(font)
         self.reference_line.label.setFont(self.scaled_font(LABEL_POINT_SIZE - 1))
