@@ -237,6 +237,7 @@ class MainWindow(QMainWindow):
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 3)
         right.setStretchFactor(2, 1)
+        right.setSizes([440, 360, 160])  # the decision boundary gets the most room
 
         self.banner = QWidget(self)
         self.banner.setObjectName("divergenceBanner")
