@@ -19,12 +19,10 @@ order of the draws below changes every data set: keep the checksums in the tests
 
 from __future__ import annotations
 
-import contextlib
 import csv
+import io
 import math
 import os
-import stat
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -33,6 +31,8 @@ from types import MappingProxyType
 from typing import Literal
 
 import numpy as np
+
+from nnsim.engine.atomic import write_text_atomic
 
 DatasetKind = Literal["binary", "multiclass", "regression"]
 
@@ -461,23 +461,9 @@ def save_csv(path: str | os.PathLike[str], dataset: Dataset) -> None:
     kept. Caveat: regression targets that are all integers (e.g. only -1, 0, 1) read back as
     classes, or are rejected.
     """
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            writer = csv.writer(f, lineterminator="\n")
-            writer.writerow(_CSV_COLUMNS)
-            # Python floats are written with repr(), which reads back bit-exactly.
-            writer.writerows(zip(*dataset.x.T.tolist(), dataset.y.tolist(), strict=True))
-            f.flush()
-            os.fsync(f.fileno())
-        try:
-            mode = stat.S_IMODE(os.stat(path).st_mode)
-        except FileNotFoundError:
-            mode = 0o644
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(_CSV_COLUMNS)
+    # Python floats are written with repr(), which reads back bit-exactly.
+    writer.writerows(zip(*dataset.x.T.tolist(), dataset.y.tolist(), strict=True))
+    write_text_atomic(path, buffer.getvalue())

@@ -83,24 +83,21 @@ is the shortcut for the most-used knob. Files are never unpickled or evaluated.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import inspect
 import json
 import math
 import os
 import re
-import stat
-import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from pathlib import Path
 from typing import Any, Final
 
 import numpy as np
 
 from nnsim.engine.activations import ACTIVATIONS
+from nnsim.engine.atomic import write_text_atomic
 from nnsim.engine.datasets import (
     BOUND,
     DATASET_KINDS,
@@ -1184,20 +1181,4 @@ def save_experiment(experiment: Experiment, path: str | os.PathLike[str]) -> Non
     """
     experiment.validate()
     text = experiment.to_json()
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        try:
-            mode = stat.S_IMODE(os.stat(target).st_mode)
-        except FileNotFoundError:
-            mode = 0o644
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    write_text_atomic(path, text)
