@@ -437,6 +437,7 @@ class MainWindow(QMainWindow):
         if snapshot.experiment is not None:
             self._show_points(snapshot)
         self.snapshotShown.emit(snapshot)
+        QTimer.singleShot(0, self.worker.snapshot_drawn)  # after the paint events just posted
 
     def _show_points(self, snapshot: Snapshot) -> None:
         key = id(snapshot.experiment.data)

@@ -11,6 +11,7 @@ The GUI never waits on it; it stops by a flag, never by ``terminate()``.
 
 from __future__ import annotations
 
+import threading
 import time
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
@@ -20,6 +21,7 @@ from nnsim.training.snapshot import Snapshot, take_snapshot
 from nnsim.training.trainer import Trainer
 
 SLICE_SECONDS = 0.008
+DRAW_WAIT_SECONDS = 0.05  # never wait longer than this for the window to draw a snapshot
 GRID_RESOLUTION = 100
 
 
@@ -39,6 +41,11 @@ class TrainingWorker(QObject):
         self._playing = False
         self._markers: list[tuple[int, str]] = []
         self._last_emit = 0.0
+        # Set by the GUI once it has drawn the last snapshot. While the window draws, the
+        # worker waits (releasing the GIL) instead of training: otherwise every Python call
+        # of the GUI thread queues behind the training loop for the GIL and frames crawl.
+        self._drawn = threading.Event()
+        self._drawn.set()
         self._dirty = False
         self.steps_per_second = 0.0
         self._thread = QThread()
@@ -79,6 +86,10 @@ class TrainingWorker(QObject):
         if self._grid is None or self._grid.features != features:
             self._grid = GridPredictor(features, GRID_RESOLUTION)
         self._markers = []
+
+    def snapshot_drawn(self) -> None:
+        """Called from the GUI thread once a snapshot is on screen (thread-safe)."""
+        self._drawn.set()
 
     # -- commands (queued from the GUI thread) -------------------------------------------------
     @Slot()
@@ -155,6 +166,7 @@ class TrainingWorker(QObject):
         if not self._playing or trainer is None:
             self._timer.stop()
             return
+        self._drawn.wait(DRAW_WAIT_SECONDS)
         start = time.perf_counter()
         done = 0
         deadline = start + SLICE_SECONDS
@@ -178,6 +190,8 @@ class TrainingWorker(QObject):
         if not force and now - self._last_emit < self._min_interval:
             return
         self._last_emit = now
+        if self._playing:
+            self._drawn.clear()
         snapshot: Snapshot = take_snapshot(
             self._trainer, self._grid, running=self._playing, markers=tuple(self._markers)
         )

@@ -22,6 +22,7 @@ from nnsim.ui.plots.base import (
     LABEL_POINT_SIZE,
     TICK_POINT_SIZE,
     PlotPanel,
+    RangeAnchor,
     finite,
     peak_envelope,
     step_axis,
@@ -121,6 +122,8 @@ class GradientPanel(PlotPanel):
         self.curves: list[pg.PlotDataItem] = []
         self._zero_labels: list[pg.TextItem] = []
         self._distribution_range: tuple[float, float] | None = None
+        self._distribution_bounds: tuple[float, float] | None = None
+        self._loose_frames = 0
         self._box_brushes: list = []
         self._box_pens: list = []
         self._zero_rows: list[float] = [0.0]  # y of the one or two rows of "% zero" labels
@@ -146,6 +149,7 @@ class GradientPanel(PlotPanel):
         self.header.addWidget(self.log_toggle)
 
         plot = self.norm_plot = self._add_plot(1, 0, "step", "")
+        self.anchor = RangeAnchor(plot)
         plot.setDownsampling(auto=True, mode="peak")
         plot.setClipToView(True)
         plot.setLogMode(y=True)
@@ -204,6 +208,7 @@ class GradientPanel(PlotPanel):
             steps, columns = peak_envelope(steps, columns, buckets)
         for curve, values in zip(self.curves, columns, strict=True):
             curve.setData(steps, values)
+        self.anchor.follow(snapshot.step, columns)
         arrays = snapshot.gradients if source == "gradients" else snapshot.weights
         if source == "gradients" and snapshot.last is None:
             arrays = {}  # no step yet: the gradients are zeros that mean nothing
@@ -222,6 +227,7 @@ class GradientPanel(PlotPanel):
 
     def clear(self) -> None:
         """Empty every curve and box (the layers stay)."""
+        self.anchor.clear()
         self._snapshot = None
         for curve in self.curves:
             curve.setData([], [])
@@ -316,6 +322,20 @@ class GradientPanel(PlotPanel):
         The band is sized in pixels (one line of text, or two staggered lines when the
         layers are too close for the labels to sit side by side).
         """
+        # Half decades that only grow while the gradients jitter from step to step (often by
+        # a decade), and shrink back after ~2 s of unused room: the axis, costly to redraw,
+        # then stays put.
+        fitted = (math.floor(lo * 2) / 2, math.ceil(hi * 2) / 2)
+        kept = self._distribution_bounds
+        if kept is None:
+            lo, hi = fitted
+        else:
+            lo, hi = min(kept[0], fitted[0]), max(kept[1], fitted[1])
+            loose = (hi - lo) > (fitted[1] - fitted[0]) + 1.5
+            self._loose_frames = self._loose_frames + 1 if loose else 0
+            if self._loose_frames > 60:
+                (lo, hi), self._loose_frames = fitted, 0
+        self._distribution_bounds = (lo, hi)
         view = self.distribution_plot.vb
         width, height = view.width() or 200.0, view.height() or 150.0
         metrics = QFontMetrics(self.scaled_font(ZERO_LABEL_POINT_SIZE))
@@ -327,9 +347,7 @@ class GradientPanel(PlotPanel):
         bottom = lo - room - band * per_pixel
         self._zero_rows = [bottom + (2 + line * (r + 1)) * per_pixel for r in range(rows)]
         wanted = (bottom, hi + room)
-        if self._distribution_range is None or not np.allclose(
-            wanted, self._distribution_range, atol=0.02 * (hi - lo + 1.0)
-        ):
+        if wanted != self._distribution_range:
             self._distribution_range = wanted
             self.distribution_plot.setYRange(*wanted, padding=0)
 
@@ -342,6 +360,7 @@ class GradientPanel(PlotPanel):
         self.graphics.setToolTip(f"{help_text}\n\n{DISTRIBUTION_TOOLTIP}")
         self.setToolTip(help_text)
         self._distribution_range = None
+        self._distribution_bounds = None
         if self._snapshot is not None:
             self.show_snapshot(self._snapshot)
 

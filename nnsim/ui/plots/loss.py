@@ -12,6 +12,7 @@ from nnsim.ui.plots.base import (
     LABEL_POINT_SIZE,
     MarkerLines,
     PlotPanel,
+    RangeAnchor,
     finite,
     format_value,
     nearest_index,
@@ -95,6 +96,7 @@ class LossPanel(PlotPanel):
         plot.vb.sigResized.connect(self._on_view_resized)
 
         self.markers = MarkerLines(plot)
+        self.anchor = RangeAnchor(plot)
         self.hover_line = pg.InfiniteLine(
             angle=90, movable=False, pen=pg.mkPen(MUTED, width=1, style=Qt.PenStyle.DotLine)
         )
@@ -129,10 +131,15 @@ class LossPanel(PlotPanel):
         self.train_accuracy_curve.setData(eval_steps, finite(train_acc))
         self.test_accuracy_curve.setData(eval_steps, finite(test_acc))
         self.markers.update(snapshot.markers, snapshot.step)
+        self.anchor.follow(
+            snapshot.step,
+            [history["batch_loss"], evaluations["train_loss"], evaluations["test_loss"]],
+        )
         self.readout.setText(self.readout_text(self._hover_step))
 
     def clear(self) -> None:
         """Empty every curve, marker and read-out (a new run)."""
+        self.anchor.clear()
         self._snapshot = None
         for curve in (
             self.batch_curve,

@@ -14,6 +14,7 @@ from nnsim.ui.plots.base import (
     LABEL_POINT_SIZE,
     MarkerLines,
     PlotPanel,
+    RangeAnchor,
     finite,
     format_value,
     step_axis,
@@ -70,6 +71,7 @@ class LrPanel(PlotPanel):
         self.used_curve = plot.plot(name="used", pen=pg.mkPen(USED_COLOR, width=2))
         self.legend.removeItem(self.planned_curve)  # until there is a plan (set_preview)
         self.markers = MarkerLines(plot)
+        self.anchor = RangeAnchor(plot)
         self._used = self._planned = np.empty(0)
         self._y_range: tuple[float, float] | None = None
         self.log_toggle.toggled.connect(self._on_log_toggled)
@@ -81,6 +83,7 @@ class LrPanel(PlotPanel):
         self._used = finite(history["lr"])
         self.used_curve.setData(step_axis(history["step"]), self._used)
         self._fit_y_range()
+        self.anchor.follow(snapshot.step, [self._used])
         self.markers.update(snapshot.markers, snapshot.step)
         self.readout.setText(f"η = {format_value(snapshot.lr)} for step {snapshot.step + 1}")
 
@@ -107,6 +110,7 @@ class LrPanel(PlotPanel):
 
     def clear(self) -> None:
         """Empty the used-rate curve and the markers (the preview stays: it is the plan)."""
+        self.anchor.clear()
         self._used = np.empty(0)
         self.used_curve.setData([], [])
         self.markers.clear()
