@@ -81,8 +81,15 @@ def take_snapshot(
     running: bool = False,
     markers: tuple[tuple[int, str], ...] = (),
     evaluate: bool = True,
+    neuron_grid: GridPredictor | None = None,
+    max_rows: int | None = None,
 ) -> Snapshot:
-    """Copy everything the views need out of ``trainer`` (and evaluate it on ``grid``)."""
+    """Copy everything the views need out of ``trainer`` (and evaluate it on ``grid``).
+
+    ``neuron_grid`` (coarser, for the diagram's thumbnails) gives the per-neuron images
+    instead of ``grid``; ``max_rows`` thins the histories evenly (the newest row kept), so
+    a snapshot stays small enough to send 30 times a second.
+    """
     net = trainer.network
     evaluation = trainer.last_evaluation
     if (
@@ -91,11 +98,14 @@ def take_snapshot(
         and (evaluation is None or evaluation.step != trainer.steps_done)
     ):
         evaluation = trainer.evaluate()
-    history = {name: trainer.history.column(name) for name in trainer.history.columns}
-    evals = {name: trainer.evaluations.column(name) for name in trainer.evaluations.columns}
+    history = _thin(trainer.history.table(), trainer.history.columns, max_rows)
+    evals = _thin(trainer.evaluations.table(), trainer.evaluations.columns, max_rows)
     gradients = {n: g.copy() for n, g in zip(net.parameter_names(), net.gradients(), strict=True)}
     output = neurons = None
-    if grid is not None:
+    if grid is not None and neuron_grid is not None:
+        neurons = neuron_grid.neurons(net)
+        output = grid.output(net)
+    elif grid is not None:
         neurons = grid.neurons(net)
         output = grid.output_from_last(neurons[-1])
     return Snapshot(
@@ -115,3 +125,10 @@ def take_snapshot(
         markers=markers,
         experiment=trainer.experiment,
     )
+
+
+def _thin(table: np.ndarray, columns, max_rows: int | None) -> dict[str, np.ndarray]:
+    """Columns of ``table``, evenly thinned to at most ``max_rows`` rows (first and last kept)."""
+    if max_rows is not None and len(table) > max_rows:
+        table = table[np.linspace(0, len(table) - 1, max_rows).round().astype(np.intp)]
+    return {name: np.ascontiguousarray(table[:, j]) for j, name in enumerate(columns)}

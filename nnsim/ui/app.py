@@ -11,6 +11,9 @@ def create_application(argv: list[str] | None = None):
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    # The snapshot reader thread needs the GIL for a moment per chunk of pipe data; with
+    # the default 5 ms switch interval a busy paint makes it wait 5 ms for each chunk.
+    sys.setswitchinterval(0.001)
     app.setOrganizationName("nnsim")
     app.setApplicationName("nnsim")
     app.setApplicationDisplayName("nnsim")

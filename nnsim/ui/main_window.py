@@ -45,7 +45,6 @@ from nnsim.ui.network_view import NetworkView
 from nnsim.ui.plots import GradientPanel, LossPanel, LrPanel
 from nnsim.ui.worker import TrainingWorker
 
-REFRESH_MS = 33
 MAX_RECENT = 8
 SHORTCUTS = [
     ("Space", "Play / pause training"),
@@ -86,10 +85,12 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self._bind_panels(self._experiment)
         self._start_worker()
+        # Drawing follows arrivals (the training process sends at most ~30 a second and
+        # never more than one ahead of the window); a zero-delay timer coalesces bursts.
         self._refresh = QTimer(self)
-        self._refresh.setInterval(REFRESH_MS)
+        self._refresh.setSingleShot(True)
+        self._refresh.setInterval(0)
         self._refresh.timeout.connect(self._draw_pending)
-        self._refresh.start()
         self._restore_settings()
         self._update_title()
 
@@ -404,6 +405,7 @@ class MainWindow(QMainWindow):
     def _on_snapshot(self, snapshot: Snapshot) -> None:
         self.last_snapshot = snapshot
         self._pending = snapshot
+        self._refresh.start()
         self.banner.setVisible(bool(snapshot.diverged))
         if snapshot.diverged:
             self._playing = False
@@ -418,6 +420,8 @@ class MainWindow(QMainWindow):
         snapshot, self._pending = self._pending, None
         if snapshot is None:
             return
+        if snapshot.running:
+            self.worker.snapshot_drawn()  # the next can be computed while this one is drawn
         self.step_label.setText(f"Step {snapshot.step:,}")
         self.epoch_label.setText(f"Epoch {snapshot.epoch:,}")
         self.lr_label.setText(f"η = {snapshot.lr:.4g}")
@@ -437,11 +441,10 @@ class MainWindow(QMainWindow):
         if snapshot.experiment is not None:
             self._show_points(snapshot)
         self.snapshotShown.emit(snapshot)
-        QTimer.singleShot(0, self.worker.snapshot_drawn)  # after the paint events just posted
 
     def _show_points(self, snapshot: Snapshot) -> None:
-        key = id(snapshot.experiment.data)
-        if getattr(self, "_points_key", None) == key:
+        key = (snapshot.experiment.seed, snapshot.experiment.data)
+        if getattr(self, "_points_key", None) == key:  # snapshots are copies: compare values
             return
         self._points_key = key
         from nnsim.training.data import build_data

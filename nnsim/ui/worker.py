@@ -1,28 +1,74 @@
 """The training worker: the one seam between Qt and the engine.
 
-A :class:`TrainingWorker` lives in its own ``QThread`` and owns the
-:class:`~nnsim.training.trainer.Trainer`. Commands arrive as queued slot calls
-(``play``, ``pause``, ``step_once``, ``reset``, ``set_experiment``, ``set_lr`` …),
-so they run between training slices, never in the middle of a step. While
-playing, it trains in slices of a few milliseconds and emits an immutable
-:class:`~nnsim.training.snapshot.Snapshot` at most ``max_fps`` times a second.
-The GUI never waits on it; it stops by a flag, never by ``terminate()``.
+Training runs in a child process (:func:`nnsim.training.host.serve`), so that
+it and the window each get a core instead of taking turns on the GIL. A
+:class:`TrainingWorker` starts that process, sends it commands (``play``,
+``pause``, ``step_once``, ``reset``, ``set_experiment``, ``set_lr`` …; they are
+read between training slices, never in the middle of a step), and owns a
+``QThread`` that waits on the pipe and hands every immutable
+:class:`~nnsim.training.snapshot.Snapshot` (at most ~30 a second) to the GUI
+thread through ``snapshotReady``. The GUI never waits on it; it stops by a
+``quit`` command, never by ``terminate()``.
 """
 
 from __future__ import annotations
 
-import threading
-import time
+import contextlib
+import multiprocessing
+import sys
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from nnsim.training.grid import GridPredictor
-from nnsim.training.snapshot import Snapshot, take_snapshot
-from nnsim.training.trainer import Trainer
+from nnsim.training.host import serve
 
-SLICE_SECONDS = 0.008
-DRAW_WAIT_SECONDS = 0.05  # never wait longer than this for the window to draw a snapshot
-GRID_RESOLUTION = 100
+JOIN_SECONDS = 5.0
+
+
+def _context():
+    """forkserver where there is one (fast, and safe with Qt: it never forks this process)."""
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if ctx.get_start_method() == "forkserver":
+        ctx.set_forkserver_preload(["nnsim.training.host"])
+    return ctx
+
+
+@contextlib.contextmanager
+def _main_script_not_rerun():
+    """Start a child without re-running the ``__main__`` script (as multiprocessing does).
+
+    The child needs only :mod:`nnsim.training.host`; re-running a script that builds a
+    window (a user's, a benchmark's) would start a second window in the child.
+    """
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    if main is None or path is None or getattr(main, "__spec__", None) is not None:
+        yield
+        return
+    del main.__file__
+    try:
+        yield
+    finally:
+        main.__file__ = path
+
+
+class _PipeReader(QThread):
+    """Blocks on the pipe (without the GIL) and re-emits what the training process sends."""
+
+    received = Signal(object)
+
+    def __init__(self, conn) -> None:
+        super().__init__()
+        self.setObjectName("nnsim-snapshots")
+        self._conn = conn
+
+    def run(self) -> None:
+        while True:
+            try:
+                message = self._conn.recv()
+            except (EOFError, OSError):
+                break
+            self.received.emit(message)
 
 
 class TrainingWorker(QObject):
@@ -30,169 +76,107 @@ class TrainingWorker(QObject):
 
     snapshotReady = Signal(object)  # Snapshot
     failed = Signal(str)  # a command that could not be carried out, in plain words
-    _stopRequested = Signal()
 
     def __init__(self, experiment, max_fps: float = 30.0) -> None:
         super().__init__()
         self._experiment = experiment
-        self._min_interval = 1.0 / max_fps
-        self._trainer: Trainer | None = None
-        self._grid: GridPredictor | None = None
-        self._playing = False
-        self._markers: list[tuple[int, str]] = []
-        self._last_emit = 0.0
-        # Set by the GUI once it has drawn the last snapshot. While the window draws, the
-        # worker waits (releasing the GIL) instead of training: otherwise every Python call
-        # of the GUI thread queues behind the training loop for the GIL and frames crawl.
-        self._drawn = threading.Event()
-        self._drawn.set()
-        self._dirty = False
+        self._max_fps = max_fps
         self.steps_per_second = 0.0
-        self._thread = QThread()
-        self._thread.setObjectName("nnsim-training")
-        self.moveToThread(self._thread)
-        self._thread.started.connect(self._on_started)
-        self._stopRequested.connect(self._finish)
+        self._process = None
+        self._conn = None
+        self._reader: _PipeReader | None = None
 
     # -- lifetime ------------------------------------------------------------------------------
     def start(self) -> None:
-        self._thread.start()
+        ctx = _context()
+        ours, theirs = ctx.Pipe()
+        self._process = ctx.Process(
+            target=serve,
+            args=(theirs, self._experiment, self._max_fps),
+            name="nnsim-training",
+            daemon=True,  # never outlives the window, even if it crashes
+        )
+        with _main_script_not_rerun():
+            self._process.start()
+        theirs.close()
+        self._conn = ours
+        self._reader = _PipeReader(ours)
+        self._reader.received.connect(self._on_message)  # queued: runs in the GUI thread
+        self._reader.start()
+
+    def is_running(self) -> bool:
+        return self._reader is not None and self._reader.isRunning()
 
     def shutdown(self, timeout_ms: int = 5000) -> bool:
-        """Stop training and the thread (call from the GUI thread). True if it ended in time."""
-        if not self._thread.isRunning():
+        """Stop training, the process and the thread. True if all ended in time."""
+        if self._process is None:
             return True
-        self._playing = False  # read by the worker between slices
-        self._stopRequested.emit()  # queued: runs in the worker thread after the current slice
-        return self._thread.wait(timeout_ms)
+        self._send("quit")
+        self._process.join(timeout_ms / 1000)
+        if self._process.is_alive():  # hung in a step: last resort, the window is closing
+            self._process.kill()
+            self._process.join(1.0)
+        ended = self._reader.wait(timeout_ms)
+        self._conn.close()
+        self._process = None
+        return ended
 
-    @Slot()
-    def _finish(self) -> None:
-        self._timer.stop()  # timers must be stopped from their own thread
-        self._thread.quit()
+    @Slot(object)
+    def _on_message(self, message: tuple) -> None:
+        kind = message[0]
+        if kind == "snapshot":
+            self.steps_per_second = message[2]
+            self.snapshotReady.emit(message[1])
+        elif kind == "failed":
+            self.failed.emit(message[1])
 
-    @Slot()
-    def _on_started(self) -> None:
-        self._timer = QTimer(self)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self._train_slice)
-        self._build(self._experiment)
-        self._emit(force=True)
-
-    def _build(self, experiment) -> None:
-        self._trainer = Trainer(experiment)
-        self._experiment = experiment
-        features = self._trainer.data.features
-        if self._grid is None or self._grid.features != features:
-            self._grid = GridPredictor(features, GRID_RESOLUTION)
-        self._markers = []
+    def _send(self, *command) -> None:
+        try:
+            self._conn.send(command)
+        except (OSError, ValueError):
+            self.failed.emit("The training process has stopped; reopen the experiment.")
 
     def snapshot_drawn(self) -> None:
-        """Called from the GUI thread once a snapshot is on screen (thread-safe)."""
-        self._drawn.set()
+        """Tell the training process the last snapshot is on screen: it may send the next."""
+        self._send("drawn")
 
-    # -- commands (queued from the GUI thread) -------------------------------------------------
+    # -- commands ------------------------------------------------------------------------------
     @Slot()
     def play(self) -> None:
-        if self._trainer is None or self._trainer.diverged:
-            self._emit(force=True)
-            return
-        self._playing = True
-        self._timer.start()
-        self._emit(force=True)
+        self._send("play")
 
     @Slot()
     def pause(self) -> None:
-        self._playing = False
-        self._timer.stop()
-        self._emit(force=True)
+        self._send("pause")
 
     @Slot()
     def step_once(self) -> None:
-        if self._trainer is None or self._trainer.diverged:
-            self._emit(force=True)
-            return
-        self._trainer.step()
-        self._emit(force=True)
+        self._send("step")
 
     @Slot()
     def reset(self) -> None:
-        self._trainer.reset()
-        self._markers = []
-        self._emit(force=True)
+        self._send("reset")
 
     @Slot(object)
     def set_experiment(self, experiment) -> None:
         """Rebuild everything from a new experiment (architecture, data, …), step 0."""
-        try:
-            self._build(experiment)
-        except ValueError as err:
-            self.failed.emit(str(err))
-        self._emit(force=True)
+        self._send("set_experiment", experiment)
 
     @Slot(float)
     def set_lr(self, lr: float) -> None:
         """Change the learning rate mid-run, keeping weights and optimizer state."""
-        old = self._trainer.experiment.training.optimizer.params["lr"]
-        try:
-            self._trainer.set_learning_rate(lr)
-        except ValueError as err:
-            self.failed.emit(str(err))
-            return
-        self._markers.append((self._trainer.steps_done, f"lr {old:g} → {lr:g}"))
-        self._emit(force=True)
+        self._send("set_lr", lr)
 
     @Slot(str, object)
     def set_hyperparameter(self, name: str, value) -> None:
         """Change one optimizer hyper-parameter mid-run (momentum, betas, eps …)."""
-        try:
-            self._trainer.set_optimizer_hyperparameter(name, value)
-        except ValueError as err:
-            self.failed.emit(str(err))
-            return
-        self._markers.append((self._trainer.steps_done, f"{name} → {value}"))
-        self._emit(force=True)
+        self._send("set_hyperparameter", name, value)
 
     @Slot(int, int, int, float)
     def set_weight(self, layer: int, row: int, col: int, value: float) -> None:
         """Edit one weight W[layer][row, col] by hand (the diagram's click-to-edit)."""
-        self._trainer.network.layers[layer - 1].W[row, col] = value
-        self._emit(force=True)
+        self._send("set_weight", layer, row, col, value)
 
-    # -- training ------------------------------------------------------------------------------
-    @Slot()
-    def _train_slice(self) -> None:
-        trainer = self._trainer
-        if not self._playing or trainer is None:
-            self._timer.stop()
-            return
-        self._drawn.wait(DRAW_WAIT_SECONDS)
-        start = time.perf_counter()
-        done = 0
-        deadline = start + SLICE_SECONDS
-        while time.perf_counter() < deadline:
-            result = trainer.step()
-            done += 1
-            if result.diverged:
-                self._playing = False
-                self._timer.stop()
-                break
-        elapsed = time.perf_counter() - start
-        if elapsed > 0:
-            rate = done / elapsed
-            self.steps_per_second = (
-                rate if not self.steps_per_second else (0.8 * self.steps_per_second + 0.2 * rate)
-            )
-        self._emit(force=not self._playing)
-
-    def _emit(self, force: bool = False) -> None:
-        now = time.perf_counter()
-        if not force and now - self._last_emit < self._min_interval:
-            return
-        self._last_emit = now
-        if self._playing:
-            self._drawn.clear()
-        snapshot: Snapshot = take_snapshot(
-            self._trainer, self._grid, running=self._playing, markers=tuple(self._markers)
-        )
-        self.snapshotReady.emit(snapshot)
+    @Slot(int, int, float)
+    def set_bias(self, layer: int, unit: int, value: float) -> None:
+        self._send("set_bias", layer, unit, value)

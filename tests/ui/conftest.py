@@ -37,7 +37,7 @@ def make_window(qtbot):
     yield make
     for w in windows:
         w.close()
-        assert not w.worker._thread.isRunning()
+        assert not w.worker.is_running()
 
 
 @pytest.fixture

@@ -148,7 +148,8 @@ def test_closing_while_training_stops_the_thread_cleanly(qtbot, make_window):
     window.play()
     qtbot.waitUntil(lambda: steps(window) > 10, timeout=10000)
     window.close()
-    assert not window.worker._thread.isRunning()
+    assert not window.worker.is_running()
+    assert window.worker._process is None
 
 
 def test_save_and_open_round_trip(qtbot, window, tmp_path):

@@ -390,10 +390,13 @@ class RangeAnchor:
         self.item = pg.PlotCurveItem([], [], pen=pg.mkPen(0, 0, 0, 0))  # bounds, no ink
         plot.vb.addItem(self.item)  # in the view (auto-range sees it), not a data curve
         self._box: tuple[float, ...] | None = None
+        self._loose_frames = 0
+        self._last_x = 0.0
 
     def clear(self) -> None:
         self.item.setData([], [])
         self._box = None
+        self._last_x = 0.0
 
     def follow(self, x_max: float, ys: list[np.ndarray]) -> None:
         """Cover [0, x_max] and the finite values of ``ys`` (positive ones on a log axis)."""
@@ -407,6 +410,18 @@ class RangeAnchor:
         lo, hi = float(values.min()), float(values.max())
         step = 0.25 if log else 10.0 ** math.floor(math.log10(max(hi - lo, 1e-300))) / 4
         lo, hi = math.floor(lo / step) * step, math.ceil(hi / step) * step
+        kept, fresh_run = self._box, x_max < self._last_x
+        self._last_x = x_max
+        if kept is not None and kept[3] == log and not fresh_run:
+            # Grow at once, shrink only after ~2 s of a range twice too tall: thinned and
+            # noisy data must not move the axis (costly to redraw) on every frame.
+            grown = (min(kept[1], lo), max(kept[2], hi))
+            loose = grown[1] - grown[0] > 2 * (hi - lo) + 1e-12
+            self._loose_frames = self._loose_frames + 1 if loose else 0
+            if self._loose_frames <= 60:
+                lo, hi = grown
+            else:
+                self._loose_frames = 0
         box = (nice_ceil(x_max), lo, hi, log)
         if box == self._box:
             return

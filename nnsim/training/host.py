@@ -1,0 +1,161 @@
+"""The training host: a Trainer driven by commands, streaming snapshots. No Qt.
+
+The window runs it in a child process (see :mod:`nnsim.ui.worker`) so that
+training and drawing each get a core: in one process they share the GIL and
+every frame the window draws is time the trainer cannot train.
+
+:class:`TrainingHost` holds the behaviour (commands in, snapshots out) and is
+tested directly; :func:`serve` is the loop around a pipe: it trains in slices of
+a few milliseconds while playing, reads commands between slices, and sends a
+snapshot at most ``max_fps`` times a second (and after every command).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+import traceback
+from collections.abc import Callable
+
+from nnsim.training.grid import GridPredictor
+from nnsim.training.snapshot import Snapshot, take_snapshot
+from nnsim.training.trainer import Trainer
+
+SLICE_SECONDS = 0.008
+GRID_RESOLUTION = 100  # the decision boundary
+NEURON_RESOLUTION = 40  # each neuron's thumbnail (and its view on hover)
+MAX_HISTORY_ROWS = 1200  # rows sent per snapshot: a plot is a few hundred pixels wide
+
+
+class TrainingHost:
+    """A Trainer with play/pause/step/reset and live edits; ``send`` receives its messages.
+
+    Messages are ``("snapshot", Snapshot, steps_per_second)`` and ``("failed", text)``.
+    """
+
+    def __init__(self, experiment, send: Callable[[tuple], None], max_fps: float = 30.0):
+        self._send = send
+        self._min_interval = 1.0 / max_fps
+        self._grid: GridPredictor | None = None
+        self._neuron_grid: GridPredictor | None = None
+        self.playing = False
+        self.steps_per_second = 0.0
+        self._last_emit = 0.0
+        self._awaiting_draw = False  # a timed snapshot is on its way and not yet drawn
+        self._build(experiment)
+
+    def _build(self, experiment) -> None:
+        trainer = Trainer(experiment)  # may raise ValueError: the old trainer is kept
+        self.trainer = trainer
+        features = trainer.data.features
+        if self._grid is None or self._grid.features != features:
+            self._grid = GridPredictor(features, GRID_RESOLUTION)
+            self._neuron_grid = GridPredictor(features, NEURON_RESOLUTION)
+        self._markers: list[tuple[int, str]] = []
+
+    # -- commands ------------------------------------------------------------------------------
+    def handle(self, command: str, *args) -> bool:
+        """Carry out one command; False for ``quit``."""
+        if command == "quit":
+            return False
+        if command == "drawn":  # the window drew the last snapshot: the next may go
+            self._awaiting_draw = False
+            return True
+        try:
+            getattr(self, f"_do_{command}")(*args)
+        except ValueError as err:
+            self._send(("failed", str(err)))
+        self.emit(force=True)
+        return True
+
+    def _do_play(self) -> None:
+        self.playing = self.trainer.diverged is None
+
+    def _do_pause(self) -> None:
+        self.playing = False
+
+    def _do_step(self) -> None:
+        self.playing = False
+        if self.trainer.diverged is None:
+            self.trainer.step()
+
+    def _do_reset(self) -> None:
+        self.playing = False
+        self.trainer.reset()
+        self._markers = []
+
+    def _do_set_experiment(self, experiment) -> None:
+        self.playing = False
+        self._build(experiment)
+
+    def _do_set_lr(self, lr: float) -> None:
+        old = self.trainer.experiment.training.optimizer.params["lr"]
+        self.trainer.set_learning_rate(lr)
+        self._markers.append((self.trainer.steps_done, f"lr {old:g} → {lr:g}"))
+
+    def _do_set_hyperparameter(self, name: str, value) -> None:
+        self.trainer.set_optimizer_hyperparameter(name, value)
+        self._markers.append((self.trainer.steps_done, f"{name} → {value}"))
+
+    def _do_set_weight(self, layer: int, row: int, col: int, value: float) -> None:
+        self.trainer.network.layers[layer - 1].W[row, col] = value
+
+    def _do_set_bias(self, layer: int, unit: int, value: float) -> None:
+        self.trainer.network.layers[layer - 1].b[unit] = value
+
+    # -- training ------------------------------------------------------------------------------
+    def train_slice(self, seconds: float = SLICE_SECONDS) -> None:
+        """Train for about ``seconds`` (while playing); stop on divergence."""
+        trainer = self.trainer
+        start = time.perf_counter()
+        deadline, done = start + seconds, 0
+        while time.perf_counter() < deadline:
+            done += 1
+            if trainer.step().diverged:
+                self.playing = False
+                break
+        rate = done / max(time.perf_counter() - start, 1e-9)
+        self.steps_per_second = (
+            rate if not self.steps_per_second else (0.8 * self.steps_per_second + 0.2 * rate)
+        )
+        self.emit(force=not self.playing)
+
+    def emit(self, force: bool = False) -> None:
+        now = time.perf_counter()
+        if not force and (self._awaiting_draw or now - self._last_emit < self._min_interval):
+            return  # never faster than the window draws: a slow frame must not block training
+        self._last_emit = now
+        self._awaiting_draw = self.playing
+        snapshot: Snapshot = take_snapshot(
+            self.trainer,
+            self._grid,
+            running=self.playing,
+            markers=tuple(self._markers),
+            neuron_grid=self._neuron_grid,
+            max_rows=MAX_HISTORY_ROWS,
+        )
+        self._send(("snapshot", snapshot, self.steps_per_second if self.playing else 0.0))
+
+
+def serve(conn, experiment, max_fps: float = 30.0) -> None:
+    """Run a :class:`TrainingHost` over the pipe ``conn`` until ``quit`` or the pipe closes.
+
+    Commands arrive as ``(name, *args)`` tuples; they are read between training slices.
+    """
+    try:
+        host = TrainingHost(experiment, conn.send, max_fps)
+        host.emit(force=True)
+        running = True
+        while running:
+            if conn.poll(0 if host.playing else None):
+                command, *args = conn.recv()
+                running = host.handle(command, *args)
+            elif host.playing:
+                host.train_slice()
+    except (EOFError, BrokenPipeError, KeyboardInterrupt):
+        pass
+    except Exception:  # report, never die silently: the window says what happened
+        with contextlib.suppress(OSError):
+            conn.send(("failed", "the training process stopped:\n" + traceback.format_exc()))
+    finally:
+        conn.close()

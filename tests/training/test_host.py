@@ -1,0 +1,91 @@
+"""The training host: commands in, snapshots out, and the window's pace respected."""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+
+import numpy as np
+
+from nnsim.training.experiment import Experiment, with_optimizer_param
+from nnsim.training.host import TrainingHost, serve
+
+
+def make_host():
+    sent = []
+    host = TrainingHost(Experiment.default(), sent.append)
+    return host, sent
+
+
+def snapshots(sent):
+    return [m[1] for m in sent if m[0] == "snapshot"]
+
+
+def test_every_command_answers_with_a_snapshot():
+    host, sent = make_host()
+    host.handle("step")
+    host.handle("step")
+    assert [s.step for s in snapshots(sent)] == [1, 2]
+    host.handle("reset")
+    assert snapshots(sent)[-1].step == 0
+    assert np.array_equal(snapshots(sent)[-1].weights["W1"], host.trainer.initial_state["W1"])
+
+
+def test_play_trains_in_slices_until_paused():
+    host, sent = make_host()
+    host.handle("play")
+    assert host.playing and snapshots(sent)[-1].running
+    host.handle("drawn")
+    host.train_slice(0.02)
+    assert host.trainer.steps_done > 10
+    host.handle("pause")
+    assert not host.playing and not snapshots(sent)[-1].running
+
+
+def test_no_new_snapshot_while_the_window_has_not_drawn_the_last():
+    host, sent = make_host()
+    host.handle("play")  # sends a running snapshot: now awaiting the window
+    count = len(sent)
+    host._last_emit = 0.0
+    host.train_slice(0.01)
+    assert len(sent) == count  # trained, but did not send
+    host.handle("drawn")
+    host._last_emit = 0.0
+    host.train_slice(0.01)
+    assert len(sent) == count + 1
+
+
+def test_live_learning_rate_change_is_marked_and_bad_input_keeps_the_state():
+    host, sent = make_host()
+    host.handle("step")
+    host.handle("set_lr", 0.3)
+    assert snapshots(sent)[-1].markers == ((1, "lr 0.03 → 0.3"),)
+    assert snapshots(sent)[-1].step == 1  # no reset
+    host.handle("set_lr", -1.0)
+    assert sent[-2][0] == "failed" and "lr" in sent[-2][1]
+    assert host.trainer.experiment.training.optimizer.params["lr"] == 0.3
+    d = Experiment.default().to_dict()
+    d["data"]["dataset"] = "xor"
+    host.handle("set_experiment", Experiment.from_dict(d))
+    assert snapshots(sent)[-1].step == 0 and snapshots(sent)[-1].markers == ()
+    assert snapshots(sent)[-1].experiment.data.dataset == "xor"
+
+
+def test_editing_a_weight_by_hand():
+    host, sent = make_host()
+    host.handle("set_weight", 1, 2, 1, 0.75)
+    assert snapshots(sent)[-1].weights["W1"][2, 1] == 0.75
+
+
+def test_serve_over_a_pipe_until_quit():
+    ours, theirs = multiprocessing.Pipe()
+    exp = with_optimizer_param(Experiment.default(), "lr", 0.1)
+    thread = threading.Thread(target=serve, args=(theirs, exp))
+    thread.start()
+    first = ours.recv()
+    assert first[0] == "snapshot" and first[1].step == 0 and first[1].lr == 0.1
+    ours.send(("step",))
+    assert ours.recv()[1].step == 1
+    ours.send(("quit",))
+    thread.join(5)
+    assert not thread.is_alive()
