@@ -14,7 +14,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QCheckBox,
     QGraphicsItem,
@@ -427,3 +427,10 @@ class RangeAnchor:
             return
         self._box = box
         self.item.setData([0.0, box[0]], [lo, hi])  # in view coordinates (log10 on a log axis)
+
+
+def pale(color: str, amount: float = 0.45) -> str:
+    """``color`` mixed with white (``amount`` of white), as #rrggbb."""
+    c = QColor(color)
+    mix = [round(v + (255 - v) * amount) for v in (c.red(), c.green(), c.blue())]
+    return "#{:02x}{:02x}{:02x}".format(*mix)

@@ -257,7 +257,7 @@ class GradientPanel(PlotPanel):
         for label in self._zero_labels:
             self.distribution_plot.removeItem(label)
         self.curves = [
-            self.norm_plot.plot(name=f"L{k}", pen=pg.mkPen(layer_color(k), width=2))
+            self.norm_plot.plot(name=f"L{k}", pen=pg.mkPen(layer_color(k)))
             for k in range(1, layers + 1)
         ]
         self._fit_legends()

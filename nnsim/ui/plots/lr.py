@@ -68,7 +68,7 @@ class LrPanel(PlotPanel):
         self.planned_curve = plot.plot(
             name="planned", pen=pg.mkPen(PLANNED_COLOR, width=1.5, style=Qt.PenStyle.DashLine)
         )
-        self.used_curve = plot.plot(name="used", pen=pg.mkPen(USED_COLOR, width=2))
+        self.used_curve = plot.plot(name="used", pen=pg.mkPen(USED_COLOR))
         self.legend.removeItem(self.planned_curve)  # until there is a plan (set_preview)
         self.markers = MarkerLines(plot)
         self.anchor = RangeAnchor(plot)
