@@ -71,10 +71,16 @@ CURVE_LIMIT = 600  # up to this many edges they are curves; beyond, straight lin
 PAINT_SHARE = 0.5  # a costly diagram repaints at most this fraction of the time (see show_snapshot)
 
 
+EDGE_LEVELS = 16
+
+
 def edge_style(values: np.ndarray, full_scale: float) -> tuple[np.ndarray, np.ndarray]:
     """(widths in px, opacities in [0, 1]) of edges drawing ``values`` (|v| ≥ full_scale: max)."""
     with np.errstate(invalid="ignore"):
         m = np.clip(np.nan_to_num(np.abs(values) / full_scale, nan=0.0), 0.0, 1.0)
+    # 16 visible steps: an edge is restyled (and the cached layer redrawn) only when its
+    # weight crosses one, not on every small update.
+    m = np.rint(m * EDGE_LEVELS) / EDGE_LEVELS
     return MIN_WIDTH + (MAX_WIDTH - MIN_WIDTH) * m, MIN_ALPHA + (1.0 - MIN_ALPHA) * m
 
 
@@ -202,6 +208,8 @@ class _EdgeItem(QGraphicsItem):
         self.pen = QPen(QColor(NEUTRAL), 1.0)
         self.pen.setCosmetic(True)
         self.hovered = False
+        self.layer_item: _EdgeLayer | None = None  # draws this edge (the item only interacts)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
         self.setAcceptHoverEvents(True)
         self.setAcceptedMouseButtons(Qt.MouseButton.LeftButton)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -220,7 +228,11 @@ class _EdgeItem(QGraphicsItem):
         self._key = key
         self.pen = QPen(QColor.fromRgb(rgb), width)
         self.pen.setCosmetic(True)
-        self.update()
+        self._redraw()
+
+    def _redraw(self) -> None:
+        if self.layer_item is not None:
+            self.layer_item.update()
 
     @property
     def color(self) -> QColor:
@@ -231,6 +243,9 @@ class _EdgeItem(QGraphicsItem):
         return self.pen.widthF()
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
+        pass  # drawn by its _EdgeLayer
+
+    def draw(self, painter: QPainter) -> None:
         pen = self.pen
         if self.hovered:
             pen = QPen(pen)
@@ -238,7 +253,6 @@ class _EdgeItem(QGraphicsItem):
             pen.setColor(QColor(TEXT))
         painter.setPen(pen)
         if self.curved:
-            painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(self.path)
         else:
             painter.drawLine(self.line)
@@ -248,14 +262,14 @@ class _EdgeItem(QGraphicsItem):
         self.setZValue(1)
         self.setToolTip(self.view.edge_tooltip(self.layer, self.row, self.col))
         self.view._hovered_edge = self
-        self.update()
+        self._redraw()
 
     def hoverLeaveEvent(self, event) -> None:
         self.hovered = False
         self.setZValue(0)
         if self.view._hovered_edge is self:
             self.view._hovered_edge = None
-        self.update()
+        self._redraw()
 
     def mousePressEvent(self, event) -> None:
         event.accept()
@@ -264,6 +278,44 @@ class _EdgeItem(QGraphicsItem):
         if self.shape().contains(event.pos()):
             # Open the editor after this event returns, not in a nested loop inside it.
             QTimer.singleShot(0, lambda: self.view.edit_weight(self.layer, self.row, self.col))
+
+
+class _EdgeLayer(QGraphicsItem):
+    """Draws all the edges into one layer in a single pass, cached as a pixmap.
+
+    The nodes' thumbnails change on every frame, the edges' colours and widths far less
+    often: cached, the 300+ strokes are redrawn only when one of them changes, not for
+    every thumbnail update. The :class:`_EdgeItem` objects keep hover, tooltips and clicks.
+    """
+
+    def __init__(self, edges: list[_EdgeItem]) -> None:
+        super().__init__()
+        self.edges = edges
+        bounds = QRectF()
+        for edge in edges:
+            bounds = bounds.united(edge.boundingRect())
+            edge.layer_item = self
+        self._bounds = bounds
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setZValue(-1)  # under the nodes and the (invisible, hoverable) edge items
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        return QPainterPath()  # never the item under the mouse: the edges are
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        hovered = []
+        for edge in self.edges:
+            if edge.hovered:
+                hovered.append(edge)
+            else:
+                edge.draw(painter)
+        for edge in hovered:  # on top of the others
+            edge.draw(painter)
 
 
 class _BiasItem(QGraphicsRectItem):
@@ -408,7 +460,7 @@ class NetworkView(QGraphicsView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setBackgroundBrush(QBrush(QColor("white")))
-        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
         self.setMinimumSize(160, 120)
 
         self._features: tuple[str, ...] = ()
@@ -524,6 +576,7 @@ class NetworkView(QGraphicsView):
                 rows.append(items)
             self.edges.append(rows)
             self._flat_edges.append([edge for items in rows for edge in items])
+            self._scene.addItem(_EdgeLayer(self._flat_edges[-1]))
             biases = []
             for unit, node in enumerate(self.nodes[layer]):
                 r = node.rect
