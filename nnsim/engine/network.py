@@ -343,6 +343,15 @@ class Network:
         w = v[: self.n_weights]
         return np.sqrt(np.add.reduceat(w * w, self._w_starts))
 
+    def segment_norms_pair(self, u: np.ndarray, v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`segment_norms` of two vectors in one pass (one reduceat on a 2-row array)."""
+        n = self.n_weights
+        both = np.empty((2, n))
+        np.multiply(u[:n], u[:n], out=both[0])
+        np.multiply(v[:n], v[:n], out=both[1])
+        norms = np.sqrt(np.add.reduceat(both, self._w_starts, axis=1))
+        return norms[0], norms[1]
+
     # -- cache access, for the phase-by-phase view ---------------------------------------------
     def cached(self, k: int) -> dict[str, np.ndarray]:
         """The last forward pass's arrays for layer k (1-based): A_prev, Z, (Z_bn,) A."""

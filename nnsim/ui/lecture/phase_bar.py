@@ -1,0 +1,142 @@
+"""The phase bar: ``Forward L1 → … → Loss → Backward L… → Update``, the current phase marked.
+
+Phases already walked in the step are dark, the current one is filled in the diagram's
+highlight colour, the ones to come are grey. Each phase is a flat button: clicking it goes
+there (:attr:`PhaseBar.phaseClicked`). When the full titles do not fit the width, the bar
+switches to shorter ones (``Fwd L1``, then ``F1``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
+
+from nnsim.ui.style import HIGHLIGHT, MUTED
+
+ARROW = "→"
+_PADDING = 18  # px around a button's text (its style sheet's padding and border)
+
+
+def short_titles(title: str) -> tuple[str, str, str]:
+    """A phase title from longest to most compact: ``Backward L2`` → ``Bwd L2``, ``B2``."""
+    kind, _, layer = title.partition(" L")
+    if not layer:
+        return (title, title, "J" if title == "Loss" else title[:3])
+    return (title, f"{kind[:3].replace('Bac', 'Bwd').replace('For', 'Fwd')} L{layer}",
+            f"{kind[0]}{layer}")  # fmt: skip
+
+
+class PhaseBar(QWidget):
+    """A row of phase buttons with arrows between them.
+
+    Signals
+    -------
+    phaseClicked(position)
+        The user clicked phase ``position`` (an index into the titles).
+    """
+
+    phaseClicked = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("phaseBar")
+        self._titles: list[str] = []
+        self._current = -1
+        self._variant = 0
+        self.buttons: list[QToolButton] = []
+        self._arrows: list[QLabel] = []
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(4)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    @property
+    def titles(self) -> list[str]:
+        return list(self._titles)
+
+    @property
+    def current(self) -> int:
+        """The marked phase, −1 for none."""
+        return self._current
+
+    def shown_texts(self) -> list[str]:
+        """The texts on the buttons (full or shortened titles)."""
+        return [button.text() for button in self.buttons]
+
+    def set_titles(self, titles: list[str]) -> None:
+        """Show the phases ``titles`` (rebuilds the buttons if they changed)."""
+        if list(titles) == self._titles:
+            return
+        self._titles = list(titles)
+        while self._layout.count():
+            item = self._layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.buttons, self._arrows = [], []
+        self._layout.addStretch(1)
+        for position, title in enumerate(self._titles):
+            if position:
+                arrow = QLabel(ARROW, self)
+                arrow.setStyleSheet(f"color: {MUTED};")
+                self._layout.addWidget(arrow)
+                self._arrows.append(arrow)
+            button = QToolButton(self)
+            button.setObjectName(f"phaseButton_{position}")
+            button.setToolTip(f"Go to {title}")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setAutoRaise(True)
+            button.clicked.connect(lambda _=False, p=position: self.phaseClicked.emit(p))
+            self._layout.addWidget(button)
+            self.buttons.append(button)
+        self._layout.addStretch(1)
+        self._relayout()
+
+    def set_current(self, position: int) -> None:
+        """Mark phase ``position`` (−1: none yet)."""
+        self._current = position
+        self._restyle()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._relayout()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._relayout()
+
+    def _relayout(self) -> None:
+        """The longest titles that fit the width."""
+        metrics = QFontMetrics(self.font())
+        arrows = len(self._arrows) * (metrics.horizontalAdvance(ARROW) + 2 * 4)
+        width = self.width()
+        for variant in range(3):
+            texts = [short_titles(t)[variant] for t in self._titles]
+            needed = arrows + sum(metrics.horizontalAdvance(t) + _PADDING for t in texts)
+            if needed <= width or variant == 2:
+                break
+        self._variant = variant
+        for button, title in zip(self.buttons, self._titles, strict=True):
+            button.setText(short_titles(title)[variant])
+        self.setFixedHeight(metrics.height() + 16)
+        self._restyle()
+
+    def _restyle(self) -> None:
+        for position, button in enumerate(self.buttons):
+            if position == self._current:
+                style = (
+                    f"background: {HIGHLIGHT}; color: white; font-weight: bold;"
+                    f"border: 2px solid {HIGHLIGHT}; border-radius: 5px; padding: 2px 7px;"
+                )
+            elif position < self._current:
+                style = (
+                    "color: #000000; border: 2px solid #777777; border-radius: 5px;"
+                    "padding: 2px 7px;"
+                )
+            else:
+                style = (
+                    f"color: {MUTED}; border: 2px dashed #bbbbbb; border-radius: 5px;"
+                    "padding: 2px 7px;"
+                )
+            button.setStyleSheet(f"QToolButton {{ {style} }}")
