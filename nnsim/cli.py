@@ -94,9 +94,9 @@ def validate_command(args: argparse.Namespace) -> int:
 
 
 def _progress(step: int, total: int, result, stream) -> None:
-    stream.write(
-        f"\rstep {step}/{total}  epoch {result.epoch}  loss {result.loss:.4f}  lr {result.lr:.3g}"
-    )
+    line = f"step {step}/{total}  epoch {result.epoch}  loss {result.loss:.4f}  lr {result.lr:.3g}"
+    # one line rewritten in place on a terminal; separate lines in a log file
+    stream.write(f"\r{line}" if stream.isatty() else f"{line}\n")
     stream.flush()
 
 
@@ -157,10 +157,12 @@ def run_command(args: argparse.Namespace) -> int:
             if result.diverged:
                 break
             now = time.monotonic()
-            if now - last_print > 0.1 or result.step == total:
+            interval = 0.1 if sys.stderr.isatty() else 1.0
+            if now - last_print > interval or result.step == total:
                 _progress(result.step, total, result, sys.stderr)
                 last_print = now
-    sys.stderr.write("\n")
+    if sys.stderr.isatty():
+        sys.stderr.write("\n")
     np.savez(out / "weights_final.npz", **trainer.network.state())
     if trainer.diverged:
         sys.stderr.write(f"nnsim: training diverged: {trainer.diverged}\n")
