@@ -12,7 +12,6 @@ from typing import Any
 import pytest
 
 from nnsim.engine.datasets import DATASET_KINDS, DATASETS
-from nnsim.training import experiment as experiment_module
 from nnsim.training.experiment import (
     DataSpec,
     Experiment,
@@ -29,6 +28,7 @@ from nnsim.training.experiment import (
     save_experiment,
     with_optimizer_param,
 )
+from nnsim.training.experiment import experiment as experiment_module
 
 ISSUE_EXAMPLE = """
 {
@@ -925,7 +925,7 @@ def test_save_is_atomic(tmp_path, monkeypatch, failing):
     def boom(*args: object, **kwargs: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(experiment_module.os, failing, boom)
+    monkeypatch.setattr(os, failing, boom)
     with pytest.raises(OSError, match="disk full"):
         save_experiment(rich_experiment(), path)
     monkeypatch.undo()
@@ -942,7 +942,7 @@ def test_save_failing_while_formatting_leaves_the_old_file(tmp_path, monkeypatch
     def boom(*args: object, **kwargs: object) -> str:
         raise RuntimeError("interrupted")
 
-    monkeypatch.setattr(experiment_module, "_format_json", boom)
+    monkeypatch.setattr(experiment_module, "format_json", boom)
     with pytest.raises(RuntimeError):
         save_experiment(rich_experiment(), path)
     monkeypatch.undo()

@@ -1,0 +1,276 @@
+"""Reading an experiment from parsed JSON: every section checked, every problem reported.
+
+A reader records what is wrong with its JSON path (``data.noise: must be between 0
+and 0.5, got 0.7``) and goes on, so one :class:`ExperimentError` lists everything;
+the ``training`` section is read by :mod:`nnsim.training.experiment.training_parsing`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+
+from nnsim.engine.activations import ACTIVATIONS
+from nnsim.engine.datasets import (
+    BOUND,
+    DATASETS,
+    MAX_NOISE,
+    MAX_SAMPLES,
+    MAX_TRAIN_FRACTION,
+    MIN_TRAIN_FRACTION,
+)
+from nnsim.engine.features import FEATURES
+from nnsim.engine.initializers import INITIALIZERS
+from nnsim.training.experiment.schema import (
+    CUSTOM,
+    FORMAT,
+    LOSSES,
+    MAX_HIDDEN_LAYERS,
+    MAX_SEED,
+    MAX_UNITS,
+    MIN_SAMPLES,
+    OUTPUT_ACTIVATION_CHOICES,
+    VERSION,
+)
+from nnsim.training.experiment.specs import (
+    DataSpec,
+    ExperimentError,
+    LayerSpec,
+    NetworkSpec,
+    ViewSpec,
+)
+from nnsim.training.experiment.tasks import head_problems, label_problems
+from nnsim.training.experiment.training_parsing import parse_training
+from nnsim.training.validation import (
+    INVALID,
+    MISSING,
+    Problems,
+    child,
+    describe,
+    item,
+    read_bool,
+    read_choice,
+    read_int,
+    read_number,
+    read_object,
+    read_str,
+)
+
+__all__ = ["parse_experiment_fields"]
+
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_MAX_ROW_PROBLEMS = 5  # bad rows of data.points reported one by one, then summarised
+
+_TOP_KEYS = (
+    "format", "version", "name", "description", "seed",
+    "data", "network", "loss", "training", "view",
+)  # fmt: skip
+_DATA_KEYS = ("dataset", "samples", "noise", "train_fraction", "features", "points")
+_NETWORK_KEYS = ("hidden_layers", "output_activation", "init", "batch_norm", "dropout")
+_LAYER_KEYS = ("units", "activation", "batch_norm", "dropout")
+_VIEW_KEYS = ("hidden_controls",)
+
+
+def parse_experiment_fields(d: Any) -> dict[str, Any]:
+    """The fields of an :class:`~nnsim.training.experiment.Experiment` read from parsed JSON.
+
+    Raises
+    ------
+    ExperimentError
+        Listing every problem found, each with its JSON path.
+    """
+    problems = Problems()
+    version = d.get("version", VERSION) if isinstance(d, Mapping) else VERSION
+    if type(version) is int and version > VERSION:
+        problems.add(
+            "version",
+            f"this file was made by a newer nnsim (experiment version {version}); this nnsim "
+            f"reads version {VERSION}: please update nnsim",
+        )
+        raise ExperimentError(problems.messages)  # its other keys would be guesswork
+    root = read_object(problems, d, "", _TOP_KEYS)
+    if root is None:
+        raise ExperimentError(problems.messages)
+    fmt = root.get("format", FORMAT)
+    if fmt != FORMAT:
+        got = describe(fmt, with_type=True)
+        problems.add("format", f"must be {FORMAT!r} (this is not an nnsim experiment?), got {got}")
+    if version != VERSION or type(version) is not int:
+        problems.add("version", f"must be {VERSION}, got {describe(version, with_type=True)}")
+    name = read_str(problems, root, "name", "", "")
+    description = read_str(problems, root, "description", "", "")
+    seed = read_int(problems, root, "seed", "", 0, 0, MAX_SEED)
+    data = _parse_data(problems, root.get("data", {}), "data")
+    network = _parse_network(problems, root.get("network", {}), "network")
+    loss = read_choice(problems, root, "loss", "", "auto", LOSSES)
+    training = parse_training(problems, root.get("training", {}), "training")
+    view = _parse_view(problems, root.get("view", {}), "view")
+    if INVALID not in (data, network, loss):
+        for path, message in head_problems(loss, network.output_activation, data):
+            problems.add(path, message)
+    if problems:
+        raise ExperimentError(problems.messages)
+    return {
+        "seed": seed,
+        "data": data,
+        "network": network,
+        "loss": loss,
+        "training": training,
+        "view": view,
+        "name": name,
+        "description": description,
+    }
+
+
+def _parse_data(problems: Problems, value: Any, path: str) -> Any:
+    d = read_object(problems, value, path, _DATA_KEYS)
+    if d is None:
+        return INVALID
+    before = len(problems)
+    dataset = read_choice(problems, d, "dataset", path, "circle", (*DATASETS, CUSTOM))
+    samples = read_int(problems, d, "samples", path, 500, MIN_SAMPLES, MAX_SAMPLES)
+    noise = read_number(problems, d, "noise", path, 0.1, low=0.0, high=MAX_NOISE)
+    fraction = read_number(
+        problems, d, "train_fraction", path, 0.5, low=MIN_TRAIN_FRACTION, high=MAX_TRAIN_FRACTION
+    )
+    features = _parse_features(problems, d.get("features", MISSING), child(path, "features"))
+    points = None
+    if d.get("points") is not None:
+        points = _parse_points(problems, d["points"], child(path, "points"))
+        if dataset not in (CUSTOM, INVALID):
+            problems.add(child(path, "points"), f'only allowed with "dataset": {CUSTOM!r}')
+    elif dataset == CUSTOM:
+        problems.add(
+            child(path, "points"),
+            f'required with "dataset": {CUSTOM!r}: a list of [x1, x2, label] rows',
+        )
+    if len(problems) > before:
+        return INVALID
+    return DataSpec(dataset, samples, noise, fraction, features, points)
+
+
+def _parse_features(problems: Problems, value: Any, path: str) -> Any:
+    if value is MISSING:
+        return ("x1", "x2")
+    if not isinstance(value, list) or not value:
+        got = describe(value, with_type=True) if not isinstance(value, list) else "an empty list"
+        problems.add(path, f"must be a non-empty list of feature names, got {got}")
+        return INVALID
+    ok = True
+    for i, name in enumerate(value):
+        if not isinstance(name, str) or name not in FEATURES:
+            problems.add(
+                item(path, i), f"must be one of {', '.join(FEATURES)}, got {describe(name)}"
+            )
+            ok = False
+        elif name in value[:i]:
+            problems.add(item(path, i), f"{name!r} is listed twice")
+            ok = False
+    return tuple(value) if ok else INVALID
+
+
+def _parse_points(problems: Problems, value: Any, path: str) -> Any:
+    limit = f"{MIN_SAMPLES}..{MAX_SAMPLES}"
+    if not isinstance(value, list):
+        problems.add(path, f"must be a list of [x1, x2, label] rows, got {describe(value)}")
+        return INVALID
+    if not MIN_SAMPLES <= len(value) <= MAX_SAMPLES:
+        problems.add(path, f"must hold {limit} points, got {len(value)}")
+        return INVALID
+    bad_rows: list[tuple[int | None, str]] = []
+    rows = []
+    for i, row in enumerate(value):
+        if (
+            type(row) is list
+            and len(row) == 3
+            and all(type(v) is float or type(v) is int for v in row)
+        ):
+            rows.append(row)
+        else:
+            bad_rows.append((i, f"must be [x1, x2, label], three numbers, got {describe(row)}"))
+            rows.append([0.0, 0.0, 0.0])
+    table = np.array(rows, dtype=np.float64)
+    finite = np.isfinite(table).all(axis=1)
+    bad_rows += [(int(i), "must hold finite numbers") for i in np.flatnonzero(~finite)]
+    outside = finite & (np.abs(table[:, :2]).max(axis=1) > BOUND)
+    area = f"[-{BOUND:g}, {BOUND:g}]²"
+    bad_rows += [(int(i), f"is outside the area {area}") for i in np.flatnonzero(outside)]
+    if not bad_rows:
+        bad_rows = label_problems(table[:, 2])
+    for row_index, message in bad_rows[:_MAX_ROW_PROBLEMS]:
+        problems.add(path if row_index is None else item(path, row_index), message)
+    if len(bad_rows) > _MAX_ROW_PROBLEMS:
+        problems.add(path, f"… and {len(bad_rows) - _MAX_ROW_PROBLEMS} more bad rows")
+    if bad_rows:
+        return INVALID
+    return tuple(map(tuple, table.tolist()))
+
+
+def _parse_network(problems: Problems, value: Any, path: str) -> Any:
+    d = read_object(problems, value, path, _NETWORK_KEYS)
+    if d is None:
+        return INVALID
+    before = len(problems)
+    layers = _parse_layers(problems, d.get("hidden_layers", MISSING), child(path, "hidden_layers"))
+    output = read_choice(problems, d, "output_activation", path, "auto", OUTPUT_ACTIVATION_CHOICES)
+    init = read_choice(problems, d, "init", path, "xavier_uniform", INITIALIZERS)
+    batch_norm = read_bool(problems, d, "batch_norm", path, False)
+    dropout = read_number(
+        problems, d, "dropout", path, 0.0, low=0.0, high=1.0, high_inclusive=False
+    )
+    if len(problems) > before:
+        return INVALID
+    return NetworkSpec(layers, output, init, batch_norm, dropout)
+
+
+def _parse_layers(problems: Problems, value: Any, path: str) -> Any:
+    if value is MISSING:
+        return NetworkSpec().hidden_layers
+    if not isinstance(value, list) or len(value) > MAX_HIDDEN_LAYERS:
+        got = f"{len(value)} layers" if isinstance(value, list) else describe(value, with_type=True)
+        problems.add(path, f"must be a list of 0..{MAX_HIDDEN_LAYERS} layers, got {got}")
+        return INVALID
+    before = len(problems)
+    layers = []
+    for i, layer_value in enumerate(value):
+        where = item(path, i)
+        d = read_object(problems, layer_value, where, _LAYER_KEYS)
+        if d is None:
+            continue
+        if "units" not in d:
+            problems.add(child(where, "units"), f"is required: an integer in 1..{MAX_UNITS}")
+        units = read_int(problems, d, "units", where, 1, 1, MAX_UNITS)
+        activation = read_choice(problems, d, "activation", where, "tanh", ACTIVATIONS)
+        batch_norm = read_bool(problems, d, "batch_norm", where, None)
+        dropout = d.get("dropout")
+        if dropout is not None:
+            dropout = read_number(problems, d, "dropout", where, 0.0, low=0.0, high=1.0,
+                                  high_inclusive=False)  # fmt: skip
+        layers.append(LayerSpec(units, activation, batch_norm, dropout))
+    return INVALID if len(problems) > before else tuple(layers)
+
+
+def _parse_view(problems: Problems, value: Any, path: str) -> Any:
+    d = read_object(problems, value, path, _VIEW_KEYS)
+    if d is None:
+        return INVALID
+    where = child(path, "hidden_controls")
+    names = d.get("hidden_controls", [])
+    if not isinstance(names, list):
+        got = describe(names, with_type=True)
+        problems.add(where, f"must be a list of control names, got {got}")
+        return INVALID
+    before = len(problems)
+    for i, name in enumerate(names):
+        if not isinstance(name, str) or not _IDENTIFIER.fullmatch(name):
+            problems.add(
+                item(where, i),
+                f"must be an identifier like 'learning_rate' ([A-Za-z_][A-Za-z0-9_]*), "
+                f"got {describe(name, with_type=True)}",
+            )
+        elif name in names[:i]:
+            problems.add(item(where, i), f"{name!r} is listed twice")
+    return INVALID if len(problems) > before else ViewSpec(tuple(names))

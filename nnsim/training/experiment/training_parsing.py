@@ -1,0 +1,202 @@
+"""Reading the ``training`` section: batch size, optimizer, schedule, regularization and
+gradient clipping.
+
+An optimizer's or schedule's keywords are the engine's: which ones it takes is asked
+of the engine, and their values are judged by building the engine object.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Mapping
+from functools import cache
+from typing import Any
+
+import numpy as np
+
+from nnsim.engine.datasets import MAX_SAMPLES
+from nnsim.engine.optimizers import OPTIMIZERS, make_optimizer
+from nnsim.engine.schedules import SCHEDULES, make_schedule
+from nnsim.training.experiment.schema import (
+    CLIP_KEYS,
+    CLIP_MODES,
+    DEFAULT_LR,
+    MAX_LR,
+    MAX_REGULARIZATION_RATE,
+    REGULARIZATIONS,
+    SCHEDULE_UNITS,
+)
+from nnsim.training.experiment.specs import (
+    GradClipSpec,
+    OptimizerSpec,
+    RegularizationSpec,
+    ScheduleSpec,
+    TrainingSpec,
+)
+from nnsim.training.validation import (
+    INVALID,
+    Problems,
+    check_hyperparameters,
+    child,
+    describe,
+    read_choice,
+    read_hyperparameter_value,
+    read_int,
+    read_number,
+    read_object,
+)
+
+__all__ = ["parse_optimizer", "parse_training"]
+
+_TRAINING_KEYS = (
+    "batch_size", "optimizer", "schedule", "regularization", "grad_clip", "eval_every",
+)  # fmt: skip
+_REGULARIZATION_KEYS = ("kind", "rate")
+
+
+def parse_training(problems: Problems, value: Any, path: str) -> Any:
+    """The ``training`` object at ``path`` as a :class:`TrainingSpec`, or ``INVALID``."""
+    d = read_object(problems, value, path, _TRAINING_KEYS)
+    if d is None:
+        return INVALID
+    before = len(problems)
+    batch_size = d.get("batch_size", 10)
+    if batch_size != "all" and (type(batch_size) is not int or not 1 <= batch_size <= MAX_SAMPLES):
+        got = describe(batch_size, with_type=True)
+        problems.add(
+            child(path, "batch_size"), f"must be an integer in 1..{MAX_SAMPLES} or 'all', got {got}"
+        )
+    optimizer = parse_optimizer(problems, d.get("optimizer", {}), child(path, "optimizer"))
+    lr = optimizer.lr if optimizer is not INVALID else DEFAULT_LR
+    schedule = _parse_schedule(problems, d.get("schedule", {}), child(path, "schedule"), lr)
+    regularization = _parse_regularization(
+        problems, d.get("regularization", {}), child(path, "regularization")
+    )
+    grad_clip = _parse_grad_clip(problems, d.get("grad_clip"), child(path, "grad_clip"))
+    eval_every = read_int(problems, d, "eval_every", path, 10, 1)
+    if len(problems) > before:
+        return INVALID
+    return TrainingSpec(batch_size, optimizer, schedule, regularization, grad_clip, eval_every)
+
+
+def _read_lr(problems: Problems, d: Mapping[str, Any], path: str) -> Any:
+    return read_number(
+        problems, d, "lr", path, DEFAULT_LR, low=0.0, high=MAX_LR, low_inclusive=False
+    )
+
+
+@cache
+def _optimizer_keywords(name: str) -> tuple[str, ...]:
+    """The hyper-parameter names of optimizer ``name`` besides ``lr`` (empty if unknown)."""
+    try:
+        names = make_optimizer(name, [np.zeros(1)], lr=DEFAULT_LR).hyperparameters
+    except (AttributeError, TypeError, ValueError):
+        return ()
+    return tuple(key for key in names if key != "lr")
+
+
+@cache
+def _schedule_keywords(name: str) -> tuple[str, ...]:
+    """The keyword names of schedule ``name`` besides ``lr0`` (empty if unknown)."""
+    parameters = inspect.signature(SCHEDULES[name]).parameters.values()
+    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters):
+        return ()
+    return tuple(p.name for p in parameters if p.name not in ("self", "lr0"))
+
+
+def _read_hyperparameters(
+    problems: Problems,
+    d: Mapping[str, Any],
+    path: str,
+    own_keys: tuple[str, ...],
+    engine_keys: tuple[str, ...],
+) -> dict[str, Any]:
+    """The engine keywords of an optimizer or schedule object (its keys not in ``own_keys``).
+
+    Unknown keys and values of a wrong type are recorded and left out, so that the
+    engine can still judge the rest. With ``engine_keys`` empty (the engine did not
+    say which it takes) every key is passed on and the engine decides.
+    """
+    allowed = (*own_keys, *(engine_keys or d.keys()))
+    read_object(problems, d, path, allowed)  # unknown and repeated keys
+    params = {
+        key: read_hyperparameter_value(problems, value, child(path, key))
+        for key, value in d.items()
+        if key in allowed and key not in own_keys
+    }
+    return {key: value for key, value in params.items() if value is not INVALID}
+
+
+def parse_optimizer(problems: Problems, value: Any, path: str) -> Any:
+    """The optimizer object at ``path`` as an :class:`OptimizerSpec`, or ``INVALID``."""
+    if not isinstance(value, Mapping):
+        read_object(problems, value, path, ())
+        return INVALID
+    before = len(problems)
+    name = read_choice(problems, value, "name", path, "sgd", OPTIMIZERS)
+    lr = _read_lr(problems, value, path)
+    if name is INVALID:
+        return INVALID
+    engine_keys = _optimizer_keywords(name)
+    params = _read_hyperparameters(problems, value, path, ("name", "lr"), engine_keys)
+    usable_lr = DEFAULT_LR if lr is INVALID else lr
+
+    def build(**kwargs: Any) -> object:
+        return make_optimizer(name, [np.zeros(1)], lr=usable_lr, **kwargs)
+
+    check_hyperparameters(problems, path, build, params, engine_keys)
+    if len(problems) > before:
+        return INVALID
+    return OptimizerSpec(name, {"lr": lr, **params})
+
+
+def _parse_schedule(problems: Problems, value: Any, path: str, lr: float) -> Any:
+    if not isinstance(value, Mapping):
+        read_object(problems, value, path, ())
+        return INVALID
+    before = len(problems)
+    name = read_choice(problems, value, "name", path, "constant", SCHEDULES)
+    unit = read_choice(problems, value, "unit", path, "step", SCHEDULE_UNITS)
+    if name is INVALID:
+        return INVALID
+    engine_keys = _schedule_keywords(name)
+    params = _read_hyperparameters(problems, value, path, ("name", "unit"), engine_keys)
+
+    def build(**kwargs: Any) -> object:
+        return make_schedule(name, lr, **kwargs)
+
+    check_hyperparameters(problems, path, build, params, engine_keys)
+    if len(problems) > before:
+        return INVALID
+    return ScheduleSpec(name, unit, params)
+
+
+def _parse_regularization(problems: Problems, value: Any, path: str) -> Any:
+    d = read_object(problems, value, path, _REGULARIZATION_KEYS)
+    if d is None:
+        return INVALID
+    kind = read_choice(problems, d, "kind", path, "none", REGULARIZATIONS)
+    rate = read_number(problems, d, "rate", path, 0.0, low=0.0, high=MAX_REGULARIZATION_RATE)
+    if INVALID in (kind, rate):
+        return INVALID
+    return RegularizationSpec(kind, rate)
+
+
+def _parse_grad_clip(problems: Problems, value: Any, path: str) -> Any:
+    if value is None:
+        return None
+    mode = value.get("mode", "norm") if isinstance(value, Mapping) else None
+    threshold_key = CLIP_KEYS.get(mode) if isinstance(mode, str) else None
+    keys = ("mode", threshold_key) if threshold_key else ("mode", *CLIP_KEYS.values())
+    d = read_object(problems, value, path, keys)
+    if d is None:
+        return INVALID
+    before = len(problems)
+    mode = read_choice(problems, d, "mode", path, "norm", CLIP_MODES)
+    threshold = 1.0
+    if threshold_key:
+        threshold = read_number(problems, d, threshold_key, path, 1.0, low=0.0,
+                                low_inclusive=False)  # fmt: skip
+    if len(problems) > before:
+        return INVALID
+    return GradClipSpec(mode, threshold)
