@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from nnsim import __version__
-from nnsim.engine.datasets import DataError, add_point, load_csv, remove_nearest
+from nnsim.engine.csv_data import DataError, load_csv
+from nnsim.engine.datasets import add_point, remove_nearest
 from nnsim.training.data import source_dataset
 from nnsim.training.experiment import (
     Experiment,
