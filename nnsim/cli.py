@@ -23,6 +23,7 @@ EXAMPLES = """\
 examples:
   nnsim                                  open the window with the default experiment
   nnsim my-experiment.json               open an experiment in the window
+  nnsim --lesson article-backprop        the article's worked example, in lecture mode
   nnsim run exp.json --steps 2000        train headless, results in ./exp-run/
   nnsim run exp.json --epochs 50 --eval-every 25 --out results/
   nnsim validate exp.json                print every problem of a file, or "ok"
@@ -182,7 +183,16 @@ def _accuracy(value: float) -> str:
 
 def gui_command(args: argparse.Namespace) -> int:
     if args.lesson is not None:
-        raise UsageError(f"--lesson {args.lesson}: lessons are not part of this version yet")
+        from nnsim.ui.lecture.lessons import lesson_names
+
+        if args.experiment is not None:
+            raise UsageError("give an experiment file or --lesson NAME, not both")
+        if args.lesson not in lesson_names():
+            known = ", ".join(lesson_names())
+            raise UsageError(f"--lesson {args.lesson}: no such lesson; the lessons are: {known}")
+        from nnsim.ui.lecture import run_lesson
+
+        return run_lesson(args.lesson)
     if args.experiment is not None:
         _load(args.experiment)  # a bad file is reported here, before any window opens
     from nnsim.ui.app import run_app

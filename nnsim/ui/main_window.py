@@ -42,6 +42,14 @@ from nnsim.training.experiment import (
 from nnsim.training.snapshot import Snapshot
 from nnsim.ui.boundary_view import BoundaryView
 from nnsim.ui.controls import ArchitecturePanel, DataPanel, OptimizerPanel
+from nnsim.ui.lecture import (
+    LectureMode,
+    LessonError,
+    enable_style_sheet_font_propagation,
+    load_lesson,
+    set_controls_hidden,
+)
+from nnsim.ui.lecture.window_mode import SHORTCUTS as LECTURE_SHORTCUTS
 from nnsim.ui.network_view import NetworkView
 from nnsim.ui.plots import GradientPanel, LossPanel, LrPanel
 from nnsim.ui.worker import TrainingWorker
@@ -53,6 +61,7 @@ SHORTCUTS = [
     ("R", "Reset to the initial weights"),
     ("Ctrl+N / Ctrl+O / Ctrl+S", "New, open, save an experiment"),
     ("F11", "Full screen"),
+    *LECTURE_SHORTCUTS,
     ("Ctrl+Q", "Quit"),
 ]
 
@@ -80,10 +89,12 @@ class MainWindow(QMainWindow):
         self._playing = False
         self.setObjectName("mainWindow")
         self.setMinimumSize(1100, 700)
+        enable_style_sheet_font_propagation()  # so that zooming reaches styled labels too
         self._build_panels()
         self._build_toolbar()
         self._build_menus()
         self._build_layout()
+        self.lecture_mode = LectureMode(self)  # View ▸ Lecture mode, Presentation; Lessons
         self._bind_panels(self._experiment)
         self._start_worker()
         # Drawing follows arrivals (the training process sends at most ~30 a second and
@@ -177,7 +188,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
+        file_menu = self.file_menu = menu.addMenu("&File")
 
         def action(m, text, slot, shortcut=None, name=None) -> QAction:
             a = QAction(text, self)
@@ -302,6 +313,7 @@ class MainWindow(QMainWindow):
         for panel in (self.data_panel, self.architecture_panel, self.optimizer_panel):
             panel.set_experiment(experiment)
         self._update_structure(experiment)
+        set_controls_hidden(self, experiment.view.hidden_controls)
 
     def _update_structure(self, experiment: Experiment) -> None:
         from nnsim.training.trainer import network_for
@@ -319,6 +331,31 @@ class MainWindow(QMainWindow):
         self._bind_panels(experiment)
         self._experimentChanged.emit(experiment)
         self._set_dirty(dirty)
+        self.lecture_mode.on_experiment_replaced(experiment)
+
+    def set_hidden_controls(self, names) -> None:
+        """Hide these controls (by objectName) and keep the choice in the experiment's
+        ``view.hidden_controls``, saved with it (training is not touched)."""
+        view = dataclasses.replace(self._experiment.view, hidden_controls=tuple(names))
+        self._experiment = dataclasses.replace(self._experiment, view=view)
+        set_controls_hidden(self, view.hidden_controls)
+        self._set_dirty(True)
+
+    def open_lesson(self, name: str) -> bool:
+        """Open built-in lesson ``name`` (File ▸ Lessons, ``nnsim --lesson``) in lecture mode.
+        False if it is unknown or the user keeps unsaved changes."""
+        try:
+            experiment, text, setup = load_lesson(name)
+        except LessonError as err:
+            self.show_message(str(err), error=True)
+            return False
+        if not self._confirm_discard():
+            return False
+        self._path = None
+        self.set_experiment(experiment, dirty=False)
+        self.lecture_mode.start_lesson(experiment, text, setup)
+        self.show_message(f"Lesson: {experiment.name}. → / Space / PageDown walk the phases.")
+        return True
 
     @Slot(object)
     def _on_experiment_edited(self, experiment: Experiment) -> None:
@@ -327,6 +364,7 @@ class MainWindow(QMainWindow):
             if panel is not self.sender():
                 panel.set_experiment(experiment)
         self._update_structure(experiment)
+        set_controls_hidden(self, experiment.view.hidden_controls)
         self._experimentChanged.emit(experiment)
         self._set_dirty(True)
 

@@ -176,6 +176,4 @@ def _text_from_notes(
         intro = description if language == "en" else ""
         listed = "\n\n".join(f"{i}. {note}" for i, note in enumerate(items, 1))
         bodies[language] = f"# {title}\n\n{intro}\n\n{listed}".replace("\n\n\n\n", "\n\n")
-    return LessonText(
-        MappingProxyType(dict.fromkeys(bodies, title)), MappingProxyType(bodies)
-    )
+    return LessonText(MappingProxyType(dict.fromkeys(bodies, title)), MappingProxyType(bodies))

@@ -117,6 +117,8 @@ class PhaseBar(QWidget):
             if needed <= width or variant == 2:
                 break
         self._variant = variant
+        for widget in (*self.buttons, *self._arrows):
+            widget.setFont(self.font())  # a style sheet stops the font's propagation
         for button, title in zip(self.buttons, self._titles, strict=True):
             button.setText(short_titles(title)[variant])
         self.setFixedHeight(metrics.height() + 16)

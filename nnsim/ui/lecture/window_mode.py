@@ -1,0 +1,240 @@
+"""The lecture mode and the presentation view inside the main window.
+
+:class:`LectureMode` adds to a :class:`~nnsim.ui.main_window.MainWindow`:
+
+- View ▸ Lecture mode (F5, objectName ``lectureModeAction``): the central area switches
+  between the normal layout and a :class:`LectureView`; entering pauses training and starts
+  a lecture on a copy of the network on screen (:func:`lecture_session`).
+- View ▸ Presentation: Zoom in (Ctrl+=), Zoom out (Ctrl+−), Reset zoom (Ctrl+0), High
+  contrast, Hide controls… (the choice is written to the experiment's
+  ``view.hidden_controls`` through ``window.set_hidden_controls``).
+- File ▸ Lessons: one entry per built-in lesson (``window.open_lesson(name)``).
+
+While the lecture is shown, the window's training keys (Space, →, S, R) and its Play, Step
+and Reset buttons are off: →, Space and PageDown walk the phases instead.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QDialog,
+    QMainWindow,
+    QScrollArea,
+    QStackedWidget,
+)
+
+from nnsim.ui.lecture.hide_controls import HideControlsDialog
+from nnsim.ui.lecture.lecture_view import LectureView, lecture_session
+from nnsim.ui.lecture.lessons import LESSONS, LessonSetup, LessonText
+from nnsim.ui.lecture.presentation import (
+    HIGH_CONTRAST_STYLE,
+    apply_high_contrast,
+    font_scale,
+    is_high_contrast,
+    reset_zoom,
+    zoom_in,
+    zoom_out,
+)
+
+TRAINING_BUTTONS = ("playButton", "stepButton", "resetButton")
+CONTROLS_WIDTH = 300  # the controls' column at normal size (the window's minimum)
+SHORTCUTS = [
+    ("F5", "Lecture mode: walk one training step phase by phase"),
+    ("→, Space, PageDown / ←, PageUp", "Lecture mode: next / previous phase"),
+    ("End", "Lecture mode: run to the end of the step"),
+    ("Ctrl+= / Ctrl+− / Ctrl+0", "Larger / smaller / normal text"),
+]
+"""Keys to add to the window's Help ▸ Keyboard shortcuts."""
+
+
+class LectureMode(QObject):
+    """The lecture mode of ``window`` (see the module docstring).
+
+    Signals
+    -------
+    toggled(on)
+        The window entered (True) or left (False) the lecture mode.
+    """
+
+    toggled = Signal(bool)
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.view: LectureView | None = None  # made on first use
+        self.stack = QStackedWidget(window)
+        self.stack.setObjectName("centralStack")
+        normal = window.takeCentralWidget()
+        self.stack.addWidget(normal)
+        window.setCentralWidget(self.stack)
+        self._build_actions()
+
+    # -- menus ---------------------------------------------------------------------------------
+    def _action(self, text: str, slot, shortcut=None, name: str = "", checkable=False) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut is not None:
+            keys = shortcut if isinstance(shortcut, list) else [shortcut]
+            action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setObjectName(name)
+        action.setCheckable(checkable)
+        (action.toggled if checkable else action.triggered).connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        window = self.window
+        view_menu = window.view_menu
+        view_menu.addSeparator()
+        self.lecture_action = self._action(
+            "&Lecture mode", self.set_active, "F5", "lectureModeAction", checkable=True
+        )
+        self.lecture_action.setToolTip("Walk one training step phase by phase, with its numbers")
+        view_menu.addAction(self.lecture_action)
+        presentation = view_menu.addMenu("&Presentation")
+        presentation.setObjectName("presentationMenu")
+        self.zoom_in_action = self._action(
+            "Zoom &in", lambda: self.zoom(zoom_in), ["Ctrl+=", "Ctrl++"], "zoomInAction"
+        )
+        self.zoom_out_action = self._action(
+            "Zoom &out", lambda: self.zoom(zoom_out), "Ctrl+-", "zoomOutAction"
+        )
+        self.reset_zoom_action = self._action(
+            "&Reset zoom", lambda: self.zoom(reset_zoom), "Ctrl+0", "resetZoomAction"
+        )
+        self.high_contrast_action = self._action(
+            "&High contrast", self.set_high_contrast, None, "highContrastAction", checkable=True
+        )
+        self.hide_controls_action = self._action(
+            "Hide &controls…", self.choose_hidden_controls, None, "hideControlsAction"
+        )
+        for action in (self.zoom_in_action, self.zoom_out_action, self.reset_zoom_action):
+            presentation.addAction(action)
+        presentation.addSeparator()
+        presentation.addAction(self.high_contrast_action)
+        presentation.addAction(self.hide_controls_action)
+
+        file_menu = getattr(window, "file_menu", None)
+        if file_menu is not None:
+            lessons = file_menu.addMenu("&Lessons")
+            lessons.setObjectName("lessonsMenu")
+            quit_action = window.findChild(QAction, "quitAction")
+            if quit_action is not None:  # above Quit, not below it
+                file_menu.removeAction(lessons.menuAction())
+                file_menu.insertMenu(quit_action, lessons)
+                file_menu.insertSeparator(quit_action)
+            for name, lesson in LESSONS.items():
+                action = self._action(lesson.title, lambda _=False, n=name: window.open_lesson(n))
+                action.setObjectName(f"lessonAction_{name.replace('-', '_')}")
+                lessons.addAction(action)
+
+    # -- switching -----------------------------------------------------------------------------
+    @property
+    def active(self) -> bool:
+        return self.view is not None and self.stack.currentWidget() is self.view
+
+    def set_active(self, on: bool) -> None:
+        """Enter (a lecture on the network on screen) or leave the lecture mode."""
+        if on == self.active:
+            self._sync_action()
+            return
+        if on:
+            session = lecture_session(self.window.experiment(), self.window.last_snapshot)
+            self._show(session, None)
+        else:
+            self.stack.setCurrentIndex(0)
+            self._set_training_keys(True)
+            self._sync_action()
+            self.toggled.emit(False)
+
+    def start_lesson(self, experiment, text: LessonText, setup: LessonSetup) -> None:
+        """Show a lesson in the lecture mode: a fresh session on ``experiment``, its text."""
+        self._show(setup.session(experiment), text)
+
+    def on_experiment_replaced(self, experiment) -> None:
+        """The window's experiment was replaced (opened, new): lecture on it from the start."""
+        if self.active:
+            self.view.set_session(lecture_session(experiment), None)
+
+    def _show(self, session, text: LessonText | None) -> None:
+        self.window.pause()
+        if self.view is None:
+            self.view = LectureView(parent=self.stack)
+            self.view.set_font_scale(_effective_scale(self.window))
+            self.stack.addWidget(self.view)
+            if is_high_contrast(self.window):  # style the new view's plots too
+                apply_high_contrast(self.window, True)
+        self.view.set_session(session, text)
+        self.stack.setCurrentWidget(self.view)
+        self._set_training_keys(False)
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._sync_action()
+        self.toggled.emit(True)
+
+    def _sync_action(self) -> None:
+        blocked = self.lecture_action.blockSignals(True)
+        self.lecture_action.setChecked(self.active)
+        self.lecture_action.blockSignals(blocked)
+
+    def _set_training_keys(self, enabled: bool) -> None:
+        """The window's own Space / → / S / R and its training buttons (they would clash)."""
+        for shortcut in self.window.findChildren(QShortcut):
+            if shortcut.parent() is self.window:
+                shortcut.setEnabled(enabled)
+        for name in TRAINING_BUTTONS:
+            button = self.window.findChild(QAbstractButton, name)
+            if button is not None:
+                button.setEnabled(enabled)
+
+    # -- presentation --------------------------------------------------------------------------
+    def zoom(self, step) -> float:
+        """Apply ``zoom_in``, ``zoom_out`` or ``reset_zoom`` to the window; returns the scale."""
+        scale = step(self.window)
+        self._fit_controls()
+        return scale
+
+    def _fit_controls(self) -> None:
+        """Widen the controls' column so that larger text is not cut off (a third at most)."""
+        scroll = self.window.findChild(QScrollArea, "controlsScroll")
+        if scroll is None or scroll.widget() is None:
+            return
+        needed = scroll.widget().minimumSizeHint().width() + scroll.verticalScrollBar().width()
+        scroll.setMinimumWidth(min(max(needed + 4, CONTROLS_WIDTH), self.window.width() // 3))
+
+    def set_high_contrast(self, on: bool) -> None:
+        apply_high_contrast(self.window, on)
+        self._fit_controls()
+        blocked = self.high_contrast_action.blockSignals(True)
+        self.high_contrast_action.setChecked(on)
+        self.high_contrast_action.blockSignals(blocked)
+
+    def hide_controls_dialog(self) -> HideControlsDialog:
+        """The dialog for the window's controls, checked as the experiment hides them."""
+        hidden = self.window.experiment().view.hidden_controls
+        return HideControlsDialog(self.window, hidden)
+
+    def choose_hidden_controls(self) -> None:
+        dialog = self.hide_controls_dialog()
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.window.set_hidden_controls(dialog.hidden_controls())
+
+
+def _effective_scale(window) -> float:
+    boost = HIGH_CONTRAST_STYLE.font_boost if is_high_contrast(window) else 1.0
+    return font_scale(window) * boost
+
+
+def run_lesson(name: str) -> int:
+    """Open the window with lesson ``name`` in lecture mode and run the event loop
+    (``nnsim --lesson NAME``)."""
+    from nnsim.ui.app import create_application
+    from nnsim.ui.main_window import MainWindow
+
+    app = create_application()
+    window = MainWindow()
+    window.show()
+    if not window.open_lesson(name):
+        window.close()
+        return 2
+    return app.exec()
