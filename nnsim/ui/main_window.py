@@ -70,14 +70,6 @@ class MainWindow(QMainWindow):
     """nnsim's window. ``experiment()`` is its state; ``last_snapshot`` the newest training data."""
 
     snapshotShown = Signal(object)  # GUI-side relay: a snapshot has been drawn
-    _playRequested = Signal()
-    _pauseRequested = Signal()
-    _stepRequested = Signal()
-    _resetRequested = Signal()
-    _experimentChanged = Signal(object)
-    _lrChanged = Signal(float)
-    _hyperparameterChanged = Signal(str, object)
-    _weightEdited = Signal(int, int, int, float)
 
     def __init__(self, experiment: Experiment | None = None, path: str | None = None) -> None:
         super().__init__()
@@ -125,7 +117,6 @@ class MainWindow(QMainWindow):
         self.boundary_view.pointAdded.connect(self._on_point_added)
         self.boundary_view.pointRemoveRequested.connect(self._on_point_removed)
         self.network_view.neuronHovered.connect(self._on_neuron_hovered)
-        self.network_view.weightEdited.connect(self._on_weight_edited)
 
     def _build_toolbar(self) -> None:
         bar = QToolBar("Training", self)
@@ -290,14 +281,8 @@ class MainWindow(QMainWindow):
         self.worker = TrainingWorker(self._experiment)
         self.worker.snapshotReady.connect(self._on_snapshot)
         self.worker.failed.connect(self.show_message)
-        self._playRequested.connect(self.worker.play)
-        self._pauseRequested.connect(self.worker.pause)
-        self._stepRequested.connect(self.worker.step_once)
-        self._resetRequested.connect(self.worker.reset)
-        self._experimentChanged.connect(self.worker.set_experiment)
-        self._lrChanged.connect(self.worker.set_lr)
-        self._hyperparameterChanged.connect(self.worker.set_hyperparameter)
-        self._weightEdited.connect(self.worker.set_weight)
+        self.network_view.weightEdited.connect(self.worker.set_weight)
+        self.network_view.biasEdited.connect(self.worker.set_bias)
         self.worker.start()
 
     # -- state ---------------------------------------------------------------------------------
@@ -329,7 +314,7 @@ class MainWindow(QMainWindow):
         """Replace the whole experiment: panels, diagram and a rebuilt trainer (step 0)."""
         self._experiment = experiment
         self._bind_panels(experiment)
-        self._experimentChanged.emit(experiment)
+        self.worker.set_experiment(experiment)
         self._set_dirty(dirty)
         self.lecture_mode.on_experiment_replaced(experiment)
 
@@ -365,7 +350,7 @@ class MainWindow(QMainWindow):
                 panel.set_experiment(experiment)
         self._update_structure(experiment)
         set_controls_hidden(self, experiment.view.hidden_controls)
-        self._experimentChanged.emit(experiment)
+        self.worker.set_experiment(experiment)
         self._set_dirty(True)
 
     @Slot(float)
@@ -375,7 +360,7 @@ class MainWindow(QMainWindow):
         except ExperimentError as err:
             self.show_message(str(err))
             return
-        self._lrChanged.emit(lr)
+        self.worker.set_lr(lr)
         self._set_dirty(True)
 
     @Slot(str, object)
@@ -385,7 +370,7 @@ class MainWindow(QMainWindow):
         except ExperimentError as err:
             self.show_message(str(err))
             return
-        self._hyperparameterChanged.emit(name, value)
+        self.worker.set_hyperparameter(name, value)
         self._set_dirty(True)
 
     def _set_dirty(self, dirty: bool) -> None:
@@ -403,12 +388,12 @@ class MainWindow(QMainWindow):
             return
         self._playing = True
         self._show_playing(True)
-        self._playRequested.emit()
+        self.worker.play()
 
     def pause(self) -> None:
         self._playing = False
         self._show_playing(False)
-        self._pauseRequested.emit()
+        self.worker.pause()
 
     def _show_playing(self, playing: bool) -> None:
         self.play_button.setText("Pause" if playing else "Play")
@@ -420,12 +405,12 @@ class MainWindow(QMainWindow):
     def step(self) -> None:
         if self._playing:
             self.pause()
-        self._stepRequested.emit()
+        self.worker.step_once()
 
     def reset(self) -> None:
         self.pause()
         self.banner.hide()
-        self._resetRequested.emit()
+        self.worker.reset()
 
     def lower_learning_rate_and_reset(self) -> None:
         lr = self._experiment.training.optimizer.params["lr"] / 10.0
@@ -543,10 +528,6 @@ class MainWindow(QMainWindow):
             self.boundary_view.show_output()
         else:
             self.boundary_view.show_neuron(layer, unit)
-
-    @Slot(int, int, int, float)
-    def _on_weight_edited(self, layer: int, row: int, col: int, value: float) -> None:
-        self._weightEdited.emit(layer, row, col, value)
 
     # -- files ---------------------------------------------------------------------------------
     def new_experiment(self) -> None:

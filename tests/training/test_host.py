@@ -89,3 +89,9 @@ def test_serve_over_a_pipe_until_quit():
     ours.send(("quit",))
     thread.join(5)
     assert not thread.is_alive()
+
+
+def test_editing_a_bias_by_hand():
+    host, sent = make_host()
+    host.handle("set_bias", 2, 1, -0.5)
+    assert snapshots(sent)[-1].weights["b2"][1] == -0.5
