@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -68,6 +69,15 @@ def source_dataset(experiment) -> Dataset:
     labels = points[:, 2].astype(np.int64)
     k = max(2, int(labels.max()) + 1)
     return Dataset(points[:, :2], labels, kind, k, "custom")
+
+
+def with_custom_points(experiment, dataset: Dataset):
+    """A copy of ``experiment`` whose data are exactly ``dataset``'s points (``custom``)."""
+    points = tuple(
+        (float(x1), float(x2), float(y)) for (x1, x2), y in zip(dataset.x, dataset.y, strict=True)
+    )
+    data = dataclasses.replace(experiment.data, dataset="custom", points=points)
+    return dataclasses.replace(experiment, data=data)
 
 
 def build_data(experiment) -> TrainingData:

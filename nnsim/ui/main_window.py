@@ -13,7 +13,6 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -29,14 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from nnsim import __version__
-from nnsim.engine.csv_data import DataError, load_csv
-from nnsim.engine.datasets import add_point, remove_nearest
 from nnsim.training.data import source_dataset
 from nnsim.training.experiment import (
     Experiment,
     ExperimentError,
-    load_experiment,
-    save_experiment,
     with_optimizer_param,
 )
 from nnsim.training.snapshot import Snapshot
@@ -52,9 +47,10 @@ from nnsim.ui.lecture import (
 from nnsim.ui.lecture.window_mode import SHORTCUTS as LECTURE_SHORTCUTS
 from nnsim.ui.network_view import NetworkView
 from nnsim.ui.plots import GradientPanel, LossPanel, LrPanel
+from nnsim.ui.window_data import UserDataMixin
+from nnsim.ui.window_files import ExperimentFilesMixin
 from nnsim.ui.worker import TrainingWorker
 
-MAX_RECENT = 8
 SHORTCUTS = [
     ("Space", "Play / pause training"),
     ("→ or S", "Train one mini-batch"),
@@ -66,7 +62,7 @@ SHORTCUTS = [
 ]
 
 
-class MainWindow(QMainWindow):
+class MainWindow(UserDataMixin, ExperimentFilesMixin, QMainWindow):
     """nnsim's window. ``experiment()`` is its state; ``last_snapshot`` the newest training data."""
 
     snapshotShown = Signal(object)  # GUI-side relay: a snapshot has been drawn
@@ -478,49 +474,6 @@ class MainWindow(QMainWindow):
             data.train.x, data.train.y, data.test.x, data.test.y, data.kind, data.num_classes
         )
 
-    # -- user data -----------------------------------------------------------------------------
-    def _custom_experiment(self, dataset) -> Experiment:
-        points = tuple(
-            (float(x1), float(x2), float(y))
-            for (x1, x2), y in zip(dataset.x, dataset.y, strict=True)
-        )
-        data = dataclasses.replace(self._experiment.data, dataset="custom", points=points)
-        return dataclasses.replace(self._experiment, data=data)
-
-    @Slot(float, float, bool)
-    def _on_point_added(self, x1: float, x2: float, shift: bool) -> None:
-        dataset = source_dataset(self._experiment)
-        panel = self.data_panel
-        label = panel.alternate_point_label() if shift else panel.current_point_label()
-        if dataset.is_classification:
-            label = int(label)
-        try:
-            self.set_experiment(self._custom_experiment(add_point(dataset, x1, x2, label)))
-        except (ValueError, ExperimentError) as err:
-            self.show_message(str(err))
-
-    @Slot(float, float)
-    def _on_point_removed(self, x1: float, x2: float) -> None:
-        dataset = source_dataset(self._experiment)
-        try:
-            smaller = remove_nearest(dataset, x1, x2, max_distance=0.5)
-        except ValueError as err:
-            self.show_message(str(err))
-            return
-        if smaller is not dataset:
-            self.set_experiment(self._custom_experiment(smaller))
-
-    def import_csv(self, path: str | None = None) -> None:
-        if not path:
-            path, _ = QFileDialog.getOpenFileName(self, "Import CSV data", "", "CSV (*.csv)")
-            if not path:
-                return
-        try:
-            dataset = load_csv(path)
-            self.set_experiment(self._custom_experiment(dataset))
-        except (DataError, OSError, ExperimentError, ValueError) as err:
-            self.show_message(f"Could not import {path}: {err}", error=True)
-
     # -- diagram -------------------------------------------------------------------------------
     @Slot(int, int)
     def _on_neuron_hovered(self, layer: int, unit: int) -> None:
@@ -528,90 +481,6 @@ class MainWindow(QMainWindow):
             self.boundary_view.show_output()
         else:
             self.boundary_view.show_neuron(layer, unit)
-
-    # -- files ---------------------------------------------------------------------------------
-    def new_experiment(self) -> None:
-        if not self._confirm_discard():
-            return
-        self._path = None
-        self.set_experiment(Experiment.default(), dirty=False)
-
-    def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open experiment", "", "nnsim (*.json)")
-        if path:
-            self.open_file(path)
-
-    def open_file(self, path: str) -> bool:
-        """Load an experiment; a bad file is reported and the current one kept."""
-        if not self._confirm_discard():
-            return False
-        try:
-            experiment = load_experiment(path)
-        except (ExperimentError, OSError) as err:
-            self.show_message(f"Could not open {path}:\n{err}", error=True)
-            return False
-        self._path = Path(path)
-        self.set_experiment(experiment, dirty=False)
-        self._add_recent(path)
-        return True
-
-    def save(self) -> bool:
-        if self._path is None:
-            return self.save_as()
-        return self.save_to(str(self._path))
-
-    def save_as(self) -> bool:
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Save experiment", "experiment.json", "nnsim (*.json)"
-        )
-        return bool(path) and self.save_to(path)
-
-    def save_to(self, path: str) -> bool:
-        try:
-            save_experiment(self._experiment, path)
-        except OSError as err:
-            self.show_message(f"Could not save {path}: {err.strerror or err}", error=True)
-            return False
-        self._path = Path(path)
-        self._set_dirty(False)
-        self._add_recent(path)
-        self.show_message(f"Saved {path}")
-        return True
-
-    def ask_unsaved_changes(self) -> QMessageBox.StandardButton:
-        """Save / Discard / Cancel for unsaved changes (tests may replace this)."""
-        return QMessageBox.question(
-            self,
-            "Unsaved changes",
-            "This experiment has unsaved changes. Save them first?",
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
-        )
-
-    def _confirm_discard(self) -> bool:
-        if not self._dirty:
-            return True
-        answer = self.ask_unsaved_changes()
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        return answer == QMessageBox.StandardButton.Discard
-
-    def _add_recent(self, path: str) -> None:
-        settings = QSettings()
-        recent = [str(Path(path).resolve())]
-        recent += [p for p in settings.value("recentFiles", [], list) or [] if p != recent[0]]
-        settings.setValue("recentFiles", recent[:MAX_RECENT])
-        self._fill_recent_menu()
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        recent = QSettings().value("recentFiles", [], list) or []
-        for path in recent:
-            a = self.recent_menu.addAction(path)
-            a.triggered.connect(lambda _=False, p=path: self.open_file(p))
-        self.recent_menu.setEnabled(bool(recent))
 
     # -- window --------------------------------------------------------------------------------
     def show_message(self, text: str, error: bool = False) -> None:

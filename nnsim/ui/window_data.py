@@ -1,0 +1,52 @@
+"""The main window's handling of the user's own data: clicked points and imported CSV."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QFileDialog
+
+from nnsim.engine.csv_data import DataError, load_csv
+from nnsim.engine.datasets import add_point, remove_nearest
+from nnsim.training.data import source_dataset, with_custom_points
+from nnsim.training.experiment import ExperimentError
+
+
+class UserDataMixin:
+    """Points added by a click (Shift: the other class), removed by a right click, or read
+    from a CSV file; each turns the experiment's data into ``custom`` points (for MainWindow)."""
+
+    @Slot(float, float, bool)
+    def _on_point_added(self, x1: float, x2: float, shift: bool) -> None:
+        dataset = source_dataset(self._experiment)
+        panel = self.data_panel
+        label = panel.alternate_point_label() if shift else panel.current_point_label()
+        if dataset.is_classification:
+            label = int(label)
+        try:
+            self.set_experiment(
+                with_custom_points(self._experiment, add_point(dataset, x1, x2, label))
+            )
+        except (ValueError, ExperimentError) as err:
+            self.show_message(str(err))
+
+    @Slot(float, float)
+    def _on_point_removed(self, x1: float, x2: float) -> None:
+        dataset = source_dataset(self._experiment)
+        try:
+            smaller = remove_nearest(dataset, x1, x2, max_distance=0.5)
+        except ValueError as err:
+            self.show_message(str(err))
+            return
+        if smaller is not dataset:
+            self.set_experiment(with_custom_points(self._experiment, smaller))
+
+    def import_csv(self, path: str | None = None) -> None:
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(self, "Import CSV data", "", "CSV (*.csv)")
+            if not path:
+                return
+        try:
+            dataset = load_csv(path)
+            self.set_experiment(with_custom_points(self._experiment, dataset))
+        except (DataError, OSError, ExperimentError, ValueError) as err:
+            self.show_message(f"Could not import {path}: {err}", error=True)
