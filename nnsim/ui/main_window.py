@@ -20,9 +20,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QStyle,
-    QToolBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -47,6 +44,7 @@ from nnsim.ui.lecture import (
 from nnsim.ui.lecture.window_mode import SHORTCUTS as LECTURE_SHORTCUTS
 from nnsim.ui.network_view import NetworkView
 from nnsim.ui.plots import GradientPanel, LossPanel, LrPanel
+from nnsim.ui.training_bar import TrainingBar
 from nnsim.ui.window_data import UserDataMixin
 from nnsim.ui.window_files import ExperimentFilesMixin
 from nnsim.ui.worker import TrainingWorker
@@ -115,55 +113,11 @@ class MainWindow(UserDataMixin, ExperimentFilesMixin, QMainWindow):
         self.network_view.neuronHovered.connect(self._on_neuron_hovered)
 
     def _build_toolbar(self) -> None:
-        bar = QToolBar("Training", self)
-        bar.setObjectName("trainingToolbar")
-        bar.setMovable(False)
+        self.training_bar = bar = TrainingBar(self)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
-
-        def button(name: str, text: str, tip: str, slot) -> QToolButton:
-            b = QToolButton(self)
-            b.setObjectName(name)
-            b.setText(text)
-            b.setToolTip(tip)
-            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            b.clicked.connect(slot)
-            bar.addWidget(b)
-            return b
-
-        self.reset_button = button(
-            "resetButton", "Reset", "Back to the initial weights (R)", self.reset
-        )
-        self.play_button = button(
-            "playButton", "Play", "Train continuously (Space)", self.toggle_play
-        )
-        self.step_button = button("stepButton", "Step", "Train one mini-batch (→ or S)", self.step)
-        style = self.style()
-        self._play_icon = style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay)
-        self._pause_icon = style.standardIcon(QStyle.StandardPixmap.SP_MediaPause)
-        self.play_button.setIcon(self._play_icon)
-        self.step_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaSkipForward))
-        self.reset_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
-        bar.addSeparator()
-        self.step_label = QLabel("Step 0", self)
-        self.step_label.setObjectName("stepLabel")
-        self.epoch_label = QLabel("Epoch 0", self)
-        self.epoch_label.setObjectName("epochLabel")
-        self.lr_label = QLabel("η = 0.03", self)
-        self.lr_label.setObjectName("lrLabel")
-        self.lr_label.setToolTip("The learning rate the next step uses (after the schedule)")
-        self.loss_label = QLabel("", self)
-        self.loss_label.setObjectName("lossLabel")
-        self.speed_label = QLabel("", self)
-        self.speed_label.setObjectName("speedLabel")
-        for label in (
-            self.step_label,
-            self.epoch_label,
-            self.lr_label,
-            self.loss_label,
-            self.speed_label,
-        ):
-            label.setContentsMargins(10, 0, 10, 0)
-            bar.addWidget(label)
+        bar.resetClicked.connect(self.reset)
+        bar.playClicked.connect(self.toggle_play)
+        bar.stepClicked.connect(self.step)
         for keys, slot in (
             ("Space", self.toggle_play),
             ("Right", self.step),
@@ -383,17 +337,13 @@ class MainWindow(UserDataMixin, ExperimentFilesMixin, QMainWindow):
             self.show_message("Training diverged: reset (R) or lower the learning rate first.")
             return
         self._playing = True
-        self._show_playing(True)
+        self.training_bar.set_playing(True)
         self.worker.play()
 
     def pause(self) -> None:
         self._playing = False
-        self._show_playing(False)
+        self.training_bar.set_playing(False)
         self.worker.pause()
-
-    def _show_playing(self, playing: bool) -> None:
-        self.play_button.setText("Pause" if playing else "Play")
-        self.play_button.setIcon(self._pause_icon if playing else self._play_icon)
 
     def toggle_play(self) -> None:
         self.pause() if self._playing else self.play()
@@ -429,7 +379,7 @@ class MainWindow(UserDataMixin, ExperimentFilesMixin, QMainWindow):
         self.banner.setVisible(bool(snapshot.diverged))
         if snapshot.diverged:
             self._playing = False
-            self._show_playing(False)
+            self.training_bar.set_playing(False)
             self.banner_label.setText(f"<b>Training stopped.</b> {snapshot.diverged}.")
             self.show_message(snapshot.diverged, error=True)
         if not snapshot.running and self._playing and not snapshot.diverged:
@@ -442,17 +392,7 @@ class MainWindow(UserDataMixin, ExperimentFilesMixin, QMainWindow):
             return
         if snapshot.running:
             self.worker.snapshot_drawn()  # the next can be computed while this one is drawn
-        self.step_label.setText(f"Step {snapshot.step:,}")
-        self.epoch_label.setText(f"Epoch {snapshot.epoch:,}")
-        self.lr_label.setText(f"η = {snapshot.lr:.4g}")
-        ev = snapshot.evaluation
-        if ev is not None:
-            text = f"Train loss {ev.train_loss:.4f} · Test loss {ev.test_loss:.4f}"
-            if ev.test_accuracy == ev.test_accuracy:  # not NaN
-                text += f" · Test acc. {ev.test_accuracy:.1%}"
-            self.loss_label.setText(text)
-        speed = self.worker.steps_per_second
-        self.speed_label.setText(f"{speed:,.0f} steps/s" if snapshot.running and speed else "")
+        self.training_bar.show_snapshot(snapshot, self.worker.steps_per_second)
         self.boundary_view.show_snapshot(snapshot)
         self.network_view.show_snapshot(snapshot)
         self.loss_panel.show_snapshot(snapshot)
