@@ -6,6 +6,9 @@ import sys
 
 
 def main() -> int:
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # a frozen (PyInstaller) build starting the training process
     from nnsim.cli import main as cli_main
 
     return cli_main()

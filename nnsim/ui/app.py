@@ -8,7 +8,10 @@ import sys
 def create_application(argv: list[str] | None = None):
     """The QApplication, configured once (organisation names for QSettings, plot defaults)."""
     import pyqtgraph as pg
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
+
+    from nnsim.paths import resource
 
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     # The snapshot reader thread needs the GIL for a moment per chunk of pipe data; with
@@ -17,6 +20,9 @@ def create_application(argv: list[str] | None = None):
     app.setOrganizationName("nnsim")
     app.setApplicationName("nnsim")
     app.setApplicationDisplayName("nnsim")
+    icon = resource("icons", "nnsim.svg")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
     pg.setConfigOptions(antialias=False, background="w", foreground="#333333")
     return app
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
+from nnsim.paths import resource
 from nnsim.training.experiment import Experiment, ExperimentError, load_experiment
 from nnsim.training.lecture import (
     ARTICLE_LESSON,
@@ -26,7 +27,7 @@ from nnsim.training.lecture import (
 )
 from nnsim.training.trainer import Trainer
 
-LESSONS_DIR = Path(__file__).resolve().parents[3] / "resources" / "lessons"
+LESSONS_DIR = resource("lessons")
 """Where the lesson files are (the repository's ``resources/lessons``)."""
 
 LANGUAGES: Mapping[str, str] = MappingProxyType({"en": "EN", "zh": "中文"})
