@@ -88,10 +88,11 @@ def network_for(experiment, n_inputs: int) -> Network:
 
 
 def divergence_message(what: str, step: int, lr: float) -> str:
-    """The learner's explanation of a run that blew up."""
+    """The learner's explanation of a run that blew up, e.g. ``loss became inf at step 212 —
+    the learning rate 3 is too high for this network; try ≤ 0.3``."""
     return (
-        f"{what} became non-finite at step {step} — the learning rate {lr:g} is too high "
-        f"for this network; try ≤ {lr / 10:g}"
+        f"{what} at step {step} — the learning rate {lr:g} is too high for this network; "
+        f"try ≤ {lr / 10:g}"
     )
 
 
@@ -299,13 +300,15 @@ class Trainer:
         step = self.steps_done + 1
         lr = self.optimizer.lr
         if not math.isfinite(loss + reg_loss):
-            return self._diverge(step, "the loss", lr, loss, reg_loss, grad_norms)
+            what = f"loss became {loss + reg_loss}"  # 'inf' or 'nan'
+            return self._diverge(step, what, lr, loss, reg_loss, grad_norms)
         before = net.theta.copy()
         self.optimizer.step([net.grad])
         delta = net.theta - before
         if not math.isfinite(float(np.dot(delta, delta))):  # inf/nan anywhere in θ
+            bad = "nan" if np.isnan(net.theta).any() else "inf"
             net.theta[...] = before  # keep the last finite state inspectable
-            return self._diverge(step, "a weight", lr, loss, reg_loss, grad_norms)
+            return self._diverge(step, f"a weight became {bad}", lr, loss, reg_loss, grad_norms)
         weight_norms, step_norms = net.segment_norms_pair(before, delta)
         ratios = step_norms / np.maximum(weight_norms, 1e-300)
         self.steps_done = step
