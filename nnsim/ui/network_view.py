@@ -14,6 +14,9 @@ Items are built once per architecture (:meth:`NetworkView.set_structure`);
 :meth:`NetworkView.show_snapshot` only changes colours, widths and thumbnails. The lecture
 mode draws on the same items through :meth:`~NetworkView.set_highlight_layer`,
 :meth:`~NetworkView.set_node_values` and :meth:`~NetworkView.set_edge_values`.
+
+The items themselves are in :mod:`nnsim.ui.diagram_items`, where they sit in
+:mod:`nnsim.ui.diagram_layout`, and how a value looks in :mod:`nnsim.ui.diagram_style`.
 """
 
 from __future__ import annotations
@@ -21,26 +24,13 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Sequence
-from itertools import pairwise
 
 import numpy as np
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QBrush,
-    QColor,
-    QFont,
-    QFontMetricsF,
-    QImage,
-    QPainter,
-    QPainterPath,
-    QPainterPathStroker,
-    QPen,
-    QTransform,
-)
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QTransform
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
-    QGraphicsItem,
     QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsView,
@@ -49,380 +39,31 @@ from PySide6.QtWidgets import (
 )
 
 from nnsim.engine.features import FEATURE_LABELS
-from nnsim.ui.boundary_view import LUT, display_values, lut_indices
-from nnsim.ui.style import HIGHLIGHT, MUTED, NEGATIVE, NEUTRAL, POSITIVE, TEXT
+from nnsim.ui.diagram_items import BiasItem, EdgeItem, NodeItem, TextItem
+from nnsim.ui.diagram_layout import (
+    COLUMN_PITCH,
+    NODE,
+    band_rect,
+    build_items,
+    column_texts,
+    content_rect,
+)
+from nnsim.ui.diagram_style import (
+    WEIGHT_FULL_SCALE,
+    bias_colors,
+    edge_colors,
+    edge_style,
+    thumbnails,
+)
+from nnsim.ui.style import HIGHLIGHT
 
-# Scene geometry (scene units; the view scales the scene to fit the widget).
-NODE = 40.0
-ROW_PITCH = 54.0
-COLUMN_PITCH = 150.0
-BIAS = 9.0
-BAND = 10.0  # the highlight band's margin around its column
-MAX_SCALE = 2.0
-THUMBNAIL_MAX = 32  # thumbnails are the grid downsampled to at most this many pixels a side
-
-# Edges: width in device pixels and opacity grow with the magnitude of the value drawn.
-MIN_WIDTH = 0.5
-MAX_WIDTH = 6.0
-MIN_ALPHA = 0.2
-WEIGHT_FULL_SCALE = 2.0  # |w| at which an edge is drawn at full width and opacity
+MAX_SCALE = 2.0  # the view never magnifies the scene more than this
 EDIT_LIMIT = 1000.0
-CURVE_LIMIT = 600  # up to this many edges they are curves; beyond, straight lines (4× cheaper)
 PAINT_SHARE = 0.5  # a costly diagram repaints at most this fraction of the time (see show_snapshot)
-
-
-EDGE_LEVELS = 16
-
-
-def edge_style(values: np.ndarray, full_scale: float) -> tuple[np.ndarray, np.ndarray]:
-    """(widths in px, opacities in [0, 1]) of edges drawing ``values`` (|v| ≥ full_scale: max)."""
-    with np.errstate(invalid="ignore"):
-        m = np.clip(np.nan_to_num(np.abs(values) / full_scale, nan=0.0), 0.0, 1.0)
-    # 16 visible steps: an edge is restyled (and the cached layer redrawn) only when its
-    # weight crosses one, not on every small update.
-    m = np.rint(m * EDGE_LEVELS) / EDGE_LEVELS
-    return MIN_WIDTH + (MAX_WIDTH - MIN_WIDTH) * m, MIN_ALPHA + (1.0 - MIN_ALPHA) * m
-
-
-def edge_colors(values: np.ndarray, alphas: np.ndarray) -> np.ndarray:
-    """Packed 0xRRGGBB colours: blue (+), orange (−), grey (0) at opacity ``alphas`` over white.
-
-    Opaque strokes draw 3× faster than translucent ones, and on the white diagram they
-    look the same (only where edges cross does the upper one win instead of mixing).
-    """
-    base = np.where(
-        (values > 0)[..., None],
-        _POSITIVE_RGB,
-        np.where((values < 0)[..., None], _NEGATIVE_RGB, _NEUTRAL_RGB),
-    )
-    a = np.clip(alphas, 0.0, 1.0)[..., None]
-    rgb = np.rint(255.0 + (base - 255.0) * a).astype(np.int64)
-    return (rgb[..., 0] << 16) | (rgb[..., 1] << 8) | rgb[..., 2]
-
-
-def _rgb(color: str) -> np.ndarray:
-    c = QColor(color)
-    return np.array([c.red(), c.green(), c.blue()], dtype=np.float64)
-
-
-_POSITIVE_RGB, _NEGATIVE_RGB, _NEUTRAL_RGB = _rgb(POSITIVE), _rgb(NEGATIVE), _rgb(NEUTRAL)
 
 
 def _fmt(value: float) -> str:
     return f"{value:.4g}"
-
-
-# --- graphics items -----------------------------------------------------------------------------
-class _NodeItem(QGraphicsItem):
-    """One neuron: a square heatmap thumbnail with a border."""
-
-    def __init__(self, view: NetworkView, layer: int, unit: int, rect: QRectF) -> None:
-        super().__init__()
-        self.view = view
-        self.layer = layer
-        self.unit = unit
-        self.rect = rect
-        self.image: QImage | None = None
-        self.hovered = False
-        self.setAcceptHoverEvents(True)
-        self.setZValue(2)
-
-    def boundingRect(self) -> QRectF:
-        return self.rect.adjusted(-2, -2, 2, 2)
-
-    def set_pixels(self, rgba: np.ndarray) -> None:
-        """Show an (h, w, 4) uint8 C-contiguous image."""
-        h, w = rgba.shape[:2]
-        image = self.image
-        if image is None or image.width() != w or image.height() != h:
-            image = self.image = QImage(w, h, QImage.Format.Format_RGBA8888)
-        # Copy into Qt's own buffer: QImage over a NumPy buffer mis-counts references in
-        # PySide6 (it ends in "deallocating None").
-        pixels = np.frombuffer(image.bits(), np.uint8, count=image.sizeInBytes())
-        pixels.reshape(h, image.bytesPerLine())[:, : 4 * w] = rgba.reshape(h, 4 * w)
-        self.update()
-
-    def pixels(self) -> np.ndarray | None:
-        """A copy of the thumbnail's (h, w, 4) RGBA pixels, or None before the first snapshot."""
-        if self.image is None:
-            return None
-        h, w = self.image.height(), self.image.width()
-        data = np.frombuffer(self.image.constBits(), np.uint8, count=self.image.sizeInBytes())
-        return data.reshape(h, self.image.bytesPerLine())[:, : 4 * w].reshape(h, w, 4).copy()
-
-    def paint(self, painter: QPainter, option, widget=None) -> None:
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
-        if self.image is not None:
-            painter.drawImage(self.rect, self.image)
-        else:
-            painter.fillRect(self.rect, QColor(NEUTRAL))
-        pen = QPen(QColor(TEXT if self.hovered else MUTED), 2.0 if self.hovered else 1.0)
-        pen.setCosmetic(True)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRect(self.rect)
-
-    def hoverEnterEvent(self, event) -> None:
-        self.hovered = True
-        self.update()
-        self.view._on_node_hovered(self.layer, self.unit)
-
-    def hoverLeaveEvent(self, event) -> None:
-        self.hovered = False
-        self.update()
-        self.view._on_node_hovered(-1, -1)
-
-
-class _EdgeItem(QGraphicsItem):
-    """One weight W_layer[row, col]: a curve from unit col of layer − 1 to unit row of layer."""
-
-    def __init__(
-        self,
-        view: NetworkView,
-        layer: int,
-        row: int,
-        col: int,
-        start: QPointF,
-        end: QPointF,
-        curved: bool,
-    ) -> None:
-        super().__init__()
-        self.view = view
-        self.layer = layer
-        self.row = row
-        self.col = col
-        self.line = QLineF(start, end)
-        path = QPainterPath(start)
-        if curved:
-            mid = (start.x() + end.x()) / 2
-            path.cubicTo(QPointF(mid, start.y()), QPointF(mid, end.y()), end)
-        else:
-            path.lineTo(end)
-        self.path = path
-        self.curved = curved
-        self._key: tuple[int, float] | None = None
-        stroker = QPainterPathStroker()
-        stroker.setWidth(6.0)
-        self._shape = stroker.createStroke(path)
-        self._bounds = path.boundingRect().adjusted(-8, -8, 8, 8)
-        self.pen = QPen(QColor(NEUTRAL), 1.0)
-        self.pen.setCosmetic(True)
-        self.hovered = False
-        self.layer_item: _EdgeLayer | None = None  # draws this edge (the item only interacts)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
-        self.setAcceptHoverEvents(True)
-        self.setAcceptedMouseButtons(Qt.MouseButton.LeftButton)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-
-    def boundingRect(self) -> QRectF:
-        return self._bounds
-
-    def shape(self) -> QPainterPath:
-        return self._shape
-
-    def set_style(self, rgb: int, width: float) -> None:
-        """Stroke in the opaque colour 0xRRGGBB, ``width`` px wide (no-op if unchanged)."""
-        key = (rgb, width)
-        if key == self._key:
-            return
-        self._key = key
-        self.pen = QPen(QColor.fromRgb(rgb), width)
-        self.pen.setCosmetic(True)
-        self._redraw()
-
-    def _redraw(self) -> None:
-        if self.layer_item is not None:
-            self.layer_item.update()
-
-    @property
-    def color(self) -> QColor:
-        return self.pen.color()
-
-    @property
-    def width(self) -> float:
-        return self.pen.widthF()
-
-    def paint(self, painter: QPainter, option, widget=None) -> None:
-        pass  # drawn by its _EdgeLayer
-
-    def draw(self, painter: QPainter) -> None:
-        pen = self.pen
-        if self.hovered:
-            pen = QPen(pen)
-            pen.setWidthF(pen.widthF() + 2.0)
-            pen.setColor(QColor(TEXT))
-        painter.setPen(pen)
-        if self.curved:
-            painter.drawPath(self.path)
-        else:
-            painter.drawLine(self.line)
-
-    def hoverEnterEvent(self, event) -> None:
-        self.hovered = True
-        self.setZValue(1)
-        self.setToolTip(self.view.edge_tooltip(self.layer, self.row, self.col))
-        self.view._hovered_edge = self
-        self._redraw()
-
-    def hoverLeaveEvent(self, event) -> None:
-        self.hovered = False
-        self.setZValue(0)
-        if self.view._hovered_edge is self:
-            self.view._hovered_edge = None
-        self._redraw()
-
-    def mousePressEvent(self, event) -> None:
-        event.accept()
-
-    def mouseReleaseEvent(self, event) -> None:
-        if self.shape().contains(event.pos()):
-            # Open the editor after this event returns, not in a nested loop inside it.
-            QTimer.singleShot(0, lambda: self.view.edit_weight(self.layer, self.row, self.col))
-
-
-class _EdgeLayer(QGraphicsItem):
-    """Draws all the edges into one layer in a single pass, cached as a pixmap.
-
-    The nodes' thumbnails change on every frame, the edges' colours and widths far less
-    often: cached, the 300+ strokes are redrawn only when one of them changes, not for
-    every thumbnail update. The :class:`_EdgeItem` objects keep hover, tooltips and clicks.
-    """
-
-    def __init__(self, edges: list[_EdgeItem]) -> None:
-        super().__init__()
-        self.edges = edges
-        bounds = QRectF()
-        for edge in edges:
-            bounds = bounds.united(edge.boundingRect())
-            edge.layer_item = self
-        self._bounds = bounds
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.setZValue(-1)  # under the nodes and the (invisible, hoverable) edge items
-
-    def boundingRect(self) -> QRectF:
-        return self._bounds
-
-    def shape(self) -> QPainterPath:
-        return QPainterPath()  # never the item under the mouse: the edges are
-
-    def paint(self, painter: QPainter, option, widget=None) -> None:
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        hovered = []
-        for edge in self.edges:
-            if edge.hovered:
-                hovered.append(edge)
-            else:
-                edge.draw(painter)
-        for edge in hovered:  # on top of the others
-            edge.draw(painter)
-
-
-class _BiasItem(QGraphicsRectItem):
-    """The bias b_layer[unit]: a small square at the node's lower-left corner."""
-
-    def __init__(self, view: NetworkView, layer: int, unit: int, rect: QRectF) -> None:
-        super().__init__(rect)
-        self.view = view
-        self.layer = layer
-        self.unit = unit
-        pen = QPen(QColor(MUTED), 1.0)
-        pen.setCosmetic(True)
-        self.setPen(pen)
-        self.setBrush(QColor(NEUTRAL))
-        self.setZValue(3)
-        self.setAcceptHoverEvents(True)
-        self.setAcceptedMouseButtons(Qt.MouseButton.LeftButton)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-
-    def hoverEnterEvent(self, event) -> None:
-        self.setToolTip(self.view.bias_tooltip(self.layer, self.unit))
-
-    def mousePressEvent(self, event) -> None:
-        event.accept()
-
-    def mouseReleaseEvent(self, event) -> None:
-        QTimer.singleShot(0, lambda: self.view.edit_bias(self.layer, self.unit))
-
-
-class _TextItem(QGraphicsItem):
-    """Text drawn at screen size (it ignores the view's zoom), anchored at its position.
-
-    ``variants`` are the same text from longest to most compact (lines split by ``\\n``);
-    the first whose widest line fits ``max_width`` pixels is shown. ``anchor`` is ``"top"``
-    (centred below the point), ``"right"`` / ``"left"`` (ending / starting at the point,
-    vertically centred) or ``"center"``.
-    """
-
-    def __init__(self, *variants: str, anchor: str = "top", boxed: bool = False) -> None:
-        super().__init__()
-        self.variants = variants or ("",)
-        self.text = self.variants[0]
-        self.anchor = anchor
-        self.boxed = boxed
-        self.font = QFont()
-        self.max_width = math.inf
-        self._rect = QRectF()
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
-        self.setZValue(4)
-        self._relayout()
-
-    @property
-    def full_text(self) -> str:
-        """The longest form of the text, on one line."""
-        return self.variants[0]
-
-    def set_text(self, text: str) -> None:
-        if (text,) != self.variants:
-            self.variants = (text,)
-            self._relayout()
-
-    def set_font(self, font: QFont) -> None:
-        self.font = QFont(font)
-        self._relayout()
-
-    def set_max_width(self, width: float) -> None:
-        self.max_width = width
-        self._relayout()
-
-    def _relayout(self) -> None:
-        metrics = QFontMetricsF(self.font)
-
-        def width(text: str) -> float:
-            return max(metrics.horizontalAdvance(line) for line in text.split("\n"))
-
-        self.text = next(
-            (v for v in self.variants if width(v) <= self.max_width), self.variants[-1]
-        )
-        lines = self.text.count("\n") + 1
-        pad_w, pad_h = (8, 2) if self.boxed else (0, 0)
-        w, h = width(self.text) + pad_w, lines * metrics.lineSpacing() + pad_h
-        if self.anchor == "right":
-            rect = QRectF(-w, -h / 2, w, h)
-        elif self.anchor == "left":
-            rect = QRectF(0, -h / 2, w, h)
-        elif self.anchor == "center":
-            rect = QRectF(-w / 2, -h / 2, w, h)
-        else:
-            rect = QRectF(-w / 2, 0, w, h)
-        self.prepareGeometryChange()
-        self._rect = rect
-        self.update()
-
-    def boundingRect(self) -> QRectF:
-        return self._rect
-
-    def paint(self, painter: QPainter, option, widget=None) -> None:
-        if self.boxed:
-            painter.setPen(QPen(QColor(MUTED), 0))
-            painter.setBrush(QColor(255, 255, 255, 225))
-            painter.drawRoundedRect(self._rect, 3, 3)
-        painter.setFont(self.font)
-        painter.setPen(QColor(TEXT))
-        align = (
-            Qt.AlignmentFlag.AlignRight if self.anchor == "right" else Qt.AlignmentFlag.AlignHCenter
-        )
-        painter.drawText(self._rect, int(align | Qt.AlignmentFlag.AlignVCenter), self.text)
 
 
 # --- the view -----------------------------------------------------------------------------------
@@ -466,13 +107,13 @@ class NetworkView(QGraphicsView):
         self._features: tuple[str, ...] = ()
         self._sizes: tuple[int, ...] = ()  # layers 1..L (hidden and output)
         self._activations: tuple[str, ...] = ()
-        self.nodes: list[list[_NodeItem]] = []  # [layer][unit], layer 0 = inputs
-        self.edges: list[list[list[_EdgeItem]]] = [[]]  # [layer][row][col], layer ≥ 1
-        self._flat_edges: list[list[_EdgeItem]] = [[]]
-        self.biases: list[list[_BiasItem]] = [[]]  # [layer][unit], layer ≥ 1
-        self._column_labels: list[_TextItem] = []
-        self._input_labels: list[_TextItem] = []
-        self._value_labels: dict[int, list[_TextItem]] = {}
+        self.nodes: list[list[NodeItem]] = []  # [layer][unit], layer 0 = inputs
+        self.edges: list[list[list[EdgeItem]]] = [[]]  # [layer][row][col], layer ≥ 1
+        self._flat_edges: list[list[EdgeItem]] = [[]]
+        self.biases: list[list[BiasItem]] = [[]]  # [layer][unit], layer ≥ 1
+        self._column_labels: list[TextItem] = []
+        self._input_labels: list[TextItem] = []
+        self._value_labels: dict[int, list[TextItem]] = {}
         self._highlight_band: QGraphicsRectItem | None = None
         self._highlight: int | None = None
         self._edge_values: dict[int, np.ndarray] = {}
@@ -480,7 +121,7 @@ class NetworkView(QGraphicsView):
         self._weights: dict[str, np.ndarray] = {}
         self._gradients: dict[str, np.ndarray] = {}
         self._hovered_node: tuple[int, int] | None = None
-        self._hovered_edge: _EdgeItem | None = None
+        self._hovered_edge: EdgeItem | None = None
         self._content = QRectF()
         self._font_scale = 1.0
         self._font = QFont(QApplication.font())
@@ -550,52 +191,16 @@ class NetworkView(QGraphicsView):
             k: v for k, v in self._edge_values.items() if self._edge_shape_ok(k, v)
         }
         sizes = self.layer_sizes
-        self.nodes = []
-        for layer, n in enumerate(sizes):
-            x = layer * COLUMN_PITCH
-            column = []
-            for unit in range(n):
-                y = (unit - (n - 1) / 2) * ROW_PITCH - NODE / 2
-                node = _NodeItem(self, layer, unit, QRectF(x, y, NODE, NODE))
-                self._scene.addItem(node)
-                column.append(node)
-            self.nodes.append(column)
-        self.edges, self.biases = [[]], [[]]
-        self._flat_edges: list[list[_EdgeItem]] = [[]]
-        curved = sum(a * b for a, b in pairwise(sizes)) <= CURVE_LIMIT
-        for layer in range(1, len(sizes)):
-            rows = []
-            for row, target in enumerate(self.nodes[layer]):
-                end = QPointF(target.rect.left(), target.rect.center().y())
-                items = []
-                for col, source in enumerate(self.nodes[layer - 1]):
-                    start = QPointF(source.rect.right(), source.rect.center().y())
-                    edge = _EdgeItem(self, layer, row, col, start, end, curved)
-                    self._scene.addItem(edge)
-                    items.append(edge)
-                rows.append(items)
-            self.edges.append(rows)
-            self._flat_edges.append([edge for items in rows for edge in items])
-            self._scene.addItem(_EdgeLayer(self._flat_edges[-1]))
-            biases = []
-            for unit, node in enumerate(self.nodes[layer]):
-                r = node.rect
-                rect = QRectF(r.left() - BIAS / 2, r.bottom() - BIAS / 2, BIAS, BIAS)
-                bias = _BiasItem(self, layer, unit, rect)
-                self._scene.addItem(bias)
-                biases.append(bias)
-            self.biases.append(biases)
-        tallest = max(sizes)
-        half = ((tallest - 1) * ROW_PITCH + NODE) / 2
-        self._content = QRectF(  # the nodes, with room for the highlight band
-            -BAND,
-            -half - BAND,
-            (len(sizes) - 1) * COLUMN_PITCH + NODE + 2 * BAND,
-            2 * (half + BAND),
+        self.nodes, self.edges, self._flat_edges, self.biases = build_items(
+            self, self._scene, sizes
         )
-        self._column_labels = [_TextItem(*self._column_texts(k)) for k in range(len(sizes))]
+        self._content = content_rect(sizes)
+        self._column_labels = [
+            TextItem(*column_texts(k, len(self._features), self._sizes, self._activations))
+            for k in range(len(sizes))
+        ]
         self._input_labels = [
-            _TextItem(FEATURE_LABELS.get(name, name), anchor="right") for name in self._features
+            TextItem(FEATURE_LABELS.get(name, name), anchor="right") for name in self._features
         ]
         for item in (*self._column_labels, *self._input_labels):
             item.set_font(self._font)
@@ -609,24 +214,6 @@ class NetworkView(QGraphicsView):
             self.set_highlight_layer(self._highlight)
         self._apply_edge_values()
         self._fit()
-
-    def _column_texts(self, k: int) -> tuple[str, ...]:
-        """The label of column k, from one line to a compact three-line form."""
-        if k == 0:
-            n = len(self._features)
-            return (
-                f"Input · {n} feature{'s' if n > 1 else ''}",
-                f"Input\n{n} feature{'s' if n > 1 else ''}",
-                f"In\n{n}",
-            )
-        units, activation = self._sizes[k - 1], self._activations[k - 1]
-        where, short = ("Output", "Out") if k == len(self._sizes) else (f"Layer {k}", f"L{k}")
-        count = f"{units} unit{'s' if units > 1 else ''}"
-        return (
-            f"{where} · {activation} · {count}",
-            f"{where}\n{activation}\n{count}",
-            f"{short}\n{activation}\n{units}",
-        )
 
     # -- snapshots ---------------------------------------------------------------------------------
     def show_snapshot(self, snapshot) -> None:
@@ -697,19 +284,8 @@ class NetworkView(QGraphicsView):
         for layer, stack in enumerate(neurons[: len(self.nodes)]):
             if stack.shape[0] != len(self.nodes[layer]):
                 continue
-            step = max(1, math.ceil(stack.shape[1] / THUMBNAIL_MAX))
-            small = stack[:, ::step, ::step]
             activation = self._activations[layer - 1] if layer > 0 else None
-            if layer == 0:
-                # Each input feature is scaled on its own (x1 ∈ [−6, 6], x1² ∈ [0, 36]…).
-                values = np.stack([display_values(s) for s in small])
-            else:
-                values = display_values(small, activation)
-            rgba = LUT[lut_indices(values)]
-            bad = ~np.isfinite(values)
-            if bad.any():
-                rgba[bad] = (0xE8, 0xEA, 0xEB, 255)
-            for node, pixels in zip(self.nodes[layer], rgba, strict=True):
+            for node, pixels in zip(self.nodes[layer], thumbnails(stack, activation), strict=True):
                 node.set_pixels(pixels)
 
     def _style_edges(self, layer: int, values: np.ndarray, full_scale: float) -> None:
@@ -724,8 +300,7 @@ class NetworkView(QGraphicsView):
     def _style_biases(self, layer: int, b: np.ndarray | None) -> None:
         if b is None:
             return
-        colors = LUT[lut_indices(np.tanh(np.asarray(b, dtype=np.float64)))]
-        for item, c in zip(self.biases[layer], colors, strict=True):
+        for item, c in zip(self.biases[layer], bias_colors(b), strict=True):
             item.setBrush(QColor(int(c[0]), int(c[1]), int(c[2])))
 
     # -- hover and editing -------------------------------------------------------------------------
@@ -768,20 +343,8 @@ class NetworkView(QGraphicsView):
         name = f"W{layer}"
         current = self._weights.get(name)
         old = float(current[row, col]) if current is not None else 0.0
+        value = self._new_value(value, "Edit weight", f"{name}[{row},{col}]", old)
         if value is None:
-            value, ok = QInputDialog.getDouble(
-                self,
-                "Edit weight",
-                f"{name}[{row},{col}] (now {_fmt(old)}):",
-                old,
-                -EDIT_LIMIT,
-                EDIT_LIMIT,
-                4,
-            )
-            if not ok:
-                return False
-        value = float(value)
-        if not math.isfinite(value):
             return False
         if current is not None:
             current = current.copy()
@@ -797,20 +360,8 @@ class NetworkView(QGraphicsView):
         name = f"b{layer}"
         current = self._weights.get(name)
         old = float(current[unit]) if current is not None else 0.0
+        value = self._new_value(value, "Edit bias", f"{name}[{unit}]", old)
         if value is None:
-            value, ok = QInputDialog.getDouble(
-                self,
-                "Edit bias",
-                f"{name}[{unit}] (now {_fmt(old)}):",
-                old,
-                -EDIT_LIMIT,
-                EDIT_LIMIT,
-                4,
-            )
-            if not ok:
-                return False
-        value = float(value)
-        if not math.isfinite(value):
             return False
         if current is not None:
             current = current.copy()
@@ -819,6 +370,17 @@ class NetworkView(QGraphicsView):
             self._style_biases(layer, current)
         self.biasEdited.emit(layer, unit, value)
         return True
+
+    def _new_value(self, value: float | None, title: str, what: str, old: float) -> float | None:
+        """``value``, or the user's answer when it is None; None if cancelled or not finite."""
+        if value is None:
+            value, ok = QInputDialog.getDouble(
+                self, title, f"{what} (now {_fmt(old)}):", old, -EDIT_LIMIT, EDIT_LIMIT, 4
+            )
+            if not ok:
+                return None
+        value = float(value)
+        return value if math.isfinite(value) else None
 
     # -- lecture-mode hooks ------------------------------------------------------------------------
     def set_highlight_layer(self, layer: int | None) -> None:
@@ -830,19 +392,13 @@ class NetworkView(QGraphicsView):
             self._scene.removeItem(self._highlight_band)
             self._highlight_band = None
         if layer is not None:
-            column = self.nodes[layer]
-            top, bottom = column[0].rect, column[-1].rect
-            band = QRectF(
-                top.left() - BAND,
-                top.top() - BAND,
-                NODE + 2 * BAND,
-                bottom.bottom() - top.top() + 2 * BAND,
-            )
             color = QColor(HIGHLIGHT)
             color.setAlpha(36)
             pen = QPen(QColor(HIGHLIGHT), 2.0)
             pen.setCosmetic(True)
-            self._highlight_band = self._scene.addRect(band, pen, QBrush(color))
+            self._highlight_band = self._scene.addRect(
+                band_rect(self.nodes[layer]), pen, QBrush(color)
+            )
             self._highlight_band.setZValue(-1)
         for k in range(1, len(self.nodes)):
             self._restyle_layer(k)
@@ -873,7 +429,7 @@ class NetworkView(QGraphicsView):
         if items is None:
             items = []
             for _ in self.nodes[layer]:
-                item = _TextItem("", anchor="left", boxed=True)
+                item = TextItem("", anchor="left", boxed=True)
                 item.set_font(self._font)
                 item.setZValue(5)
                 self._scene.addItem(item)

@@ -16,8 +16,10 @@ from nnsim.training.experiment import Experiment, LayerSpec
 from nnsim.training.grid import GridPredictor
 from nnsim.training.snapshot import take_snapshot
 from nnsim.training.trainer import Trainer
-from nnsim.ui.boundary_view import BoundaryView, display_values
-from nnsim.ui.network_view import NetworkView, _EdgeItem, _NodeItem
+from nnsim.ui.boundary_view import BoundaryView
+from nnsim.ui.colormap import display_values
+from nnsim.ui.diagram_items import EdgeItem, NodeItem
+from nnsim.ui.network_view import NetworkView
 from nnsim.ui.style import CLASS_COLORS, diverging_lut
 
 LUT = diverging_lut()
@@ -263,11 +265,11 @@ def test_font_scale_enlarges_the_axis_numbers(boundary):
 
 
 # --- network diagram -----------------------------------------------------------------------------
-def edge_center(view: NetworkView, edge: _EdgeItem) -> QPoint:
+def edge_center(view: NetworkView, edge: EdgeItem) -> QPoint:
     return view.mapFromScene(edge.mapToScene(edge.path.pointAtPercent(0.5)))
 
 
-def node_center(view: NetworkView, node: _NodeItem) -> QPoint:
+def node_center(view: NetworkView, node: NodeItem) -> QPoint:
     return view.mapFromScene(node.mapToScene(node.rect.center()))
 
 
@@ -323,7 +325,7 @@ def test_hovering_an_edge_shows_its_weight_and_gradient(qtbot, diagram, trained)
     pos = edge_center(diagram, edge)
     qtbot.mouseMove(diagram.viewport(), pos)
     qtbot.waitUntil(
-        lambda: isinstance(diagram.itemAt(pos), _EdgeItem) and diagram.itemAt(pos).hovered
+        lambda: isinstance(diagram.itemAt(pos), EdgeItem) and diagram.itemAt(pos).hovered
     )
     hovered = diagram.itemAt(pos)
     name = f"W{hovered.layer}"
@@ -377,7 +379,7 @@ def test_clicking_an_edge_opens_an_editor_and_reports_the_new_weight(
     edge = diagram.edges[1][3][1]
     pos = edge_center(diagram, edge)
     target = diagram.itemAt(pos)
-    assert isinstance(target, _EdgeItem)
+    assert isinstance(target, EdgeItem)
     with qtbot.waitSignal(diagram.weightEdited, timeout=2000) as signal:
         qtbot.mouseClick(diagram.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     assert signal.args == [target.layer, target.row, target.col, 0.75]

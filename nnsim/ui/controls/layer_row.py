@@ -1,0 +1,137 @@
+"""One hidden layer's row in the Architecture editor: units, activation, batch norm, dropout."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QLabel,
+    QSpinBox,
+    QToolButton,
+    QWidget,
+)
+
+from nnsim.engine.activations import ACTIVATIONS
+from nnsim.training.experiment import LayerSpec
+from nnsim.ui.controls.fields import signals_blocked
+
+__all__ = ["MAX_DROPOUT", "MAX_UNITS", "LayerRow"]
+
+MAX_UNITS = 16
+"""Units per layer the editor offers (a loaded file may hold more; they are kept)."""
+MAX_DROPOUT = 0.9
+
+_ACTIVATION_TIPS = {
+    "linear": "a = z: no bend at all; a stack of linear layers is still one linear map.",
+    "sigmoid": "a = 1/(1+e^−z), output in (0, 1); its slope is at most 1/4, so gradients "
+    "shrink layer after layer (vanishing gradients).",
+    "tanh": "a = tanh z, output in (−1, 1), centred on 0; saturates for large |z|.",
+    "relu": "a = max(0, z): cheap, does not saturate for z > 0; a neuron stuck at z < 0 "
+    "stops learning ('dead ReLU').",
+    "leaky_relu": "a = z for z > 0, 0.01·z otherwise: a ReLU that never quite dies.",
+    "elu": "a = z for z > 0, e^z − 1 otherwise: smooth, negative outputs allowed.",
+    "gelu": "a = z·Φ(z): a smooth ReLU used by transformers.",
+    "silu": "a = z·sigmoid(z) (swish): smooth, slightly non-monotonic.",
+    "sine": "a = sin z: periodic; good at periodic patterns, tricky to train.",
+}
+
+
+class LayerRow:
+    """The widgets of hidden layer k (1-based) in the editor's grid, parented to ``panel``.
+
+    Each edit calls its ``on_…`` callback with k and the new value (``on_units`` with the
+    count asked for, which the − and + buttons may take out of range).
+    """
+
+    def __init__(
+        self,
+        panel: QWidget,
+        k: int,
+        *,
+        on_units: Callable[[int, int], None],
+        on_activation: Callable[[int, str], None],
+        on_batch_norm: Callable[[int, bool], None],
+        on_dropout: Callable[[int, float], None],
+    ) -> None:
+        self.k = k
+        self.label = QLabel(str(k), panel)
+        self.label.setToolTip(f"Hidden layer {k} (1 is next to the inputs).")
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.minus = QToolButton(panel)
+        self.minus.setObjectName(f"unitsMinus_{k}")
+        self.minus.setText("−")
+        self.minus.setToolTip(f"One neuron fewer in layer {k}.")
+        self.units = QSpinBox(panel)
+        self.units.setObjectName(f"unitsSpin_{k}")
+        self.units.setRange(1, MAX_UNITS)
+        self.units.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
+        self.units.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.units.setKeyboardTracking(False)
+        self.units.setToolTip(
+            f"Neurons in layer {k} (1–{MAX_UNITS}). More neurons can draw more complicated "
+            "boundaries, and can also memorise the noise."
+        )
+        self.plus = QToolButton(panel)
+        self.plus.setObjectName(f"unitsPlus_{k}")
+        self.plus.setText("+")
+        self.plus.setToolTip(f"One neuron more in layer {k}.")
+        self.activation = QComboBox(panel)
+        self.activation.setObjectName(f"activationCombo_{k}")
+        for name in ACTIVATIONS:
+            self.activation.addItem(name, name)
+            index = self.activation.count() - 1
+            self.activation.setItemData(index, _ACTIVATION_TIPS.get(name, ""), Qt.ToolTipRole)
+        self.activation.setToolTip(
+            f"Activation of layer {k}: the non-linearity applied to each neuron's sum z."
+        )
+        self.batch_norm = QCheckBox(panel)
+        self.batch_norm.setObjectName(f"batchNormCheck_{k}")
+        self.batch_norm.setToolTip(
+            f"Batch normalisation in layer {k}: standardise z over the mini-batch (then scale "
+            "and shift, learned) before the activation. Keeps deep nets trainable."
+        )
+        self.dropout = QDoubleSpinBox(panel)
+        self.dropout.setObjectName(f"dropoutSpin_{k}")
+        self.dropout.setRange(0.0, MAX_DROPOUT)
+        self.dropout.setSingleStep(0.05)
+        self.dropout.setDecimals(2)
+        self.dropout.setKeyboardTracking(False)
+        self.dropout.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
+        self.dropout.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.dropout.setToolTip(
+            f"Dropout in layer {k}: during training each output is zeroed with this "
+            "probability (the rest scaled by 1/(1−p)), so no neuron can rely on another. "
+            "Fights overfitting; 0 = off."
+        )
+        self.widgets: tuple[QWidget, ...] = (
+            self.label, self.minus, self.units, self.plus,
+            self.activation, self.batch_norm, self.dropout,
+        )  # fmt: skip
+        self.minus.clicked.connect(lambda: on_units(k, self.units.value() - 1))
+        self.plus.clicked.connect(lambda: on_units(k, self.units.value() + 1))
+        self.units.valueChanged.connect(lambda v: on_units(k, v))
+        self.activation.activated.connect(lambda i: on_activation(k, self.activation.itemData(i)))
+        self.batch_norm.toggled.connect(lambda on: on_batch_norm(k, on))
+        self.dropout.valueChanged.connect(lambda p: on_dropout(k, p))
+
+    def show(self, layer: LayerSpec) -> None:
+        """Write ``layer`` (batch_norm/dropout resolved) into the row, signals blocked."""
+        with signals_blocked(*self.widgets):
+            self.units.setMaximum(max(MAX_UNITS, layer.units))
+            self.units.setValue(layer.units)
+            self.activation.setCurrentIndex(self.activation.findData(layer.activation))
+            self.batch_norm.setChecked(bool(layer.batch_norm))
+            self.dropout.setMaximum(max(MAX_DROPOUT, layer.dropout or 0.0))
+            self.dropout.setValue(layer.dropout or 0.0)
+        self.minus.setEnabled(layer.units > 1)
+        self.plus.setEnabled(layer.units < self.units.maximum())
+
+    def delete(self) -> None:
+        for widget in self.widgets:
+            widget.hide()
+            widget.deleteLater()

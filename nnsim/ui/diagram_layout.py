@@ -1,0 +1,122 @@
+"""Where the network diagram's items sit for one architecture, and what its columns are called.
+
+Scene units: column k (0 = the inputs) stands at x = k · COLUMN_PITCH, its nodes centred
+on y = 0 and ROW_PITCH apart; an edge runs from a node's right side to a node's left side
+in the next column; a bias sits on its node's lower-left corner. The view scales the whole
+scene to its size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import pairwise
+from typing import TYPE_CHECKING, NamedTuple
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtWidgets import QGraphicsScene
+
+from nnsim.ui.diagram_items import BiasItem, EdgeItem, EdgeLayer, NodeItem
+
+if TYPE_CHECKING:
+    from nnsim.ui.network_view import NetworkView
+
+NODE = 40.0
+ROW_PITCH = 54.0
+COLUMN_PITCH = 150.0
+BIAS = 9.0
+BAND = 10.0  # the highlight band's margin around its column
+CURVE_LIMIT = 600  # up to this many edges they are curves; beyond, straight lines (4× cheaper)
+
+
+class DiagramItems(NamedTuple):
+    """The items of one architecture, indexed by layer (layer 0 = inputs, which have no edges)."""
+
+    nodes: list[list[NodeItem]]  # [layer][unit]
+    edges: list[list[list[EdgeItem]]]  # [layer][row][col], layer ≥ 1
+    flat_edges: list[list[EdgeItem]]  # [layer], row after row
+    biases: list[list[BiasItem]]  # [layer][unit], layer ≥ 1
+
+
+def build_items(view: NetworkView, scene: QGraphicsScene, sizes: Sequence[int]) -> DiagramItems:
+    """Add a node per unit of every column of ``sizes`` (inputs first), an edge per weight and
+    a bias per unit of layers 1.. to ``scene``; each edge layer is drawn by one
+    :class:`EdgeLayer`."""
+    nodes = []
+    for layer, n in enumerate(sizes):
+        x = layer * COLUMN_PITCH
+        column = []
+        for unit in range(n):
+            y = (unit - (n - 1) / 2) * ROW_PITCH - NODE / 2
+            node = NodeItem(view, layer, unit, QRectF(x, y, NODE, NODE))
+            scene.addItem(node)
+            column.append(node)
+        nodes.append(column)
+    edges, flat_edges, biases = [[]], [[]], [[]]
+    curved = sum(a * b for a, b in pairwise(sizes)) <= CURVE_LIMIT
+    for layer in range(1, len(sizes)):
+        rows = []
+        for row, target in enumerate(nodes[layer]):
+            end = QPointF(target.rect.left(), target.rect.center().y())
+            items = []
+            for col, source in enumerate(nodes[layer - 1]):
+                start = QPointF(source.rect.right(), source.rect.center().y())
+                edge = EdgeItem(view, layer, row, col, start, end, curved)
+                scene.addItem(edge)
+                items.append(edge)
+            rows.append(items)
+        edges.append(rows)
+        flat_edges.append([edge for items in rows for edge in items])
+        scene.addItem(EdgeLayer(flat_edges[-1]))
+        column = []
+        for unit, node in enumerate(nodes[layer]):
+            r = node.rect
+            rect = QRectF(r.left() - BIAS / 2, r.bottom() - BIAS / 2, BIAS, BIAS)
+            bias = BiasItem(view, layer, unit, rect)
+            scene.addItem(bias)
+            column.append(bias)
+        biases.append(column)
+    return DiagramItems(nodes, edges, flat_edges, biases)
+
+
+def content_rect(sizes: Sequence[int]) -> QRectF:
+    """The nodes' bounding box, with room for the highlight band."""
+    half = ((max(sizes) - 1) * ROW_PITCH + NODE) / 2
+    return QRectF(
+        -BAND, -half - BAND, (len(sizes) - 1) * COLUMN_PITCH + NODE + 2 * BAND, 2 * (half + BAND)
+    )
+
+
+def band_rect(column: Sequence[NodeItem]) -> QRectF:
+    """The highlight band around a column of nodes."""
+    top, bottom = column[0].rect, column[-1].rect
+    return QRectF(
+        top.left() - BAND,
+        top.top() - BAND,
+        NODE + 2 * BAND,
+        bottom.bottom() - top.top() + 2 * BAND,
+    )
+
+
+def column_texts(
+    k: int, features: int, sizes: Sequence[int], activations: Sequence[str]
+) -> tuple[str, ...]:
+    """The label of column k, from one line to a compact three-line form.
+
+    ``features`` is the number of inputs; ``sizes`` and ``activations`` are those of layers
+    1..L (the hidden layers, then the output).
+    """
+    if k == 0:
+        n = features
+        return (
+            f"Input · {n} feature{'s' if n > 1 else ''}",
+            f"Input\n{n} feature{'s' if n > 1 else ''}",
+            f"In\n{n}",
+        )
+    units, activation = sizes[k - 1], activations[k - 1]
+    where, short = ("Output", "Out") if k == len(sizes) else (f"Layer {k}", f"L{k}")
+    count = f"{units} unit{'s' if units > 1 else ''}"
+    return (
+        f"{where} · {activation} · {count}",
+        f"{where}\n{activation}\n{count}",
+        f"{short}\n{activation}\n{units}",
+    )
