@@ -234,11 +234,20 @@ class PlotPanel(QWidget):
         self._fit_legends()
 
     def _add_log_toggle(self, object_name: str, tooltip: str, checked: bool) -> QCheckBox:
+        """The panel's "log scale" check box (``log_toggle``): its y axis, log or linear."""
         toggle = QCheckBox("log scale")
         toggle.setObjectName(object_name)
         toggle.setToolTip(tooltip)
         toggle.setChecked(checked)
+        self.log_toggle = toggle
         return toggle
+
+    def set_log_scale(self, on: bool) -> None:
+        """Log (True) or linear y axis; the same as clicking the toggle."""
+        self.log_toggle.setChecked(on)
+
+    def is_log_scale(self) -> bool:
+        return self.log_toggle.isChecked()
 
     def _set_axis_label(self, plot: pg.PlotItem, side: str, text: str) -> None:
         """Label an axis (kept, so a font-scale change can redraw it)."""

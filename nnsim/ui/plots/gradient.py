@@ -243,13 +243,6 @@ class GradientPanel(PlotPanel):
             raise ValueError(f"metric must be one of {', '.join(METRICS)}, got {metric!r}")
         self.metric_combo.setCurrentText(metric)
 
-    def set_log_scale(self, on: bool) -> None:
-        """Log (True, the default) or linear y axis of the norm plot."""
-        self.log_toggle.setChecked(on)
-
-    def is_log_scale(self) -> bool:
-        return self.log_toggle.isChecked()
-
     # -- building ------------------------------------------------------------------------------
     def _build_layers(self, layers: int) -> None:
         for curve in self.curves:

@@ -155,13 +155,6 @@ class LossPanel(PlotPanel):
         self.readout.setText("")
 
     # -- log scale -----------------------------------------------------------------------------
-    def set_log_scale(self, on: bool) -> None:
-        """Log (True) or linear loss axis; same as clicking the toggle."""
-        self.log_toggle.setChecked(on)
-
-    def is_log_scale(self) -> bool:
-        return self.log_toggle.isChecked()
-
     def _on_log_toggled(self, on: bool) -> None:
         self.plot.setLogMode(y=on)
         self.plot.getAxis("right").setLogMode(False)  # PlotItem sets every axis; accuracy stays 0–1

@@ -116,12 +116,6 @@ class LrPanel(PlotPanel):
         self.markers.clear()
         self.readout.setText("")
 
-    def set_log_scale(self, on: bool) -> None:
-        self.log_toggle.setChecked(on)
-
-    def is_log_scale(self) -> bool:
-        return self.log_toggle.isChecked()
-
     def _on_log_toggled(self, on: bool) -> None:
         self.plot.setLogMode(y=on)
         self._y_range = None
