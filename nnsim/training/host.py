@@ -12,7 +12,8 @@ snapshot at most ``max_fps`` times a second (and after every command).
 
 from __future__ import annotations
 
-import contextlib
+import queue
+import threading
 import time
 import traceback
 from collections.abc import Callable
@@ -137,13 +138,40 @@ class TrainingHost:
         self._send(("snapshot", snapshot, self.steps_per_second if self.playing else 0.0))
 
 
+class _Outbox:
+    """Sends messages from a thread of its own, in order: a snapshot is larger than the
+    pipe's buffer, and training goes on while the window reads it."""
+
+    def __init__(self, conn) -> None:
+        self._conn = conn
+        self._queue: queue.SimpleQueue = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._run, name="nnsim-outbox", daemon=True)
+        self._thread.start()
+
+    def put(self, message: tuple) -> None:
+        self._queue.put(message)
+
+    def _run(self) -> None:
+        while (message := self._queue.get()) is not None:
+            try:
+                self._conn.send(message)
+            except OSError:  # the window is gone
+                return
+
+    def close(self) -> None:
+        """Send what is queued, then stop."""
+        self._queue.put(None)
+        self._thread.join(5.0)
+
+
 def serve(conn, experiment, max_fps: float = 30.0) -> None:
     """Run a :class:`TrainingHost` over the pipe ``conn`` until ``quit`` or the pipe closes.
 
     Commands arrive as ``(name, *args)`` tuples; they are read between training slices.
     """
+    outbox = _Outbox(conn)
     try:
-        host = TrainingHost(experiment, conn.send, max_fps)
+        host = TrainingHost(experiment, outbox.put, max_fps)
         host.emit(force=True)
         running = True
         while running:
@@ -155,7 +183,7 @@ def serve(conn, experiment, max_fps: float = 30.0) -> None:
     except (EOFError, BrokenPipeError, KeyboardInterrupt):
         pass
     except Exception:  # report, never die silently: the window says what happened
-        with contextlib.suppress(OSError):
-            conn.send(("failed", "the training process stopped:\n" + traceback.format_exc()))
+        outbox.put(("failed", "the training process stopped:\n" + traceback.format_exc()))
     finally:
+        outbox.close()
         conn.close()
