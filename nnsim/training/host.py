@@ -25,6 +25,7 @@ from nnsim.training.trainer import Trainer
 SLICE_SECONDS = 0.008
 GRID_RESOLUTION = 100  # the decision boundary
 NEURON_RESOLUTION = 40  # each neuron's thumbnail (and its view on hover)
+MAX_UNTAKEN = 2  # one being drawn, one on its way: the window neither waits nor falls behind
 MAX_HISTORY_ROWS = 1200  # rows sent per snapshot: a plot is a few hundred pixels wide
 
 
@@ -42,7 +43,7 @@ class TrainingHost:
         self.playing = False
         self.steps_per_second = 0.0
         self._last_emit = 0.0
-        self._awaiting_draw = False  # a timed snapshot is on its way and not yet drawn
+        self._untaken = 0  # timed snapshots sent and not yet taken by the window
         self._build(experiment)
 
     def _build(self, experiment) -> None:
@@ -59,8 +60,8 @@ class TrainingHost:
         """Carry out one command; False for ``quit``."""
         if command == "quit":
             return False
-        if command == "drawn":  # the window drew the last snapshot: the next may go
-            self._awaiting_draw = False
+        if command == "taken":  # the window has taken a snapshot: another may go
+            self._untaken = max(0, self._untaken - 1)
             return True
         try:
             getattr(self, f"_do_{command}")(*args)
@@ -106,10 +107,13 @@ class TrainingHost:
 
     # -- training ------------------------------------------------------------------------------
     def train_slice(self, seconds: float = SLICE_SECONDS) -> None:
-        """Train for about ``seconds`` (while playing); stop on divergence."""
+        """Train for about ``seconds`` (while playing), ending early when a snapshot falls
+        due so the window gets them on time; stop on divergence."""
         trainer = self.trainer
         start = time.perf_counter()
         deadline, done = start + seconds, 0
+        if self._untaken < MAX_UNTAKEN:
+            deadline = min(deadline, max(self._last_emit + self._min_interval, start + 0.001))
         while time.perf_counter() < deadline:
             done += 1
             if trainer.step().diverged:
@@ -123,10 +127,11 @@ class TrainingHost:
 
     def emit(self, force: bool = False) -> None:
         now = time.perf_counter()
-        if not force and (self._awaiting_draw or now - self._last_emit < self._min_interval):
+        busy = self._untaken >= MAX_UNTAKEN
+        if not force and (busy or now - self._last_emit < self._min_interval):
             return  # never faster than the window draws: a slow frame must not block training
         self._last_emit = now
-        self._awaiting_draw = self.playing
+        self._untaken = self._untaken + 1 if self.playing else 0
         snapshot: Snapshot = take_snapshot(
             self.trainer,
             self._grid,

@@ -375,6 +375,8 @@ class MainWindow(UserDataMixin, ExperimentFilesMixin, QMainWindow):
     def _on_snapshot(self, snapshot: Snapshot) -> None:
         self.last_snapshot = snapshot
         self._pending = snapshot
+        if snapshot.running:  # acknowledged on arrival: a coalesced one must count too
+            self.worker.snapshot_taken()
         self._refresh.start()
         self.banner.setVisible(bool(snapshot.diverged))
         if snapshot.diverged:
@@ -390,8 +392,6 @@ class MainWindow(UserDataMixin, ExperimentFilesMixin, QMainWindow):
         snapshot, self._pending = self._pending, None
         if snapshot is None:
             return
-        if snapshot.running:
-            self.worker.snapshot_drawn()  # the next can be computed while this one is drawn
         self.training_bar.show_snapshot(snapshot, self.worker.steps_per_second)
         self.boundary_view.show_snapshot(snapshot)
         self.network_view.show_snapshot(snapshot)

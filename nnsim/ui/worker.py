@@ -136,9 +136,9 @@ class TrainingWorker(QObject):
         except (OSError, ValueError):
             self.failed.emit("The training process has stopped; reopen the experiment.")
 
-    def snapshot_drawn(self) -> None:
-        """Tell the training process the last snapshot is on screen: it may send the next."""
-        self._send("drawn")
+    def snapshot_taken(self) -> None:
+        """Tell the training process the window has taken a snapshot: it may send another."""
+        self._send("taken")
 
     # -- commands ------------------------------------------------------------------------------
     @Slot()

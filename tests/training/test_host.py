@@ -35,21 +35,24 @@ def test_play_trains_in_slices_until_paused():
     host, sent = make_host()
     host.handle("play")
     assert host.playing and snapshots(sent)[-1].running
-    host.handle("drawn")
+    host.handle("taken")
     host.train_slice(0.02)
     assert host.trainer.steps_done > 10
     host.handle("pause")
     assert not host.playing and not snapshots(sent)[-1].running
 
 
-def test_no_new_snapshot_while_the_window_has_not_drawn_the_last():
+def test_at_most_two_snapshots_ahead_of_the_window():
     host, sent = make_host()
-    host.handle("play")  # sends a running snapshot: now awaiting the window
+    host.handle("play")  # one running snapshot on its way
+    host._last_emit = 0.0
+    host.train_slice(0.01)  # a second may follow while the window draws the first
     count = len(sent)
+    assert count == 2  # play's snapshot and the timed one
     host._last_emit = 0.0
     host.train_slice(0.01)
-    assert len(sent) == count  # trained, but did not send
-    host.handle("drawn")
+    assert len(sent) == count  # trained, but two are undrawn: nothing sent
+    host.handle("taken")
     host._last_emit = 0.0
     host.train_slice(0.01)
     assert len(sent) == count + 1
