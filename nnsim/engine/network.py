@@ -106,12 +106,10 @@ class Network:
         initializer = get_initializer(init)
         for layer, n_in in zip(self.layers, self.sizes, strict=False):
             layer.W[...] = initializer(n_in, layer.units, init_rng)
-        self._A: list[np.ndarray] = []
-        self._Z: list[np.ndarray] = []
-        self._pre: list[np.ndarray] = []  # the activation's input: Z, or BN(Z)
-        self._out: list[np.ndarray] = []  # the activation's output, before dropout
-        self._bn_cache: list[tuple[np.ndarray, np.ndarray] | None] = []
-        self._masks: list[np.ndarray | None] = []
+        # Per layer k − 1, the last forward pass: (A_prev, Z, activation input Z or BN(Z),
+        # activation output before dropout, A, BN cache, dropout mask). One tuple per layer:
+        # a step of a small net is a few dozen µs, and six list appends per layer showed.
+        self._caches: list[tuple] = []
 
     # -- layout --------------------------------------------------------------------------------
     def _allocate(self, batch_norm: Sequence[bool]) -> None:
@@ -239,23 +237,18 @@ class Network:
         """Run the batch ``x`` (n, n_inputs) layer by layer, yielding each layer once its
         caches (``cached(k)``) are filled. :meth:`forward` is this, run to the end."""
         a = np.ascontiguousarray(x, dtype=np.float64)
-        self._A, self._Z, self._pre, self._out = [a], [], [], []
-        self._bn_cache, self._masks = [], []
+        caches = self._caches = []
         for layer in self.layers:
-            z, p, g, a, bn_cache, mask = self.forward_layer(layer, a, train)
-            self._A.append(a)
-            self._Z.append(z)
-            self._pre.append(p)
-            self._out.append(g)
-            self._bn_cache.append(bn_cache)
-            self._masks.append(mask)
+            a_prev = a
+            z, p, g, a, bn_cache, mask = self.forward_layer(layer, a_prev, train)
+            caches.append((a_prev, z, p, g, a, bn_cache, mask))
             yield layer
 
     def forward(self, x: np.ndarray, train: bool = True) -> np.ndarray:
         """Run the batch ``x`` (n, n_inputs) through every layer, keeping caches for backward."""
         for _ in self.forward_steps(x, train):
             pass
-        return self._A[-1]
+        return self._caches[-1][4]
 
     def activations(self, x: np.ndarray) -> list[np.ndarray]:
         """Evaluation-mode outputs of every layer [A1, …, AL] for ``x``; caches untouched."""
@@ -280,20 +273,23 @@ class Network:
     # -- loss and backward ---------------------------------------------------------------------
     def loss_value(self, y: np.ndarray) -> float:
         """The data loss of the last forward pass against targets ``y``."""
-        return self.loss.value(self._pre[-1], self._A[-1], y)
+        c = self._caches[-1]
+        return self.loss.value(c[2], c[4], y)
 
     def output_delta(self, y: np.ndarray) -> np.ndarray:
         """dJ/d(activation input) of the output layer: where backpropagation starts."""
         out = self.layers[-1]
-        return self.loss.grad_z(self._pre[-1], self._A[-1], y, out.activation)
+        c = self._caches[-1]
+        return self.loss.grad_z(c[2], c[4], y, out.activation)
 
     def activation_backward(self, layer: DenseLayer, grad_a: np.ndarray) -> np.ndarray:
         """dJ/dA[k] → dJ/d(activation input of k): through dropout, then g_k'."""
         k = layer.index
-        mask = self._masks[k - 1]
+        c = self._caches[k - 1]
+        mask = c[6]
         if mask is not None:
             grad_a = grad_a * mask
-        return layer.activation.backward(self._pre[k - 1], self._out[k - 1], grad_a)
+        return layer.activation.backward(c[2], c[3], grad_a)
 
     def backward_layer(self, layer: DenseLayer, delta: np.ndarray) -> np.ndarray | None:
         """Write dW[k], db[k] (and dγ, dβ) from δ = dJ/d(activation input); return dJ/dA[k−1].
@@ -303,9 +299,9 @@ class Network:
         k = layer.index
         dz = delta
         if layer.bn is not None:
-            z_hat, inv_std = self._bn_cache[k - 1]
+            z_hat, inv_std = self._caches[k - 1][5]
             dz = batchnorm.backward(layer.bn, delta, z_hat, inv_std)
-        np.matmul(dz.T, self._A[k - 1], out=layer.grad_W)
+        np.matmul(dz.T, self._caches[k - 1][0], out=layer.grad_W)
         dz.sum(axis=0, out=layer.grad_b)
         return dz @ layer.W if k > 1 else None
 
@@ -355,8 +351,9 @@ class Network:
     # -- cache access, for the phase-by-phase view ---------------------------------------------
     def cached(self, k: int) -> dict[str, np.ndarray]:
         """The last forward pass's arrays for layer k (1-based): A_prev, Z, (Z_bn,) A."""
-        out = {"A_prev": self._A[k - 1], "Z": self._Z[k - 1]}
+        c = self._caches[k - 1]
+        out = {"A_prev": c[0], "Z": c[1]}
         if self.layers[k - 1].bn is not None:
-            out["Z_bn"] = self._pre[k - 1]
-        out["A"] = self._A[k]
+            out["Z_bn"] = c[2]
+        out["A"] = c[4]
         return out
