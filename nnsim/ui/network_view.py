@@ -59,6 +59,7 @@ from nnsim.ui.style import HIGHLIGHT
 
 MAX_SCALE = 2.0  # the view never magnifies the scene more than this
 EDIT_LIMIT = 1000.0
+EDGE_PERIOD = 0.2  # seconds between edge restyles while training: 300+ strokes redrawn
 PAINT_SHARE = 0.5  # a costly diagram repaints at most this fraction of the time (see show_snapshot)
 
 
@@ -128,6 +129,7 @@ class NetworkView(QGraphicsView):
         self._pending = None
         self._last_applied = -math.inf
         self._paint_cost = 0.0  # moving average of a repaint's duration, seconds
+        self._edges_styled = -math.inf
         self._throttle = QTimer(self)
         self._throttle.setSingleShot(True)
         self._throttle.timeout.connect(self.flush)
@@ -262,6 +264,10 @@ class NetworkView(QGraphicsView):
         self._gradients = snapshot.gradients
         if snapshot.neurons is not None:
             self._update_thumbnails(snapshot.neurons)
+        now = time.perf_counter()
+        if getattr(snapshot, "running", False) and now - self._edges_styled < EDGE_PERIOD:
+            return  # while training, thumbnails follow every frame, edges a few times a second
+        self._edges_styled = now
         for layer in range(1, len(self.nodes)):
             if layer not in self._edge_values:
                 self._style_edges(layer, self._weights[f"W{layer}"], WEIGHT_FULL_SCALE)
