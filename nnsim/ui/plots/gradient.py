@@ -22,11 +22,11 @@ from nnsim.ui.plots.base import (
     LABEL_POINT_SIZE,
     TICK_POINT_SIZE,
     PlotPanel,
-    RangeAnchor,
     finite,
     peak_envelope,
     step_axis,
 )
+from nnsim.ui.plots.ranges import RangeAnchor
 from nnsim.ui.style import HIGHLIGHT, MUTED, TEXT, layer_color
 
 ZERO_LABEL_POINT_SIZE = TICK_POINT_SIZE - 1

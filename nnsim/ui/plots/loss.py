@@ -12,13 +12,13 @@ from nnsim.ui.plots.base import (
     LABEL_POINT_SIZE,
     MarkerLines,
     PlotPanel,
-    RangeAnchor,
     finite,
     format_value,
     nearest_index,
     pale,
     step_axis,
 )
+from nnsim.ui.plots.ranges import RangeAnchor
 from nnsim.ui.style import MUTED
 
 BATCH_COLOR = "#b4bcc4"  # thin and light: the noisy per-batch loss stays in the background

@@ -14,11 +14,11 @@ from nnsim.ui.plots.base import (
     LABEL_POINT_SIZE,
     MarkerLines,
     PlotPanel,
-    RangeAnchor,
     finite,
     format_value,
     step_axis,
 )
+from nnsim.ui.plots.ranges import RangeAnchor
 from nnsim.ui.style import MUTED, POSITIVE
 
 USED_COLOR = POSITIVE
