@@ -204,13 +204,12 @@ class BoundaryView(QWidget):
                     values = np.where(np.isfinite(values), np.sign(values), np.nan)
             rgba = signed_to_rgba(values)
         else:
-            probabilities = snap.neurons[-1] if snap.neurons else None
             rgba = output_to_rgba(
                 snap.output,
                 self._kind,
                 self._num_classes,
                 discretize=discretize,
-                probabilities=probabilities,
+                confidence=snap.confidence,
             )
             caption = "Output"
         self._rgba = rgba

@@ -34,6 +34,7 @@ from nnsim.training.experiment import (
 from nnsim.training.snapshot import Snapshot
 from nnsim.ui.boundary_view import BoundaryView
 from nnsim.ui.controls import ArchitecturePanel, DataPanel, OptimizerPanel
+from nnsim.ui.errors import log_file, reporter
 from nnsim.ui.lecture import (
     LectureMode,
     LessonError,
@@ -91,6 +92,7 @@ class MainWindow(UserDataMixin, ExperimentFilesMixin, QMainWindow):
         self._refresh.timeout.connect(self._draw_pending)
         self._restore_settings()
         self._update_title()
+        reporter().errorRaised.connect(self._on_unexpected_error)
 
     # -- construction --------------------------------------------------------------------------
     def _build_panels(self) -> None:
@@ -427,6 +429,10 @@ class MainWindow(UserDataMixin, ExperimentFilesMixin, QMainWindow):
         """Say something in the status bar (errors also in a dialog-free red line)."""
         self.status_message.setText(text)
         self.status_message.setStyleSheet("color: #b00020;" if error else "")
+
+    @Slot(str)
+    def _on_unexpected_error(self, text: str) -> None:
+        self.show_message(f"Internal error: {text} (details in {log_file()})", error=True)
 
     def toggle_fullscreen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
