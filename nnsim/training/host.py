@@ -18,6 +18,7 @@ import time
 import traceback
 from collections.abc import Callable
 
+from nnsim.training.changes import describe_change
 from nnsim.training.grid import GridPredictor
 from nnsim.training.snapshot import Snapshot, take_snapshot
 from nnsim.training.trainer import Trainer
@@ -27,12 +28,17 @@ GRID_RESOLUTION = 100  # the decision boundary
 NEURON_RESOLUTION = 40  # each neuron's thumbnail (and its view on hover)
 MAX_UNTAKEN = 2  # one being drawn, one on its way: the window neither waits nor falls behind
 MAX_HISTORY_ROWS = 1200  # rows sent per snapshot: a plot is a few hundred pixels wide
+NEW_STATE_COMMANDS = frozenset({"reset", "set_experiment", "update_experiment"})
+"""Commands after which earlier snapshots describe a state the window has left."""
 
 
 class TrainingHost:
     """A Trainer with play/pause/step/reset and live edits; ``send`` receives its messages.
 
-    Messages are ``("snapshot", Snapshot, steps_per_second)`` and ``("failed", text)``.
+    Messages are ``("snapshot", Snapshot, steps_per_second, generation)`` and
+    ``("failed", text)``. ``generation`` counts the commands that replaced the run's
+    state (:data:`NEW_STATE_COMMANDS`), so the window can drop a snapshot of a state
+    it has already left (a late "diverged" must not come back after a reset).
     """
 
     def __init__(self, experiment, send: Callable[[tuple], None], max_fps: float = 30.0):
@@ -41,6 +47,7 @@ class TrainingHost:
         self._grid: GridPredictor | None = None
         self._neuron_grid: GridPredictor | None = None
         self.playing = False
+        self.generation = 0
         self.steps_per_second = 0.0
         self._last_emit = 0.0
         self._untaken = 0  # timed snapshots sent and not yet taken by the window
@@ -63,6 +70,8 @@ class TrainingHost:
         if command == "taken":  # the window has taken a snapshot: another may go
             self._untaken = max(0, self._untaken - 1)
             return True
+        if command in NEW_STATE_COMMANDS:
+            self.generation += 1
         try:
             getattr(self, f"_do_{command}")(*args)
         except ValueError as err:
@@ -89,6 +98,12 @@ class TrainingHost:
     def _do_set_experiment(self, experiment) -> None:
         self.playing = False
         self._build(experiment)
+
+    def _do_update_experiment(self, experiment) -> None:
+        """Go on from the current weights under an edited experiment (playing or not)."""
+        old = self.trainer.experiment
+        self.trainer.continue_with(experiment)
+        self._markers.append((self.trainer.steps_done, describe_change(old, experiment)))
 
     def _do_set_lr(self, lr: float) -> None:
         old = self.trainer.experiment.training.optimizer.params["lr"]
@@ -140,7 +155,8 @@ class TrainingHost:
             neuron_grid=self._neuron_grid,
             max_rows=MAX_HISTORY_ROWS,
         )
-        self._send(("snapshot", snapshot, self.steps_per_second if self.playing else 0.0))
+        speed = self.steps_per_second if self.playing else 0.0
+        self._send(("snapshot", snapshot, speed, self.generation))
 
 
 class _Outbox:

@@ -116,15 +116,7 @@ class Trainer:
         self.data = data if data is not None else build_data(experiment)
         self.network = network_for(experiment, len(self.data.features))
         self._initial_state = self.network.state()
-        training = experiment.training
-        n = len(self.data.train)
-        size = n if training.batch_size == "all" else min(int(training.batch_size), n)
-        self.batch_size = size
-        starts = list(range(0, n, size))
-        bounds = [(s, min(s + size, n)) for s in starts]
-        if len(bounds) > 1 and bounds[-1][1] - bounds[-1][0] == 1:
-            bounds[-2:] = [(bounds[-2][0], n)]  # no single-sample batch (batch-norm needs 2)
-        self._bounds = bounds
+        self._set_batches()
         L = self.network.depth
         per_layer = [
             f"{m}_{k}"
@@ -139,6 +131,16 @@ class Trainer:
         self.reset()
 
     # -- set-up --------------------------------------------------------------------------------
+    def _set_batches(self) -> None:
+        n = len(self.data.train)
+        batch_size = self.experiment.training.batch_size
+        size = n if batch_size == "all" else min(int(batch_size), n)
+        self.batch_size = size
+        bounds = [(s, min(s + size, n)) for s in range(0, n, size)]
+        if len(bounds) > 1 and bounds[-1][1] - bounds[-1][0] == 1:
+            bounds[-2:] = [(bounds[-2][0], n)]  # no single-sample batch (batch-norm needs 2)
+        self._bounds = bounds
+
     def _build_optimizer(self) -> None:
         opt = self.experiment.training.optimizer
         self.optimizer = make_optimizer(opt.name, [self.network.theta], **opt.params)
@@ -225,6 +227,42 @@ class Trainer:
         self.optimizer.set_hyperparameter(name, value)
         self.experiment = with_optimizer_param(self.experiment, name, value)
         self._base_momentum = self.optimizer.get_momentum()
+
+    def continue_with(self, experiment) -> None:
+        """Go on training under an edited ``experiment`` from the current weights.
+
+        Steps, epochs and the history carry on. New data (points added, noise, size)
+        or a new batch size start a fresh pass over the training set; another optimizer
+        starts with a fresh state (its moments belong to the old rule); changed
+        hyper-parameters of the same optimizer keep its state, as :meth:`set_learning_rate`
+        does. ValueError if the network must be built anew (see
+        :func:`nnsim.training.changes.needs_new_network`); nothing changes then.
+        """
+        from nnsim.training.changes import needs_new_network
+
+        old = self.experiment
+        reason = needs_new_network(old, experiment)
+        if reason is not None:
+            raise ValueError(f"cannot keep the weights: {reason}")
+        data_changed = experiment.data != old.data
+        if data_changed:
+            self.data = build_data(experiment)  # may raise: nothing has changed yet
+        self.experiment = experiment
+        if data_changed or experiment.training.batch_size != old.training.batch_size:
+            self._set_batches()
+            self._batch_index = len(self._bounds)  # the next step starts a new pass
+        new_opt, old_opt = experiment.training.optimizer, old.training.optimizer
+        if new_opt.name != old_opt.name:
+            self._build_optimizer()
+        elif new_opt.params != old_opt.params or experiment.training.schedule != (
+            old.training.schedule
+        ):
+            self.optimizer.set_hyperparameters(
+                **{k: v for k, v in new_opt.params.items() if k != "lr"}
+            )
+            self._base_momentum = self.optimizer.get_momentum()
+            self._build_schedule(float(new_opt.params["lr"]))
+            self.optimizer.lr = self.current_lr()
 
     # -- batches -------------------------------------------------------------------------------
     def _next_batch(self) -> tuple[np.ndarray, np.ndarray]:

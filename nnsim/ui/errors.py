@@ -73,9 +73,7 @@ def install_exception_hook(*, log_to_file: bool = True) -> None:
         _add_file_log()
     announce = reporter().errorRaised
 
-    def hook(
-        exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
-    ) -> None:
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             previous(exc_type, exc, tb)
             return

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from nnsim import __version__
+from nnsim.training.changes import resets_weights
 from nnsim.training.data import source_dataset
 from nnsim.training.experiment import (
     Experiment,
@@ -106,7 +107,7 @@ class MainWindow(UserDataMixin, ExperimentFilesMixin, QMainWindow):
         self.lr_panel = LrPanel()
         for panel in (self.data_panel, self.architecture_panel, self.optimizer_panel):
             panel.experimentEdited.connect(self._on_experiment_edited)
-            panel.messageRaised.connect(self.show_message)
+            panel.messageRaised.connect(self.show_error)
         self.optimizer_panel.learningRateChanged.connect(self._on_learning_rate_changed)
         self.optimizer_panel.hyperparameterChanged.connect(self._on_hyperparameter_changed)
         self.data_panel.importCsvRequested.connect(self.import_csv)
@@ -232,7 +233,7 @@ class MainWindow(UserDataMixin, ExperimentFilesMixin, QMainWindow):
     def _start_worker(self) -> None:
         self.worker = TrainingWorker(self._experiment)
         self.worker.snapshotReady.connect(self._on_snapshot)
-        self.worker.failed.connect(self.show_message)
+        self.worker.failed.connect(self.show_error)
         self.network_view.weightEdited.connect(self.worker.set_weight)
         self.network_view.biasEdited.connect(self.worker.set_bias)
         self.worker.start()
@@ -263,11 +264,39 @@ class MainWindow(UserDataMixin, ExperimentFilesMixin, QMainWindow):
         self._data_shown = data
 
     def set_experiment(self, experiment: Experiment, *, dirty: bool = True) -> None:
-        """Replace the whole experiment: panels, diagram and a rebuilt trainer (step 0)."""
+        """Replace the whole experiment: panels, diagram and a rebuilt trainer (step 0,
+        paused); what was said about the old one goes with it."""
+        self._set_playing(False)
         self._experiment = experiment
         self._bind_panels(experiment)
         self.worker.set_experiment(experiment)
         self._set_dirty(dirty)
+        self._forget_run_state()
+        self.lecture_mode.on_experiment_replaced(experiment)
+
+    def continue_with(self, experiment: Experiment, *, source=None) -> None:
+        """Take an edited experiment. Training goes on from the current weights where the
+        network stays the same (still playing if it was, the change marked on the loss
+        plot); otherwise it starts again from new weights, paused, and says why."""
+        old = self._experiment
+        if experiment == old:
+            return
+        reason = resets_weights(old, experiment)
+        self._experiment = experiment
+        for panel in (self.data_panel, self.architecture_panel, self.optimizer_panel):
+            if panel is not source:
+                panel.set_experiment(experiment)
+        self._update_structure(experiment)
+        set_controls_hidden(self, experiment.view.hidden_controls)
+        self._set_dirty(True)
+        if reason is None:
+            self.show_message("")  # an edit that took clears the last refusal
+            self.worker.update_experiment(experiment)
+            return
+        self._set_playing(False)
+        self.worker.set_experiment(experiment)
+        self._forget_run_state()
+        self.show_message(f"New weights, back to step 0: {reason}.")
         self.lecture_mode.on_experiment_replaced(experiment)
 
     def set_hidden_controls(self, names) -> None:
@@ -296,22 +325,16 @@ class MainWindow(UserDataMixin, ExperimentFilesMixin, QMainWindow):
 
     @Slot(object)
     def _on_experiment_edited(self, experiment: Experiment) -> None:
-        self._experiment = experiment
-        for panel in (self.data_panel, self.architecture_panel, self.optimizer_panel):
-            if panel is not self.sender():
-                panel.set_experiment(experiment)
-        self._update_structure(experiment)
-        set_controls_hidden(self, experiment.view.hidden_controls)
-        self.worker.set_experiment(experiment)
-        self._set_dirty(True)
+        self.continue_with(experiment, source=self.sender())
 
     @Slot(float)
     def _on_learning_rate_changed(self, lr: float) -> None:
         try:
             self._experiment = with_optimizer_param(self._experiment, "lr", lr)
         except ExperimentError as err:
-            self.show_message(str(err))
+            self.show_error(str(err))
             return
+        self.show_message("")
         self.worker.set_lr(lr)
         self._set_dirty(True)
 
@@ -320,8 +343,9 @@ class MainWindow(UserDataMixin, ExperimentFilesMixin, QMainWindow):
         try:
             self._experiment = with_optimizer_param(self._experiment, name, value)
         except ExperimentError as err:
-            self.show_message(str(err))
+            self.show_error(str(err))
             return
+        self.show_message("")
         self.worker.set_hyperparameter(name, value)
         self._set_dirty(True)
 
@@ -336,16 +360,23 @@ class MainWindow(UserDataMixin, ExperimentFilesMixin, QMainWindow):
     # -- training commands ---------------------------------------------------------------------
     def play(self) -> None:
         if self.last_snapshot is not None and self.last_snapshot.diverged:
-            self.show_message("Training diverged: reset (R) or lower the learning rate first.")
+            self.show_error("Training diverged: reset (R) or lower the learning rate first.")
             return
-        self._playing = True
-        self.training_bar.set_playing(True)
-        self.worker.play()
+        self._set_playing(True)
 
     def pause(self) -> None:
-        self._playing = False
-        self.training_bar.set_playing(False)
-        self.worker.pause()
+        self._set_playing(False)
+
+    def _set_playing(self, playing: bool) -> None:
+        """The one place the play state changes: the flag, the button and the process."""
+        self._playing = playing
+        self.training_bar.set_playing(playing)
+        self.worker.play() if playing else self.worker.pause()
+
+    def _forget_run_state(self) -> None:
+        """The run the banner and messages spoke of is gone (reset, new experiment)."""
+        self.banner.hide()
+        self.show_message("")
 
     def toggle_play(self) -> None:
         self.pause() if self._playing else self.play()
@@ -357,18 +388,16 @@ class MainWindow(UserDataMixin, ExperimentFilesMixin, QMainWindow):
 
     def reset(self) -> None:
         self.pause()
-        self.banner.hide()
         self.worker.reset()
+        self._forget_run_state()
 
     def lower_learning_rate_and_reset(self) -> None:
         lr = self._experiment.training.optimizer.params["lr"] / 10.0
         try:
             experiment = with_optimizer_param(self._experiment, "lr", lr)
         except ExperimentError as err:
-            self.show_message(str(err))
+            self.show_error(str(err))
             return
-        self.pause()
-        self.banner.hide()
         self.set_experiment(experiment)
         self.show_message(f"Learning rate lowered to {lr:g}; weights reset.")
 
@@ -377,17 +406,15 @@ class MainWindow(UserDataMixin, ExperimentFilesMixin, QMainWindow):
     def _on_snapshot(self, snapshot: Snapshot) -> None:
         self.last_snapshot = snapshot
         self._pending = snapshot
-        if snapshot.running:  # acknowledged on arrival: a coalesced one must count too
-            self.worker.snapshot_taken()
         self._refresh.start()
-        self.banner.setVisible(bool(snapshot.diverged))
-        if snapshot.diverged:
+        if not snapshot.diverged:
+            self.banner.hide()
+        elif self.banner.isHidden():  # said once: later messages are not overwritten
             self._playing = False
             self.training_bar.set_playing(False)
             self.banner_label.setText(f"<b>Training stopped.</b> {snapshot.diverged}.")
-            self.show_message(snapshot.diverged, error=True)
-        if not snapshot.running and self._playing and not snapshot.diverged:
-            pass  # a late snapshot from before play; the next one will say running
+            self.banner.show()
+            self.show_error(snapshot.diverged)
 
     @Slot()
     def _draw_pending(self) -> None:
@@ -426,13 +453,19 @@ class MainWindow(UserDataMixin, ExperimentFilesMixin, QMainWindow):
 
     # -- window --------------------------------------------------------------------------------
     def show_message(self, text: str, error: bool = False) -> None:
-        """Say something in the status bar (errors also in a dialog-free red line)."""
+        """Say something in the status bar (errors in red). It stays until the state it
+        speaks of goes: the next successful edit, reset or experiment clears it."""
         self.status_message.setText(text)
         self.status_message.setStyleSheet("color: #b00020;" if error else "")
 
     @Slot(str)
+    def show_error(self, text: str) -> None:
+        """:meth:`show_message` in red: something was refused or went wrong."""
+        self.show_message(text, error=True)
+
+    @Slot(str)
     def _on_unexpected_error(self, text: str) -> None:
-        self.show_message(f"Internal error: {text} (details in {log_file()})", error=True)
+        self.show_error(f"Internal error: {text} (details in {log_file()})")
 
     def toggle_fullscreen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()

@@ -19,7 +19,7 @@ import sys
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from nnsim.training.host import serve
+from nnsim.training.host import NEW_STATE_COMMANDS, serve
 
 JOIN_SECONDS = 5.0
 
@@ -85,6 +85,7 @@ class TrainingWorker(QObject):
         self._process = None
         self._conn = None
         self._reader: _PipeReader | None = None
+        self._generation = 0  # NEW_STATE_COMMANDS sent: older snapshots are dropped
 
     # -- lifetime ------------------------------------------------------------------------------
     def start(self) -> None:
@@ -125,20 +126,23 @@ class TrainingWorker(QObject):
     def _on_message(self, message: tuple) -> None:
         kind = message[0]
         if kind == "snapshot":
-            self.steps_per_second = message[2]
-            self.snapshotReady.emit(message[1])
+            _, snapshot, speed, generation = message
+            if snapshot.running:  # acknowledged on arrival: a dropped one must count too
+                self._send("taken")
+            if generation < self._generation:
+                return  # from before a reset or a new experiment
+            self.steps_per_second = speed
+            self.snapshotReady.emit(snapshot)
         elif kind == "failed":
             self.failed.emit(message[1])
 
     def _send(self, *command) -> None:
+        if command[0] in NEW_STATE_COMMANDS:
+            self._generation += 1
         try:
             self._conn.send(command)
         except (OSError, ValueError):
             self.failed.emit("The training process has stopped; reopen the experiment.")
-
-    def snapshot_taken(self) -> None:
-        """Tell the training process the window has taken a snapshot: it may send another."""
-        self._send("taken")
 
     # -- commands ------------------------------------------------------------------------------
     @Slot()
@@ -161,6 +165,12 @@ class TrainingWorker(QObject):
     def set_experiment(self, experiment) -> None:
         """Rebuild everything from a new experiment (architecture, data, …), step 0."""
         self._send("set_experiment", experiment)
+
+    @Slot(object)
+    def update_experiment(self, experiment) -> None:
+        """Go on from the current weights under an edited experiment (points, optimizer,
+        batch size …: see :func:`nnsim.training.changes.resets_weights`)."""
+        self._send("update_experiment", experiment)
 
     @Slot(float)
     def set_lr(self, lr: float) -> None:

@@ -8,8 +8,8 @@ import sys
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QComboBox, QLabel
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel
 
 from nnsim.training.data import build_data
 from nnsim.training.experiment import Experiment, LayerSpec, with_optimizer_param
@@ -72,3 +72,131 @@ def test_an_exception_in_a_slot_is_shown_in_the_status_bar_and_logged(qtbot, win
 
 def test_pytest_qt_exception_capture_is_not_disabled(pytestconfig):
     assert not pytestconfig.getini("qt_no_exception_capture")
+
+
+# -- 2. edits while playing ------------------------------------------------------------------
+def play_until(qtbot, window, step: int) -> None:
+    window.play()
+    qtbot.waitUntil(lambda: snap_step(window) >= step, timeout=10000)
+
+
+def test_an_edit_that_keeps_the_weights_keeps_training(qtbot, window):
+    play_until(qtbot, window, 20)
+    window.boundary_view.pointAdded.emit(1.0, 1.0, False)
+    assert window.is_playing and window.training_bar.play_button.text() == "Pause"
+    reached = snap_step(window)
+    qtbot.waitUntil(lambda: snap_step(window) > reached + 20, timeout=10000)  # no reset
+    assert window.last_snapshot.running
+    window.pause()
+
+
+def test_an_edit_that_needs_new_weights_stops_and_says_so(qtbot, window):
+    play_until(qtbot, window, 20)
+    window.architecture_panel.add_layer_button.click()
+    assert not window.is_playing and window.training_bar.play_button.text() == "Play"
+    qtbot.waitUntil(lambda: snap_step(window) == 0 and not window.last_snapshot.running)
+    assert "New weights" in status(window).text()
+    assert len(window.last_snapshot.grad_norms or [None] * 4) == 4  # 3 hidden + output
+
+
+def test_switching_data_set_while_playing_returns_the_button_to_play(qtbot, window):
+    play_until(qtbot, window, 10)
+    window.data_panel.experimentEdited.emit(data(window.experiment(), dataset="xor"))
+    assert not window.is_playing and window.training_bar.play_button.text() == "Play"
+    qtbot.waitUntil(lambda: snap_step(window) == 0)
+    assert window.last_snapshot.experiment.data.dataset == "xor"
+
+
+def test_replacing_the_experiment_while_playing_returns_the_button_to_play(qtbot, window):
+    play_until(qtbot, window, 10)
+    window.new_experiment()
+    assert not window.is_playing and window.training_bar.play_button.text() == "Play"
+
+
+# -- 3. clicked points -----------------------------------------------------------------------
+def train_points(window) -> set[tuple[float, float]]:
+    x, y = window.boundary_view.train_scatter.getData()
+    return set(zip(x.tolist(), y.tolist(), strict=True))
+
+
+def test_a_clicked_point_goes_to_the_training_set_and_keeps_the_split(qtbot, window):
+    for _ in range(5):
+        window.step()
+    qtbot.waitUntil(lambda: snap_step(window) == 5)
+    before = build_data(window.experiment())
+    window.boundary_view.pointAdded.emit(1.25, -2.5, False)
+    after = build_data(window.experiment())
+    assert len(after.train) == len(before.train) + 1
+    np.testing.assert_array_equal(after.train.x[:-1], before.train.x)  # nobody moved
+    np.testing.assert_array_equal(after.test.x, before.test.x)
+    assert tuple(after.train.x[-1]) == (1.25, -2.5)
+    qtbot.waitUntil(lambda: (1.25, -2.5) in train_points(window), timeout=5000)  # shown
+    window.step()
+    qtbot.waitUntil(lambda: snap_step(window) == 6)  # the weights were kept: no reset
+
+
+def test_removing_a_point_keeps_the_split_of_the_others(qtbot, window):
+    before = build_data(window.experiment())
+    x1, x2 = before.test.x[3]
+    window.boundary_view.pointRemoveRequested.emit(float(x1), float(x2))
+    after = build_data(window.experiment())
+    np.testing.assert_array_equal(after.train.x, before.train.x)
+    np.testing.assert_array_equal(after.test.x, np.delete(before.test.x, 3, axis=0))
+
+
+# -- 4. switching optimizer ------------------------------------------------------------------
+def test_switching_optimizer_keeps_the_weights_and_marks_the_plot(qtbot, window):
+    for _ in range(20):
+        window.step()
+    qtbot.waitUntil(lambda: snap_step(window) == 20)
+    weights = {k: v.copy() for k, v in window.last_snapshot.weights.items()}
+    exp = window.experiment()
+    adam = dataclasses.replace(
+        exp.training, optimizer=dataclasses.replace(exp.training.optimizer, name="adam")
+    )
+    window.optimizer_panel.experimentEdited.emit(dataclasses.replace(exp, training=adam))
+    qtbot.waitUntil(lambda: window.last_snapshot.experiment.training.optimizer.name == "adam")
+    snap = window.last_snapshot
+    assert snap.step == 20
+    for name, w in weights.items():
+        np.testing.assert_array_equal(snap.weights[name], w)
+    assert (20, "optimizer sgd → adam") in snap.markers
+    assert "New weights" not in status(window).text()
+    window.step()
+    qtbot.waitUntil(lambda: snap_step(window) == 21)
+
+
+# -- 7. messages belong to the state that caused them ----------------------------------------
+def test_an_error_goes_when_its_state_goes(qtbot, window, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"data": {"dataset": "nope"}}')
+    assert not window.open_file(str(bad))
+    assert status(window).text() and "b00020" in status(window).styleSheet()
+    window.new_experiment()
+    assert status(window).text() == ""
+
+
+def test_a_refused_learning_rate_message_goes_after_a_good_one(qtbot, window):
+    window.optimizer_panel.messageRaised.emit("learning rate must be > 0")
+    assert "must be > 0" in status(window).text()
+    window.optimizer_panel.learningRateChanged.emit(0.1)
+    assert status(window).text() == ""
+
+
+def test_lower_the_learning_rate_clears_the_divergence_for_good(qtbot, make_window):
+    exp = with_optimizer_param(Experiment.default(), "lr", 50.0)
+    exp = dataclasses.replace(
+        exp, network=dataclasses.replace(exp.network, hidden_layers=(LayerSpec(8, "relu"),) * 3)
+    )
+    window = make_window(data(exp, dataset="plane"))
+    window.play()
+    qtbot.waitUntil(lambda: window.last_snapshot.diverged is not None, timeout=10000)
+    qtbot.waitUntil(lambda: not window.banner.isHidden())
+    assert "b00020" in status(window).styleSheet()
+    window.lower_lr_button.click()
+    assert window.banner.isHidden()
+    assert "lowered" in status(window).text() and "b00020" not in status(window).styleSheet()
+    for _ in range(3):
+        window.step()
+    qtbot.waitUntil(lambda: snap_step(window) == 3)
+    assert window.banner.isHidden() and window.last_snapshot.diverged is None
