@@ -134,9 +134,10 @@ def take_snapshot(
 
 
 def _thin(table: np.ndarray, columns, max_rows: int | None) -> dict[str, np.ndarray]:
-    """Columns of ``table``, evenly thinned to at most ``max_rows`` rows (first and last kept)."""
-    if max_rows is not None:  # for display: float32 (7 digits) halves what is sent
-        if len(table) > max_rows:
-            table = table[np.linspace(0, len(table) - 1, max_rows).round().astype(np.intp)]
-        table = table.astype(np.float32)
+    """Columns of ``table``, evenly thinned to at most ``max_rows`` rows (first and last kept).
+
+    The values stay float64: a float32 copy overflows to inf near 3.4e38, long before the
+    trainer's own loss does, and the plot would end where the trainer goes on."""
+    if max_rows is not None and len(table) > max_rows:
+        table = table[np.linspace(0, len(table) - 1, max_rows).round().astype(np.intp)]
     return {name: np.ascontiguousarray(table[:, j]) for j, name in enumerate(columns)}

@@ -8,11 +8,13 @@ import sys
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from nnsim.training.data import build_data
 from nnsim.training.experiment import Experiment, LayerSpec, with_optimizer_param
+from nnsim.training.snapshot import take_snapshot
+from nnsim.training.trainer import Evaluation, Trainer
 from nnsim.ui import errors
 
 
@@ -200,3 +202,59 @@ def test_lower_the_learning_rate_clears_the_divergence_for_good(qtbot, make_wind
         window.step()
     qtbot.waitUntil(lambda: snap_step(window) == 3)
     assert window.banner.isHidden() and window.last_snapshot.diverged is None
+
+
+# -- 5. what the window stores cannot overflow before the trainer ----------------------------
+def test_the_plotted_history_keeps_every_loss_the_trainer_keeps():
+    trainer = Trainer(Experiment.default())
+    trainer.run(3)
+    row = trainer.history.table()[-1].copy()
+    row[0], row[3] = 4, 1e300  # a loss far past float32's 3.4e38, still finite in float64
+    trainer.history.append(row)
+    snap = take_snapshot(trainer, max_rows=1200)
+    assert snap.history["batch_loss"][-1] == 1e300
+    assert np.isfinite(snap.history["batch_loss"]).all()
+
+
+# -- 6. every number the toolbar shows has a bounded width -----------------------------------
+def test_a_huge_loss_is_written_in_a_bounded_width(qtbot, window):
+    snap = window.last_snapshot
+    huge = Evaluation(snap.step, 1.4891673734532317e299, -2.5e300, 0.5, 0.5)
+    window.training_bar.show_snapshot(dataclasses.replace(snap, evaluation=huge), 0.0)
+    text = window.training_bar.loss_label.text()
+    assert "1.489e+299" in text and "−2.5e+300" in text
+    assert len(text) < 80
+
+
+# -- 11. training keys work wherever focus is, except while typing ---------------------------
+@pytest.mark.parametrize("name", ["optimizerCombo", "datasetCombo", "batchSizeSpin", "playButton"])
+def test_space_plays_wherever_focus_is(qtbot, window, name):
+    widget = window.findChild(QWidget, name)
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus)
+    qtbot.keyClick(widget, Qt.Key.Key_Space)
+    assert window.is_playing
+    if isinstance(widget, QComboBox):
+        assert not widget.view().isVisible()  # the combo did not open
+    qtbot.keyClick(widget, Qt.Key.Key_Space)
+    assert not window.is_playing
+
+
+def test_step_and_reset_keys_work_on_a_combo(qtbot, window):
+    combo = window.findChild(QComboBox, "optimizerCombo")
+    combo.setFocus()
+    text = combo.currentText()
+    qtbot.keyClick(combo, Qt.Key.Key_Right)
+    qtbot.keyClick(combo, Qt.Key.Key_S)
+    qtbot.waitUntil(lambda: snap_step(window) == 2)
+    assert combo.currentText() == text  # the keys did not pick another optimizer
+    qtbot.keyClick(combo, Qt.Key.Key_R)
+    qtbot.waitUntil(lambda: snap_step(window) == 0)
+
+
+def test_keys_type_into_a_text_field(qtbot, window):
+    edit = window.findChild(QLineEdit, "learningRateEdit")
+    edit.setFocus()
+    edit.clear()
+    qtbot.keyClicks(edit, "0.3 ")
+    assert edit.text() == "0.3 " and not window.is_playing
