@@ -10,21 +10,16 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
-    QApplication,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -52,6 +47,7 @@ from nnsim.ui.lecture.window_mode import SHORTCUTS as LECTURE_SHORTCUTS
 from nnsim.ui.network_view import NetworkView
 from nnsim.ui.plots import GradientPanel, LossPanel, LrPanel
 from nnsim.ui.training_bar import TrainingBar
+from nnsim.ui.training_keys import TrainingKeys
 from nnsim.ui.window_data import UserDataMixin
 from nnsim.ui.window_files import ExperimentFilesMixin
 from nnsim.ui.worker import TrainingWorker
@@ -126,34 +122,15 @@ class MainWindow(UserDataMixin, ExperimentFilesMixin, QMainWindow):
         bar.resetClicked.connect(self.reset)
         bar.playClicked.connect(self.toggle_play)
         bar.stepClicked.connect(self.step)
-        self._training_keys: dict[int, QShortcut] = {}
-        for key, slot in (
-            (Qt.Key.Key_Space, self.toggle_play),
-            (Qt.Key.Key_Right, self.step),
-            (Qt.Key.Key_S, self.step),
-            (Qt.Key.Key_R, self.reset),
-        ):
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.activated.connect(slot)
-            self._training_keys[key] = shortcut
-        # A focused spin box or button takes these keys before any shortcut: see eventFilter.
-        QApplication.instance().installEventFilter(self)
-
-    def eventFilter(self, watched, event) -> bool:
-        """Let the training keys reach their shortcuts wherever focus is in this window,
-        except while typing in a text field (and arrows inside a spin box's text)."""
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(watched, QWidget):
-            shortcut = self._training_keys.get(event.key())
-            if (
-                shortcut is not None
-                and shortcut.isEnabled()
-                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-                and watched.window() is self
-                and not _typing(watched, event.key())
-            ):
-                event.ignore()  # not taken by the widget: the shortcut map goes on
-                return True
-        return super().eventFilter(watched, event)
+        self.training_keys = TrainingKeys(
+            self,
+            {
+                Qt.Key.Key_Space: self.toggle_play,
+                Qt.Key.Key_Right: self.step,
+                Qt.Key.Key_S: self.step,
+                Qt.Key.Key_R: self.reset,
+            },
+        )
 
     def _build_menus(self) -> None:
         menu = self.menuBar()
@@ -523,14 +500,5 @@ class MainWindow(UserDataMixin, ExperimentFilesMixin, QMainWindow):
         QSettings().setValue("geometry", self.saveGeometry())
         self._refresh.stop()
         self.worker.shutdown()
-        QApplication.instance().removeEventFilter(self)
+        self.training_keys.detach()
         event.accept()
-
-
-def _typing(widget: QWidget, key: int) -> bool:
-    """Whether ``key`` on ``widget`` is typing: any key in a free text field; in a spin box
-    (digits only) just the arrows that move its cursor."""
-    spin = widget if isinstance(widget, QAbstractSpinBox) else widget.parent()
-    if isinstance(spin, QAbstractSpinBox):
-        return key == Qt.Key.Key_Right
-    return isinstance(widget, QLineEdit | QTextEdit | QPlainTextEdit)
