@@ -11,20 +11,16 @@ import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from nnsim import __version__
 from nnsim.training.changes import resets_weights
 from nnsim.training.data import source_dataset
 from nnsim.training.experiment import (
@@ -35,6 +31,7 @@ from nnsim.training.experiment import (
 from nnsim.training.snapshot import Snapshot
 from nnsim.ui.boundary_view import BoundaryView
 from nnsim.ui.controls import ArchitecturePanel, DataPanel, OptimizerPanel
+from nnsim.ui.divergence_banner import DivergenceBanner
 from nnsim.ui.errors import log_file, reporter
 from nnsim.ui.lecture import (
     LectureMode,
@@ -43,27 +40,17 @@ from nnsim.ui.lecture import (
     load_lesson,
     set_controls_hidden,
 )
-from nnsim.ui.lecture.window_mode import SHORTCUTS as LECTURE_SHORTCUTS
 from nnsim.ui.network_view import NetworkView
 from nnsim.ui.plots import GradientPanel, LossPanel, LrPanel
 from nnsim.ui.training_bar import TrainingBar
 from nnsim.ui.training_keys import TrainingKeys
 from nnsim.ui.window_data import UserDataMixin
 from nnsim.ui.window_files import ExperimentFilesMixin
+from nnsim.ui.window_menus import WindowMenusMixin
 from nnsim.ui.worker import TrainingWorker
 
-SHORTCUTS = [
-    ("Space", "Play / pause training"),
-    ("→ or S", "Train one mini-batch"),
-    ("R", "Reset to the initial weights"),
-    ("Ctrl+N / Ctrl+O / Ctrl+S", "New, open, save an experiment"),
-    ("F11", "Full screen"),
-    *LECTURE_SHORTCUTS,
-    ("Ctrl+Q", "Quit"),
-]
 
-
-class MainWindow(UserDataMixin, ExperimentFilesMixin, QMainWindow):
+class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWindow):
     """nnsim's window. ``experiment()`` is its state; ``last_snapshot`` the newest training data."""
 
     snapshotShown = Signal(object)  # GUI-side relay: a snapshot has been drawn
@@ -132,42 +119,6 @@ class MainWindow(UserDataMixin, ExperimentFilesMixin, QMainWindow):
             },
         )
 
-    def _build_menus(self) -> None:
-        menu = self.menuBar()
-        file_menu = self.file_menu = menu.addMenu("&File")
-
-        def action(m, text, slot, shortcut=None, name=None) -> QAction:
-            a = QAction(text, self)
-            if shortcut is not None:
-                a.setShortcut(QKeySequence(shortcut))
-            if name:
-                a.setObjectName(name)
-            a.triggered.connect(slot)
-            m.addAction(a)
-            return a
-
-        action(file_menu, "&New", self.new_experiment, QKeySequence.StandardKey.New, "newAction")
-        action(file_menu, "&Open…", self.open_dialog, QKeySequence.StandardKey.Open, "openAction")
-        self.recent_menu = file_menu.addMenu("Open &Recent")
-        file_menu.addSeparator()
-        action(file_menu, "&Save", self.save, QKeySequence.StandardKey.Save, "saveAction")
-        action(file_menu, "Save &As…", self.save_as, QKeySequence("Ctrl+Shift+S"), "saveAsAction")
-        file_menu.addSeparator()
-        action(file_menu, "&Import CSV data…", self.import_csv, None, "importCsvAction")
-        file_menu.addSeparator()
-        action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit, "quitAction")
-        self.view_menu = menu.addMenu("&View")
-        self.fullscreen_action = action(
-            self.view_menu,
-            "&Full screen",
-            self.toggle_fullscreen,
-            QKeySequence("F11"),
-            "fullScreenAction",
-        )
-        help_menu = menu.addMenu("&Help")
-        action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, QKeySequence("F1"))
-        action(help_menu, "&About nnsim", self.show_about)
-
     def _build_layout(self) -> None:
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -198,19 +149,9 @@ class MainWindow(UserDataMixin, ExperimentFilesMixin, QMainWindow):
         right.setStretchFactor(2, 1)
         right.setSizes([440, 360, 160])  # the decision boundary gets the most room
 
-        self.banner = QWidget(self)
-        self.banner.setObjectName("divergenceBanner")
-        self.banner.setStyleSheet("#divergenceBanner { background: #fde2e1; }")
-        banner_layout = QHBoxLayout(self.banner)
-        self.banner_label = QLabel(self.banner)
-        self.banner_label.setObjectName("divergenceLabel")
-        self.banner_label.setWordWrap(True)
-        self.lower_lr_button = QPushButton("Lower the learning rate ×10 and reset", self.banner)
-        self.lower_lr_button.setObjectName("lowerLrButton")
+        self.banner = DivergenceBanner(self)
+        self.banner_label, self.lower_lr_button = self.banner.label, self.banner.lower_lr_button
         self.lower_lr_button.clicked.connect(self.lower_learning_rate_and_reset)
-        banner_layout.addWidget(self.banner_label, 1)
-        banner_layout.addWidget(self.lower_lr_button)
-        self.banner.hide()
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setObjectName("mainSplitter")
@@ -414,8 +355,7 @@ class MainWindow(UserDataMixin, ExperimentFilesMixin, QMainWindow):
         elif self.banner.isHidden():  # said once: later messages are not overwritten
             self._playing = False
             self.training_bar.set_playing(False)
-            self.banner_label.setText(f"<b>Training stopped.</b> {snapshot.diverged}.")
-            self.banner.show()
+            self.banner.show_divergence(snapshot.diverged)
             self.show_error(snapshot.diverged)
 
     @Slot()
@@ -468,21 +408,6 @@ class MainWindow(UserDataMixin, ExperimentFilesMixin, QMainWindow):
     @Slot(str)
     def _on_unexpected_error(self, text: str) -> None:
         self.show_error(f"Internal error: {text} (details in {log_file()})")
-
-    def toggle_fullscreen(self) -> None:
-        self.showNormal() if self.isFullScreen() else self.showFullScreen()
-
-    def show_shortcuts(self) -> None:
-        rows = "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in SHORTCUTS)
-        QMessageBox.information(self, "Keyboard shortcuts", f"<table>{rows}</table>")
-
-    def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About nnsim",
-            f"<h3>nnsim {__version__}</h3><p>Watch a neural network learn: backpropagation, "
-            "gradient descent and the learning rate, live.</p>",
-        )
 
     def _restore_settings(self) -> None:
         settings = QSettings()
