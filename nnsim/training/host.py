@@ -41,8 +41,15 @@ class TrainingHost:
     it has already left (a late "diverged" must not come back after a reset).
     """
 
-    def __init__(self, experiment, send: Callable[[tuple], None], max_fps: float = 30.0):
+    def __init__(
+        self,
+        experiment,
+        send: Callable[[tuple], None],
+        max_fps: float = 30.0,
+        clock: Callable[[], float] = time.perf_counter,
+    ):
         self._send = send
+        self._clock = clock  # seconds; tests give one that they advance themselves
         self._min_interval = 1.0 / max_fps
         self._grid: GridPredictor | None = None
         self._neuron_grid: GridPredictor | None = None
@@ -125,23 +132,24 @@ class TrainingHost:
         """Train for about ``seconds`` (while playing), ending early when a snapshot falls
         due so the window gets them on time; stop on divergence."""
         trainer = self.trainer
-        start = time.perf_counter()
+        clock = self._clock
+        start = clock()
         deadline, done = start + seconds, 0
         if self._untaken < MAX_UNTAKEN:
             deadline = min(deadline, max(self._last_emit + self._min_interval, start + 0.001))
-        while time.perf_counter() < deadline:
+        while clock() < deadline:
             done += 1
             if trainer.step().diverged:
                 self.playing = False
                 break
-        rate = done / max(time.perf_counter() - start, 1e-9)
+        rate = done / max(clock() - start, 1e-9)
         self.steps_per_second = (
             rate if not self.steps_per_second else (0.8 * self.steps_per_second + 0.2 * rate)
         )
         self.emit(force=not self.playing)
 
     def emit(self, force: bool = False) -> None:
-        now = time.perf_counter()
+        now = self._clock()
         busy = self._untaken >= MAX_UNTAKEN
         if not force and (busy or now - self._last_emit < self._min_interval):
             return  # never faster than the window draws: a slow frame must not block training
