@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from nnsim.training.changes import resets_weights
-from nnsim.training.data import source_dataset
 from nnsim.training.experiment import (
     Experiment,
     ExperimentError,
@@ -197,14 +196,12 @@ class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWin
         set_controls_hidden(self, experiment.view.hidden_controls)
 
     def _update_structure(self, experiment: Experiment) -> None:
-        from nnsim.training.trainer import network_for
-
-        data = source_dataset(experiment)
-        net = network_for(experiment, len(experiment.data.features))
-        activations = [layer.activation for layer in experiment.network.hidden_layers]
+        """The diagram's layers, read off the experiment (no network is built here)."""
+        hidden = experiment.network.hidden_layers
+        sizes = [layer.units for layer in hidden] + [experiment.num_outputs]
+        activations = [layer.activation for layer in hidden]
         activations.append(experiment.resolved_output_activation())
-        self.network_view.set_structure(list(experiment.data.features), net.sizes[1:], activations)
-        self._data_shown = data
+        self.network_view.set_structure(list(experiment.data.features), sizes, activations)
 
     def set_experiment(self, experiment: Experiment, *, dirty: bool = True) -> None:
         """Replace the whole experiment: panels, diagram and a rebuilt trainer (step 0,
