@@ -36,9 +36,11 @@ class TrainingHost:
     """A Trainer with play/pause/step/reset and live edits; ``send`` receives its messages.
 
     Messages are ``("snapshot", Snapshot, steps_per_second, generation)`` and
-    ``("failed", text)``. ``generation`` counts the commands that replaced the run's
-    state (:data:`NEW_STATE_COMMANDS`), so the window can drop a snapshot of a state
-    it has already left (a late "diverged" must not come back after a reset).
+    ``("failed", text)`` (a refused command); :func:`serve` adds
+    ``("crashed", traceback)`` before it ends on an unexpected exception. ``generation``
+    counts the commands that replaced the run's state (:data:`NEW_STATE_COMMANDS`), so
+    the window can drop a snapshot of a state it has already left (a late "diverged"
+    must not come back after a reset).
     """
 
     def __init__(
@@ -212,7 +214,7 @@ def serve(conn, experiment, max_fps: float = 30.0) -> None:
     except (EOFError, BrokenPipeError, KeyboardInterrupt):
         pass
     except Exception:  # report, never die silently: the window says what happened
-        outbox.put(("failed", "the training process stopped:\n" + traceback.format_exc()))
+        outbox.put(("crashed", traceback.format_exc()))
     finally:
         outbox.close()
         conn.close()

@@ -176,6 +176,7 @@ class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWin
         self.worker = TrainingWorker(self._experiment)
         self.worker.snapshotReady.connect(self._on_snapshot)
         self.worker.failed.connect(self.show_error)
+        self.worker.died.connect(self._on_training_died)
         self.network_view.weightEdited.connect(self.worker.set_weight)
         self.network_view.biasEdited.connect(self.worker.set_bias)
         self.worker.start()
@@ -340,6 +341,18 @@ class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWin
             return
         self.set_experiment(experiment)
         self.show_message(f"Learning rate lowered to {lr:g}; weights reset.")
+
+    @Slot(str)
+    def _on_training_died(self, reason: str) -> None:
+        """The training process ended on its own: start another on the user's experiment."""
+        self.worker.restart(self._experiment)
+        self._playing = False
+        self.training_bar.set_playing(False)
+        self.banner.hide()
+        self.show_error(
+            f"The training process stopped ({reason}); a new one was started with your "
+            "experiment, at step 0."
+        )
 
     # -- snapshots -----------------------------------------------------------------------------
     @Slot(object)

@@ -117,3 +117,24 @@ def test_editing_a_bias_by_hand():
     host, sent = make_host()
     host.handle("set_bias", 2, 1, -0.5)
     assert snapshots(sent)[-1].weights["b2"][1] == -0.5
+
+
+def test_an_unexpected_error_ends_serve_with_its_traceback():
+    import multiprocessing
+    import threading
+
+    from nnsim.training.host import serve
+
+    ours, theirs = multiprocessing.Pipe()
+    thread = threading.Thread(target=serve, args=(theirs, Experiment.default()))
+    thread.start()
+    ours.send(("no_such_command",))
+    received = []
+    while True:
+        try:
+            received.append(ours.recv())
+        except EOFError:
+            break
+    thread.join(5)
+    kind, text = received[-1]
+    assert kind == "crashed" and "AttributeError" in text.splitlines()[-1]

@@ -4,6 +4,7 @@ clicked points, optimizer switches, overflow, bounded numbers, stale messages, k
 from __future__ import annotations
 
 import dataclasses
+import multiprocessing
 import sys
 
 import numpy as np
@@ -258,3 +259,25 @@ def test_keys_type_into_a_text_field(qtbot, window):
     edit.clear()
     qtbot.keyClicks(edit, "0.3 ")
     assert edit.text() == "0.3 " and not window.is_playing
+
+
+# -- a training process that dies is replaced, the experiment kept (issue 15) ----------------
+def training_processes() -> list:
+    return [p for p in multiprocessing.active_children() if p.name == "nnsim-training"]
+
+
+def test_a_killed_training_process_is_restarted_with_the_users_experiment(qtbot, window):
+    window.architecture_panel.add_layer_button.click()
+    edited = window.experiment()
+    for _ in range(5):
+        window.step()
+    qtbot.waitUntil(lambda: snap_step(window) == 5)
+    (process,) = training_processes()
+    process.kill()
+    qtbot.waitUntil(lambda: "training process stopped" in status(window).text(), timeout=10000)
+    assert "killed by signal" in status(window).text()
+    qtbot.waitUntil(lambda: snap_step(window) == 0)
+    assert window.experiment() == edited and window.last_snapshot.experiment == edited
+    window.step()
+    qtbot.waitUntil(lambda: snap_step(window) == 1)
+    assert [p.pid for p in training_processes()] != [process.pid]
