@@ -275,9 +275,8 @@ class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWin
         except ExperimentError as err:
             self.show_error(str(err))
             return
-        self.show_message("")
+        self._live_edit_taken()
         self.worker.set_lr(lr)
-        self._set_dirty(True)
 
     @Slot(str, object)
     def _on_hyperparameter_changed(self, name: str, value) -> None:
@@ -286,8 +285,15 @@ class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWin
         except ExperimentError as err:
             self.show_error(str(err))
             return
-        self.show_message("")
+        self._live_edit_taken()
         self.worker.set_hyperparameter(name, value)
+
+    def _live_edit_taken(self) -> None:
+        """An optimizer value changed live: the other panels edit from the new experiment
+        (or their next edit would carry the old value back), and the last refusal goes."""
+        for panel in (self.data_panel, self.architecture_panel):
+            panel.set_experiment(self._experiment)
+        self.show_message("")
         self._set_dirty(True)
 
     def _set_dirty(self, dirty: bool) -> None:
