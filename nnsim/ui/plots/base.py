@@ -13,7 +13,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from nnsim.ui.plots.axes import LogAxis
+from nnsim.ui.plots.export import install_export_dialog
 from nnsim.ui.plots.ranges import RangeAnchor
 from nnsim.ui.style import MUTED, TEXT
 
@@ -100,7 +101,15 @@ class PlotPanel(QWidget):
         The panel's stable objectName (tests and style sheets find it by it).
     tooltip
         What the learner is looking at, in a sentence or two.
+
+    Signals
+    -------
+    exportFailed(message)
+        Right-click ▸ Export… failed (an error, or a file that could not be written):
+        ``message`` says which format and why, for the window's status bar.
     """
+
+    exportFailed = Signal(str)
 
     def __init__(self, object_name: str, tooltip: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -127,6 +136,7 @@ class PlotPanel(QWidget):
         layout.setSpacing(2)
         layout.addLayout(self.header)
         layout.addWidget(self.graphics, 1)
+        install_export_dialog(self.graphics.scene(), self.exportFailed.emit, self)
 
     # -- building ------------------------------------------------------------------------------
     def _add_plot(
