@@ -114,7 +114,7 @@ class BoundaryView(QWidget):
         self.caption.setStyleSheet(f"color: {MUTED};")
 
         controls = QHBoxLayout()
-        controls.setContentsMargins(0, 0, 0, 0)
+        controls.setContentsMargins(0, 0, 6, 0)  # the caption never touches the edge
         controls.addWidget(self.show_test_toggle)
         controls.addWidget(self.discretize_toggle)
         controls.addStretch(1)
