@@ -101,6 +101,8 @@ class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWin
         self.boundary_view.pointAdded.connect(self._on_point_added)
         self.boundary_view.pointRemoveRequested.connect(self._on_point_removed)
         self.network_view.neuronHovered.connect(self._on_neuron_hovered)
+        for plot in (self.loss_panel, self.gradient_panel, self.lr_panel):
+            plot.exportFailed.connect(self.show_error)
 
     def _build_toolbar(self) -> None:
         self.training_bar = bar = TrainingBar(self)
