@@ -1,10 +1,7 @@
-"""Every control is bound to the experiment both ways.
-
-A programmatic change of a control (``setCurrentIndex``, ``setValue``, ``setChecked``,
-``setText`` + ``editingFinished``, ``click``) edits the experiment exactly as the learner's
-keyboard or mouse does, an invalid one is refused the same way, and showing an experiment
-(``set_experiment``, what the window does after every edit) never echoes back as an edit.
-"""
+"""Every control is bound to the experiment both ways: a change from code (``setCurrentIndex``,
+``setValue``, ``setChecked``, ``setText`` + ``editingFinished``, ``click``) edits it exactly as
+the learner's keyboard does, an invalid one is refused the same way, and showing an
+experiment (``set_experiment``, what the window does after every edit) never echoes back."""
 
 from __future__ import annotations
 
@@ -23,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nnsim.engine.features import FEATURES
 from nnsim.training.experiment import Experiment
 from nnsim.ui.controls import ArchitecturePanel, DataPanel, OptimizerPanel, Section
 from nnsim.ui.controls.optimizer_panel import LR_PRESETS
@@ -48,9 +46,7 @@ def state(widget: QWidget) -> object:
     """What a control shows."""
     if isinstance(widget, QComboBox):
         return widget.currentIndex(), widget.currentText()
-    if isinstance(widget, QAbstractSpinBox):
-        return widget.text()
-    if isinstance(widget, QSlider):
+    if isinstance(widget, QAbstractSpinBox | QSlider):
         return widget.value()
     if isinstance(widget, QAbstractButton):
         return widget.isChecked(), widget.isEnabled()
@@ -71,16 +67,13 @@ def shown(panel: QWidget, *, experiment_only: bool = False) -> dict[str, object]
 
 DATA_CONTROLS = [
     "datasetCombo", "noiseSlider", "trainFractionSlider", "samplesSpin", "batchSizeSpin",
-    *(f"feature_{name}" for name in (
-        "x1", "x2", "x1_sq", "x2_sq", "x1_x2", "sin_x1", "sin_x2", "cos_x1", "cos_x2"
-    )),
+    *(f"feature_{name}" for name in FEATURES),
     "regenerateButton", "importCsvButton", "pointClassCombo",
 ]  # fmt: skip
-LAYER_CONTROLS = ["unitsMinus", "unitsSpin", "unitsPlus", "activationCombo", "batchNormCheck",
-                  "dropoutSpin"]  # fmt: skip
 ARCHITECTURE_CONTROLS = [
     "addLayerButton", "removeLayerButton",
-    *(f"{name}_{k}" for k in (1, 2) for name in LAYER_CONTROLS),
+    *(f"{name}_{k}" for k in (1, 2) for name in ("unitsMinus", "unitsSpin", "unitsPlus",
+      "activationCombo", "batchNormCheck", "dropoutSpin")),
     "batchNormAllCheck", "dropoutAllSpin", "initCombo", "outputActivationCombo", "lossCombo",
 ]  # fmt: skip
 OPTIMIZER_CONTROLS = [
@@ -94,8 +87,7 @@ OPTIMIZER_CONTROLS = [
     "scheduleSectionHeader", "scheduleCombo", "scheduleUnitCombo",
     *(f"schedule_{name}" for name in (
         "decay_rate", "decay_steps", "staircase", "step_size", "gamma", "T_max", "eta_min",
-        "restarts", "max_lr", "total_steps", "pct_start", "factor", "patience",
-        "warmup_steps",
+        "restarts", "max_lr", "total_steps", "pct_start", "factor", "patience", "warmup_steps",
     )),
     "penaltySectionHeader", "regularizationCombo", "regularizationRateEdit", "gradClipCombo",
     "gradClipThresholdEdit",
@@ -180,24 +172,22 @@ INVALID_TYPED = {"learningRateEdit": "abc", "schedule_eta_min": "0.5"}
 # --- acting on a control: as the learner does, and from code ----------------------------------
 
 
-def _combo_step(combo: QComboBox) -> tuple[int, Qt.Key]:
-    if combo.currentIndex() + 1 < combo.count():
-        return combo.currentIndex() + 1, Qt.Key.Key_Down
-    return combo.currentIndex() - 1, Qt.Key.Key_Up
-
-
-def _spin_step(spin: QAbstractSpinBox) -> tuple[float, Qt.Key]:
-    if spin.value() + spin.singleStep() <= spin.maximum():
-        return spin.value() + spin.singleStep(), Qt.Key.Key_Up
-    return spin.value() - spin.singleStep(), Qt.Key.Key_Down
+def _step(widget: QComboBox | QAbstractSpinBox) -> tuple[float, Qt.Key]:
+    """The next index of a combo (value of a spin box), or the previous at the end, and the
+    key that goes there."""
+    if isinstance(widget, QComboBox):
+        value, step, top, up = widget.currentIndex(), 1, widget.count() - 1, Qt.Key.Key_Down
+    else:
+        value, step, top, up = widget.value(), widget.singleStep(), widget.maximum(), Qt.Key.Key_Up
+    if value + step <= top:
+        return value + step, up
+    return value - step, Qt.Key.Key_Up if up == Qt.Key.Key_Down else Qt.Key.Key_Down
 
 
 def by_the_learner(qtbot, widget: QWidget, text: str | None) -> None:
     """The next value, by keyboard (Space on buttons, arrows, typing and Enter)."""
-    if isinstance(widget, QComboBox):
-        qtbot.keyClick(widget, _combo_step(widget)[1])
-    elif isinstance(widget, QAbstractSpinBox):
-        qtbot.keyClick(widget, _spin_step(widget)[1])
+    if isinstance(widget, QComboBox | QAbstractSpinBox):
+        qtbot.keyClick(widget, _step(widget)[1])
     elif isinstance(widget, QSlider):
         qtbot.keyClick(widget, Qt.Key.Key_Right)
     elif isinstance(widget, QAbstractButton):
@@ -213,9 +203,9 @@ def by_the_learner(qtbot, widget: QWidget, text: str | None) -> None:
 def by_code(widget: QWidget, text: str | None) -> None:
     """The same value, set programmatically."""
     if isinstance(widget, QComboBox):
-        widget.setCurrentIndex(_combo_step(widget)[0])
+        widget.setCurrentIndex(_step(widget)[0])
     elif isinstance(widget, QAbstractSpinBox):
-        widget.setValue(_spin_step(widget)[0])
+        widget.setValue(_step(widget)[0])
     elif isinstance(widget, QSlider):
         widget.setValue(widget.value() + widget.singleStep())
     elif isinstance(widget, QAbstractButton):
@@ -326,14 +316,13 @@ COMBO_VALUES: dict[str, Callable[[Experiment], object]] = {
 }
 
 
-def combo_value(name: str, experiment: Experiment) -> object:
-    if name.startswith("activationCombo_"):
-        return experiment.network.hidden_layers[int(name.split("_")[1]) - 1].activation
-    return COMBO_VALUES[name](experiment)
+def combo_value(name: str, e: Experiment) -> object:
+    kind, _, k = name.partition("_")  # activationCombo_<k>
+    return e.network.hidden_layers[int(k) - 1].activation if k else COMBO_VALUES[kind](e)
 
 
 def window_panels(window):
-    return (window.data_panel, window.architecture_panel, window.optimizer_panel)
+    return window.data_panel, window.architecture_panel, window.optimizer_panel
 
 
 def window_combos(window) -> dict[str, QComboBox]:
@@ -403,7 +392,6 @@ def test_a_data_edit_after_a_live_learning_rate_change_keeps_the_rate(qtbot, win
     edit = controls(window.optimizer_panel)["learningRateEdit"]
     edit.setText("0.1")
     edit.editingFinished.emit()
-    assert window.experiment().training.optimizer.lr == 0.1
     controls(window.data_panel)["noiseSlider"].setValue(20)
     assert window.experiment().data.noise == 0.2
     assert window.experiment().training.optimizer.lr == 0.1
