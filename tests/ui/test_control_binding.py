@@ -383,11 +383,6 @@ def test_combo_text_and_experiment_never_disagree(qtbot, window, seed):
         assert_combos_agree(window)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="main_window: after a live learning-rate change the window does not pass the new "
-    "experiment to the data and architecture panels, whose next edit carries the old rate",
-)
 def test_a_data_edit_after_a_live_learning_rate_change_keeps_the_rate(qtbot, window):
     edit = controls(window.optimizer_panel)["learningRateEdit"]
     edit.setText("0.1")

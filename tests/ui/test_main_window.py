@@ -18,7 +18,7 @@ def child(window, cls, name):
 
 
 def choose(combo: QComboBox, text: str) -> None:
-    """Pick an entry as a user would (the panels react to ``activated``, not to code)."""
+    """Pick an entry as a user would (the click's ``activated`` after the index change)."""
     index = combo.findText(text, Qt.MatchFlag.MatchContains)
     assert index >= 0, f"{text!r} not in {combo.objectName()}"
     combo.setCurrentIndex(index)

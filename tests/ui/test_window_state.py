@@ -283,13 +283,6 @@ def test_a_killed_training_process_is_restarted_with_the_users_experiment(qtbot,
     assert [p.pid for p in training_processes()] != [process.pid]
 
 
-def test_a_data_edit_after_a_live_learning_rate_change_keeps_the_new_rate(qtbot, window):
-    window.optimizer_panel.learningRateChanged.emit(0.3)
-    edited = data(window.data_panel.experiment(), noise=0.2)  # what its next edit starts from
-    window.data_panel.experimentEdited.emit(edited)
-    assert window.experiment().training.optimizer.params["lr"] == 0.3
-
-
 def test_a_failed_plot_export_is_shown_in_the_status_bar(qtbot, window):
     window.loss_panel.exportFailed.emit("Export as SVG failed: disk full")
     assert status(window).text() == "Export as SVG failed: disk full"
