@@ -106,6 +106,7 @@ class LectureView(QWidget):
         self.phase_bar.phaseClicked.connect(self.go_to)
         self.phase_label = QLabel(self)
         self.phase_label.setObjectName("phaseLabel")
+        self.phase_label.setWordWrap(True)  # at a large zoom, onto two lines rather than cut
         self.message = QLabel(self)
         self.message.setObjectName("lectureMessage")
         self.message.setStyleSheet("color: #b00020;")
