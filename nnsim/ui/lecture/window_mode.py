@@ -237,7 +237,10 @@ class LectureMode(QObject):
         remember.setChecked(True)
         box.setCheckBox(remember)
         box.exec()
-        return ("continue" if box.clickedButton() is go_on else "discard"), remember.isChecked()
+        clicked = box.clickedButton()
+        if clicked is None:  # closed without a choice: keep the lecture's steps, ask again
+            return "continue", False
+        return ("continue" if clicked is go_on else "discard"), remember.isChecked()
 
     def _hand_back(self) -> None:
         """The lecture is left: if it walked steps, the window goes on from them (or not)."""
