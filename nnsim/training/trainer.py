@@ -197,9 +197,8 @@ class Trainer:
         if isinstance(self.schedule, PlateauSchedule):
             return self.schedule.lr(t)
         if not 0 <= t - self._lr_cache_start < len(self._lr_cache):
-            start = t - t % LR_BLOCK  # blocks on a fixed grid: the same rates however we got here
-            self._lr_cache_start = start
-            self._lr_cache = self.schedule.lr_array(np.arange(start, start + LR_BLOCK))
+            self._lr_cache_start = t
+            self._lr_cache = self.schedule.lr_array(np.arange(t, t + LR_BLOCK))
         return float(self._lr_cache[t - self._lr_cache_start])
 
     def set_learning_rate(self, lr: float) -> None:
