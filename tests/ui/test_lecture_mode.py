@@ -19,7 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnsim.training.experiment import Experiment, ViewSpec, load_experiment, save_experiment
+from nnsim.training.experiment import (
+    Experiment,
+    ViewSpec,
+    load_experiment,
+    save_experiment,
+    with_optimizer_param,
+)
 from nnsim.training.grid import GridPredictor
 from nnsim.training.lecture import (
     ARTICLE_LESSON,
@@ -499,3 +505,19 @@ def test_at_every_zoom_no_label_overlaps_and_no_phase_is_cut(qtbot, size, hidden
         assert label_scales[-1] <= zoom * DIAGRAM_SCALE + 1e-9
     if size == (1400, 900) and len(hidden) == 2:  # with room, the numbers grow with the zoom
         assert label_scales[-1] > 1.3 * label_scales[ZOOMS.index(1.0)]
+
+
+def test_a_lecture_resumes_a_handed_state_only_while_the_window_shows_it():
+    experiment = Experiment.default()
+    lecture = Trainer(experiment)
+    lecture.run(4)  # the lecture walked four steps and handed its state to the window
+    shown = take_snapshot(lecture, GridPredictor(lecture.data.features, 20))
+    state = lecture.state_dict()
+    resumed = lecture_session(experiment, shown, state).trainer
+    assert checkpoints_equal(checkpoint(resumed), checkpoint(lecture))  # optimizer, order too
+    lecture.run(1)  # the window trained on: its snapshot, not the state
+    later = take_snapshot(lecture, GridPredictor(lecture.data.features, 20))
+    assert lecture_session(experiment, later, state).trainer.steps_done == 5
+    faster = with_optimizer_param(experiment, "lr", 0.3)  # edited since: the weights only
+    trainer = lecture_session(faster, shown, state).trainer
+    assert trainer.history_origin == 4 and trainer.current_lr() == 0.3

@@ -21,8 +21,9 @@ def lecture_session(
     weights: e.g. the window's training has not caught up with an edit yet).
 
     ``state``: a ``Trainer.state_dict()`` handed to the window before (a lecture's); if the
-    snapshot shows exactly it (the window has not trained since), the lecture goes on from it
-    whole, optimizer state and data order included.
+    snapshot shows exactly it and the experiment is unchanged (the window has not trained or
+    been edited since), the lecture goes on from it whole, optimizer state and data order
+    included.
     """
     trainer = Trainer(experiment)
     shown = getattr(snapshot, "experiment", None)
@@ -31,7 +32,7 @@ def lecture_session(
     )
     if snapshot is None or not snapshot.weights or not same:
         return LectureSession(trainer)
-    if state is not None and _shows(snapshot, state):
+    if state is not None and state["experiment"] == experiment and _shows(snapshot, state):
         try:
             trainer.load_state_dict(state)
         except ValueError:
