@@ -8,7 +8,7 @@ import numpy as np
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QPoint, QRect, QRectF, Qt
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QAction, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -521,3 +521,17 @@ def test_a_lecture_resumes_a_handed_state_only_while_the_window_shows_it():
     faster = with_optimizer_param(experiment, "lr", 0.3)  # edited since: the weights only
     trainer = lecture_session(faster, shown, state).trainer
     assert trainer.history_origin == 4 and trainer.current_lr() == 0.3
+
+
+def test_ctrl_equals_four_times_in_the_lecture_overlaps_and_cuts_nothing(qtbot, window):
+    window.findChild(QAction, "lectureModeAction").trigger()
+    view = window.lecture_mode.view
+    for presses in range(5):
+        settle()
+        for position in range(len(view.session.titles)):
+            view.go_to(position)
+            settle()
+            problems = overlaps_and_cuts(view.network_view) + elided_phase_buttons(view.phase_bar)
+            assert not problems + cut_navigation(view), (presses, position, problems)
+        qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert window.lecture_mode.view.font_scale() == pytest.approx(2.0)  # 1 → 1.15 … 1.75 → 2
