@@ -535,3 +535,15 @@ def test_ctrl_equals_four_times_in_the_lecture_overlaps_and_cuts_nothing(qtbot, 
             assert not problems + cut_navigation(view), (presses, position, problems)
         qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     assert window.lecture_mode.view.font_scale() == pytest.approx(2.0)  # 1 → 1.15 … 1.75 → 2
+
+
+def test_a_deep_network_does_not_make_the_lecture_wider_than_the_screen(qtbot):
+    hidden = [{"units": 3, "activation": "tanh"}] * 14
+    view = make_view(qtbot, LectureSession(Trainer(Experiment.from_dict({"network": {
+        "hidden_layers": hidden}}))))  # fmt: skip
+    apply_font_scale(view, 2.0)
+    screen = view.screen().availableGeometry()
+    assert view.network_view.minimumWidth() <= 0.5 * screen.width()
+    view.go_to(3)
+    settle()
+    assert not overlaps_and_cuts(view.network_view)

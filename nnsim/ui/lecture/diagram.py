@@ -10,7 +10,9 @@
 
 The labels keep their size on screen while the diagram scales to its room, so at a large zoom
 they would run into each other: :class:`LectureNetworkView` writes them as large as the zoom
-asks, but never larger than fits between the nodes (see :meth:`LectureNetworkView.refit`).
+asks, but never larger than fits between the nodes (see :meth:`LectureNetworkView.refit`);
+when a very deep network leaves no room even for small numbers, only the marked layer's are
+written (the numbers panel has them all).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ SMALLEST_POINTS = 6.0  # the labels shrink to fit, but not below this size
 TYPICAL_NUMBER = "-0.0000"  # room kept beside every column, so the size holds phase to phase
 GAP = 2.0  # px between a label and its neighbours
 MINIMUM = (160, 120)  # px: the diagram's smallest size, however small its labels
+SCREEN_SHARE = 0.45  # the room asked for is at most this share of the screen (then: smaller text)
 
 
 class LectureNetworkView(NetworkView):
@@ -76,7 +79,10 @@ class LectureNetworkView(NetworkView):
             while high - low > 0.01 * wanted:
                 middle = (low + high) / 2
                 low, high = (middle, high) if self._fits_at(middle) else (low, middle)
-            self._fits_at(low)
+            if not self._fits_at(low):  # too many columns for the room: the marked one's only
+                self._show_values_of(self._highlight)
+                if not self._labels_fit():
+                    self._show_values_of(None)
         finally:
             self._fitting = False
 
@@ -93,6 +99,11 @@ class LectureNetworkView(NetworkView):
         content = self._content
         width = content.width() * s + inputs + 10 + number + 8 + 2 * GAP
         height = content.height() * s + 10 + 3 * line + 12 + 2 * GAP
+        screen = self.screen().availableGeometry()  # a deep network must not widen the window
+        width, height = (
+            min(width, SCREEN_SHARE * screen.width()),
+            min(height, SCREEN_SHARE * screen.height()),
+        )
         size = (max(MINIMUM[0], math.ceil(width)), max(MINIMUM[1], math.ceil(height)))
         if (self.minimumWidth(), self.minimumHeight()) != size:
             self.setMinimumSize(*size)
@@ -100,8 +111,15 @@ class LectureNetworkView(NetworkView):
     def _fit(self) -> None:  # NetworkView fits on resizes and font changes: fit the labels too
         self.refit()
 
+    def _show_values_of(self, layer) -> None:
+        """Show the numbers beside the nodes of ``layer`` only (None: of none; ...: of all)."""
+        for k, items in self._value_labels.items():
+            for item in items:
+                item.setVisible(layer is ... or k == layer)
+
     def _fits_at(self, scale: float) -> bool:
-        """Lay out with the labels at ``scale``; do they fit?"""
+        """Lay out with the labels at ``scale`` (all shown); do they fit?"""
+        self._show_values_of(...)
         font = QFont(QApplication.font())
         base = font.pointSizeF() if font.pointSizeF() > 0 else 9.0
         font.setPointSizeF(base * scale)
