@@ -384,8 +384,7 @@ class Trainer:
 
     # -- saving and restoring ------------------------------------------------------------------
     def state_dict(self, *, histories: bool = True) -> dict[str, Any]:
-        """Everything training changes (and, ``histories``, the metric tables) as plain,
-        picklable values; see :mod:`nnsim.training.trainer_state`."""
+        """All that training changes, as picklable values: :mod:`nnsim.training.trainer_state`."""
         return trainer_state(self, histories)
 
     def load_state_dict(self, state: Mapping[str, Any]) -> None:
