@@ -129,6 +129,11 @@ class TrainingHost:
     def _do_set_bias(self, layer: int, unit: int, value: float) -> None:
         self.trainer.network.layers[layer - 1].b[unit] = value
 
+    def _do_load_state(self, state) -> None:
+        """Continue from a ``Trainer.state_dict()`` (the lecture's: it walked real steps)."""
+        self.playing = False
+        self.trainer.load_state_dict(state)
+
     # -- training ------------------------------------------------------------------------------
     def train_slice(self, seconds: float = SLICE_SECONDS) -> None:
         """Train for about ``seconds`` (while playing), ending early when a snapshot falls

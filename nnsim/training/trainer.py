@@ -14,9 +14,9 @@ completed steps (unit "step") or t = completed epochs (unit "epoch").
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -26,6 +26,7 @@ from nnsim.engine.optimizers import make_optimizer
 from nnsim.engine.schedules import PlateauSchedule, make_schedule
 from nnsim.training.data import TrainingData, build_data
 from nnsim.training.history import MetricHistory
+from nnsim.training.trainer_state import load_trainer_state, trainer_state
 
 LR_BLOCK = 1024  # learning rates are computed ahead in blocks: the schedule is a pure function
 
@@ -109,6 +110,8 @@ class Trainer:
         Completed steps and completed passes over the training set.
     diverged
         ``None``, or why training stopped.
+    history_origin
+        Steps completed before ``history`` began (0 unless training went on from bare weights).
     """
 
     def __init__(self, experiment, data: TrainingData | None = None) -> None:
@@ -166,7 +169,9 @@ class Trainer:
         self.steps_done = 0
         self.epochs_done = 0
         self._batch_index = len(self._bounds)  # start a new epoch on the first step
+        self._epoch_order: np.ndarray | None = None  # this epoch's shuffled sample order
         self._epoch_losses: list[float] = []
+        self.history_origin = 0
         self.diverged: str | None = None
         self.last_result: StepResult | None = None
         self.last_evaluation: Evaluation | None = None
@@ -269,7 +274,7 @@ class Trainer:
         if self._batch_index >= len(self._bounds):
             if self._batch_index and self.steps_done:
                 self._end_epoch()
-            order = self._shuffle_rng.permutation(len(self.data.train))
+            self._epoch_order = order = self._shuffle_rng.permutation(len(self.data.train))
             self._epoch_x = self.data.x_train[order]
             self._epoch_y = self.data.y_train[order]
             self._batch_index = 0
@@ -414,3 +419,20 @@ class Trainer:
         self.evaluations.append([ev.step, train_loss, test_loss, train_acc, test_acc])
         self.last_evaluation = ev
         return ev
+
+    # -- saving and restoring ------------------------------------------------------------------
+    def state_dict(self, *, histories: bool = True) -> dict[str, Any]:
+        """All that training changes, as picklable values: :mod:`nnsim.training.trainer_state`."""
+        return trainer_state(self, histories)
+
+    def load_state_dict(self, state: Mapping[str, Any]) -> None:
+        """Continue bit-identically from a :meth:`state_dict` of a trainer on the same network,
+        data and batch size; ``ValueError`` (nothing changed) if it does not fit."""
+        backup = self.state_dict(histories="history" in state)
+        try:
+            load_trainer_state(self, state)
+        except (KeyError, TypeError, ValueError, IndexError, AttributeError) as err:
+            load_trainer_state(self, backup)
+            if isinstance(err, ValueError):
+                raise
+            raise ValueError(f"not a trainer state ({type(err).__name__}: {err})") from None

@@ -217,3 +217,8 @@ class TrainingWorker(QObject):
     @Slot(int, int, float)
     def set_bias(self, layer: int, unit: int, value: float) -> None:
         self._send("set_bias", layer, unit, value)
+
+    @Slot(object)
+    def load_state(self, state) -> None:
+        """Continue training from a ``Trainer.state_dict()`` (e.g. the steps a lecture walked)."""
+        self._send("load_state", state)
