@@ -8,6 +8,8 @@ and in words the window and the plots can show.
 
 from __future__ import annotations
 
+from nnsim.training.data import build_data
+
 
 def needs_new_network(old, new) -> str | None:
     """Why ``new`` cannot go on from ``old``'s weights, or None if it can.
@@ -41,6 +43,41 @@ def resets_weights(old, new) -> str | None:
     if reason is None and new.data.dataset not in (old.data.dataset, "custom"):
         reason = "the data set changed"
     return reason
+
+
+def continue_training(trainer, experiment) -> None:
+    """Go on training under an edited ``experiment`` from the current weights.
+
+    Steps, epochs and the history carry on. New data (points added, noise, size)
+    or a new batch size start a fresh pass over the training set; another optimizer
+    starts with a fresh state (its moments belong to the old rule); changed
+    hyper-parameters of the same optimizer keep its state, as ``Trainer.set_learning_rate``
+    does. ValueError if the network must be built anew (:func:`needs_new_network`);
+    nothing changes then.
+    """
+    old = trainer.experiment
+    reason = needs_new_network(old, experiment)
+    if reason is not None:
+        raise ValueError(f"cannot keep the weights: {reason}")
+    data_changed = experiment.data != old.data
+    if data_changed:
+        trainer.data = build_data(experiment)  # may raise: nothing has changed yet
+    trainer.experiment = experiment
+    if data_changed or experiment.training.batch_size != old.training.batch_size:
+        trainer._set_batches()
+        trainer._batch_index = len(trainer._bounds)  # the next step starts a new pass
+    new_opt, old_opt = experiment.training.optimizer, old.training.optimizer
+    if new_opt.name != old_opt.name:
+        trainer._build_optimizer()
+    elif new_opt.params != old_opt.params or experiment.training.schedule != (
+        old.training.schedule
+    ):
+        trainer.optimizer.set_hyperparameters(
+            **{k: v for k, v in new_opt.params.items() if k != "lr"}
+        )
+        trainer._base_momentum = trainer.optimizer.get_momentum()
+        trainer._build_schedule(float(new_opt.params["lr"]))
+        trainer.optimizer.lr = trainer.current_lr()
 
 
 def describe_change(old, new) -> str:

@@ -28,7 +28,7 @@ GRID_RESOLUTION = 100  # the decision boundary
 NEURON_RESOLUTION = 40  # each neuron's thumbnail (and its view on hover)
 MAX_UNTAKEN = 2  # one being drawn, one on its way: the window neither waits nor falls behind
 MAX_HISTORY_ROWS = 1200  # rows sent per snapshot: a plot is a few hundred pixels wide
-NEW_STATE_COMMANDS = frozenset({"reset", "set_experiment", "update_experiment"})
+NEW_STATE_COMMANDS = frozenset({"reset", "set_experiment", "update_experiment", "load_state"})
 """Commands after which earlier snapshots describe a state the window has left."""
 
 

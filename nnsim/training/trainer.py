@@ -234,40 +234,12 @@ class Trainer:
         self._base_momentum = self.optimizer.get_momentum()
 
     def continue_with(self, experiment) -> None:
-        """Go on training under an edited ``experiment`` from the current weights.
+        """Go on training under an edited ``experiment`` from the current weights, steps
+        and history (see :func:`nnsim.training.changes.continue_training`); ValueError,
+        and nothing changed, if the network must be built anew."""
+        from nnsim.training.changes import continue_training
 
-        Steps, epochs and the history carry on. New data (points added, noise, size)
-        or a new batch size start a fresh pass over the training set; another optimizer
-        starts with a fresh state (its moments belong to the old rule); changed
-        hyper-parameters of the same optimizer keep its state, as :meth:`set_learning_rate`
-        does. ValueError if the network must be built anew (see
-        :func:`nnsim.training.changes.needs_new_network`); nothing changes then.
-        """
-        from nnsim.training.changes import needs_new_network
-
-        old = self.experiment
-        reason = needs_new_network(old, experiment)
-        if reason is not None:
-            raise ValueError(f"cannot keep the weights: {reason}")
-        data_changed = experiment.data != old.data
-        if data_changed:
-            self.data = build_data(experiment)  # may raise: nothing has changed yet
-        self.experiment = experiment
-        if data_changed or experiment.training.batch_size != old.training.batch_size:
-            self._set_batches()
-            self._batch_index = len(self._bounds)  # the next step starts a new pass
-        new_opt, old_opt = experiment.training.optimizer, old.training.optimizer
-        if new_opt.name != old_opt.name:
-            self._build_optimizer()
-        elif new_opt.params != old_opt.params or experiment.training.schedule != (
-            old.training.schedule
-        ):
-            self.optimizer.set_hyperparameters(
-                **{k: v for k, v in new_opt.params.items() if k != "lr"}
-            )
-            self._base_momentum = self.optimizer.get_momentum()
-            self._build_schedule(float(new_opt.params["lr"]))
-            self.optimizer.lr = self.current_lr()
+        continue_training(self, experiment)
 
     # -- batches -------------------------------------------------------------------------------
     def _next_batch(self) -> tuple[np.ndarray, np.ndarray]:
