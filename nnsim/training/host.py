@@ -18,6 +18,7 @@ import time
 import traceback
 from collections.abc import Callable
 
+from nnsim.training import protocol
 from nnsim.training.changes import describe_change
 from nnsim.training.grid import GridPredictor
 from nnsim.training.snapshot import Snapshot, take_snapshot
@@ -28,19 +29,16 @@ GRID_RESOLUTION = 100  # the decision boundary
 NEURON_RESOLUTION = 40  # each neuron's thumbnail (and its view on hover)
 MAX_UNTAKEN = 2  # one being drawn, one on its way: the window neither waits nor falls behind
 MAX_HISTORY_ROWS = 1200  # rows sent per snapshot: a plot is a few hundred pixels wide
-NEW_STATE_COMMANDS = frozenset({"reset", "set_experiment", "update_experiment", "load_state"})
-"""Commands after which earlier snapshots describe a state the window has left."""
 
 
 class TrainingHost:
     """A Trainer with play/pause/step/reset and live edits; ``send`` receives its messages.
 
-    Messages are ``("snapshot", Snapshot, steps_per_second, generation)`` and
-    ``("failed", text)`` (a refused command); :func:`serve` adds
-    ``("crashed", traceback)`` before it ends on an unexpected exception. ``generation``
-    counts the commands that replaced the run's state (:data:`NEW_STATE_COMMANDS`), so
-    the window can drop a snapshot of a state it has already left (a late "diverged"
-    must not come back after a reset).
+    Replies (:mod:`nnsim.training.protocol`) are ``SnapshotReady`` and ``Refused``;
+    :func:`serve` adds ``Crashed`` before it ends on an unexpected exception. A snapshot's
+    ``generation`` counts the commands that replaced the run's state
+    (:data:`~nnsim.training.protocol.NEW_STATE`), so the window can drop a snapshot of a
+    state it has already left (a late "diverged" must not come back after a reset).
     """
 
     def __init__(
@@ -72,67 +70,86 @@ class TrainingHost:
         self._markers: list[tuple[int, str]] = []
 
     # -- commands ------------------------------------------------------------------------------
-    def handle(self, command: str, *args) -> bool:
-        """Carry out one command; False for ``quit``."""
-        if command == "quit":
+    def handle(self, command: protocol.Command) -> bool:
+        """Carry out one command; False for :class:`~nnsim.training.protocol.Quit`."""
+        if isinstance(command, protocol.Quit):
             return False
-        if command == "taken":  # the window has taken a snapshot: another may go
+        if isinstance(command, protocol.Taken):  # the window took a snapshot: another may go
             self._untaken = max(0, self._untaken - 1)
             return True
-        if command in NEW_STATE_COMMANDS:
+        if isinstance(command, protocol.NEW_STATE):
             self.generation += 1
+        handler = self._handlers.get(type(command))
+        if handler is None:
+            raise TypeError(f"not a training command: {command!r}")
         try:
-            getattr(self, f"_do_{command}")(*args)
+            handler(*command)
         except ValueError as err:
-            self._send(("failed", str(err)))
+            self._send(protocol.Refused(str(err)))
         self.emit(force=True)
         return True
 
-    def _do_play(self) -> None:
+    @property
+    def _handlers(self) -> dict[type, Callable[..., None]]:
+        return {
+            protocol.Play: self._play,
+            protocol.Pause: self._pause,
+            protocol.Step: self._step,
+            protocol.Reset: self._reset,
+            protocol.SetExperiment: self._set_experiment,
+            protocol.UpdateExperiment: self._update_experiment,
+            protocol.LoadState: self._load_state,
+            protocol.SetLearningRate: self._set_lr,
+            protocol.SetHyperparameter: self._set_hyperparameter,
+            protocol.SetWeight: self._set_weight,
+            protocol.SetBias: self._set_bias,
+        }
+
+    def _play(self) -> None:
         self.playing = self.trainer.diverged is None
 
-    def _do_pause(self) -> None:
+    def _pause(self) -> None:
         self.playing = False
 
-    def _do_step(self) -> None:
+    def _step(self) -> None:
         self.playing = False
         if self.trainer.diverged is None:
             self.trainer.step()
 
-    def _do_reset(self) -> None:
+    def _reset(self) -> None:
         self.playing = False
         self.trainer.reset()
         self._markers = []
 
-    def _do_set_experiment(self, experiment) -> None:
+    def _set_experiment(self, experiment) -> None:
         self.playing = False
         self._build(experiment)
 
-    def _do_update_experiment(self, experiment) -> None:
+    def _update_experiment(self, experiment) -> None:
         """Go on from the current weights under an edited experiment (playing or not)."""
         old = self.trainer.experiment
         self.trainer.continue_with(experiment)
         self._markers.append((self.trainer.steps_done, describe_change(old, experiment)))
 
-    def _do_set_lr(self, lr: float) -> None:
+    def _load_state(self, state) -> None:
+        """Continue from a ``Trainer.state_dict()`` (the lecture's: it walked real steps)."""
+        self.playing = False
+        self.trainer.load_state_dict(state)
+
+    def _set_lr(self, lr: float) -> None:
         old = self.trainer.experiment.training.optimizer.params["lr"]
         self.trainer.set_learning_rate(lr)
         self._markers.append((self.trainer.steps_done, f"lr {old:g} → {lr:g}"))
 
-    def _do_set_hyperparameter(self, name: str, value) -> None:
+    def _set_hyperparameter(self, name: str, value) -> None:
         self.trainer.set_optimizer_hyperparameter(name, value)
         self._markers.append((self.trainer.steps_done, f"{name} → {value}"))
 
-    def _do_set_weight(self, layer: int, row: int, col: int, value: float) -> None:
+    def _set_weight(self, layer: int, row: int, col: int, value: float) -> None:
         self.trainer.network.layers[layer - 1].W[row, col] = value
 
-    def _do_set_bias(self, layer: int, unit: int, value: float) -> None:
+    def _set_bias(self, layer: int, unit: int, value: float) -> None:
         self.trainer.network.layers[layer - 1].b[unit] = value
-
-    def _do_load_state(self, state) -> None:
-        """Continue from a ``Trainer.state_dict()`` (the lecture's: it walked real steps)."""
-        self.playing = False
-        self.trainer.load_state_dict(state)
 
     # -- training ------------------------------------------------------------------------------
     def train_slice(self, seconds: float = SLICE_SECONDS) -> None:
@@ -171,7 +188,7 @@ class TrainingHost:
             max_rows=MAX_HISTORY_ROWS,
         )
         speed = self.steps_per_second if self.playing else 0.0
-        self._send(("snapshot", snapshot, speed, self.generation))
+        self._send(protocol.SnapshotReady(snapshot, speed, self.generation))
 
 
 class _Outbox:
@@ -203,7 +220,7 @@ class _Outbox:
 def serve(conn, experiment, max_fps: float = 30.0) -> None:
     """Run a :class:`TrainingHost` over the pipe ``conn`` until ``quit`` or the pipe closes.
 
-    Commands arrive as ``(name, *args)`` tuples; they are read between training slices.
+    Commands (:mod:`nnsim.training.protocol`) are read between training slices.
     """
     outbox = _Outbox(conn)
     try:
@@ -212,14 +229,13 @@ def serve(conn, experiment, max_fps: float = 30.0) -> None:
         running = True
         while running:
             if conn.poll(0 if host.playing else None):
-                command, *args = conn.recv()
-                running = host.handle(command, *args)
+                running = host.handle(conn.recv())
             elif host.playing:
                 host.train_slice()
     except (EOFError, BrokenPipeError, KeyboardInterrupt):
         pass
     except Exception:  # report, never die silently: the window says what happened
-        outbox.put(("crashed", traceback.format_exc()))
+        outbox.put(protocol.Crashed(traceback.format_exc()))
     finally:
         outbox.close()
         conn.close()

@@ -2,13 +2,13 @@
 
 Training runs in a child process (:func:`nnsim.training.host.serve`), so that
 it and the window each get a core instead of taking turns on the GIL. A
-:class:`TrainingWorker` starts that process, sends it commands (``play``,
-``pause``, ``step_once``, ``reset``, ``set_experiment``, ``set_lr`` …; they are
+:class:`TrainingWorker` starts that process, sends it the typed commands of
+:mod:`nnsim.training.protocol` (``Play``, ``Step``, ``SetExperiment`` …; they are
 read between training slices, never in the middle of a step), and owns a
 ``QThread`` that waits on the pipe and hands every immutable
 :class:`~nnsim.training.snapshot.Snapshot` (at most ~30 a second) to the GUI
 thread through ``snapshotReady``. The GUI never waits on it; it stops by a
-``quit`` command, never by ``terminate()``.
+``Quit`` command, never by ``terminate()``.
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ import sys
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from nnsim.training.host import NEW_STATE_COMMANDS, serve
+from nnsim.training import protocol
+from nnsim.training.host import serve
 
 JOIN_SECONDS = 5.0
 log = logging.getLogger("nnsim")
@@ -138,7 +139,7 @@ class TrainingWorker(QObject):
         """Stop training, the process and the thread. True if all ended in time."""
         if self._process is None:
             return True
-        self._send("quit")
+        self._send(protocol.Quit())
         self._process.join(timeout_ms / 1000)
         if self._process.is_alive():  # hung in a step: last resort, the window is closing
             self._process.kill()
@@ -149,24 +150,22 @@ class TrainingWorker(QObject):
         return ended
 
     @Slot(object)
-    def _on_message(self, message: tuple) -> None:
-        kind = message[0]
-        if kind == "snapshot":
-            _, snapshot, speed, generation = message
-            if snapshot.running:  # acknowledged on arrival: a dropped one must count too
-                self._send("taken")
-            if generation < self._generation:
+    def _on_message(self, message: protocol.Reply) -> None:
+        if isinstance(message, protocol.SnapshotReady):
+            if message.snapshot.running:  # acknowledged on arrival: a dropped one counts too
+                self._send(protocol.Taken())
+            if message.generation < self._generation:
                 return  # from before a reset or a new experiment
-            self.steps_per_second = speed
-            self.snapshotReady.emit(snapshot)
-        elif kind == "failed":
-            self.failed.emit(message[1])
-        elif kind == "crashed":  # the traceback goes to the log, its last line to the user
-            log.error("the training process stopped:\n%s", message[1])
-            self._crash = message[1].strip().splitlines()[-1]
+            self.steps_per_second = message.steps_per_second
+            self.snapshotReady.emit(message.snapshot)
+        elif isinstance(message, protocol.Refused):
+            self.failed.emit(message.text)
+        elif isinstance(message, protocol.Crashed):  # the traceback to the log, a line to us
+            log.error("the training process stopped:\n%s", message.traceback)
+            self._crash = message.traceback.strip().splitlines()[-1]
 
-    def _send(self, *command) -> None:
-        if command[0] in NEW_STATE_COMMANDS:
+    def _send(self, command: protocol.Command) -> None:
+        if isinstance(command, protocol.NEW_STATE):
             self._generation += 1
         with contextlib.suppress(OSError, ValueError):  # gone: the reader's end says so (died)
             self._conn.send(command)
@@ -174,51 +173,51 @@ class TrainingWorker(QObject):
     # -- commands ------------------------------------------------------------------------------
     @Slot()
     def play(self) -> None:
-        self._send("play")
+        self._send(protocol.Play())
 
     @Slot()
     def pause(self) -> None:
-        self._send("pause")
+        self._send(protocol.Pause())
 
     @Slot()
     def step_once(self) -> None:
-        self._send("step")
+        self._send(protocol.Step())
 
     @Slot()
     def reset(self) -> None:
-        self._send("reset")
+        self._send(protocol.Reset())
 
     @Slot(object)
     def set_experiment(self, experiment) -> None:
         """Rebuild everything from a new experiment (architecture, data, …), step 0."""
-        self._send("set_experiment", experiment)
+        self._send(protocol.SetExperiment(experiment))
 
     @Slot(object)
     def update_experiment(self, experiment) -> None:
         """Go on from the current weights under an edited experiment (points, optimizer,
         batch size …: see :func:`nnsim.training.changes.resets_weights`)."""
-        self._send("update_experiment", experiment)
+        self._send(protocol.UpdateExperiment(experiment))
 
     @Slot(float)
     def set_lr(self, lr: float) -> None:
         """Change the learning rate mid-run, keeping weights and optimizer state."""
-        self._send("set_lr", lr)
+        self._send(protocol.SetLearningRate(lr))
 
     @Slot(str, object)
     def set_hyperparameter(self, name: str, value) -> None:
         """Change one optimizer hyper-parameter mid-run (momentum, betas, eps …)."""
-        self._send("set_hyperparameter", name, value)
+        self._send(protocol.SetHyperparameter(name, value))
 
     @Slot(int, int, int, float)
     def set_weight(self, layer: int, row: int, col: int, value: float) -> None:
         """Edit one weight W[layer][row, col] by hand (the diagram's click-to-edit)."""
-        self._send("set_weight", layer, row, col, value)
+        self._send(protocol.SetWeight(layer, row, col, value))
 
     @Slot(int, int, float)
     def set_bias(self, layer: int, unit: int, value: float) -> None:
-        self._send("set_bias", layer, unit, value)
+        self._send(protocol.SetBias(layer, unit, value))
 
     @Slot(object)
     def load_state(self, state) -> None:
         """Continue training from a ``Trainer.state_dict()`` (e.g. the steps a lecture walked)."""
-        self._send("load_state", state)
+        self._send(protocol.LoadState(state))

@@ -7,6 +7,7 @@ import threading
 
 import numpy as np
 
+from nnsim.training import protocol
 from nnsim.training.experiment import Experiment, with_optimizer_param
 from nnsim.training.host import TrainingHost, serve
 
@@ -18,15 +19,15 @@ def make_host():
 
 
 def snapshots(sent):
-    return [m[1] for m in sent if m[0] == "snapshot"]
+    return [m.snapshot for m in sent if isinstance(m, protocol.SnapshotReady)]
 
 
 def test_every_command_answers_with_a_snapshot():
     host, sent = make_host()
-    host.handle("step")
-    host.handle("step")
+    host.handle(protocol.Step())
+    host.handle(protocol.Step())
     assert [s.step for s in snapshots(sent)] == [1, 2]
-    host.handle("reset")
+    host.handle(protocol.Reset())
     assert snapshots(sent)[-1].step == 0
     assert np.array_equal(snapshots(sent)[-1].weights["W1"], host.trainer.initial_state["W1"])
 
@@ -49,12 +50,12 @@ def test_play_trains_in_slices_until_paused():
     clock = Clock()
     sent = []
     host = TrainingHost(Experiment.default(), sent.append, clock=clock)
-    host.handle("play")
+    host.handle(protocol.Play())
     assert host.playing and snapshots(sent)[-1].running
-    host.handle("taken")
+    host.handle(protocol.Taken())
     host.train_slice(0.02)  # the next snapshot is 33 ms away: the slice runs its 20 ms
     assert host.trainer.steps_done == 199  # one clock reading (0.1 ms) per step
-    host.handle("pause")
+    host.handle(protocol.Pause())
     assert not host.playing and not snapshots(sent)[-1].running
 
 
@@ -62,7 +63,7 @@ def test_at_most_two_snapshots_ahead_of_the_window():
     clock = Clock()
     sent = []
     host = TrainingHost(Experiment.default(), sent.append, clock=clock)
-    host.handle("play")  # one running snapshot on its way
+    host.handle(protocol.Play())  # one running snapshot on its way
     clock.advance(1.0)
     host.train_slice(0.01)  # a second may follow while the window draws the first
     count = len(sent)
@@ -71,7 +72,7 @@ def test_at_most_two_snapshots_ahead_of_the_window():
     steps = host.trainer.steps_done
     host.train_slice(0.01)
     assert host.trainer.steps_done > steps and len(sent) == count  # two undrawn: none sent
-    host.handle("taken")
+    host.handle(protocol.Taken())
     clock.advance(1.0)
     host.train_slice(0.01)
     assert len(sent) == count + 1
@@ -79,23 +80,23 @@ def test_at_most_two_snapshots_ahead_of_the_window():
 
 def test_live_learning_rate_change_is_marked_and_bad_input_keeps_the_state():
     host, sent = make_host()
-    host.handle("step")
-    host.handle("set_lr", 0.3)
+    host.handle(protocol.Step())
+    host.handle(protocol.SetLearningRate(0.3))
     assert snapshots(sent)[-1].markers == ((1, "lr 0.03 → 0.3"),)
     assert snapshots(sent)[-1].step == 1  # no reset
-    host.handle("set_lr", -1.0)
-    assert sent[-2][0] == "failed" and "lr" in sent[-2][1]
+    host.handle(protocol.SetLearningRate(-1.0))
+    assert isinstance(sent[-2], protocol.Refused) and "lr" in sent[-2].text
     assert host.trainer.experiment.training.optimizer.params["lr"] == 0.3
     d = Experiment.default().to_dict()
     d["data"]["dataset"] = "xor"
-    host.handle("set_experiment", Experiment.from_dict(d))
+    host.handle(protocol.SetExperiment(Experiment.from_dict(d)))
     assert snapshots(sent)[-1].step == 0 and snapshots(sent)[-1].markers == ()
     assert snapshots(sent)[-1].experiment.data.dataset == "xor"
 
 
 def test_editing_a_weight_by_hand():
     host, sent = make_host()
-    host.handle("set_weight", 1, 2, 1, 0.75)
+    host.handle(protocol.SetWeight(1, 2, 1, 0.75))
     assert snapshots(sent)[-1].weights["W1"][2, 1] == 0.75
 
 
@@ -105,17 +106,18 @@ def test_serve_over_a_pipe_until_quit():
     thread = threading.Thread(target=serve, args=(theirs, exp))
     thread.start()
     first = ours.recv()
-    assert first[0] == "snapshot" and first[1].step == 0 and first[1].lr == 0.1
-    ours.send(("step",))
-    assert ours.recv()[1].step == 1
-    ours.send(("quit",))
+    assert isinstance(first, protocol.SnapshotReady)
+    assert first.snapshot.step == 0 and first.snapshot.lr == 0.1
+    ours.send(protocol.Step())
+    assert ours.recv().snapshot.step == 1
+    ours.send(protocol.Quit())
     thread.join(5)
     assert not thread.is_alive()
 
 
 def test_editing_a_bias_by_hand():
     host, sent = make_host()
-    host.handle("set_bias", 2, 1, -0.5)
+    host.handle(protocol.SetBias(2, 1, -0.5))
     assert snapshots(sent)[-1].weights["b2"][1] == -0.5
 
 
@@ -136,5 +138,6 @@ def test_an_unexpected_error_ends_serve_with_its_traceback():
         except EOFError:
             break
     thread.join(5)
-    kind, text = received[-1]
-    assert kind == "crashed" and "AttributeError" in text.splitlines()[-1]
+    crash = received[-1]
+    assert isinstance(crash, protocol.Crashed)
+    assert "TypeError: not a training command" in crash.traceback.splitlines()[-1]

@@ -9,6 +9,7 @@ import pytest
 
 from nnsim.engine.features import feature_matrix
 from nnsim.engine.schedules import make_schedule
+from nnsim.training import protocol
 from nnsim.training.experiment import Experiment
 from nnsim.training.history import MetricHistory
 from nnsim.training.lecture import (
@@ -622,20 +623,20 @@ def test_the_windows_training_host_goes_on_from_a_lecture_state():
     sent = []
     host = TrainingHost(experiment, sent.append)
     for _ in range(2):
-        host.handle("step")
+        host.handle(protocol.Step())
     session = LectureSession(Trainer(experiment))
     session.trainer.load_state_dict(host.trainer.state_dict())
     for _ in range(len(session.titles) + 1):  # all of step 3, into step 4
         session.next_phase()
     reference = Trainer(experiment)
     reference.load_state_dict(session.trainer.state_dict())
-    host.handle("load_state", pickle.loads(pickle.dumps(session.trainer.state_dict())))
-    assert sent[-1][1].step == 3 and host.trainer.steps_done == 3
-    host.handle("step")
+    host.handle(protocol.LoadState(pickle.loads(pickle.dumps(session.trainer.state_dict()))))
+    assert sent[-1].snapshot.step == 3 and host.trainer.steps_done == 3
+    host.handle(protocol.Step())
     reference.step()
     assert np.array_equal(host.trainer.network.theta, reference.network.theta)
     assert host.trainer.history.column("step").tolist() == [1, 2, 3, 4]
     wider = Trainer(Experiment.from_dict({"network": {"hidden_layers": [{"units": 9}]}}))
-    host.handle("load_state", wider.state_dict())  # refused: the run is kept
-    assert sent[-2][0] == "failed" and "another network" in sent[-2][1]
+    host.handle(protocol.LoadState(wider.state_dict()))  # refused: the run is kept
+    assert isinstance(sent[-2], protocol.Refused) and "another network" in sent[-2].text
     assert host.trainer.steps_done == 4

@@ -1,0 +1,131 @@
+"""What the window and its training process say to each other, as types.
+
+Commands go from :class:`nnsim.ui.worker.TrainingWorker` to
+:class:`nnsim.training.host.TrainingHost`; replies come back. Every message is a small
+NamedTuple (picklable, cheap, spelled once), so a typo is an error where it is written
+and a reader sees each message's fields by name, not ``message[1]``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+# -- commands (window → training process) ----------------------------------------------------
+
+
+class Play(NamedTuple):
+    """Train continuously (refused quietly by a run that has diverged)."""
+
+
+class Pause(NamedTuple):
+    """Stop training after the current slice."""
+
+
+class Step(NamedTuple):
+    """Pause and train exactly one mini-batch."""
+
+
+class Reset(NamedTuple):
+    """Back to the initial weights, step 0."""
+
+
+class SetExperiment(NamedTuple):
+    """A new experiment: everything rebuilt, step 0, paused."""
+
+    experiment: Any
+
+
+class UpdateExperiment(NamedTuple):
+    """An edited experiment: go on from the current weights (see ``Trainer.continue_with``)."""
+
+    experiment: Any
+
+
+class LoadState(NamedTuple):
+    """Go on from a ``Trainer.state_dict()`` (the steps a lecture walked), paused."""
+
+    state: dict
+
+
+class SetLearningRate(NamedTuple):
+    """A new base learning rate, mid-run."""
+
+    lr: float
+
+
+class SetHyperparameter(NamedTuple):
+    """One optimizer hyper-parameter, mid-run (momentum, betas, eps …)."""
+
+    name: str
+    value: Any
+
+
+class SetWeight(NamedTuple):
+    """W[layer][row, col] = value (the diagram's click-to-edit; layer from 1)."""
+
+    layer: int
+    row: int
+    col: int
+    value: float
+
+
+class SetBias(NamedTuple):
+    """b[layer][unit] = value (layer from 1)."""
+
+    layer: int
+    unit: int
+    value: float
+
+
+class Taken(NamedTuple):
+    """The window has taken a running snapshot: another may be sent."""
+
+
+class Quit(NamedTuple):
+    """End the training process."""
+
+
+Command = (
+    Play
+    | Pause
+    | Step
+    | Reset
+    | SetExperiment
+    | UpdateExperiment
+    | LoadState
+    | SetLearningRate
+    | SetHyperparameter
+    | SetWeight
+    | SetBias
+    | Taken
+    | Quit
+)
+
+NEW_STATE: tuple[type, ...] = (Reset, SetExperiment, UpdateExperiment, LoadState)
+"""Commands after which earlier snapshots describe a state the window has left."""
+
+
+# -- replies (training process → window) -----------------------------------------------------
+
+
+class SnapshotReady(NamedTuple):
+    """A snapshot to draw; ``generation`` counts the :data:`NEW_STATE` commands carried out."""
+
+    snapshot: Any
+    steps_per_second: float
+    generation: int
+
+
+class Refused(NamedTuple):
+    """A command that could not be carried out, in the learner's words; nothing changed."""
+
+    text: str
+
+
+class Crashed(NamedTuple):
+    """The training process is ending on an unexpected exception (its traceback)."""
+
+    traceback: str
+
+
+Reply = SnapshotReady | Refused | Crashed
