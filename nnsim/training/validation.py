@@ -6,7 +6,9 @@ these helpers. A reader never raises on bad input: it records a problem such as
 and returns :data:`INVALID`, so that one pass reports everything that is wrong.
 
 Types are strict, as in JSON: ``true`` is not a number, ``"10"`` is not 10, and
-``NaN`` / ``Infinity`` are refused wherever a number is expected.
+``NaN`` / ``Infinity`` are refused wherever a number is expected, as are integers
+beyond ±2⁵³ (:class:`HugeInteger` when read from a file). At most
+:data:`MAX_PROBLEMS` problems are listed, then how many more there are.
 """
 
 from __future__ import annotations
@@ -19,7 +21,10 @@ from typing import Any, Final
 
 __all__ = [
     "INVALID",
+    "MAX_PROBLEMS",
+    "MAX_SAFE_INTEGER",
     "MISSING",
+    "HugeInteger",
     "Problems",
     "check_hyperparameters",
     "child",
@@ -54,30 +59,58 @@ MISSING: Final = _Marker("MISSING")
 """Stands for a key that is absent from its JSON object."""
 
 _MAX_SHOWN = 40  # characters of a bad value quoted back in a message
+MAX_PROBLEMS: Final = 50
+MAX_SAFE_INTEGER: Final = 2**53
+"""Integers beyond ±2⁵³ are refused: no setting needs them, and floats would round them."""
+_MAX_LIST_PARAMETER = 10  # numbers in a list-valued hyper-parameter (betas has 2)
+_MAX_KEYS_REPORTED = 10  # unknown or repeated keys of one object, then a count
+
+
+class HugeInteger:
+    """An integer of a JSON file beyond ±2⁵³, kept as its digits (never converted)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        digits = len(self.text.lstrip("-"))
+        return self.text if len(self.text) <= _MAX_SHOWN else f"a {digits}-digit integer"
 
 
 class Problems:
-    """Problems found so far, each as ``"<json path>: <message>"``."""
+    """Problems found so far, each as ``"<json path>: <message>"``; :attr:`messages` lists
+    the first :data:`MAX_PROBLEMS`, then how many more there are."""
 
     def __init__(self) -> None:
-        self.messages: list[str] = []
+        self._messages: list[str] = []
+        self._count = 0
 
     def add(self, path: str, message: str) -> None:
         """Record ``message`` about the value at ``path`` (``""`` is the top level)."""
-        self.messages.append(f"{path or 'top level'}: {message}")
+        self._count += 1
+        if self._count <= MAX_PROBLEMS:
+            self._messages.append(f"{path or 'top level'}: {message}")
+
+    @property
+    def messages(self) -> list[str]:
+        more = self._count - len(self._messages)
+        return self._messages + ([f"… and {more} more problems"] if more else [])
 
     def __bool__(self) -> bool:
-        return bool(self.messages)
+        return self._count > 0
 
     def __len__(self) -> int:
-        return len(self.messages)
+        return self._count
 
 
 # --- paths and wording -------------------------------------------------------------------
 
 
 def child(path: str, key: str) -> str:
-    """The path of ``key`` inside the object at ``path``: ``child("data", "noise")``."""
+    """The path of ``key`` inside the object at ``path``: ``child("data", "noise")``; an odd
+    key (long, empty, with control characters) is quoted and cut short."""
+    if not key or len(key) > _MAX_SHOWN or not key.isprintable():
+        key = repr(key if len(key) <= _MAX_SHOWN else key[:_MAX_SHOWN] + "…")
     return f"{path}.{key}" if path else key
 
 
@@ -91,7 +124,7 @@ def _json_type(value: Any) -> str:
         return "null"
     if isinstance(value, bool):
         return "a boolean"
-    if isinstance(value, int | float):
+    if isinstance(value, int | float | HugeInteger):
         return "a number"
     if isinstance(value, str):
         return "a string"
@@ -115,13 +148,17 @@ def describe(value: Any, *, with_type: bool = False) -> str:
         text = "null"
     elif isinstance(value, bool):
         text = "true" if value else "false"
-    elif isinstance(value, int | float):
-        text = repr(value)
+    elif isinstance(value, int | float | HugeInteger):
+        text = (
+            repr(value)
+            if not isinstance(value, int) or abs(value) < 10**_MAX_SHOWN
+            else "a huge integer"
+        )
     elif isinstance(value, str):
         text = repr(value if len(value) <= _MAX_SHOWN else value[:_MAX_SHOWN] + "…")
     else:
         return _json_type(value)
-    is_number = isinstance(value, int | float) and not isinstance(value, bool)
+    is_number = isinstance(value, int | float | HugeInteger) and not isinstance(value, bool)
     if with_type and value is not None and not is_number:
         text += f" ({_json_type(value)})"
     return text
@@ -133,6 +170,8 @@ def one_of(allowed: Iterable[str]) -> str:
 
 
 def _did_you_mean(value: str, allowed: Iterable[str]) -> str:
+    if len(value) > _MAX_SHOWN:
+        return ""
     close = difflib.get_close_matches(value, list(allowed), n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
 
@@ -152,12 +191,18 @@ def read_object(
         problems.add(path, f"must be an object ({{...}}), got {describe(value, with_type=True)}")
         return None
     allowed = tuple(allowed)
-    for key in getattr(value, "duplicate_keys", ()):
+    repeated = getattr(value, "duplicate_keys", ())
+    for key in repeated[:_MAX_KEYS_REPORTED]:
         problems.add(child(path, key), "appears more than once in this object")
-    for key in value:
-        if key not in allowed:
-            hint = _did_you_mean(key, allowed) if isinstance(key, str) else ""
-            problems.add(child(path, str(key)), f"unknown key; allowed: {', '.join(allowed)}{hint}")
+    if len(repeated) > _MAX_KEYS_REPORTED:
+        more = len(repeated) - _MAX_KEYS_REPORTED
+        problems.add(path, f"… and {more} more keys appear more than once")
+    unknown = [key for key in value if key not in allowed]
+    for key in unknown[:_MAX_KEYS_REPORTED]:
+        hint = _did_you_mean(key, allowed) if isinstance(key, str) else ""
+        problems.add(child(path, str(key)), f"unknown key; allowed: {', '.join(allowed)}{hint}")
+    if len(unknown) > _MAX_KEYS_REPORTED:
+        problems.add(path, f"… and {len(unknown) - _MAX_KEYS_REPORTED} more unknown keys")
     return value
 
 
@@ -175,7 +220,8 @@ def read_int(
     if value is MISSING:
         return default
     wanted = f"an integer in {low}..{high}" if high is not None else f"an integer >= {low}"
-    if type(value) is not int or value < low or (high is not None and value > high):
+    top = MAX_SAFE_INTEGER if high is None else high
+    if type(value) is not int or value < low or value > top:
         problems.add(child(path, key), f"must be {wanted}, got {describe(value, with_type=True)}")
         return INVALID
     return value
@@ -218,7 +264,7 @@ def read_number(
         wanted = f"a number {range_text}" if range_text else "a number"
         problems.add(where, f"must be {wanted}, got {describe(value, with_type=True)}")
         return INVALID
-    number = float(value)
+    number = _as_float(value)
     if not math.isfinite(number):
         problems.add(where, f"must be a finite number, got {describe(value)}")
         return INVALID
@@ -232,6 +278,13 @@ def read_number(
             problems.add(where, f"must be {broken}, got {describe(value)}")
         return INVALID
     return number
+
+
+def _as_float(value: int | float) -> float:
+    """``float(value)``, or inf for an integer too large for a float (never OverflowError)."""
+    if isinstance(value, int) and abs(value) > MAX_SAFE_INTEGER:
+        return math.inf
+    return float(value)
 
 
 def read_bool(problems: Problems, obj: Mapping[str, Any], key: str, path: str, default: Any) -> Any:
@@ -253,6 +306,12 @@ def read_str(problems: Problems, obj: Mapping[str, Any], key: str, path: str, de
         return default
     if not isinstance(value, str):
         problems.add(child(path, key), f"must be a string, got {describe(value, with_type=True)}")
+        return INVALID
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        bad = value[exc.start]
+        problems.add(child(path, key), f"holds an invalid character (a lone surrogate {bad!a})")
         return INVALID
     return value
 
@@ -291,14 +350,20 @@ def read_hyperparameter_value(problems: Problems, value: Any, path: str) -> Any:
     wanted = "a number, true/false, a string, null or a list of numbers"
     if value is None or isinstance(value, bool | str):
         return value
+    if isinstance(value, HugeInteger):
+        problems.add(path, f"must be a number within ±2**53, got {describe(value)}")
+        return INVALID
     if isinstance(value, int | float):
-        if not math.isfinite(value):
-            problems.add(path, f"must be a finite number, got {describe(value)}")
+        if not math.isfinite(_as_float(value)):
+            problems.add(path, f"must be a finite number within ±2**53, got {describe(value)}")
             return INVALID
         return value
     if isinstance(value, list | tuple):
+        if len(value) > _MAX_LIST_PARAMETER:
+            problems.add(path, f"must be a list of at most {_MAX_LIST_PARAMETER} numbers")
+            return INVALID
         numbers = all(
-            isinstance(x, int | float) and not isinstance(x, bool) and math.isfinite(x)
+            isinstance(x, int | float) and not isinstance(x, bool) and math.isfinite(_as_float(x))
             for x in value
         )
         if not numbers:
@@ -313,8 +378,9 @@ def _error_text(build: Callable[..., object], kwargs: dict[str, Any]) -> str | N
     """The engine's complaint about ``build(**kwargs)``, or None if it accepts them."""
     try:
         build(**kwargs)
-    except (ValueError, TypeError) as exc:
-        return str(exc) or type(exc).__name__
+    except (ValueError, TypeError, OverflowError) as exc:
+        text = " ".join(str(exc).split()) or type(exc).__name__  # one line
+        return text if len(text) <= 4 * _MAX_SHOWN else text[: 4 * _MAX_SHOWN] + "…"
     return None
 
 
