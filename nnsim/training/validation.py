@@ -15,18 +15,18 @@ from __future__ import annotations
 
 import difflib
 import math
-import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
 __all__ = [
     "INVALID",
     "MAX_PROBLEMS",
     "MAX_SAFE_INTEGER",
+    "MAX_SHOWN",
     "MISSING",
     "HugeInteger",
     "Problems",
-    "check_hyperparameters",
+    "as_float",
     "child",
     "describe",
     "format_number",
@@ -34,7 +34,6 @@ __all__ = [
     "one_of",
     "read_bool",
     "read_choice",
-    "read_hyperparameter_value",
     "read_int",
     "read_number",
     "read_object",
@@ -58,11 +57,10 @@ INVALID: Final = _Marker("INVALID")
 MISSING: Final = _Marker("MISSING")
 """Stands for a key that is absent from its JSON object."""
 
-_MAX_SHOWN = 40  # characters of a bad value quoted back in a message
+MAX_SHOWN: Final = 40  # characters of a bad value quoted back in a message
 MAX_PROBLEMS: Final = 50
 MAX_SAFE_INTEGER: Final = 2**53
 """Integers beyond ±2⁵³ are refused: no setting needs them, and floats would round them."""
-_MAX_LIST_PARAMETER = 10  # numbers in a list-valued hyper-parameter (betas has 2)
 _MAX_KEYS_REPORTED = 10  # unknown or repeated keys of one object, then a count
 
 
@@ -74,7 +72,7 @@ class HugeInteger:
 
     def __repr__(self) -> str:
         digits = len(self.text.lstrip("-"))
-        return self.text if len(self.text) <= _MAX_SHOWN else f"a {digits}-digit integer"
+        return self.text if len(self.text) <= MAX_SHOWN else f"a {digits}-digit integer"
 
 
 class Problems:
@@ -109,8 +107,8 @@ class Problems:
 def child(path: str, key: str) -> str:
     """The path of ``key`` inside the object at ``path``: ``child("data", "noise")``; an odd
     key (long, empty, with control characters) is quoted and cut short."""
-    if not key or len(key) > _MAX_SHOWN or not key.isprintable():
-        key = repr(key if len(key) <= _MAX_SHOWN else key[:_MAX_SHOWN] + "…")
+    if not key or len(key) > MAX_SHOWN or not key.isprintable():
+        key = repr(key if len(key) <= MAX_SHOWN else key[:MAX_SHOWN] + "…")
     return f"{path}.{key}" if path else key
 
 
@@ -151,11 +149,11 @@ def describe(value: Any, *, with_type: bool = False) -> str:
     elif isinstance(value, int | float | HugeInteger):
         text = (
             repr(value)
-            if not isinstance(value, int) or abs(value) < 10**_MAX_SHOWN
+            if not isinstance(value, int) or abs(value) < 10**MAX_SHOWN
             else "a huge integer"
         )
     elif isinstance(value, str):
-        text = repr(value if len(value) <= _MAX_SHOWN else value[:_MAX_SHOWN] + "…")
+        text = repr(value if len(value) <= MAX_SHOWN else value[:MAX_SHOWN] + "…")
     else:
         return _json_type(value)
     is_number = isinstance(value, int | float | HugeInteger) and not isinstance(value, bool)
@@ -170,7 +168,7 @@ def one_of(allowed: Iterable[str]) -> str:
 
 
 def _did_you_mean(value: str, allowed: Iterable[str]) -> str:
-    if len(value) > _MAX_SHOWN:
+    if len(value) > MAX_SHOWN:
         return ""
     close = difflib.get_close_matches(value, list(allowed), n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
@@ -264,7 +262,7 @@ def read_number(
         wanted = f"a number {range_text}" if range_text else "a number"
         problems.add(where, f"must be {wanted}, got {describe(value, with_type=True)}")
         return INVALID
-    number = _as_float(value)
+    number = as_float(value)
     if not math.isfinite(number):
         problems.add(where, f"must be a finite number, got {describe(value)}")
         return INVALID
@@ -280,7 +278,7 @@ def read_number(
     return number
 
 
-def _as_float(value: int | float) -> float:
+def as_float(value: int | float) -> float:
     """``float(value)``, or inf for an integer too large for a float (never OverflowError)."""
     if isinstance(value, int) and abs(value) > MAX_SAFE_INTEGER:
         return math.inf
@@ -335,112 +333,3 @@ def read_choice(
     got = describe(value, with_type=not isinstance(value, str))
     problems.add(child(path, key), f"must be {one_of(allowed)}, got {got}{hint}")
     return INVALID
-
-
-# --- optimizer and schedule hyper-parameters ------------------------------------------------
-
-
-def read_hyperparameter_value(problems: Problems, value: Any, path: str) -> Any:
-    """A hyper-parameter value as the engine takes it: a list becomes a tuple.
-
-    Allowed: a finite number, a boolean, a string, null, or a list of finite
-    numbers (``betas``). Whether the value suits that parameter is the engine's
-    call (:func:`check_hyperparameters`).
-    """
-    wanted = "a number, true/false, a string, null or a list of numbers"
-    if value is None or isinstance(value, bool | str):
-        return value
-    if isinstance(value, HugeInteger):
-        problems.add(path, f"must be a number within ±2**53, got {describe(value)}")
-        return INVALID
-    if isinstance(value, int | float):
-        if not math.isfinite(_as_float(value)):
-            problems.add(path, f"must be a finite number within ±2**53, got {describe(value)}")
-            return INVALID
-        return value
-    if isinstance(value, list | tuple):
-        if len(value) > _MAX_LIST_PARAMETER:
-            problems.add(path, f"must be a list of at most {_MAX_LIST_PARAMETER} numbers")
-            return INVALID
-        numbers = all(
-            isinstance(x, int | float) and not isinstance(x, bool) and math.isfinite(_as_float(x))
-            for x in value
-        )
-        if not numbers:
-            problems.add(path, "must be a list of finite numbers")
-            return INVALID
-        return tuple(value)
-    problems.add(path, f"must be {wanted}, got {describe(value, with_type=True)}")
-    return INVALID
-
-
-def _error_text(build: Callable[..., object], kwargs: dict[str, Any]) -> str | None:
-    """The engine's complaint about ``build(**kwargs)``, or None if it accepts them."""
-    try:
-        build(**kwargs)
-    except (ValueError, TypeError, OverflowError) as exc:
-        text = " ".join(str(exc).split()) or type(exc).__name__  # one line
-        return text if len(text) <= 4 * _MAX_SHOWN else text[: 4 * _MAX_SHOWN] + "…"
-    return None
-
-
-def _pin(path: str, key: str, message: str) -> tuple[str, str] | None:
-    """Where an engine message about ``key`` belongs, and the message without the name.
-
-    ``"momentum must be >= 0, got -1"`` → ``(path.momentum, "must be >= 0, got -1")``;
-    ``"betas[1] must be in [0, 1)"`` → ``(path.betas[1], "must be in [0, 1)")``; None if
-    the message does not start with ``key``.
-    """
-    match = re.match(rf"{re.escape(key)}((?:\[\d+\])*)(?::\s*|\s+)(.*)", message, re.DOTALL)
-    if match is None:
-        return None
-    return child(path, key) + match.group(1), match.group(2)
-
-
-def check_hyperparameters(
-    problems: Problems,
-    path: str,
-    build: Callable[..., object],
-    params: Mapping[str, Any],
-    known_keys: Iterable[str] = (),
-) -> None:
-    """Let the engine judge ``params`` and record its complaints, one per bad key.
-
-    ``build(**kwargs)`` constructs the engine object (an optimizer or a schedule) and
-    raises ``ValueError`` when a value is out of range. To report every bad key
-    under its own path (``training.optimizer.momentum: must be >= 0, got -1``), each
-    key is tried together with the keys that are acceptable on their own (so a
-    parameter that needs another one, like a schedule's ``gamma`` next to its
-    required ``step_size``, is judged in context). A complaint that does not depend
-    on the key (a missing required parameter) is not pinned on it, nor is one that
-    names another key already at fault (``nesterov`` when ``momentum`` is bad). If
-    no single key is at fault, the whole set is tried to catch rules across keys;
-    that complaint goes under the key it starts with (one of ``params`` or
-    ``known_keys``), or under ``path``.
-    """
-    cache: dict[frozenset[str], str | None] = {}
-
-    def complaint(keys: Iterable[str]) -> str | None:
-        chosen = frozenset(keys)
-        if chosen not in cache:
-            cache[chosen] = _error_text(build, {k: params[k] for k in params if k in chosen})
-        return cache[chosen]
-
-    baseline = complaint(())
-    fine_alone = [key for key in params if complaint((key,)) is None]
-    found: dict[str, str] = {}
-    for key in params:
-        context = [other for other in fine_alone if other != key]
-        message = complaint([*context, key])
-        if message is not None and message not in (baseline, complaint(context)):
-            found[key] = message
-    for key, message in found.items():
-        others = [other for other in found if other != key]
-        if not any(re.search(rf"\b{re.escape(other)}\b", message) for other in others):
-            problems.add(*(_pin(path, key, message) or (child(path, key), message)))
-    if found:
-        return
-    message = complaint(params)
-    if message is not None:
-        pinned = [_pin(path, key, message) for key in (*params, *known_keys)]
-        problems.add(*next((p for p in pinned if p is not None), (path, message)))

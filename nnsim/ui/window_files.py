@@ -38,8 +38,13 @@ class ExperimentFilesMixin:
             return False
         try:
             experiment = load_experiment(path)
-        except (ExperimentError, OSError) as err:
-            self.show_message(f"Could not open {path}:\n{err}", error=True)
+        except ExperimentError as err:
+            named = any(path in problem for problem in err.problems)  # say the path once
+            text = "\n".join(err.problems)
+            self.show_message(text if named else f"Could not open {path}:\n{text}", error=True)
+            return False
+        except OSError as err:
+            self.show_message(f"Could not open {path}: {err.strerror or err}", error=True)
             return False
         self._path = Path(path)
         self.set_experiment(experiment, dirty=False)

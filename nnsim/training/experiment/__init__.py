@@ -89,7 +89,8 @@ Modules
 - :mod:`.specs`: the section dataclasses and :class:`ExperimentError`;
   :mod:`.experiment`: :class:`Experiment` and :func:`with_optimizer_param`.
 - :mod:`.parsing`, :mod:`.training_parsing`: reading parsed JSON into specs, every
-  problem reported with its path (using :mod:`nnsim.training.validation`).
+  problem reported with its path (using :mod:`nnsim.training.validation`);
+  :mod:`.hyperparameters`: optimizer and schedule keywords, judged by the engine.
 - :mod:`.tasks`: the task kind of the data and the loss / output activation that fit it.
 - :mod:`.schema`: the format's names, choices and bounds; :mod:`.json_text`: JSON
   reading and layout; :mod:`.files`: :func:`load_experiment`, :func:`save_experiment`.

@@ -17,6 +17,10 @@ import numpy as np
 from nnsim.engine.datasets import MAX_SAMPLES
 from nnsim.engine.optimizers import OPTIMIZERS, make_optimizer
 from nnsim.engine.schedules import SCHEDULES, Schedule, make_schedule
+from nnsim.training.experiment.hyperparameters import (
+    check_hyperparameters,
+    read_hyperparameter_value,
+)
 from nnsim.training.experiment.schema import (
     CLIP_KEYS,
     CLIP_MODES,
@@ -36,11 +40,9 @@ from nnsim.training.experiment.specs import (
 from nnsim.training.validation import (
     INVALID,
     Problems,
-    check_hyperparameters,
     child,
     describe,
     read_choice,
-    read_hyperparameter_value,
     read_int,
     read_number,
     read_object,
