@@ -95,7 +95,9 @@ def test_reading_a_hostile_file_takes_memory_in_proportion_to_the_limits(corpus,
     ],
 )
 def test_real_runs_print_one_message_and_exit_2(corpus, tmp_path, name, expected):
-    path = next(f.path for f in corpus if f.path.name == name)
+    path = next((f.path for f in corpus if f.path.name == name), None)
+    if path is None:
+        pytest.skip(f"{name} cannot be made on this system")
     proc = subprocess.run(
         [sys.executable, "-m", "nnsim", "run", str(path), "--out", str(tmp_path / "out")],
         capture_output=True,
