@@ -138,6 +138,9 @@ def _files() -> dict[str, tuple[str, bytes | str]]:
             _with_raw(("name",), "[" * depth + "]" * depth),
         )
     files["deep_unclosed.json"] = ("nesting", "[" * 500_000)
+    escaped = '\\"' * 5000 + "a" * 2**20  # once took minutes to strip of its strings
+    files["string_escaped_quotes.json"] = ("nesting", '{"name": "' + escaped)
+    files["string_escaped_quotes_list.json"] = ("nesting", "[" * 30 + escaped)
 
     sizes = {  # values far beyond the limits
         ("data", "samples"): 10**9,

@@ -1055,3 +1055,12 @@ def test_load_refuses_pipes_devices_and_files_over_the_limit(tmp_path):
         f.truncate(16 * 2**20 + 1)
     with pytest.raises(ExperimentError, match=r"is too large \(16777217 bytes; at most 16 MB\)"):
         load_experiment(big)
+
+
+@pytest.mark.parametrize(
+    "text", ['{"name": "' + '\\"' * 3000 + "a" * 2**18, "[" * 30 + '"\\' * 3000 + "\\"]
+)
+def test_unterminated_strings_of_escaped_quotes_are_refused_in_linear_time(text):
+    with pytest.raises(ExperimentError) as info:
+        Experiment.from_json(text)
+    assert len(info.value.problems) == 1

@@ -40,7 +40,9 @@ MAX_OBJECTS: Final = 1000  # an experiment has a few dozen
 MAX_LISTS: Final = 2 * MAX_SAMPLES  # data.points: one list per point
 MAX_ITEMS: Final = 8 * MAX_SAMPLES  # data.points: three numbers per point
 MAX_STRINGS: Final = 10_000  # keys and names: a few hundred
-_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+# A string, or an unterminated one up to the end: always a match, never backtracking, so
+# that stripping strings stays linear even in text made of escaped quotes.
+_STRING = re.compile(r'"(?:[^"\\]++|\\.)*+(?:"|\\?\Z)', re.DOTALL)
 
 
 class JsonLimitError(ValueError):
