@@ -30,6 +30,11 @@ class Loss:
     ) -> np.ndarray:
         raise NotImplementedError
 
+    def grad_a(self, a: np.ndarray, y: np.ndarray) -> np.ndarray | None:
+        """dJ/dA of the output, for display: backprop itself uses the fused :meth:`grad_z`.
+        None where J is only defined through z (softmax cross-entropy)."""
+        return None
+
 
 class BinaryCrossEntropy(Loss):
     """J = −mean(y·log σ(z) + (1 − y)·log(1 − σ(z))), on a sigmoid output.
@@ -51,6 +56,10 @@ class BinaryCrossEntropy(Loss):
 
     def grad_z(self, z, a, y, activation):
         return (a - y.reshape(a.shape)) * (1.0 / z.shape[0])
+
+    def grad_a(self, a, y):
+        y = y.reshape(a.shape)  # the article's dA = −(Y/A − (1−Y)/(1−A)), averaged
+        return (-(y / a) + (1.0 - y) / (1.0 - a)) / a.shape[0]
 
 
 class CrossEntropy(Loss):
@@ -90,8 +99,10 @@ class MeanSquaredError(Loss):
         return float(np.mean(d * d))
 
     def grad_z(self, z, a, y, activation):
-        grad_a = (a - y.reshape(a.shape)) * (2.0 / a.size)
-        return activation.backward(z, a, grad_a)
+        return activation.backward(z, a, self.grad_a(a, y))
+
+    def grad_a(self, a, y):
+        return (a - y.reshape(a.shape)) * (2.0 / a.size)
 
 
 LOSSES: dict[str, Loss] = {

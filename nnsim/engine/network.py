@@ -213,6 +213,14 @@ class Network:
                 raise ValueError(f"{name}: shape {value.shape}, expected {target.shape}")
             target[...] = value
 
+    def random_state(self) -> dict:
+        """The dropout masks' generator state (plain, picklable), for :meth:`set_random_state`."""
+        return self._dropout_rng.bit_generator.state
+
+    def set_random_state(self, state: dict) -> None:
+        """Continue the dropout masks from :meth:`random_state`."""
+        self._dropout_rng.bit_generator.state = state
+
     # -- forward -------------------------------------------------------------------------------
     def forward_layer(self, layer: DenseLayer, a_prev: np.ndarray, train: bool = True) -> tuple:
         """One layer forward: (Z, activation input, g(input), A after dropout, BN cache, mask)."""

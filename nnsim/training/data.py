@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
 
-from nnsim.engine.datasets import Dataset, make_dataset, split
+from nnsim.engine.datasets import Dataset, add_point, make_dataset, remove_nearest, split
 from nnsim.engine.features import feature_matrix
 
 GRID_EXTENT = 6.0
@@ -58,33 +59,88 @@ def loss_targets(dataset: Dataset) -> np.ndarray:
 
 
 def source_dataset(experiment) -> Dataset:
-    """The full data set an experiment describes, before the train/test split."""
+    """The full data set an experiment describes, before the train/test split (with a
+    fixed split, the training points then the test points)."""
     spec = experiment.data
     if spec.dataset != "custom":
         return make_dataset(spec.dataset, spec.samples, spec.noise, experiment.seed)
-    points = np.asarray(spec.points, dtype=np.float64).reshape(-1, 3)
+    return _custom_dataset(experiment, (*spec.points, *(spec.test_points or ())))
+
+
+def _custom_dataset(experiment, rows) -> Dataset:
+    points = np.asarray(rows, dtype=np.float64).reshape(-1, 3)
     kind = experiment.task_kind
     if kind == "regression":
         return Dataset(points[:, :2], points[:, 2], "regression", 1, "custom")
     labels = points[:, 2].astype(np.int64)
-    k = max(2, int(labels.max()) + 1)
+    rows_all = (*experiment.data.points, *(experiment.data.test_points or ()))
+    k = max(2, int(max(p[2] for p in rows_all)) + 1)  # classes of both sets
     return Dataset(points[:, :2], labels, kind, k, "custom")
 
 
-def with_custom_points(experiment, dataset: Dataset):
-    """A copy of ``experiment`` whose data are exactly ``dataset``'s points (``custom``)."""
-    points = tuple(
+def _rows(dataset: Dataset) -> tuple[tuple[float, float, float], ...]:
+    return tuple(
         (float(x1), float(x2), float(y)) for (x1, x2), y in zip(dataset.x, dataset.y, strict=True)
     )
-    data = dataclasses.replace(experiment.data, dataset="custom", points=points)
+
+
+def with_custom_points(experiment, dataset: Dataset):
+    """A copy of ``experiment`` whose data are exactly ``dataset``'s points (``custom``),
+    split at random by ``train_fraction``."""
+    data = dataclasses.replace(
+        experiment.data, dataset="custom", points=_rows(dataset), test_points=None
+    )
     return dataclasses.replace(experiment, data=data)
 
 
+def with_split(experiment, train: Dataset, test: Dataset):
+    """A copy of ``experiment`` training on exactly ``train`` and testing on ``test``."""
+    data = dataclasses.replace(
+        experiment.data, dataset="custom", points=_rows(train), test_points=_rows(test)
+    )
+    return dataclasses.replace(experiment, data=data)
+
+
+def with_point_added(experiment, x1: float, x2: float, label: float):
+    """``experiment`` with the point (x1, x2, label) added to the training set; every
+    other point stays in the set it was in. ValueError for a bad point or label."""
+    data = build_data(experiment)
+    return with_split(experiment, add_point(data.train, x1, x2, label), data.test)
+
+
+def with_point_removed(experiment, x1: float, x2: float, max_distance: float):
+    """``experiment`` without the point (train or test) nearest to (x1, x2), or
+    ``experiment`` itself if none is within ``max_distance``. ValueError if that point
+    is the last of its set."""
+    data = build_data(experiment)
+    d2 = [_nearest(part, x1, x2) for part in (data.train, data.test)]
+    part = 0 if d2[0] <= d2[1] else 1
+    if d2[part] > max_distance * max_distance:
+        return experiment
+    sets = [data.train, data.test]
+    if len(sets[part]) <= 1:
+        raise ValueError(f"cannot remove the last {('training', 'test')[part]} point")
+    sets[part] = remove_nearest(sets[part], x1, x2)
+    return with_split(experiment, *sets)
+
+
+def _nearest(dataset: Dataset, x1: float, x2: float) -> float:
+    if not len(dataset):
+        return math.inf
+    return float(np.min((dataset.x[:, 0] - x1) ** 2 + (dataset.x[:, 1] - x2) ** 2))
+
+
 def build_data(experiment) -> TrainingData:
-    """Generate (or take) the points, split them with the experiment's seed, pick features."""
-    full = source_dataset(experiment)
-    train, test = split(full, experiment.data.train_fraction, experiment.seed)
-    return TrainingData(train, test, tuple(experiment.data.features))
+    """Generate (or take) the points, split them with the experiment's seed, pick features.
+
+    Custom data with ``test_points`` keep their split as it is."""
+    spec = experiment.data
+    if spec.dataset == "custom" and spec.test_points is not None:
+        train = _custom_dataset(experiment, spec.points)
+        test = _custom_dataset(experiment, spec.test_points)
+    else:
+        train, test = split(source_dataset(experiment), spec.train_fraction, experiment.seed)
+    return TrainingData(train, test, tuple(spec.features))
 
 
 def grid_points(resolution: int, extent: float = GRID_EXTENT) -> np.ndarray:

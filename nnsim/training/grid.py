@@ -30,17 +30,28 @@ class GridPredictor:
     def output(self, network: Network) -> np.ndarray:
         """(res, res) image: P(class 1) for binary, the value for regression, the predicted
         class for multi-class."""
+        return self.output_and_confidence(network)[0]
+
+    def output_and_confidence(self, network: Network) -> tuple[np.ndarray, np.ndarray | None]:
+        """:meth:`output`, and for multi-class the (res, res) probability of the predicted
+        class (how sure the network is), on the same grid; None for one output."""
         with np.errstate(all="ignore"):
             a = network.predict(self.inputs)
-        return self._image(a)
+        return self._images(a)
 
-    def output_from_last(self, stack: np.ndarray) -> np.ndarray:
-        """The output image from the last layer's stack as :meth:`neurons` returns it."""
-        return self._image(stack.reshape(stack.shape[0], -1).T)
+    def output_from_last(self, stack: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+        """:meth:`output_and_confidence` from the last layer's stack as :meth:`neurons`
+        returns it."""
+        return self._images(stack.reshape(stack.shape[0], -1).T)
 
-    def _image(self, a: np.ndarray) -> np.ndarray:
-        image = np.argmax(a, axis=1).astype(np.float64) if a.shape[1] > 1 else a[:, 0]
-        return image.reshape(self.resolution, self.resolution)
+    def _images(self, a: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+        shape = (self.resolution, self.resolution)
+        if a.shape[1] == 1:
+            return a[:, 0].reshape(shape), None
+        image = np.argmax(a, axis=1).astype(np.float64).reshape(shape)
+        with np.errstate(invalid="ignore"):
+            top = np.max(a, axis=1).reshape(shape)
+        return image, top
 
     def neurons(self, network: Network) -> list[np.ndarray]:
         """Per layer k, a (units, res, res) stack: every neuron's output over the grid.

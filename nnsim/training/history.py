@@ -8,9 +8,22 @@ rows, evenly spaced in time, and the newest row is always kept.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
+
+
+@dataclass(frozen=True, eq=False)
+class HistoryMark:
+    """Where a :class:`MetricHistory` stood (see :meth:`MetricHistory.mark`)."""
+
+    size: int
+    stride: int
+    count: int
+    pending: np.ndarray | None
+    table: np.ndarray | None  # a copy of a full table (the next row makes it downsample)
 
 
 class MetricHistory:
@@ -92,3 +105,79 @@ class MetricHistory:
     def clear(self) -> None:
         self._data[:] = np.nan
         self._size, self._stride, self._count, self._pending = 0, 1, 0, None
+
+    # -- saving and restoring ------------------------------------------------------------------
+    def state_dict(self) -> dict[str, Any]:
+        """Everything about the table as plain, picklable values (arrays copied)."""
+        return {
+            "columns": list(self.columns),
+            "capacity": self.capacity,
+            "rows": self._data[: self._size].copy(),
+            "stride": self._stride,
+            "count": self._count,
+            "pending": None if self._pending is None else self._pending.copy(),
+        }
+
+    def load_state_dict(self, state: Mapping[str, Any]) -> None:
+        """Become the table :meth:`state_dict` described (same columns and capacity)."""
+        self._check(state)
+        rows = np.asarray(state["rows"], dtype=np.float64).reshape(-1, len(self.columns))
+        stride, count = int(state["stride"]), int(state["count"])
+        if len(rows) > self.capacity or stride < 1 or count < 0:
+            raise ValueError("a metric history state with impossible counts")
+        pending = state["pending"]
+        self._data[:] = np.nan
+        self._data[: len(rows)] = rows
+        self._size, self._stride, self._count = len(rows), stride, count
+        self._pending = None if pending is None else np.array(pending, dtype=np.float64)
+
+    def extend(self, state: Mapping[str, Any]) -> None:
+        """Append the rows (kept and newest) of another table's :meth:`state_dict`."""
+        self._check(state)
+        for row in np.asarray(state["rows"], dtype=np.float64).reshape(-1, len(self.columns)):
+            self.append(row)
+        if state["pending"] is not None:
+            self.append(state["pending"])
+
+    def truncate(self, column: str, last: float) -> int:
+        """Drop the rows whose ``column`` is above ``last`` (rows ascend in it, as "step"
+        does); returns how many rows are left. Rows appended next continue the stride."""
+        j = self.index[column]
+        if self._pending is not None and self._pending[j] <= last:
+            return len(self)
+        keep = int(np.count_nonzero(self._data[: self._size, j] <= last))
+        self._data[keep:] = np.nan
+        self._size, self._count, self._pending = keep, keep * self._stride, None
+        return keep
+
+    def mark(self) -> HistoryMark:
+        """Where the table stands now, for :meth:`rewind` (cheap unless the table is full)."""
+        pending = self._pending
+        return HistoryMark(
+            self._size,
+            self._stride,
+            self._count,
+            None if pending is None else pending.copy(),
+            self._data.copy() if self._size == self.capacity else None,
+        )
+
+    def rewind(self, mark: HistoryMark) -> None:
+        """Go back to ``mark``, dropping the rows appended since. Works back over at most one
+        downsampling (the one a full table's next row makes) and no :meth:`clear`."""
+        if mark.table is not None:
+            self._data[...] = mark.table
+        elif self._stride != mark.stride or self._count < mark.count:
+            raise ValueError(
+                "cannot rewind the metric history over a downsampling or a clear(); "
+                "restore checkpoints one step back at a time"
+            )
+        else:
+            self._data[mark.size :] = np.nan
+        self._size, self._stride, self._count = mark.size, mark.stride, mark.count
+        self._pending = None if mark.pending is None else mark.pending.copy()
+
+    def _check(self, state: Mapping[str, Any]) -> None:
+        if tuple(state["columns"]) != self.columns or int(state["capacity"]) != self.capacity:
+            raise ValueError(
+                f"a metric history state with other columns or capacity: {state['columns']}"
+            )

@@ -18,6 +18,7 @@ import time
 import traceback
 from collections.abc import Callable
 
+from nnsim.training.changes import describe_change
 from nnsim.training.grid import GridPredictor
 from nnsim.training.snapshot import Snapshot, take_snapshot
 from nnsim.training.trainer import Trainer
@@ -27,20 +28,35 @@ GRID_RESOLUTION = 100  # the decision boundary
 NEURON_RESOLUTION = 40  # each neuron's thumbnail (and its view on hover)
 MAX_UNTAKEN = 2  # one being drawn, one on its way: the window neither waits nor falls behind
 MAX_HISTORY_ROWS = 1200  # rows sent per snapshot: a plot is a few hundred pixels wide
+NEW_STATE_COMMANDS = frozenset({"reset", "set_experiment", "update_experiment"})
+"""Commands after which earlier snapshots describe a state the window has left."""
 
 
 class TrainingHost:
     """A Trainer with play/pause/step/reset and live edits; ``send`` receives its messages.
 
-    Messages are ``("snapshot", Snapshot, steps_per_second)`` and ``("failed", text)``.
+    Messages are ``("snapshot", Snapshot, steps_per_second, generation)`` and
+    ``("failed", text)`` (a refused command); :func:`serve` adds
+    ``("crashed", traceback)`` before it ends on an unexpected exception. ``generation``
+    counts the commands that replaced the run's state (:data:`NEW_STATE_COMMANDS`), so
+    the window can drop a snapshot of a state it has already left (a late "diverged"
+    must not come back after a reset).
     """
 
-    def __init__(self, experiment, send: Callable[[tuple], None], max_fps: float = 30.0):
+    def __init__(
+        self,
+        experiment,
+        send: Callable[[tuple], None],
+        max_fps: float = 30.0,
+        clock: Callable[[], float] = time.perf_counter,
+    ):
         self._send = send
+        self._clock = clock  # seconds; tests give one that they advance themselves
         self._min_interval = 1.0 / max_fps
         self._grid: GridPredictor | None = None
         self._neuron_grid: GridPredictor | None = None
         self.playing = False
+        self.generation = 0
         self.steps_per_second = 0.0
         self._last_emit = 0.0
         self._untaken = 0  # timed snapshots sent and not yet taken by the window
@@ -63,6 +79,8 @@ class TrainingHost:
         if command == "taken":  # the window has taken a snapshot: another may go
             self._untaken = max(0, self._untaken - 1)
             return True
+        if command in NEW_STATE_COMMANDS:
+            self.generation += 1
         try:
             getattr(self, f"_do_{command}")(*args)
         except ValueError as err:
@@ -90,6 +108,12 @@ class TrainingHost:
         self.playing = False
         self._build(experiment)
 
+    def _do_update_experiment(self, experiment) -> None:
+        """Go on from the current weights under an edited experiment (playing or not)."""
+        old = self.trainer.experiment
+        self.trainer.continue_with(experiment)
+        self._markers.append((self.trainer.steps_done, describe_change(old, experiment)))
+
     def _do_set_lr(self, lr: float) -> None:
         old = self.trainer.experiment.training.optimizer.params["lr"]
         self.trainer.set_learning_rate(lr)
@@ -105,28 +129,34 @@ class TrainingHost:
     def _do_set_bias(self, layer: int, unit: int, value: float) -> None:
         self.trainer.network.layers[layer - 1].b[unit] = value
 
+    def _do_load_state(self, state) -> None:
+        """Continue from a ``Trainer.state_dict()`` (the lecture's: it walked real steps)."""
+        self.playing = False
+        self.trainer.load_state_dict(state)
+
     # -- training ------------------------------------------------------------------------------
     def train_slice(self, seconds: float = SLICE_SECONDS) -> None:
         """Train for about ``seconds`` (while playing), ending early when a snapshot falls
         due so the window gets them on time; stop on divergence."""
         trainer = self.trainer
-        start = time.perf_counter()
+        clock = self._clock
+        start = clock()
         deadline, done = start + seconds, 0
         if self._untaken < MAX_UNTAKEN:
             deadline = min(deadline, max(self._last_emit + self._min_interval, start + 0.001))
-        while time.perf_counter() < deadline:
+        while clock() < deadline:
             done += 1
             if trainer.step().diverged:
                 self.playing = False
                 break
-        rate = done / max(time.perf_counter() - start, 1e-9)
+        rate = done / max(clock() - start, 1e-9)
         self.steps_per_second = (
             rate if not self.steps_per_second else (0.8 * self.steps_per_second + 0.2 * rate)
         )
         self.emit(force=not self.playing)
 
     def emit(self, force: bool = False) -> None:
-        now = time.perf_counter()
+        now = self._clock()
         busy = self._untaken >= MAX_UNTAKEN
         if not force and (busy or now - self._last_emit < self._min_interval):
             return  # never faster than the window draws: a slow frame must not block training
@@ -140,7 +170,8 @@ class TrainingHost:
             neuron_grid=self._neuron_grid,
             max_rows=MAX_HISTORY_ROWS,
         )
-        self._send(("snapshot", snapshot, self.steps_per_second if self.playing else 0.0))
+        speed = self.steps_per_second if self.playing else 0.0
+        self._send(("snapshot", snapshot, speed, self.generation))
 
 
 class _Outbox:
@@ -188,7 +219,7 @@ def serve(conn, experiment, max_fps: float = 30.0) -> None:
     except (EOFError, BrokenPipeError, KeyboardInterrupt):
         pass
     except Exception:  # report, never die silently: the window says what happened
-        outbox.put(("failed", "the training process stopped:\n" + traceback.format_exc()))
+        outbox.put(("crashed", traceback.format_exc()))
     finally:
         outbox.close()
         conn.close()

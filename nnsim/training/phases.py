@@ -45,17 +45,6 @@ def phase_titles(depth: int) -> list[str]:
     return [*forward, "Loss", *backward, "Update"]
 
 
-def output_grad_a(loss_name: str, a: np.ndarray, y: np.ndarray) -> np.ndarray | None:
-    """dJ/dA of the output layer, for display (backprop itself uses the fused dJ/dZ)."""
-    n = a.shape[0]
-    if loss_name == "bce":
-        yy = y.reshape(a.shape)
-        return (-(yy / a) + (1.0 - yy) / (1.0 - a)) / n  # the article's dA = −(Y/A − (1−Y)/(1−A))
-    if loss_name == "mse":
-        return (a - y.reshape(a.shape)) * (2.0 / a.size)
-    return None
-
-
 def step_phases(trainer, x: np.ndarray, y: np.ndarray) -> Iterator[Phase]:
     """Yield the phases of one training step of ``trainer`` on features ``x``, targets ``y``."""
     net = trainer.network
@@ -75,7 +64,7 @@ def step_phases(trainer, x: np.ndarray, y: np.ndarray) -> Iterator[Phase]:
     with np.errstate(all="ignore"):
         loss = net.loss_value(y)
         a = net.cached(net.depth)["A"]
-        grad_a = output_grad_a(net.loss.name, a, y)
+        grad_a = net.loss.grad_a(a, y)
     yield Phase("loss", None, {"A": a.copy(), "Y": np.array(y, copy=True)}, lr, loss)
 
     backward = net.backward_steps(y)

@@ -35,6 +35,9 @@ class Snapshot:
         Per-parameter copies by name (``W1``, ``b1``…); gradients of the last step.
     output
         (res, res) network output over [−6, 6]² (row 0 at the top), or None.
+    confidence
+        For multi-class, the (res, res) probability of the predicted class on the same
+        grid as ``output`` (the neuron thumbnails are coarser); otherwise None.
     neurons
         Per layer (0 = input features), a (units, res, res) stack of outputs, or None.
     markers
@@ -54,6 +57,7 @@ class Snapshot:
     output: np.ndarray | None
     neurons: list[np.ndarray] | None
     diverged: str | None = None
+    confidence: np.ndarray | None = None
     markers: tuple[tuple[int, str], ...] = ()
     experiment: object = field(default=None, repr=False)
 
@@ -101,14 +105,14 @@ def take_snapshot(
     history = _thin(trainer.history.table(), trainer.history.columns, max_rows)
     evals = _thin(trainer.evaluations.table(), trainer.evaluations.columns, max_rows)
     gradients = {n: g.copy() for n, g in zip(net.parameter_names(), net.gradients(), strict=True)}
-    output = neurons = None
+    output = neurons = confidence = None
     if grid is not None and neuron_grid is not None:
         # thumbnails: float32 halves what crosses the pipe 30 times a second
         neurons = [n.astype(np.float32) for n in neuron_grid.neurons(net)]
-        output = grid.output(net)
+        output, confidence = grid.output_and_confidence(net)
     elif grid is not None:
         neurons = grid.neurons(net)
-        output = grid.output_from_last(neurons[-1])
+        output, confidence = grid.output_from_last(neurons[-1])
     return Snapshot(
         step=trainer.steps_done,
         epoch=trainer.epochs_done,
@@ -123,15 +127,17 @@ def take_snapshot(
         output=output,
         neurons=neurons,
         diverged=trainer.diverged,
+        confidence=None if confidence is None else confidence.astype(np.float32),
         markers=markers,
         experiment=trainer.experiment,
     )
 
 
 def _thin(table: np.ndarray, columns, max_rows: int | None) -> dict[str, np.ndarray]:
-    """Columns of ``table``, evenly thinned to at most ``max_rows`` rows (first and last kept)."""
-    if max_rows is not None:  # for display: float32 (7 digits) halves what is sent
-        if len(table) > max_rows:
-            table = table[np.linspace(0, len(table) - 1, max_rows).round().astype(np.intp)]
-        table = table.astype(np.float32)
+    """Columns of ``table``, evenly thinned to at most ``max_rows`` rows (first and last kept).
+
+    The values stay float64: a float32 copy overflows to inf near 3.4e38, long before the
+    trainer's own loss does, and the plot would end where the trainer goes on."""
+    if max_rows is not None and len(table) > max_rows:
+        table = table[np.linspace(0, len(table) - 1, max_rows).round().astype(np.intp)]
     return {name: np.ascontiguousarray(table[:, j]) for j, name in enumerate(columns)}

@@ -14,9 +14,9 @@ completed steps (unit "step") or t = completed epochs (unit "epoch").
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -26,6 +26,7 @@ from nnsim.engine.optimizers import make_optimizer
 from nnsim.engine.schedules import PlateauSchedule, make_schedule
 from nnsim.training.data import TrainingData, build_data
 from nnsim.training.history import MetricHistory
+from nnsim.training.trainer_state import load_trainer_state, trainer_state
 
 LR_BLOCK = 1024  # learning rates are computed ahead in blocks: the schedule is a pure function
 
@@ -109,6 +110,8 @@ class Trainer:
         Completed steps and completed passes over the training set.
     diverged
         ``None``, or why training stopped.
+    history_origin
+        Steps completed before ``history`` began (0 unless training went on from bare weights).
     """
 
     def __init__(self, experiment, data: TrainingData | None = None) -> None:
@@ -116,15 +119,7 @@ class Trainer:
         self.data = data if data is not None else build_data(experiment)
         self.network = network_for(experiment, len(self.data.features))
         self._initial_state = self.network.state()
-        training = experiment.training
-        n = len(self.data.train)
-        size = n if training.batch_size == "all" else min(int(training.batch_size), n)
-        self.batch_size = size
-        starts = list(range(0, n, size))
-        bounds = [(s, min(s + size, n)) for s in starts]
-        if len(bounds) > 1 and bounds[-1][1] - bounds[-1][0] == 1:
-            bounds[-2:] = [(bounds[-2][0], n)]  # no single-sample batch (batch-norm needs 2)
-        self._bounds = bounds
+        self._set_batches()
         L = self.network.depth
         per_layer = [
             f"{m}_{k}"
@@ -139,6 +134,16 @@ class Trainer:
         self.reset()
 
     # -- set-up --------------------------------------------------------------------------------
+    def _set_batches(self) -> None:
+        n = len(self.data.train)
+        batch_size = self.experiment.training.batch_size
+        size = n if batch_size == "all" else min(int(batch_size), n)
+        self.batch_size = size
+        bounds = [(s, min(s + size, n)) for s in range(0, n, size)]
+        if len(bounds) > 1 and bounds[-1][1] - bounds[-1][0] == 1:
+            bounds[-2:] = [(bounds[-2][0], n)]  # no single-sample batch (batch-norm needs 2)
+        self._bounds = bounds
+
     def _build_optimizer(self) -> None:
         opt = self.experiment.training.optimizer
         self.optimizer = make_optimizer(opt.name, [self.network.theta], **opt.params)
@@ -164,7 +169,9 @@ class Trainer:
         self.steps_done = 0
         self.epochs_done = 0
         self._batch_index = len(self._bounds)  # start a new epoch on the first step
+        self._epoch_order: np.ndarray | None = None  # this epoch's shuffled sample order
         self._epoch_losses: list[float] = []
+        self.history_origin = 0
         self.diverged: str | None = None
         self.last_result: StepResult | None = None
         self.last_evaluation: Evaluation | None = None
@@ -226,12 +233,48 @@ class Trainer:
         self.experiment = with_optimizer_param(self.experiment, name, value)
         self._base_momentum = self.optimizer.get_momentum()
 
+    def continue_with(self, experiment) -> None:
+        """Go on training under an edited ``experiment`` from the current weights.
+
+        Steps, epochs and the history carry on. New data (points added, noise, size)
+        or a new batch size start a fresh pass over the training set; another optimizer
+        starts with a fresh state (its moments belong to the old rule); changed
+        hyper-parameters of the same optimizer keep its state, as :meth:`set_learning_rate`
+        does. ValueError if the network must be built anew (see
+        :func:`nnsim.training.changes.needs_new_network`); nothing changes then.
+        """
+        from nnsim.training.changes import needs_new_network
+
+        old = self.experiment
+        reason = needs_new_network(old, experiment)
+        if reason is not None:
+            raise ValueError(f"cannot keep the weights: {reason}")
+        data_changed = experiment.data != old.data
+        if data_changed:
+            self.data = build_data(experiment)  # may raise: nothing has changed yet
+        self.experiment = experiment
+        if data_changed or experiment.training.batch_size != old.training.batch_size:
+            self._set_batches()
+            self._batch_index = len(self._bounds)  # the next step starts a new pass
+        new_opt, old_opt = experiment.training.optimizer, old.training.optimizer
+        if new_opt.name != old_opt.name:
+            self._build_optimizer()
+        elif new_opt.params != old_opt.params or experiment.training.schedule != (
+            old.training.schedule
+        ):
+            self.optimizer.set_hyperparameters(
+                **{k: v for k, v in new_opt.params.items() if k != "lr"}
+            )
+            self._base_momentum = self.optimizer.get_momentum()
+            self._build_schedule(float(new_opt.params["lr"]))
+            self.optimizer.lr = self.current_lr()
+
     # -- batches -------------------------------------------------------------------------------
     def _next_batch(self) -> tuple[np.ndarray, np.ndarray]:
         if self._batch_index >= len(self._bounds):
             if self._batch_index and self.steps_done:
                 self._end_epoch()
-            order = self._shuffle_rng.permutation(len(self.data.train))
+            self._epoch_order = order = self._shuffle_rng.permutation(len(self.data.train))
             self._epoch_x = self.data.x_train[order]
             self._epoch_y = self.data.y_train[order]
             self._batch_index = 0
@@ -376,3 +419,20 @@ class Trainer:
         self.evaluations.append([ev.step, train_loss, test_loss, train_acc, test_acc])
         self.last_evaluation = ev
         return ev
+
+    # -- saving and restoring ------------------------------------------------------------------
+    def state_dict(self, *, histories: bool = True) -> dict[str, Any]:
+        """All that training changes, as picklable values: :mod:`nnsim.training.trainer_state`."""
+        return trainer_state(self, histories)
+
+    def load_state_dict(self, state: Mapping[str, Any]) -> None:
+        """Continue bit-identically from a :meth:`state_dict` of a trainer on the same network,
+        data and batch size; ``ValueError`` (nothing changed) if it does not fit."""
+        backup = self.state_dict(histories="history" in state)
+        try:
+            load_trainer_state(self, state)
+        except (KeyError, TypeError, ValueError, IndexError, AttributeError) as err:
+            load_trainer_state(self, backup)
+            if isinstance(err, ValueError):
+                raise
+            raise ValueError(f"not a trainer state ({type(err).__name__}: {err})") from None

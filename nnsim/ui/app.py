@@ -12,6 +12,7 @@ def create_application(argv: list[str] | None = None):
     from PySide6.QtWidgets import QApplication
 
     from nnsim.paths import resource
+    from nnsim.ui.errors import install_exception_hook
 
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     # The snapshot reader thread needs the GIL for a moment per chunk of pipe data; with
@@ -24,6 +25,7 @@ def create_application(argv: list[str] | None = None):
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
     pg.setConfigOptions(antialias=False, background="w", foreground="#333333")
+    install_exception_hook()  # an exception in a slot is shown in the status bar and logged
     return app
 
 

@@ -114,7 +114,7 @@ class BoundaryView(QWidget):
         self.caption.setStyleSheet(f"color: {MUTED};")
 
         controls = QHBoxLayout()
-        controls.setContentsMargins(0, 0, 0, 0)
+        controls.setContentsMargins(0, 0, 6, 0)  # the caption never touches the edge
         controls.addWidget(self.show_test_toggle)
         controls.addWidget(self.discretize_toggle)
         controls.addStretch(1)
@@ -204,13 +204,12 @@ class BoundaryView(QWidget):
                     values = np.where(np.isfinite(values), np.sign(values), np.nan)
             rgba = signed_to_rgba(values)
         else:
-            probabilities = snap.neurons[-1] if snap.neurons else None
             rgba = output_to_rgba(
                 snap.output,
                 self._kind,
                 self._num_classes,
                 discretize=discretize,
-                probabilities=probabilities,
+                confidence=snap.confidence,
             )
             caption = "Output"
         self._rgba = rgba

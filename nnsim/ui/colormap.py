@@ -72,7 +72,7 @@ def output_to_rgba(
     num_classes: int = 2,
     *,
     discretize: bool = False,
-    probabilities: np.ndarray | None = None,
+    confidence: np.ndarray | None = None,
 ) -> np.ndarray:
     """(res, res, 4) uint8 image of a snapshot's output (row 0 = top of the view).
 
@@ -82,13 +82,13 @@ def output_to_rgba(
     regression
         ``output`` is the value, clipped to [−1, 1] (threshold 0 when ``discretize``).
     multiclass
-        ``output`` is the predicted class; its colour is blended with white by the
-        confidence read from ``probabilities`` (K, res, res) — full colour when
-        ``discretize`` or when the probabilities are unknown.
+        ``output`` is the predicted class; its colour is blended with white by
+        ``confidence``, the predicted class's probability on the same grid — full colour
+        when ``discretize`` or when the confidence is unknown.
     """
     output = np.asarray(output, dtype=np.float64)
     if kind == "multiclass":
-        return _classes_to_rgba(output, num_classes, discretize, probabilities)
+        return _classes_to_rgba(output, num_classes, discretize, confidence)
     with np.errstate(invalid="ignore"):
         if kind == "binary":
             values = np.where(output >= 0.5, 1.0, -1.0) if discretize else 2.0 * output - 1.0
@@ -99,14 +99,15 @@ def output_to_rgba(
 
 
 def _classes_to_rgba(
-    output: np.ndarray, k: int, discretize: bool, probabilities: np.ndarray | None
+    output: np.ndarray, k: int, discretize: bool, confidence: np.ndarray | None
 ) -> np.ndarray:
     bad = ~np.isfinite(output)
     cls = np.clip(np.rint(np.nan_to_num(output)), 0, max(k, 1) - 1).astype(np.intp)
     strength = np.ones(output.shape)
-    if not discretize and probabilities is not None and probabilities.shape[0] == k > 1:
-        with np.errstate(invalid="ignore"):
-            top = np.nan_to_num(np.max(probabilities, axis=0), nan=1.0)
+    if not discretize and confidence is not None and k > 1:
+        if confidence.shape != output.shape:
+            raise ValueError(f"confidence {confidence.shape} is not on the grid {output.shape}")
+        top = np.nan_to_num(np.asarray(confidence, dtype=np.float64), nan=1.0)
         strength = 0.2 + 0.8 * np.clip((top - 1.0 / k) / (1.0 - 1.0 / k), 0.0, 1.0)
     rgb = _WHITE + (_CLASS_RGB[cls % len(_CLASS_RGB)] - _WHITE) * strength[..., None]
     rgba = np.empty((*output.shape, 4), np.uint8)

@@ -8,6 +8,7 @@ scene to its size.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
@@ -26,6 +27,21 @@ COLUMN_PITCH = 150.0
 BIAS = 9.0
 BAND = 10.0  # the highlight band's margin around its column
 CURVE_LIMIT = 600  # up to this many edges they are curves; beyond, straight lines (4× cheaper)
+CAPTION_GAP = 6.0  # px between two column captions
+
+ACTIVATION_SYMBOLS = {
+    "linear": "lin",
+    "sigmoid": "σ",
+    "tanh": "tanh",
+    "relu": "ReLU",
+    "leaky_relu": "lReLU",
+    "elu": "ELU",
+    "gelu": "GELU",
+    "silu": "SiLU",
+    "sine": "sin",
+    "softmax": "smax",
+}
+"""The shortest name of each activation, for captions of narrow columns."""
 
 
 class DiagramItems(NamedTuple):
@@ -100,7 +116,7 @@ def band_rect(column: Sequence[NodeItem]) -> QRectF:
 def column_texts(
     k: int, features: int, sizes: Sequence[int], activations: Sequence[str]
 ) -> tuple[str, ...]:
-    """The label of column k, from one line to a compact three-line form.
+    """The label of column k, from one line to a compact three-line form (then with σ…).
 
     ``features`` is the number of inputs; ``sizes`` and ``activations`` are those of layers
     1..L (the hidden layers, then the output).
@@ -119,4 +135,30 @@ def column_texts(
         f"{where} · {activation} · {count}",
         f"{where}\n{activation}\n{count}",
         f"{short}\n{activation}\n{units}",
+        f"{short}\n{ACTIVATION_SYMBOLS.get(activation, activation[:4])}\n{units}",
     )
+
+
+def shown_captions(centers: Sequence[float], widths: Sequence[float], gap: float) -> list[bool]:
+    """Which column captions to show so that none touches another (``gap`` px between).
+
+    ``centers`` (increasing) and ``widths`` in pixels. From the left, a caption is shown
+    when it clears the last one shown; the last caption (the output) always is, and the
+    one before it gives way if they would touch.
+    """
+    shown = [False] * len(centers)
+    right = -math.inf
+    for i, (center, width) in enumerate(zip(centers, widths, strict=True)):
+        if center - width / 2 >= right + gap:
+            shown[i] = True
+            right = center + width / 2
+    if centers:
+        last = len(centers) - 1
+        left = centers[last] - widths[last] / 2
+        shown[last] = True
+        for i in range(last - 1, -1, -1):
+            if shown[i] and centers[i] + widths[i] / 2 + gap > left:
+                shown[i] = False
+            elif shown[i]:
+                break
+    return shown

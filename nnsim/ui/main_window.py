@@ -11,21 +11,17 @@ import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from nnsim import __version__
-from nnsim.training.data import source_dataset
+from nnsim.training.changes import resets_weights
 from nnsim.training.experiment import (
     Experiment,
     ExperimentError,
@@ -34,6 +30,8 @@ from nnsim.training.experiment import (
 from nnsim.training.snapshot import Snapshot
 from nnsim.ui.boundary_view import BoundaryView
 from nnsim.ui.controls import ArchitecturePanel, DataPanel, OptimizerPanel
+from nnsim.ui.divergence_banner import DivergenceBanner
+from nnsim.ui.errors import log_file, reporter
 from nnsim.ui.lecture import (
     LectureMode,
     LessonError,
@@ -41,26 +39,17 @@ from nnsim.ui.lecture import (
     load_lesson,
     set_controls_hidden,
 )
-from nnsim.ui.lecture.window_mode import SHORTCUTS as LECTURE_SHORTCUTS
 from nnsim.ui.network_view import NetworkView
 from nnsim.ui.plots import GradientPanel, LossPanel, LrPanel
 from nnsim.ui.training_bar import TrainingBar
+from nnsim.ui.training_keys import TrainingKeys
 from nnsim.ui.window_data import UserDataMixin
 from nnsim.ui.window_files import ExperimentFilesMixin
+from nnsim.ui.window_menus import WindowMenusMixin
 from nnsim.ui.worker import TrainingWorker
 
-SHORTCUTS = [
-    ("Space", "Play / pause training"),
-    ("→ or S", "Train one mini-batch"),
-    ("R", "Reset to the initial weights"),
-    ("Ctrl+N / Ctrl+O / Ctrl+S", "New, open, save an experiment"),
-    ("F11", "Full screen"),
-    *LECTURE_SHORTCUTS,
-    ("Ctrl+Q", "Quit"),
-]
 
-
-class MainWindow(UserDataMixin, ExperimentFilesMixin, QMainWindow):
+class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWindow):
     """nnsim's window. ``experiment()`` is its state; ``last_snapshot`` the newest training data."""
 
     snapshotShown = Signal(object)  # GUI-side relay: a snapshot has been drawn
@@ -91,6 +80,7 @@ class MainWindow(UserDataMixin, ExperimentFilesMixin, QMainWindow):
         self._refresh.timeout.connect(self._draw_pending)
         self._restore_settings()
         self._update_title()
+        reporter().errorRaised.connect(self._on_unexpected_error)
 
     # -- construction --------------------------------------------------------------------------
     def _build_panels(self) -> None:
@@ -104,13 +94,15 @@ class MainWindow(UserDataMixin, ExperimentFilesMixin, QMainWindow):
         self.lr_panel = LrPanel()
         for panel in (self.data_panel, self.architecture_panel, self.optimizer_panel):
             panel.experimentEdited.connect(self._on_experiment_edited)
-            panel.messageRaised.connect(self.show_message)
+            panel.messageRaised.connect(self.show_error)
         self.optimizer_panel.learningRateChanged.connect(self._on_learning_rate_changed)
         self.optimizer_panel.hyperparameterChanged.connect(self._on_hyperparameter_changed)
         self.data_panel.importCsvRequested.connect(self.import_csv)
         self.boundary_view.pointAdded.connect(self._on_point_added)
         self.boundary_view.pointRemoveRequested.connect(self._on_point_removed)
         self.network_view.neuronHovered.connect(self._on_neuron_hovered)
+        for plot in (self.loss_panel, self.gradient_panel, self.lr_panel):
+            plot.exportFailed.connect(self.show_error)
 
     def _build_toolbar(self) -> None:
         self.training_bar = bar = TrainingBar(self)
@@ -118,50 +110,15 @@ class MainWindow(UserDataMixin, ExperimentFilesMixin, QMainWindow):
         bar.resetClicked.connect(self.reset)
         bar.playClicked.connect(self.toggle_play)
         bar.stepClicked.connect(self.step)
-        for keys, slot in (
-            ("Space", self.toggle_play),
-            ("Right", self.step),
-            ("S", self.step),
-            ("R", self.reset),
-        ):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.activated.connect(slot)
-
-    def _build_menus(self) -> None:
-        menu = self.menuBar()
-        file_menu = self.file_menu = menu.addMenu("&File")
-
-        def action(m, text, slot, shortcut=None, name=None) -> QAction:
-            a = QAction(text, self)
-            if shortcut is not None:
-                a.setShortcut(QKeySequence(shortcut))
-            if name:
-                a.setObjectName(name)
-            a.triggered.connect(slot)
-            m.addAction(a)
-            return a
-
-        action(file_menu, "&New", self.new_experiment, QKeySequence.StandardKey.New, "newAction")
-        action(file_menu, "&Open…", self.open_dialog, QKeySequence.StandardKey.Open, "openAction")
-        self.recent_menu = file_menu.addMenu("Open &Recent")
-        file_menu.addSeparator()
-        action(file_menu, "&Save", self.save, QKeySequence.StandardKey.Save, "saveAction")
-        action(file_menu, "Save &As…", self.save_as, QKeySequence("Ctrl+Shift+S"), "saveAsAction")
-        file_menu.addSeparator()
-        action(file_menu, "&Import CSV data…", self.import_csv, None, "importCsvAction")
-        file_menu.addSeparator()
-        action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit, "quitAction")
-        self.view_menu = menu.addMenu("&View")
-        self.fullscreen_action = action(
-            self.view_menu,
-            "&Full screen",
-            self.toggle_fullscreen,
-            QKeySequence("F11"),
-            "fullScreenAction",
+        self.training_keys = TrainingKeys(
+            self,
+            {
+                Qt.Key.Key_Space: self.toggle_play,
+                Qt.Key.Key_Right: self.step,
+                Qt.Key.Key_S: self.step,
+                Qt.Key.Key_R: self.reset,
+            },
         )
-        help_menu = menu.addMenu("&Help")
-        action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, QKeySequence("F1"))
-        action(help_menu, "&About nnsim", self.show_about)
 
     def _build_layout(self) -> None:
         left = QWidget(self)
@@ -193,19 +150,9 @@ class MainWindow(UserDataMixin, ExperimentFilesMixin, QMainWindow):
         right.setStretchFactor(2, 1)
         right.setSizes([440, 360, 160])  # the decision boundary gets the most room
 
-        self.banner = QWidget(self)
-        self.banner.setObjectName("divergenceBanner")
-        self.banner.setStyleSheet("#divergenceBanner { background: #fde2e1; }")
-        banner_layout = QHBoxLayout(self.banner)
-        self.banner_label = QLabel(self.banner)
-        self.banner_label.setObjectName("divergenceLabel")
-        self.banner_label.setWordWrap(True)
-        self.lower_lr_button = QPushButton("Lower the learning rate ×10 and reset", self.banner)
-        self.lower_lr_button.setObjectName("lowerLrButton")
+        self.banner = DivergenceBanner(self)
+        self.banner_label, self.lower_lr_button = self.banner.label, self.banner.lower_lr_button
         self.lower_lr_button.clicked.connect(self.lower_learning_rate_and_reset)
-        banner_layout.addWidget(self.banner_label, 1)
-        banner_layout.addWidget(self.lower_lr_button)
-        self.banner.hide()
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setObjectName("mainSplitter")
@@ -230,7 +177,8 @@ class MainWindow(UserDataMixin, ExperimentFilesMixin, QMainWindow):
     def _start_worker(self) -> None:
         self.worker = TrainingWorker(self._experiment)
         self.worker.snapshotReady.connect(self._on_snapshot)
-        self.worker.failed.connect(self.show_message)
+        self.worker.failed.connect(self.show_error)
+        self.worker.died.connect(self._on_training_died)
         self.network_view.weightEdited.connect(self.worker.set_weight)
         self.network_view.biasEdited.connect(self.worker.set_bias)
         self.worker.start()
@@ -251,21 +199,47 @@ class MainWindow(UserDataMixin, ExperimentFilesMixin, QMainWindow):
         set_controls_hidden(self, experiment.view.hidden_controls)
 
     def _update_structure(self, experiment: Experiment) -> None:
-        from nnsim.training.trainer import network_for
-
-        data = source_dataset(experiment)
-        net = network_for(experiment, len(experiment.data.features))
-        activations = [layer.activation for layer in experiment.network.hidden_layers]
+        """The diagram's layers, read off the experiment (no network is built here)."""
+        hidden = experiment.network.hidden_layers
+        sizes = [layer.units for layer in hidden] + [experiment.num_outputs]
+        activations = [layer.activation for layer in hidden]
         activations.append(experiment.resolved_output_activation())
-        self.network_view.set_structure(list(experiment.data.features), net.sizes[1:], activations)
-        self._data_shown = data
+        self.network_view.set_structure(list(experiment.data.features), sizes, activations)
 
     def set_experiment(self, experiment: Experiment, *, dirty: bool = True) -> None:
-        """Replace the whole experiment: panels, diagram and a rebuilt trainer (step 0)."""
+        """Replace the whole experiment: panels, diagram and a rebuilt trainer (step 0,
+        paused); what was said about the old one goes with it."""
+        self._set_playing(False)
         self._experiment = experiment
         self._bind_panels(experiment)
         self.worker.set_experiment(experiment)
         self._set_dirty(dirty)
+        self._forget_run_state()
+        self.lecture_mode.on_experiment_replaced(experiment)
+
+    def continue_with(self, experiment: Experiment, *, source=None) -> None:
+        """Take an edited experiment. Training goes on from the current weights where the
+        network stays the same (still playing if it was, the change marked on the loss
+        plot); otherwise it starts again from new weights, paused, and says why."""
+        old = self._experiment
+        if experiment == old:
+            return
+        reason = resets_weights(old, experiment)
+        self._experiment = experiment
+        for panel in (self.data_panel, self.architecture_panel, self.optimizer_panel):
+            if panel is not source:
+                panel.set_experiment(experiment)
+        self._update_structure(experiment)
+        set_controls_hidden(self, experiment.view.hidden_controls)
+        self._set_dirty(True)
+        if reason is None:
+            self.show_message("")  # an edit that took clears the last refusal
+            self.worker.update_experiment(experiment)
+            return
+        self._set_playing(False)
+        self.worker.set_experiment(experiment)
+        self._forget_run_state()
+        self.show_message(f"New weights, back to step 0: {reason}.")
         self.lecture_mode.on_experiment_replaced(experiment)
 
     def set_hidden_controls(self, names) -> None:
@@ -294,33 +268,34 @@ class MainWindow(UserDataMixin, ExperimentFilesMixin, QMainWindow):
 
     @Slot(object)
     def _on_experiment_edited(self, experiment: Experiment) -> None:
-        self._experiment = experiment
-        for panel in (self.data_panel, self.architecture_panel, self.optimizer_panel):
-            if panel is not self.sender():
-                panel.set_experiment(experiment)
-        self._update_structure(experiment)
-        set_controls_hidden(self, experiment.view.hidden_controls)
-        self.worker.set_experiment(experiment)
-        self._set_dirty(True)
+        self.continue_with(experiment, source=self.sender())
 
     @Slot(float)
     def _on_learning_rate_changed(self, lr: float) -> None:
         try:
             self._experiment = with_optimizer_param(self._experiment, "lr", lr)
         except ExperimentError as err:
-            self.show_message(str(err))
+            self.show_error(str(err))
             return
+        self._live_edit_taken()
         self.worker.set_lr(lr)
-        self._set_dirty(True)
 
     @Slot(str, object)
     def _on_hyperparameter_changed(self, name: str, value) -> None:
         try:
             self._experiment = with_optimizer_param(self._experiment, name, value)
         except ExperimentError as err:
-            self.show_message(str(err))
+            self.show_error(str(err))
             return
+        self._live_edit_taken()
         self.worker.set_hyperparameter(name, value)
+
+    def _live_edit_taken(self) -> None:
+        """An optimizer value changed live: the other panels edit from the new experiment
+        (or their next edit would carry the old value back), and the last refusal goes."""
+        for panel in (self.data_panel, self.architecture_panel):
+            panel.set_experiment(self._experiment)
+        self.show_message("")
         self._set_dirty(True)
 
     def _set_dirty(self, dirty: bool) -> None:
@@ -334,16 +309,23 @@ class MainWindow(UserDataMixin, ExperimentFilesMixin, QMainWindow):
     # -- training commands ---------------------------------------------------------------------
     def play(self) -> None:
         if self.last_snapshot is not None and self.last_snapshot.diverged:
-            self.show_message("Training diverged: reset (R) or lower the learning rate first.")
+            self.show_error("Training diverged: reset (R) or lower the learning rate first.")
             return
-        self._playing = True
-        self.training_bar.set_playing(True)
-        self.worker.play()
+        self._set_playing(True)
 
     def pause(self) -> None:
-        self._playing = False
-        self.training_bar.set_playing(False)
-        self.worker.pause()
+        self._set_playing(False)
+
+    def _set_playing(self, playing: bool) -> None:
+        """The one place the play state changes: the flag, the button and the process."""
+        self._playing = playing
+        self.training_bar.set_playing(playing)
+        self.worker.play() if playing else self.worker.pause()
+
+    def _forget_run_state(self) -> None:
+        """The run the banner and messages spoke of is gone (reset, new experiment)."""
+        self.banner.hide()
+        self.show_message("")
 
     def toggle_play(self) -> None:
         self.pause() if self._playing else self.play()
@@ -355,37 +337,44 @@ class MainWindow(UserDataMixin, ExperimentFilesMixin, QMainWindow):
 
     def reset(self) -> None:
         self.pause()
-        self.banner.hide()
         self.worker.reset()
+        self._forget_run_state()
 
     def lower_learning_rate_and_reset(self) -> None:
         lr = self._experiment.training.optimizer.params["lr"] / 10.0
         try:
             experiment = with_optimizer_param(self._experiment, "lr", lr)
         except ExperimentError as err:
-            self.show_message(str(err))
+            self.show_error(str(err))
             return
-        self.pause()
-        self.banner.hide()
         self.set_experiment(experiment)
         self.show_message(f"Learning rate lowered to {lr:g}; weights reset.")
+
+    @Slot(str)
+    def _on_training_died(self, reason: str) -> None:
+        """The training process ended on its own: start another on the user's experiment."""
+        self.worker.restart(self._experiment)
+        self._playing = False
+        self.training_bar.set_playing(False)
+        self.banner.hide()
+        self.show_error(
+            f"The training process stopped ({reason}); a new one was started with your "
+            "experiment, at step 0."
+        )
 
     # -- snapshots -----------------------------------------------------------------------------
     @Slot(object)
     def _on_snapshot(self, snapshot: Snapshot) -> None:
         self.last_snapshot = snapshot
         self._pending = snapshot
-        if snapshot.running:  # acknowledged on arrival: a coalesced one must count too
-            self.worker.snapshot_taken()
         self._refresh.start()
-        self.banner.setVisible(bool(snapshot.diverged))
-        if snapshot.diverged:
+        if not snapshot.diverged:
+            self.banner.hide()
+        elif self.banner.isHidden():  # said once: later messages are not overwritten
             self._playing = False
             self.training_bar.set_playing(False)
-            self.banner_label.setText(f"<b>Training stopped.</b> {snapshot.diverged}.")
-            self.show_message(snapshot.diverged, error=True)
-        if not snapshot.running and self._playing and not snapshot.diverged:
-            pass  # a late snapshot from before play; the next one will say running
+            self.banner.show_divergence(snapshot.diverged)
+            self.show_error(snapshot.diverged)
 
     @Slot()
     def _draw_pending(self) -> None:
@@ -424,24 +413,19 @@ class MainWindow(UserDataMixin, ExperimentFilesMixin, QMainWindow):
 
     # -- window --------------------------------------------------------------------------------
     def show_message(self, text: str, error: bool = False) -> None:
-        """Say something in the status bar (errors also in a dialog-free red line)."""
+        """Say something in the status bar (errors in red). It stays until the state it
+        speaks of goes: the next successful edit, reset or experiment clears it."""
         self.status_message.setText(text)
         self.status_message.setStyleSheet("color: #b00020;" if error else "")
 
-    def toggle_fullscreen(self) -> None:
-        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+    @Slot(str)
+    def show_error(self, text: str) -> None:
+        """:meth:`show_message` in red: something was refused or went wrong."""
+        self.show_message(text, error=True)
 
-    def show_shortcuts(self) -> None:
-        rows = "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in SHORTCUTS)
-        QMessageBox.information(self, "Keyboard shortcuts", f"<table>{rows}</table>")
-
-    def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About nnsim",
-            f"<h3>nnsim {__version__}</h3><p>Watch a neural network learn: backpropagation, "
-            "gradient descent and the learning rate, live.</p>",
-        )
+    @Slot(str)
+    def _on_unexpected_error(self, text: str) -> None:
+        self.show_error(f"Internal error: {text} (details in {log_file()})")
 
     def _restore_settings(self) -> None:
         settings = QSettings()
@@ -459,4 +443,5 @@ class MainWindow(UserDataMixin, ExperimentFilesMixin, QMainWindow):
         QSettings().setValue("geometry", self.saveGeometry())
         self._refresh.stop()
         self.worker.shutdown()
+        self.training_keys.detach()
         event.accept()

@@ -41,12 +41,14 @@ from PySide6.QtWidgets import (
 from nnsim.engine.features import FEATURE_LABELS
 from nnsim.ui.diagram_items import BiasItem, EdgeItem, NodeItem, TextItem
 from nnsim.ui.diagram_layout import (
+    CAPTION_GAP,
     COLUMN_PITCH,
     NODE,
     band_rect,
     build_items,
     column_texts,
     content_rect,
+    shown_captions,
 )
 from nnsim.ui.diagram_style import (
     WEIGHT_FULL_SCALE,
@@ -545,8 +547,14 @@ class NetworkView(QGraphicsView):
         self.centerOn(x0 + view_w / 2, y0 + view_h / 2)
         label_y = content.bottom() + 6 / s
         for k, item in enumerate(self._column_labels):
-            item.set_max_width(COLUMN_PITCH * s - 6)
+            item.set_max_width(COLUMN_PITCH * s - CAPTION_GAP)
             item.setPos(k * COLUMN_PITCH + NODE / 2, label_y)
+        centers = [k * COLUMN_PITCH * s for k in range(len(self._column_labels))]
+        widths = [item.boundingRect().width() for item in self._column_labels]
+        for item, shown in zip(
+            self._column_labels, shown_captions(centers, widths, CAPTION_GAP), strict=True
+        ):
+            item.setVisible(shown)  # too narrow for all: every other one (the output always)
         for item, node in zip(self._input_labels, self.nodes[0], strict=True):
             item.setPos(node.rect.left() - 6 / s, node.rect.center().y())
         self._place_value_labels()

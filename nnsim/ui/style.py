@@ -31,20 +31,28 @@ CLASS_COLORS = [
 """Class k's colour (binary sets use the first two: orange, blue)."""
 
 LAYER_COLORS = [
-    "#0072b2",
-    "#e69f00",
-    "#009e73",
-    "#cc79a7",
-    "#d55e00",
-    "#56b4e9",
-    "#000000",
-    "#f0e442",
-    "#999999",
-    "#8c564b",
-    "#7f7f7f",
-    "#bcbd22",
+    "#0072b2",  # blue
+    "#e69f00",  # orange
+    "#009e73",  # green
+    "#cc79a7",  # pink
+    "#d55e00",  # vermillion
+    "#56b4e9",  # sky blue
+    "#000000",  # black
+    "#b8a000",  # mustard
+    "#6a3d9a",  # purple
+    "#8c564b",  # brown
+    "#999999",  # grey
+    "#17becf",  # cyan
+    "#7fbf3f",  # light green
+    "#e31a1c",  # red
+    "#ff69b4",  # hot pink
+    "#00008b",  # navy
+    "#556b2f",  # olive
+    "#800000",  # maroon
 ]
-"""Layer k's colour in per-layer plots (index k − 1), cycled for deeper nets."""
+"""Layer k's colour in per-layer plots (index k − 1): Okabe–Ito first, then colours chosen
+so that any two of the 18 differ by ΔE*ab ≥ 20 (no two greys, no pale yellow on white);
+cycled beyond 18 layers."""
 
 
 def layer_color(k: int) -> str:

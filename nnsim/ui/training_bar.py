@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QStyle, QToolBar, QToolButton, QWidget
 
+from nnsim.training.lecture.formatting import format_number
 from nnsim.training.snapshot import Snapshot
 
 
@@ -67,7 +68,8 @@ class TrainingBar(QToolBar):
         self.lr_label.setText(f"η = {snapshot.lr:.4g}")
         ev = snapshot.evaluation
         if ev is not None:
-            text = f"Train loss {ev.train_loss:.4f} · Test loss {ev.test_loss:.4f}"
+            train, test = format_number(ev.train_loss), format_number(ev.test_loss)
+            text = f"Train loss {train} · Test loss {test}"  # bounded: 1.489e+299
             if ev.test_accuracy == ev.test_accuracy:  # not NaN
                 text += f" · Test acc. {ev.test_accuracy:.1%}"
             self.loss_label.setText(text)

@@ -8,8 +8,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QFileDialog
 
 from nnsim.engine.csv_data import DataError, describe_dataset, load_csv
-from nnsim.engine.datasets import add_point, remove_nearest
-from nnsim.training.data import source_dataset, with_custom_points
+from nnsim.training.data import with_custom_points, with_point_added, with_point_removed
 from nnsim.training.experiment import ExperimentError
 
 
@@ -19,28 +18,28 @@ class UserDataMixin:
 
     @Slot(float, float, bool)
     def _on_point_added(self, x1: float, x2: float, shift: bool) -> None:
-        dataset = source_dataset(self._experiment)
+        """A click adds a training point: the split of the others and the weights stay, and
+        training goes on if it was playing."""
         panel = self.data_panel
         label = panel.alternate_point_label() if shift else panel.current_point_label()
-        if dataset.is_classification:
+        if self._experiment.task_kind != "regression":
             label = int(label)
         try:
-            self.set_experiment(
-                with_custom_points(self._experiment, add_point(dataset, x1, x2, label))
-            )
+            experiment = with_point_added(self._experiment, x1, x2, label)
         except (ValueError, ExperimentError) as err:
-            self.show_message(str(err))
+            self.show_message(str(err), error=True)
+            return
+        self.continue_with(experiment)
 
     @Slot(float, float)
     def _on_point_removed(self, x1: float, x2: float) -> None:
-        dataset = source_dataset(self._experiment)
         try:
-            smaller = remove_nearest(dataset, x1, x2, max_distance=0.5)
-        except ValueError as err:
-            self.show_message(str(err))
+            experiment = with_point_removed(self._experiment, x1, x2, max_distance=0.5)
+        except (ValueError, ExperimentError) as err:
+            self.show_message(str(err), error=True)
             return
-        if smaller is not dataset:
-            self.set_experiment(with_custom_points(self._experiment, smaller))
+        if experiment is not self._experiment:
+            self.continue_with(experiment)
 
     def import_csv(self, path: str | None = None) -> bool:
         """Read ``path`` (or a chosen file) as the experiment's data; say what was read, or

@@ -14,14 +14,16 @@ thread through ``snapshotReady``. The GUI never waits on it; it stops by a
 from __future__ import annotations
 
 import contextlib
+import logging
 import multiprocessing
 import sys
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from nnsim.training.host import serve
+from nnsim.training.host import NEW_STATE_COMMANDS, serve
 
 JOIN_SECONDS = 5.0
+log = logging.getLogger("nnsim")
 
 
 def _context():
@@ -76,6 +78,7 @@ class TrainingWorker(QObject):
 
     snapshotReady = Signal(object)  # Snapshot
     failed = Signal(str)  # a command that could not be carried out, in plain words
+    died = Signal(str)  # the training process ended on its own (why, in one line)
 
     def __init__(self, experiment, max_fps: float = 30.0) -> None:
         super().__init__()
@@ -85,9 +88,12 @@ class TrainingWorker(QObject):
         self._process = None
         self._conn = None
         self._reader: _PipeReader | None = None
+        self._generation = 0  # NEW_STATE_COMMANDS sent: older snapshots are dropped
+        self._crash = ""  # the last line of the training process's own report, if any
 
     # -- lifetime ------------------------------------------------------------------------------
     def start(self) -> None:
+        self._generation, self._crash = 0, ""
         ctx = _context()
         ours, theirs = ctx.Pipe()
         self._process = ctx.Process(
@@ -102,7 +108,28 @@ class TrainingWorker(QObject):
         self._conn = ours
         self._reader = _PipeReader(ours)
         self._reader.received.connect(self._on_message)  # queued: runs in the GUI thread
+        self._reader.finished.connect(self._on_reader_finished)  # after every message
         self._reader.start()
+
+    def restart(self, experiment) -> None:
+        """A new training process for ``experiment`` (after the old one died), at step 0."""
+        self.shutdown(timeout_ms=1000)
+        self._experiment = experiment
+        self.start()
+
+    @Slot()
+    def _on_reader_finished(self) -> None:
+        if self._process is None or self.sender() is not self._reader:
+            return  # shut down on purpose, or an old reader of a restarted worker
+        self._process.join(1.0)
+        code = self._process.exitcode
+        if self._crash:
+            reason = self._crash
+        elif code is None:
+            reason = "it stopped answering"
+        else:
+            reason = f"killed by signal {-code}" if code < 0 else f"exit code {code}"
+        self.died.emit(reason)
 
     def is_running(self) -> bool:
         return self._reader is not None and self._reader.isRunning()
@@ -125,20 +152,24 @@ class TrainingWorker(QObject):
     def _on_message(self, message: tuple) -> None:
         kind = message[0]
         if kind == "snapshot":
-            self.steps_per_second = message[2]
-            self.snapshotReady.emit(message[1])
+            _, snapshot, speed, generation = message
+            if snapshot.running:  # acknowledged on arrival: a dropped one must count too
+                self._send("taken")
+            if generation < self._generation:
+                return  # from before a reset or a new experiment
+            self.steps_per_second = speed
+            self.snapshotReady.emit(snapshot)
         elif kind == "failed":
             self.failed.emit(message[1])
+        elif kind == "crashed":  # the traceback goes to the log, its last line to the user
+            log.error("the training process stopped:\n%s", message[1])
+            self._crash = message[1].strip().splitlines()[-1]
 
     def _send(self, *command) -> None:
-        try:
+        if command[0] in NEW_STATE_COMMANDS:
+            self._generation += 1
+        with contextlib.suppress(OSError, ValueError):  # gone: the reader's end says so (died)
             self._conn.send(command)
-        except (OSError, ValueError):
-            self.failed.emit("The training process has stopped; reopen the experiment.")
-
-    def snapshot_taken(self) -> None:
-        """Tell the training process the window has taken a snapshot: it may send another."""
-        self._send("taken")
 
     # -- commands ------------------------------------------------------------------------------
     @Slot()
@@ -162,6 +193,12 @@ class TrainingWorker(QObject):
         """Rebuild everything from a new experiment (architecture, data, …), step 0."""
         self._send("set_experiment", experiment)
 
+    @Slot(object)
+    def update_experiment(self, experiment) -> None:
+        """Go on from the current weights under an edited experiment (points, optimizer,
+        batch size …: see :func:`nnsim.training.changes.resets_weights`)."""
+        self._send("update_experiment", experiment)
+
     @Slot(float)
     def set_lr(self, lr: float) -> None:
         """Change the learning rate mid-run, keeping weights and optimizer state."""
@@ -180,3 +217,8 @@ class TrainingWorker(QObject):
     @Slot(int, int, float)
     def set_bias(self, layer: int, unit: int, value: float) -> None:
         self._send("set_bias", layer, unit, value)
+
+    @Slot(object)
+    def load_state(self, state) -> None:
+        """Continue training from a ``Trainer.state_dict()`` (e.g. the steps a lecture walked)."""
+        self._send("load_state", state)

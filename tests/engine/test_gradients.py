@@ -81,6 +81,24 @@ def test_loss_gradient_wrt_output_preactivation(loss_name, out_act, k):
     assert rel_error(analytic, numeric) <= TOL
 
 
+@pytest.mark.parametrize(("loss_name", "k"), [("bce", 1), ("mse", 3)])
+def test_loss_gradient_wrt_output_activation(loss_name, k):
+    """dJ/dA, which the lecture shows, is the derivative of J written in terms of A."""
+    loss = LOSSES[loss_name]
+    rng = np.random.default_rng(3)
+    a = rng.uniform(0.05, 0.95, size=(7, k))
+    y = rng.integers(0, 2, size=7).astype(float) if loss_name == "bce" else rng.normal(size=(7, k))
+
+    def j_of_a() -> float:
+        if loss_name == "bce":
+            t = y.reshape(a.shape)
+            return float(-np.mean(t * np.log(a) + (1 - t) * np.log(1 - a)))
+        return float(np.mean((a - y) ** 2))
+
+    assert rel_error(loss.grad_a(a, y), central_difference(j_of_a, a)) <= TOL
+    assert LOSSES["cross_entropy"].grad_a(a, y) is None  # only defined through z
+
+
 def test_bce_is_stable_for_saturated_logits():
     loss = LOSSES["bce"]
     z = np.array([[800.0], [-800.0]])

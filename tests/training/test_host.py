@@ -31,29 +31,48 @@ def test_every_command_answers_with_a_snapshot():
     assert np.array_equal(snapshots(sent)[-1].weights["W1"], host.trainer.initial_state["W1"])
 
 
+class Clock:
+    """A clock that moves 0.1 ms each time it is read, and jumps when told to."""
+
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        self.now += 0.0001
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
 def test_play_trains_in_slices_until_paused():
-    host, sent = make_host()
+    clock = Clock()
+    sent = []
+    host = TrainingHost(Experiment.default(), sent.append, clock=clock)
     host.handle("play")
     assert host.playing and snapshots(sent)[-1].running
     host.handle("taken")
-    host.train_slice(0.02)
-    assert host.trainer.steps_done > 10
+    host.train_slice(0.02)  # the next snapshot is 33 ms away: the slice runs its 20 ms
+    assert host.trainer.steps_done == 199  # one clock reading (0.1 ms) per step
     host.handle("pause")
     assert not host.playing and not snapshots(sent)[-1].running
 
 
 def test_at_most_two_snapshots_ahead_of_the_window():
-    host, sent = make_host()
+    clock = Clock()
+    sent = []
+    host = TrainingHost(Experiment.default(), sent.append, clock=clock)
     host.handle("play")  # one running snapshot on its way
-    host._last_emit = 0.0
+    clock.advance(1.0)
     host.train_slice(0.01)  # a second may follow while the window draws the first
     count = len(sent)
     assert count == 2  # play's snapshot and the timed one
-    host._last_emit = 0.0
+    clock.advance(1.0)
+    steps = host.trainer.steps_done
     host.train_slice(0.01)
-    assert len(sent) == count  # trained, but two are undrawn: nothing sent
+    assert host.trainer.steps_done > steps and len(sent) == count  # two undrawn: none sent
     host.handle("taken")
-    host._last_emit = 0.0
+    clock.advance(1.0)
     host.train_slice(0.01)
     assert len(sent) == count + 1
 
@@ -98,3 +117,24 @@ def test_editing_a_bias_by_hand():
     host, sent = make_host()
     host.handle("set_bias", 2, 1, -0.5)
     assert snapshots(sent)[-1].weights["b2"][1] == -0.5
+
+
+def test_an_unexpected_error_ends_serve_with_its_traceback():
+    import multiprocessing
+    import threading
+
+    from nnsim.training.host import serve
+
+    ours, theirs = multiprocessing.Pipe()
+    thread = threading.Thread(target=serve, args=(theirs, Experiment.default()))
+    thread.start()
+    ours.send(("no_such_command",))
+    received = []
+    while True:
+        try:
+            received.append(ours.recv())
+        except EOFError:
+            break
+    thread.join(5)
+    kind, text = received[-1]
+    assert kind == "crashed" and "AttributeError" in text.splitlines()[-1]

@@ -611,3 +611,31 @@ def test_tables_are_labelled_in_the_article_notation():
     session.run_to_end_of_step()
     labels = [t.label for t in session.tables()]
     assert labels[:3] == ["W¹ before", "−η·dW¹", "W¹ after"] and len(labels) == 12
+
+
+def test_the_windows_training_host_goes_on_from_a_lecture_state():
+    import pickle
+
+    from nnsim.training.host import TrainingHost
+
+    experiment = Experiment.default()
+    sent = []
+    host = TrainingHost(experiment, sent.append)
+    for _ in range(2):
+        host.handle("step")
+    session = LectureSession(Trainer(experiment))
+    session.trainer.load_state_dict(host.trainer.state_dict())
+    for _ in range(len(session.titles) + 1):  # all of step 3, into step 4
+        session.next_phase()
+    reference = Trainer(experiment)
+    reference.load_state_dict(session.trainer.state_dict())
+    host.handle("load_state", pickle.loads(pickle.dumps(session.trainer.state_dict())))
+    assert sent[-1][1].step == 3 and host.trainer.steps_done == 3
+    host.handle("step")
+    reference.step()
+    assert np.array_equal(host.trainer.network.theta, reference.network.theta)
+    assert host.trainer.history.column("step").tolist() == [1, 2, 3, 4]
+    wider = Trainer(Experiment.from_dict({"network": {"hidden_layers": [{"units": 9}]}}))
+    host.handle("load_state", wider.state_dict())  # refused: the run is kept
+    assert sent[-2][0] == "failed" and "another network" in sent[-2][1]
+    assert host.trainer.steps_done == 4

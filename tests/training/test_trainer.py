@@ -247,3 +247,117 @@ def test_binary_data_with_explicit_cross_entropy_trains():
     trainer = Trainer(experiment(loss="cross_entropy"))
     assert trainer.network.sizes[-1] == 2
     assert np.isfinite(trainer.run(30).loss)
+
+
+# -- state_dict / load_state_dict ---------------------------------------------------------------
+def same_run(a: Trainer, b: Trainer) -> None:
+    """Two trainers in the same state, bit for bit, as far as anyone can see."""
+    assert (a.steps_done, a.epochs_done, a.diverged) == (b.steps_done, b.epochs_done, b.diverged)
+    for name, value in a.network.state().items():
+        assert np.array_equal(value, b.network.state()[name]), name
+    assert np.array_equal(a.history.table(), b.history.table(), equal_nan=True)
+    assert np.array_equal(a.evaluations.table(), b.evaluations.table(), equal_nan=True)
+    assert a.current_lr() == b.current_lr()
+    assert a.last_evaluation == b.last_evaluation
+
+
+STATEFUL = [
+    {},  # SGD, constant rate
+    RICH,  # Adam, batch-norm running statistics, dropout masks, L2, clipping
+    dict(  # momentum, one-cycle cycling it by epoch, an odd batch size (epochs mid-run)
+        training__optimizer={"name": "sgd", "lr": 0.05, "momentum": 0.9},
+        training__schedule={"name": "one_cycle", "unit": "epoch", "total_steps": 30},
+        training__batch_size=7,
+    ),
+    dict(  # a plateau schedule: its counters change every epoch
+        training__optimizer={"name": "rmsprop", "lr": 0.01},
+        training__schedule={"name": "plateau", "unit": "epoch", "patience": 0, "factor": 0.5},
+        training__batch_size=3,
+        training__eval_every=7,
+    ),
+]
+
+
+@pytest.mark.parametrize("changes", STATEFUL)
+def test_train_50_save_train_50_more_equals_train_100(changes):
+    import pickle
+
+    exp = experiment(**changes)
+    straight = Trainer(exp)
+    straight.run(100)
+    first = Trainer(exp)
+    first.run(50)
+    state = pickle.loads(pickle.dumps(first.state_dict()))  # it crosses a process pipe
+    first.run(7)  # the state is a copy: training on does not change it
+    resumed = Trainer(exp)
+    resumed.run(3)  # whatever it was doing is replaced
+    resumed.load_state_dict(state)
+    assert resumed.steps_done == 50
+    resumed.run(50)
+    same_run(resumed, straight)
+    assert resumed.last_result.loss == straight.last_result.loss
+
+
+def test_a_state_round_trip_keeps_a_diverged_run_diverged():
+    exp = experiment(training__optimizer={"name": "sgd", "lr": 50.0},
+                     network__hidden_layers=[{"units": 8, "activation": "relu"}] * 3,
+                     data__dataset="plane")  # fmt: skip
+    trainer = Trainer(exp)
+    trainer.run(500)
+    other = Trainer(exp)
+    other.load_state_dict(trainer.state_dict())
+    assert other.diverged == trainer.diverged is not None
+    with pytest.raises(DivergedError):
+        other.step()
+
+
+def test_a_state_that_does_not_fit_is_refused_and_nothing_changes():
+    trainer = Trainer(experiment())
+    trainer.run(20)
+    before = trainer.state_dict()
+    wider = Trainer(experiment(network__hidden_layers=[{"units": 7, "activation": "tanh"}]))
+    with pytest.raises(ValueError, match="state"):
+        trainer.load_state_dict(wider.state_dict())
+    broken = {**before, "optimizer": {"optimizer": "sgd"}}
+    with pytest.raises(ValueError):
+        trainer.load_state_dict(broken)
+    with pytest.raises(ValueError):
+        trainer.load_state_dict({"steps_done": 3})
+    reference = Trainer(experiment())
+    reference.run(20)
+    same_run(trainer, reference)
+    trainer.run(5)
+    reference.run(5)
+    same_run(trainer, reference)
+
+
+def test_a_state_from_a_changed_optimizer_brings_its_optimizer():
+    adam = experiment(training__optimizer={"name": "adam", "lr": 0.01})
+    trainer = Trainer(adam)
+    trainer.run(10)
+    sgd = Trainer(experiment())  # same network and data, another optimizer
+    sgd.load_state_dict(trainer.state_dict())
+    assert sgd.optimizer.name == "adam" and sgd.experiment == trainer.experiment
+    sgd.run(10)
+    trainer.run(10)
+    same_run(sgd, trainer)
+
+
+def test_a_state_resumed_from_bare_weights_keeps_the_loaders_earlier_history():
+    exp = experiment()
+    window = Trainer(exp)
+    window.run(30)
+    lecture = Trainer(exp)  # as the lecture starts from a snapshot: weights and counters only
+    lecture.network.load_state(window.network.state())
+    lecture.steps_done, lecture.epochs_done = window.steps_done, window.epochs_done
+    lecture.history_origin = 30
+    window.run(3)  # the window ran on a little before it paused
+    lecture.run(2)
+    window.load_state_dict(lecture.state_dict())
+    steps = window.history.column("step")
+    assert steps.tolist() == list(range(1, 33)) and window.history_origin == 0
+    assert (
+        window.history.column("batch_loss")[30:].tolist()
+        == lecture.history.column("batch_loss").tolist()
+    )
+    assert window.steps_done == 32 and np.array_equal(window.network.theta, lecture.network.theta)

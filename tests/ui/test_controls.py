@@ -154,7 +154,7 @@ def test_dataset_combo_changes_the_dataset(qtbot):
     panel = make_panel(qtbot, DataPanel)
     combo = child(panel, QComboBox, "datasetCombo")
     assert combo.itemText(combo.findData("xor")) == "Exclusive or"
-    new = edited(qtbot, panel, lambda: combo.activated.emit(combo.findData("spiral")))
+    new = edited(qtbot, panel, lambda: combo.setCurrentIndex(combo.findData("spiral")))
     assert new.data.dataset == "spiral"
     assert panel.experiment() == new
 
@@ -267,10 +267,10 @@ def test_custom_data_is_offered_and_remembered(qtbot):
     assert combo.currentData() == "custom"
     assert not child(panel, QSlider, "noiseSlider").isEnabled()
     assert not child(panel, QSpinBox, "samplesSpin").isEnabled()
-    new = edited(qtbot, panel, lambda: combo.activated.emit(combo.findData("circle")))
+    new = edited(qtbot, panel, lambda: combo.setCurrentIndex(combo.findData("circle")))
     assert new.data.dataset == "circle" and new.data.points is None
     assert combo.findData("custom") >= 0  # still one click away
-    new = edited(qtbot, panel, lambda: combo.activated.emit(combo.findData("custom")))
+    new = edited(qtbot, panel, lambda: combo.setCurrentIndex(combo.findData("custom")))
     assert new.data.points == CUSTOM_POINTS
     fresh = make_panel(qtbot, DataPanel)
     assert child(fresh, QComboBox, "datasetCombo").findData("custom") == -1
@@ -281,7 +281,7 @@ def test_incompatible_dataset_is_refused(qtbot):
     panel = make_panel(qtbot, DataPanel, bce)
     combo = child(panel, QComboBox, "datasetCombo")
     with qtbot.assertNotEmitted(panel.experimentEdited):
-        combo.activated.emit(combo.findData("plane"))
+        combo.setCurrentIndex(combo.findData("plane"))
     assert combo.currentData() == "circle"
     assert panel.experiment() is bce
     message = child(panel, QLabel, "dataMessage")
@@ -350,7 +350,7 @@ def test_units_plus_minus_and_limits(qtbot):
 def test_activation_combo(qtbot):
     panel = make_panel(qtbot, ArchitecturePanel)
     combo = child(panel, QComboBox, "activationCombo_2")
-    new = edited(qtbot, panel, lambda: combo.activated.emit(combo.findData("relu")))
+    new = edited(qtbot, panel, lambda: combo.setCurrentIndex(combo.findData("relu")))
     assert [layer.activation for layer in new.network.hidden_layers] == ["tanh", "relu"]
 
 
@@ -375,14 +375,14 @@ def test_per_layer_batch_norm_and_dropout_override_the_network(qtbot):
 def test_init_output_and_loss_combos(qtbot):
     panel = make_panel(qtbot, ArchitecturePanel)
     init = child(panel, QComboBox, "initCombo")
-    new = edited(qtbot, panel, lambda: init.activated.emit(init.findData("he_normal")))
+    new = edited(qtbot, panel, lambda: init.setCurrentIndex(init.findData("he_normal")))
     assert new.network.init == "he_normal"
     loss = child(panel, QComboBox, "lossCombo")
     assert loss.itemText(loss.findData("auto")) == "auto (binary cross-entropy)"
-    new = edited(qtbot, panel, lambda: loss.activated.emit(loss.findData("mse")))
+    new = edited(qtbot, panel, lambda: loss.setCurrentIndex(loss.findData("mse")))
     assert new.loss == "mse"
     output = child(panel, QComboBox, "outputActivationCombo")
-    new = edited(qtbot, panel, lambda: output.activated.emit(output.findData("tanh")))
+    new = edited(qtbot, panel, lambda: output.setCurrentIndex(output.findData("tanh")))
     assert new.network.output_activation == "tanh"
 
 
@@ -393,7 +393,7 @@ def test_incompatible_output_activation_is_refused(qtbot):
         qtbot.assertNotEmitted(panel.experimentEdited),
         qtbot.waitSignal(panel.messageRaised, timeout=SIGNAL_TIMEOUT),
     ):
-        output.activated.emit(output.findData("relu"))
+        output.setCurrentIndex(output.findData("relu"))
     assert output.currentData() == "auto"
     label = child(panel, QLabel, "architectureMessage")
     assert label.isVisible() and "mse" in label.text()
@@ -500,7 +500,7 @@ def test_optimizer_change_shows_only_its_hyperparameters(qtbot, name):
     )  # fmt: skip
     panel = make_panel(qtbot, OptimizerPanel, start)
     combo = child(panel, QComboBox, "optimizerCombo")
-    new = edited(qtbot, panel, lambda: combo.activated.emit(combo.findData(name)))
+    new = edited(qtbot, panel, lambda: combo.setCurrentIndex(combo.findData(name)))
     assert new.training.optimizer.name == name
     assert new.training.optimizer.lr == 0.03  # the learning rate is kept
     shown = {
@@ -514,7 +514,7 @@ def test_optimizer_change_shows_only_its_hyperparameters(qtbot, name):
 def test_adamw_shows_its_own_weight_decay_default(qtbot):
     panel = make_panel(qtbot, OptimizerPanel)
     combo = child(panel, QComboBox, "optimizerCombo")
-    edited(qtbot, panel, lambda: combo.activated.emit(combo.findData("adamw")))
+    edited(qtbot, panel, lambda: combo.setCurrentIndex(combo.findData("adamw")))
     assert child(panel, QLineEdit, "hp_weight_decay").text() == "0.01"
     assert child(panel, QLineEdit, "hp_beta2").text() == "0.999"
 
@@ -563,7 +563,7 @@ def test_schedule_preview_has_planned_steps_and_starts_at_the_learning_rate(qtbo
     curve = panel.preview_curve()
     assert len(curve) == 2000 and curve[0] == 0.03
     combo = child(panel, QComboBox, "scheduleCombo")
-    new = edited(qtbot, panel, lambda: combo.activated.emit(combo.findData("step")))
+    new = edited(qtbot, panel, lambda: combo.setCurrentIndex(combo.findData("step")))
     assert new.training.schedule.name == "step"
     curve = panel.preview_curve()
     assert len(curve) == 2000 and curve[0] == 0.03 and curve[-1] < 0.03
@@ -584,18 +584,18 @@ def test_schedule_parameters_show_and_edit(qtbot):
         }
 
     assert shown() == {"warmup_steps"}
-    edited(qtbot, panel, lambda: combo.activated.emit(combo.findData("exponential")))
+    edited(qtbot, panel, lambda: combo.setCurrentIndex(combo.findData("exponential")))
     assert shown() == {"gamma", "warmup_steps"}
     new = typed(qtbot, panel, "schedule_gamma", "0.99")
     assert new.training.schedule.params["gamma"] == 0.99
     assert panel.preview_curve()[1] == pytest.approx(0.03 * 0.99)
-    edited(qtbot, panel, lambda: combo.activated.emit(combo.findData("cosine")))
+    edited(qtbot, panel, lambda: combo.setCurrentIndex(combo.findData("cosine")))
     assert shown() == {"T_max", "eta_min", "restarts", "warmup_steps"}
     new = edited(qtbot, panel, child(panel, QCheckBox, "schedule_restarts").click)
     assert new.training.schedule.params["restarts"] is True
-    edited(qtbot, panel, lambda: combo.activated.emit(combo.findData("inverse_time")))
+    edited(qtbot, panel, lambda: combo.setCurrentIndex(combo.findData("inverse_time")))
     assert shown() == {"decay_rate", "decay_steps", "staircase", "warmup_steps"}
-    edited(qtbot, panel, lambda: combo.activated.emit(combo.findData("plateau")))
+    edited(qtbot, panel, lambda: combo.setCurrentIndex(combo.findData("plateau")))
     assert shown() == {"factor", "patience", "warmup_steps"}
     new = typed(qtbot, panel, "schedule_warmup_steps", "100")
     assert new.training.schedule.params["warmup_steps"] == 100
@@ -605,7 +605,7 @@ def test_schedule_parameters_show_and_edit(qtbot):
 def test_one_cycle_preview_covers_total_steps(qtbot):
     panel = make_panel(qtbot, OptimizerPanel)
     combo = child(panel, QComboBox, "scheduleCombo")
-    edited(qtbot, panel, lambda: combo.activated.emit(combo.findData("one_cycle")))
+    edited(qtbot, panel, lambda: combo.setCurrentIndex(combo.findData("one_cycle")))
     total = child(panel, QLineEdit, "schedule_total_steps")
     new = edited(qtbot, panel, lambda: type_into(qtbot, total, "500"))
     assert new.training.schedule.params["total_steps"] == 500
@@ -620,9 +620,9 @@ def test_one_cycle_preview_covers_total_steps(qtbot):
 def test_schedule_unit_and_bad_parameter(qtbot):
     panel = make_panel(qtbot, OptimizerPanel)
     combo = child(panel, QComboBox, "scheduleCombo")
-    edited(qtbot, panel, lambda: combo.activated.emit(combo.findData("step")))
+    edited(qtbot, panel, lambda: combo.setCurrentIndex(combo.findData("step")))
     unit = child(panel, QComboBox, "scheduleUnitCombo")
-    new = edited(qtbot, panel, lambda: unit.activated.emit(unit.findData("epoch")))
+    new = edited(qtbot, panel, lambda: unit.setCurrentIndex(unit.findData("epoch")))
     assert new.training.schedule.unit == "epoch"
     assert panel.steps_per_epoch() == 25  # 250 training points / batch 10
     step_size = child(panel, QLineEdit, "schedule_step_size")
@@ -630,7 +630,7 @@ def test_schedule_unit_and_bad_parameter(qtbot):
         type_into(qtbot, step_size, "0")
     assert step_size.text() == "500"
     assert child(panel, QLabel, "scheduleMessage").isVisible()
-    cosine = edited(qtbot, panel, lambda: combo.activated.emit(combo.findData("cosine")))
+    cosine = edited(qtbot, panel, lambda: combo.setCurrentIndex(combo.findData("cosine")))
     with qtbot.assertNotEmitted(panel.experimentEdited):  # eta_min above the learning rate
         type_into(qtbot, child(panel, QLineEdit, "schedule_eta_min"), "0.5")
     assert panel.experiment() == cosine
@@ -641,7 +641,7 @@ def test_regularization_controls(qtbot):
     rate = child(panel, QLineEdit, "regularizationRateEdit")
     assert not rate.isEnabled()
     combo = child(panel, QComboBox, "regularizationCombo")
-    new = edited(qtbot, panel, lambda: combo.activated.emit(combo.findData("l2")))
+    new = edited(qtbot, panel, lambda: combo.setCurrentIndex(combo.findData("l2")))
     assert (new.training.regularization.kind, new.training.regularization.rate) == ("l2", 0.001)
     assert rate.isEnabled()
     new = edited(qtbot, panel, lambda: type_into(qtbot, rate, "0.03"))
@@ -657,16 +657,16 @@ def test_gradient_clipping_controls(qtbot):
     combo = child(panel, QComboBox, "gradClipCombo")
     threshold = child(panel, QLineEdit, "gradClipThresholdEdit")
     assert not threshold.isEnabled()
-    new = edited(qtbot, panel, lambda: combo.activated.emit(combo.findData("norm")))
+    new = edited(qtbot, panel, lambda: combo.setCurrentIndex(combo.findData("norm")))
     assert new.training.grad_clip == GradClipSpec("norm", 1.0)
     new = edited(qtbot, panel, lambda: type_into(qtbot, threshold, "5"))
     assert new.training.grad_clip == GradClipSpec("norm", 5.0)
-    new = edited(qtbot, panel, lambda: combo.activated.emit(combo.findData("value")))
+    new = edited(qtbot, panel, lambda: combo.setCurrentIndex(combo.findData("value")))
     assert new.training.grad_clip == GradClipSpec("value", 5.0)
     with qtbot.assertNotEmitted(panel.experimentEdited):
         type_into(qtbot, threshold, "0")
     assert threshold.text() == "5"
-    new = edited(qtbot, panel, lambda: combo.activated.emit(combo.findData(None)))
+    new = edited(qtbot, panel, lambda: combo.setCurrentIndex(combo.findData(None)))
     assert new.training.grad_clip is None
 
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QSlider, QWidget
 
 from nnsim.cli import main
 from nnsim.training.experiment import Experiment, ViewSpec
 from nnsim.training.lecture import ARTICLE_LESSON, numbers_in
+from nnsim.training.trainer import Trainer
 from nnsim.ui.lecture import LectureView
 
 
@@ -107,3 +108,96 @@ def test_cli_lesson_names(capsys):
     err = capsys.readouterr().err
     assert "no such lesson" in err and "article-backprop" in err
     assert main(["exp.json", "--lesson", "article-backprop"]) == 2
+
+
+# -- leaving the lecture -------------------------------------------------------------------------
+def walk_step_3_into_step_4(qtbot, window) -> LectureView:
+    """From the window at step 2: the lecture, all of step 3, on to step 4's first phase."""
+    action(window, "lectureModeAction").trigger()
+    view = lecture(window)
+    assert view.session.step_index == 2
+    for _ in view.session.titles:
+        view.next_phase()
+    view.next_phase()
+    assert window.findChild(QLabel, "phaseLabel").text().startswith("Step 4 · Forward L1")
+    return view
+
+
+def window_at_step_2(qtbot, window, asked: list) -> None:
+    def ask(lecture_steps: int, window_steps: int) -> tuple[str, bool]:
+        asked.append((lecture_steps, window_steps))
+        return "continue", True
+
+    window.lecture_mode.ask_on_leave = ask
+    window.step()
+    window.step()
+    qtbot.waitUntil(lambda: window.last_snapshot.step == 2)
+
+
+def same_weights(snapshot, trainer: Trainer) -> bool:
+    return all(np.array_equal(snapshot.weights[k], v) for k, v in trainer.network.state().items())
+
+
+def test_leaving_the_lecture_continues_from_the_steps_it_walked(qtbot, window):
+    asked = []
+    window_at_step_2(qtbot, window, asked)
+    trainer = walk_step_3_into_step_4(qtbot, window).session.trainer
+    reference = Trainer(window.experiment())  # where the lecture is: the next Step must match
+    reference.load_state_dict(trainer.state_dict())
+    action(window, "lectureModeAction").trigger()  # leave
+    assert asked == [(3, 2)]  # asked once: the lecture's step 3, the window's step 2
+    qtbot.waitUntil(lambda: window.last_snapshot.step == 3)
+    assert same_weights(window.last_snapshot, trainer)
+    window.step()
+    qtbot.waitUntil(lambda: window.last_snapshot.step == 4)
+    result = reference.step()
+    assert same_weights(window.last_snapshot, reference)
+    history = window.last_snapshot.history
+    assert history["step"].tolist() == [1, 2, 3, 4]  # the window's steps 1, 2 are kept
+    assert history["batch_loss"][-1] == result.loss
+    assert QSettings().value("lecture/onLeave") == "continue"
+    assert action(window, "leaveContinueAction").isChecked()
+
+    action(window, "lectureModeAction").trigger()  # the next lecture goes on from step 4
+    view = lecture(window)
+    assert view.session.step_index == 4
+    view.run_to_end_of_step()
+    action(window, "lectureModeAction").trigger()
+    assert len(asked) == 1  # remembered: not asked again
+    qtbot.waitUntil(lambda: window.last_snapshot.step == 5)
+    assert same_weights(window.last_snapshot, view.session.trainer)
+
+
+def test_discarding_the_lectures_steps_keeps_the_window_where_it_was(qtbot, window):
+    asked = []
+    window_at_step_2(qtbot, window, asked)
+    window.lecture_mode.ask_on_leave = lambda *steps: asked.append(steps) or ("discard", False)
+    walk_step_3_into_step_4(qtbot, window)
+    action(window, "lectureModeAction").trigger()
+    assert asked == [(3, 2)] and QSettings().value("lecture/onLeave") is None  # not remembered
+    window.step()
+    qtbot.waitUntil(lambda: window.last_snapshot.step == 3)
+    reference = Trainer(window.experiment())
+    reference.run(3)
+    assert same_weights(window.last_snapshot, reference)  # as if there had been no lecture
+    action(window, "lectureModeAction").trigger()
+    lecture(window).previous_phase()  # nothing walked: leaving asks nothing
+    action(window, "lectureModeAction").trigger()
+    assert len(asked) == 1
+
+
+def test_the_choice_on_leaving_is_changed_in_the_view_menu(qtbot, window):
+    asked = []
+    window_at_step_2(qtbot, window, asked)
+    action(window, "leaveDiscardAction").trigger()
+    assert QSettings().value("lecture/onLeave") == "discard"
+    walk_step_3_into_step_4(qtbot, window)
+    action(window, "lectureModeAction").trigger()
+    assert asked == []
+    action(window, "leaveAskAction").trigger()
+    assert QSettings().value("lecture/onLeave") is None
+    action(window, "lectureModeAction").trigger()
+    lecture(window).run_to_end_of_step()
+    action(window, "lectureModeAction").trigger()
+    assert asked == [(3, 2)]
+    qtbot.waitUntil(lambda: window.last_snapshot.step == 3)

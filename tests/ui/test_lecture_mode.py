@@ -7,11 +7,25 @@ import dataclasses
 import numpy as np
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QSlider, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt
+from PySide6.QtGui import QAction, QFont, QFontMetrics
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
 
-from nnsim.training.experiment import Experiment, ViewSpec, load_experiment, save_experiment
+from nnsim.training.experiment import (
+    Experiment,
+    ViewSpec,
+    load_experiment,
+    save_experiment,
+    with_optimizer_param,
+)
 from nnsim.training.grid import GridPredictor
 from nnsim.training.lecture import (
     ARTICLE_LESSON,
@@ -24,6 +38,7 @@ from nnsim.training.lecture import (
 )
 from nnsim.training.snapshot import take_snapshot
 from nnsim.training.trainer import Trainer
+from nnsim.ui.diagram_items import TextItem
 from nnsim.ui.lecture import (
     HIGH_CONTRAST_STYLE,
     HideControlsDialog,
@@ -44,6 +59,7 @@ from nnsim.ui.lecture import (
 )
 from nnsim.ui.lecture.lecture_view import DIAGRAM_SCALE
 from nnsim.ui.lecture.lessons import LESSONS_DIR
+from nnsim.ui.lecture.phase_bar import PHASE_BUTTON_PADDING
 from nnsim.ui.network_view import NetworkView
 from nnsim.ui.plots import LossPanel
 
@@ -398,3 +414,136 @@ def test_the_lecture_continues_from_the_weights_on_screen():
     assert session.trainer.steps_done == 25 and session.step_index == 25
     other = dataclasses.replace(experiment, network=article_experiment().network)
     assert lecture_session(other, snapshot).trainer.steps_done == 0  # does not fit: fresh
+
+
+# -- zoom: nothing overlaps, nothing is cut ----------------------------------------------------
+ZOOMS = (0.75, 0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.6, 1.75, 2.0, 2.5)
+
+
+def settle() -> None:
+    """Let the layouts follow a resize or a font change (as the event loop would)."""
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def text_rects(view: NetworkView) -> list[tuple[str, QRectF]]:
+    """Every visible label of the diagram with its rectangle in viewport pixels (the labels
+    keep their screen size: only their device transform says where they are)."""
+    transform = view.viewportTransform()
+    return [
+        (item.text, item.deviceTransform(transform).mapRect(item.boundingRect()))
+        for item in view.scene().items()
+        if isinstance(item, TextItem) and item.isVisible() and item.text
+    ]
+
+
+def overlaps_and_cuts(view: NetworkView) -> list[str]:
+    """What overlaps in the diagram: two labels, a label and a neuron, a label and the edge."""
+    texts = text_rects(view)
+    transform = view.viewportTransform()
+    nodes = [transform.mapRect(node.rect) for column in view.nodes for node in column]
+    inside = QRectF(view.viewport().rect())
+    problems = []
+    for i, (a, ra) in enumerate(texts):
+        if not inside.contains(ra):
+            problems.append(f"{a!r} is cut: {ra} not in {inside}")
+        problems += [f"{a!r} overlaps {b!r}" for b, rb in texts[i + 1 :] if ra.intersects(rb)]
+        problems += [f"{a!r} covers a neuron" for rn in nodes if ra.intersects(rn)]
+    return problems
+
+
+def elided_phase_buttons(bar) -> list[str]:
+    """Phase buttons whose text is wider than the room inside their padding and border (the
+    current one is bold)."""
+    cut = []
+    for position, button in enumerate(bar.buttons):
+        font = QFont(button.font())
+        font.setBold(position == bar.current)
+        needed = QFontMetrics(font).horizontalAdvance(button.text())
+        if needed > button.width() - PHASE_BUTTON_PADDING:
+            cut.append(f"{button.text()!r}: {needed} px in {button.width()} px")
+        if not QRect(QPoint(0, 0), bar.size()).contains(button.geometry()):
+            cut.append(f"{button.text()!r} is outside the bar")
+    return cut
+
+
+def cut_navigation(view: LectureView) -> list[str]:
+    """The phase label (it may wrap) and the navigation buttons, if cut."""
+    label, cut = view.phase_label, []
+    if not label.wordWrap() and QFontMetrics(label.font()).horizontalAdvance(label.text()) > (
+        label.contentsRect().width()
+    ):
+        cut.append(f"{label.text()!r} is cut")
+    if label.wordWrap() and label.height() < label.heightForWidth(label.width()):
+        cut.append(f"{label.text()!r} needs {label.heightForWidth(label.width())} px")
+    for button in (view.previous_button, view.next_button, view.run_button):
+        if button.width() < button.sizeHint().width():
+            cut.append(f"{button.text()!r} is narrower than its text")
+    return cut
+
+
+@pytest.mark.parametrize("size", [(1100, 700), (1400, 900)])
+@pytest.mark.parametrize(
+    "hidden", [[{"units": 4, "activation": "tanh"}, {"units": 2, "activation": "tanh"}],
+               [{"units": 6, "activation": "relu"}] * 3]
+)  # fmt: skip
+def test_at_every_zoom_no_label_overlaps_and_no_phase_is_cut(qtbot, size, hidden):
+    experiment = Experiment.from_dict({"network": {"hidden_layers": hidden}})
+    view = make_view(qtbot, LectureSession(Trainer(experiment)))
+    view.resize(*size)
+    steps, label_scales = len(view.session.titles), []
+    for zoom in ZOOMS:
+        apply_font_scale(view, zoom)
+        settle()
+        for position_ in range(steps):
+            view.go_to(position_)
+            settle()
+            problems = overlaps_and_cuts(view.network_view) + elided_phase_buttons(view.phase_bar)
+            problems += cut_navigation(view)
+            assert not problems, (zoom, view.session.titles[position_], problems)
+        label_scales.append(view.network_view.label_font_scale())
+        assert label_scales[-1] <= zoom * DIAGRAM_SCALE + 1e-9
+    if size == (1400, 900) and len(hidden) == 2:  # with room, the numbers grow with the zoom
+        assert label_scales[-1] > 1.3 * label_scales[ZOOMS.index(1.0)]
+
+
+def test_a_lecture_resumes_a_handed_state_only_while_the_window_shows_it():
+    experiment = Experiment.default()
+    lecture = Trainer(experiment)
+    lecture.run(4)  # the lecture walked four steps and handed its state to the window
+    shown = take_snapshot(lecture, GridPredictor(lecture.data.features, 20))
+    state = lecture.state_dict()
+    resumed = lecture_session(experiment, shown, state).trainer
+    assert checkpoints_equal(checkpoint(resumed), checkpoint(lecture))  # optimizer, order too
+    lecture.run(1)  # the window trained on: its snapshot, not the state
+    later = take_snapshot(lecture, GridPredictor(lecture.data.features, 20))
+    assert lecture_session(experiment, later, state).trainer.steps_done == 5
+    faster = with_optimizer_param(experiment, "lr", 0.3)  # edited since: the weights only
+    trainer = lecture_session(faster, shown, state).trainer
+    assert trainer.history_origin == 4 and trainer.current_lr() == 0.3
+
+
+def test_ctrl_equals_four_times_in_the_lecture_overlaps_and_cuts_nothing(qtbot, window):
+    window.findChild(QAction, "lectureModeAction").trigger()
+    view = window.lecture_mode.view
+    for presses in range(5):
+        settle()
+        for position in range(len(view.session.titles)):
+            view.go_to(position)
+            settle()
+            problems = overlaps_and_cuts(view.network_view) + elided_phase_buttons(view.phase_bar)
+            assert not problems + cut_navigation(view), (presses, position, problems)
+        qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert window.lecture_mode.view.font_scale() == pytest.approx(2.0)  # 1 → 1.15 … 1.75 → 2
+
+
+def test_a_deep_network_does_not_make_the_lecture_wider_than_the_screen(qtbot):
+    hidden = [{"units": 3, "activation": "tanh"}] * 14
+    view = make_view(qtbot, LectureSession(Trainer(Experiment.from_dict({"network": {
+        "hidden_layers": hidden}}))))  # fmt: skip
+    apply_font_scale(view, 2.0)
+    screen = view.screen().availableGeometry()
+    assert view.network_view.minimumWidth() <= 0.5 * screen.width()
+    view.go_to(3)
+    settle()
+    assert not overlaps_and_cuts(view.network_view)

@@ -18,7 +18,7 @@ def child(window, cls, name):
 
 
 def choose(combo: QComboBox, text: str) -> None:
-    """Pick an entry as a user would (the panels react to ``activated``, not to code)."""
+    """Pick an entry as a user would (the click's ``activated`` after the index change)."""
     index = combo.findText(text, Qt.MatchFlag.MatchContains)
     assert index >= 0, f"{text!r} not in {combo.objectName()}"
     combo.setCurrentIndex(index)
@@ -178,10 +178,12 @@ def test_clicking_the_boundary_view_adds_and_removes_points(qtbot, window):
     assert n == 2
     window.boundary_view.pointAdded.emit(1.0, 1.0, False)
     exp = window.experiment()
-    assert exp.data.dataset == "custom" and len(exp.data.points) == 501
+    assert exp.data.dataset == "custom"
+    assert (len(exp.data.points), len(exp.data.test_points)) == (251, 250)
     assert exp.data.points[-1][:2] == (1.0, 1.0)
     window.boundary_view.pointRemoveRequested.emit(1.0, 1.0)
-    assert len(window.experiment().data.points) == 500
+    data = window.experiment().data
+    assert (len(data.points), len(data.test_points)) == (250, 250)
 
 
 def test_experiment_from_constructor(qtbot, make_window):

@@ -8,7 +8,7 @@ from itertools import pairwise
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QInputDialog
 
@@ -539,3 +539,60 @@ def test_a_diverged_snapshot_draws_grey_without_errors(diagram, trained):
     assert edge.color.red() == edge.color.green() or edge.color.saturation() < 40
     assert (diagram.nodes[1][0].pixels()[..., :3] == [0xE8, 0xEA, 0xEB]).all()
     assert "nan" in diagram.edge_tooltip(1, 0, 0)
+
+
+def caption_rects(view: NetworkView) -> list[tuple[str, QRectF]]:
+    """(text, rect in viewport pixels) of the column captions shown."""
+    return [
+        (item.text, item.deviceTransform(view.viewportTransform()).mapRect(item.boundingRect()))
+        for item in view._column_labels
+        if item.isVisible()
+    ]
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.5])
+@pytest.mark.parametrize("size", [(646, 288), (560, 250), (400, 300), (900, 200)])
+@pytest.mark.parametrize("layers", [10, 12, 16])
+def test_deep_nets_captions_stay_apart_and_inside(qtbot, layers, size, scale):
+    view = NetworkView()
+    qtbot.addWidget(view)
+    view.resize(*size)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_font_scale(scale)
+    view.set_structure(["x1", "x2"], [4] * layers + [1], ["sigmoid"] * (layers + 1))
+    shown = caption_rects(view)
+    visible = QRectF(view.viewport().rect())
+    for (ta, a), (tb, b) in pairwise(shown):
+        assert a.right() + 4 <= b.left(), f"{ta!r} runs into {tb!r}"
+    for text, rect in shown:
+        assert visible.contains(rect), text
+    assert shown[0][0].startswith("In") and shown[-1][0].startswith("Out")  # ends always named
+    if layers <= 12 and size[0] >= 560 and scale == 1.0:
+        assert len(shown) == layers + 2  # room for every caption
+
+
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+@pytest.mark.parametrize("size", [(760, 480), (646, 288), (400, 300), (1400, 300), (300, 600)])
+@pytest.mark.parametrize(("layers", "output"), [(0, "sigmoid"), (1, "softmax"), (3, "linear")])
+def test_the_output_caption_is_inside_the_view(qtbot, layers, output, size, scale):
+    view = NetworkView()
+    qtbot.addWidget(view)
+    view.resize(*size)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_font_scale(scale)
+    units = 3 if output == "softmax" else 1
+    view.set_structure(["x1", "x2"], [8] * layers + [units], ["leaky_relu"] * layers + [output])
+    text, rect = caption_rects(view)[-1]
+    assert text.startswith("Out")
+    assert QRectF(view.viewport().rect()).contains(rect)
+
+
+def test_the_boundary_caption_keeps_clear_of_the_right_edge(boundary):
+    # At the window's right edge, a caption flush with the view's edge looks cut off.
+    caption = boundary.caption
+    right = caption.mapTo(boundary, caption.rect().topRight()).x()
+    text_width = caption.fontMetrics().horizontalAdvance(caption.text())
+    assert caption.width() >= text_width
+    assert right <= boundary.width() - 4

@@ -98,8 +98,10 @@ class Experiment:
             "train_fraction": data.train_fraction,
             "features": list(data.features),
         }
-        if data.points is not None:
-            data_dict["points"] = [[x1, x2, _compact(label)] for x1, x2, label in data.points]
+        for name in ("points", "test_points"):
+            rows = getattr(data, name)
+            if rows is not None:
+                data_dict[name] = [[x1, x2, _compact(label)] for x1, x2, label in rows]
         layers = []
         for layer in net.hidden_layers:
             layer_dict: dict[str, Any] = {"units": layer.units, "activation": layer.activation}

@@ -70,7 +70,7 @@ _TOP_KEYS = (
     "format", "version", "name", "description", "seed",
     "data", "network", "loss", "training", "view",
 )  # fmt: skip
-_DATA_KEYS = ("dataset", "samples", "noise", "train_fraction", "features", "points")
+_DATA_KEYS = ("dataset", "samples", "noise", "train_fraction", "features", "points", "test_points")
 _NETWORK_KEYS = ("hidden_layers", "output_activation", "init", "batch_norm", "dropout")
 _LAYER_KEYS = ("units", "activation", "batch_norm", "dropout")
 _VIEW_KEYS = ("hidden_controls",)
@@ -149,9 +149,19 @@ def _parse_data(problems: Problems, value: Any, path: str) -> Any:
             child(path, "points"),
             f'required with "dataset": {CUSTOM!r}: a list of [x1, x2, label] rows',
         )
+    test_points = None
+    if d.get("test_points") is not None:
+        where = child(path, "test_points")
+        test_points = _parse_points(problems, d["test_points"], where)
+        if dataset != CUSTOM or points is None:
+            problems.add(where, f'only allowed with "dataset": {CUSTOM!r} and its points')
+        elif INVALID not in (points, test_points) and len(points) + len(test_points) > (
+            MAX_SAMPLES
+        ):
+            problems.add(where, f"points and test_points hold at most {MAX_SAMPLES} in all")
     if len(problems) > before:
         return INVALID
-    return DataSpec(dataset, samples, noise, fraction, features, points)
+    return DataSpec(dataset, samples, noise, fraction, features, points, test_points)
 
 
 def _parse_features(problems: Problems, value: Any, path: str) -> Any:

@@ -89,6 +89,10 @@ class DataSpec:
         Input features, from :data:`nnsim.engine.features.FEATURES`.
     points : tuple of (x1, x2, label), optional
         The user's own data; required for (and only allowed with) ``"custom"``.
+    test_points : tuple of (x1, x2, label), optional
+        With custom data, a fixed test set: ``points`` are then the training set as
+        they are and no random split is made (``train_fraction`` does not apply). The
+        window keeps the split this way when a learner clicks points in.
     """
 
     dataset: str = "circle"
@@ -97,14 +101,16 @@ class DataSpec:
     train_fraction: float = 0.5
     features: tuple[str, ...] = ("x1", "x2")
     points: tuple[tuple[float, float, float], ...] | None = None
+    test_points: tuple[tuple[float, float, float], ...] | None = None
 
     def __post_init__(self) -> None:
         _freeze(self, "features", tuple(self.features))
-        points = self.points
-        if points is not None and not (
-            isinstance(points, tuple) and all(type(p) is tuple for p in points)
-        ):
-            _freeze(self, "points", tuple(tuple(float(v) for v in p) for p in points))
+        for name in ("points", "test_points"):
+            points = getattr(self, name)
+            if points is not None and not (
+                isinstance(points, tuple) and all(type(p) is tuple for p in points)
+            ):
+                _freeze(self, name, tuple(tuple(float(v) for v in p) for p in points))
 
     @cached_property
     def _task(self) -> tuple[str, int]:
@@ -115,7 +121,8 @@ class DataSpec:
             return kind, builtin_num_classes(self.dataset)
         if not self.points:
             raise ExperimentError([f'data.points: required with "dataset": {CUSTOM!r}'])
-        labels = np.array([p[2] for p in self.points or ()], dtype=np.float64)
+        rows = (*self.points, *(self.test_points or ()))
+        labels = np.array([p[2] for p in rows], dtype=np.float64)
         problems = label_problems(labels)
         if problems:
             raise ExperimentError([f"data.points: {message}" for _, message in problems])

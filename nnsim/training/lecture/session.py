@@ -370,12 +370,7 @@ def _same_phase(a: Phase, b: Phase) -> bool:
 
 def _unchanged(trainer, before: TrainerCheckpoint) -> bool:
     """Is the trainer still at ``before`` (learning-rate changes aside)?"""
-    return (
-        trainer.steps_done == before.steps_done
-        and trainer.epochs_done == before.epochs_done
-        and trainer._batch_index == before.batch_index
-        and all(
-            np.array_equal(value, before.network[name])
-            for name, value in trainer.network.state().items()
-        )
+    now, then = trainer.state_dict(histories=False), before.state
+    return all(now[k] == then[k] for k in ("steps_done", "epochs_done", "batch_index")) and all(
+        np.array_equal(value, then["network"][name]) for name, value in now["network"].items()
     )

@@ -2,11 +2,13 @@
 
 Each panel is a ``QWidget`` bound to an :class:`~nnsim.training.experiment.Experiment`:
 
-- ``panel.set_experiment(exp)`` shows ``exp`` (signals blocked: nothing is emitted);
+- ``panel.set_experiment(exp)`` shows ``exp`` and emits nothing (no echo);
 - ``panel.experiment()`` is the experiment as the panel last showed or edited it;
-- an edit builds a new experiment with :func:`dataclasses.replace`, validates it, and
-  either emits it or refuses it (the widgets show the previous value again, the reason is
-  shown in a red line in the panel and emitted as ``messageRaised(str)``).
+- a change of any control, by the learner or by code (``setCurrentIndex``, ``setValue``,
+  ``setChecked``, ``setText`` + ``editingFinished``), is an edit: it builds a new
+  experiment with :func:`dataclasses.replace`, validates it, and either emits it or
+  refuses it (the widgets show the previous value again, the reason is shown in a red
+  line in the panel and emitted as ``messageRaised(str)``).
 
 Signals: every panel has ``experimentEdited(object)`` (a new experiment: rebuild the
 network, same seed unless the seed changed) and ``messageRaised(str)``.

@@ -22,7 +22,6 @@ from nnsim.engine.activations import ACTIVATIONS
 from nnsim.engine.initializers import INITIALIZERS
 from nnsim.training.experiment import LOSSES, Experiment, LayerSpec
 from nnsim.ui.controls.base import ExperimentPanel
-from nnsim.ui.controls.fields import signals_blocked
 from nnsim.ui.controls.layer_row import MAX_DROPOUT, MAX_UNITS, LayerRow
 from nnsim.ui.style import MUTED
 
@@ -171,12 +170,12 @@ class ArchitecturePanel(ExperimentPanel):
 
         self.add_layer_button.clicked.connect(self._on_add_layer_clicked)
         self.remove_layer_button.clicked.connect(self._on_remove_layer_clicked)
-        self.batch_norm_all.toggled.connect(self._on_network_batch_norm_changed)
-        self.dropout_all.valueChanged.connect(self._on_network_dropout_changed)
-        self.init_combo.activated.connect(self._on_init_changed)
-        self.output_combo.activated.connect(self._on_output_activation_changed)
-        self.loss_combo.activated.connect(self._on_loss_changed)
-        self._show_experiment()
+        self._bind(self.batch_norm_all.toggled, self._on_network_batch_norm_changed)
+        self._bind(self.dropout_all.valueChanged, self._on_network_dropout_changed)
+        self._bind(self.init_combo.currentIndexChanged, self._on_init_changed)
+        self._bind(self.output_combo.currentIndexChanged, self._on_output_activation_changed)
+        self._bind(self.loss_combo.currentIndexChanged, self._on_loss_changed)
+        self._show()
 
     # -- public API --
 
@@ -202,10 +201,10 @@ class ArchitecturePanel(ExperimentPanel):
             row = LayerRow(
                 self,
                 len(self._rows) + 1,
-                on_units=self._on_units_changed,
-                on_activation=self._on_activation_changed,
-                on_batch_norm=self._on_layer_batch_norm_changed,
-                on_dropout=self._on_layer_dropout_changed,
+                on_units=self._guarded(self._on_units_changed),
+                on_activation=self._guarded(self._on_activation_changed),
+                on_batch_norm=self._guarded(self._on_layer_batch_norm_changed),
+                on_dropout=self._guarded(self._on_layer_dropout_changed),
             )
             for column, widget in enumerate(row.widgets):
                 widget.setParent(self._grid_box)
@@ -234,18 +233,15 @@ class ArchitecturePanel(ExperimentPanel):
         except ValueError:
             loss = output = "?"
             outputs = 1
-        controls = (self.batch_norm_all, self.dropout_all, self.init_combo,
-                    self.output_combo, self.loss_combo)  # fmt: skip
-        with signals_blocked(*controls):
-            self.batch_norm_all.setChecked(network.batch_norm)
-            self.dropout_all.setValue(network.dropout)
-            self.init_combo.setCurrentIndex(self.init_combo.findData(network.init))
-            auto_output = self.output_combo.findData("auto")
-            self.output_combo.setItemText(auto_output, f"auto ({output})")
-            self.output_combo.setCurrentIndex(self.output_combo.findData(network.output_activation))
-            auto_loss = self.loss_combo.findData("auto")
-            self.loss_combo.setItemText(auto_loss, f"auto ({_LOSS_TITLES.get(loss, loss)})")
-            self.loss_combo.setCurrentIndex(self.loss_combo.findData(experiment.loss))
+        self.batch_norm_all.setChecked(network.batch_norm)
+        self.dropout_all.setValue(network.dropout)
+        self.init_combo.setCurrentIndex(self.init_combo.findData(network.init))
+        auto_output = self.output_combo.findData("auto")
+        self.output_combo.setItemText(auto_output, f"auto ({output})")
+        self.output_combo.setCurrentIndex(self.output_combo.findData(network.output_activation))
+        auto_loss = self.loss_combo.findData("auto")
+        self.loss_combo.setItemText(auto_loss, f"auto ({_LOSS_TITLES.get(loss, loss)})")
+        self.loss_combo.setCurrentIndex(self.loss_combo.findData(experiment.loss))
         sizes = [len(experiment.data.features), *(layer.units for layer in layers), outputs]
         self.summary_label.setText(
             " → ".join(map(str, sizes))

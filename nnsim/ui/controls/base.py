@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtWidgets import QWidget
 
 from nnsim.training.experiment import Experiment
@@ -24,6 +27,14 @@ class ExperimentPanel(QWidget):
     keeps it and emits :attr:`experimentEdited`, or refuses it: the widgets show the previous
     values again and the reason is shown in a red line and emitted as :attr:`messageRaised`.
 
+    Binding, both ways: subclasses connect every control's *value* signal
+    (``currentIndexChanged``, ``valueChanged``, ``toggled``, a :class:`NumberEdit`'s
+    ``valueEdited``) through :meth:`_bind`, so a programmatic change (``setCurrentIndex``,
+    ``setValue``, ``setChecked``, ``setText`` + ``editingFinished``) edits the experiment
+    exactly as the learner's does. While the panel writes the experiment into its widgets
+    (:meth:`_show`, the one place that calls :meth:`_show_experiment`) the bound slots are
+    not called: showing an experiment never echoes back as an edit.
+
     Signals
     -------
     experimentEdited(object)
@@ -39,6 +50,7 @@ class ExperimentPanel(QWidget):
         super().__init__(parent)
         self._experiment = experiment if experiment is not None else Experiment.default()
         self._message_labels: list[MessageLabel] = []
+        self._showing = 0  # > 0 while the panel writes the experiment into its widgets
 
     # -- public API --
 
@@ -50,7 +62,7 @@ class ExperimentPanel(QWidget):
         """Show ``experiment`` in the widgets; emits nothing and clears old messages."""
         self._experiment = experiment
         self._clear_messages()
-        self._show_experiment()
+        self._show()
 
     def message(self) -> str:
         """The refusal message currently shown ('' if none)."""
@@ -59,8 +71,29 @@ class ExperimentPanel(QWidget):
     # -- for subclasses --
 
     def _show_experiment(self) -> None:
-        """Write ``self._experiment`` into every widget, signals blocked."""
+        """Write ``self._experiment`` into every widget (called by :meth:`_show` only)."""
         raise NotImplementedError
+
+    def _show(self) -> None:
+        """Show ``self._experiment`` in the widgets; bound slots are not called meanwhile."""
+        self._showing += 1
+        try:
+            self._show_experiment()
+        finally:
+            self._showing -= 1
+
+    def _guarded(self, slot: Callable[..., Any]) -> Callable[..., None]:
+        """``slot``, except while the panel shows its experiment (no echo)."""
+
+        def call(*args: Any) -> None:
+            if not self._showing:
+                slot(*args)
+
+        return call
+
+    def _bind(self, signal: SignalInstance, slot: Callable[..., Any]) -> None:
+        """Connect a control's value signal to ``slot``, which edits the experiment."""
+        signal.connect(self._guarded(slot))
 
     def _message_label(self, object_name: str) -> MessageLabel:
         label = MessageLabel(object_name, self)
@@ -83,7 +116,7 @@ class ExperimentPanel(QWidget):
         """Keep ``experiment`` as the panel's own and show it (messages cleared)."""
         self._experiment = experiment
         self._clear_messages()
-        self._show_experiment()
+        self._show()
 
     def _commit(self, candidate: Experiment, where: MessageLabel) -> bool:
         """Validate, keep and emit ``candidate`` as a rebuild; False if it was refused."""
@@ -91,7 +124,7 @@ class ExperimentPanel(QWidget):
         if checked is None:
             return False
         if checked == self._experiment:
-            self._show_experiment()
+            self._show()
             return True
         self._accept(checked)
         self.experimentEdited.emit(checked)
@@ -99,7 +132,7 @@ class ExperimentPanel(QWidget):
 
     def _refuse(self, message: str, where: MessageLabel) -> None:
         """Put the previous values back and tell why the edit was not applied."""
-        self._show_experiment()
+        self._show()
         text = f"Not applied: {message}" if "\n" not in message else f"Not applied:\n{message}"
         self._clear_messages()
         where.show_message(text)

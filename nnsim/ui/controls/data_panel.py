@@ -26,7 +26,7 @@ from nnsim.engine.datasets import DATASET_TITLES, DATASETS, MAX_SAMPLES
 from nnsim.engine.features import FEATURE_LABELS, FEATURES
 from nnsim.training.experiment import Experiment
 from nnsim.ui.controls.base import ExperimentPanel
-from nnsim.ui.controls.fields import TOGGLE_STYLE, signals_blocked
+from nnsim.ui.controls.fields import TOGGLE_STYLE
 from nnsim.ui.style import CLASS_COLORS, diverging_lut
 
 __all__ = ["ALL_BATCH", "CUSTOM", "REGRESSION_TARGETS", "DataPanel"]
@@ -153,8 +153,8 @@ class DataPanel(ExperimentPanel):
                 f"{_FEATURE_TIPS[name]}\nClick to feed it to the network (or to stop). "
                 "At least one feature must stay on."
             )
-            button.toggled.connect(
-                lambda checked, name=name: self._on_feature_toggled(name, checked)
+            self._bind(
+                button.toggled, lambda checked, name=name: self._on_feature_toggled(name, checked)
             )
             grid.addWidget(button, i // 3, i % 3)
             self.feature_buttons[name] = button
@@ -222,12 +222,12 @@ class DataPanel(ExperimentPanel):
         layout.addWidget(self.message_label)
         layout.addStretch(1)
 
-        self.dataset_combo.activated.connect(self._on_dataset_chosen)
-        self.samples_spin.valueChanged.connect(self._on_samples_changed)
-        self.batch_size_spin.valueChanged.connect(self._on_batch_size_changed)
+        self._bind(self.dataset_combo.currentIndexChanged, self._on_dataset_chosen)
+        self._bind(self.samples_spin.valueChanged, self._on_samples_changed)
+        self._bind(self.batch_size_spin.valueChanged, self._on_batch_size_changed)
         self.regenerate_button.clicked.connect(self._on_regenerate_clicked)
         self.import_button.clicked.connect(self.importCsvRequested)
-        self._show_experiment()
+        self._show()
 
     # -- public API --
 
@@ -254,7 +254,7 @@ class DataPanel(ExperimentPanel):
         value.setObjectName(f"{name}Value")
         value.setMinimumWidth(value.fontMetrics().horizontalAdvance("100%") + 2)
         value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        slider.valueChanged.connect(lambda v, s=slider: self._on_slider_moved(s, v))
+        self._bind(slider.valueChanged, lambda v, s=slider: self._on_slider_moved(s, v))
         slider.sliderReleased.connect(lambda s=slider: self._on_slider_released(s))
         return slider, value
 
@@ -273,19 +273,14 @@ class DataPanel(ExperimentPanel):
         custom = data.dataset == CUSTOM
         if custom:
             self._custom_points = data.points
-        widgets = (
-            self.dataset_combo, self.noise_slider, self.train_fraction_slider,
-            self.samples_spin, self.batch_size_spin, *self.feature_buttons.values(),
-        )  # fmt: skip
-        with signals_blocked(*widgets):
-            self._fill_dataset_combo(data.dataset)
-            self.noise_slider.setValue(round(data.noise * 100))
-            self.train_fraction_slider.setValue(round(data.train_fraction * 100))
-            self.samples_spin.setValue(data.samples)
-            batch = self._experiment.training.batch_size
-            self.batch_size_spin.setValue(ALL_BATCH if batch == "all" else int(batch))
-            for name, button in self.feature_buttons.items():
-                button.setChecked(name in data.features)
+        self._fill_dataset_combo(data.dataset)
+        self.noise_slider.setValue(round(data.noise * 100))
+        self.train_fraction_slider.setValue(round(data.train_fraction * 100))
+        self.samples_spin.setValue(data.samples)
+        batch = self._experiment.training.batch_size
+        self.batch_size_spin.setValue(ALL_BATCH if batch == "all" else int(batch))
+        for name, button in self.feature_buttons.items():
+            button.setChecked(name in data.features)
         self.noise_value.setText(f"{self.noise_slider.value()}%")
         self.train_fraction_value.setText(f"{self.train_fraction_slider.value()}%")
         not_for_custom = "Does not apply to your own points (the 'Custom' data set)."
@@ -315,17 +310,15 @@ class DataPanel(ExperimentPanel):
         self._point_labels_for = task
         combo = self.point_class_combo
         previous = combo.currentData()
-        with signals_blocked(combo):
-            combo.clear()
-            if task[0] == "regression":
-                for value in REGRESSION_TARGETS:
-                    combo.addItem(_swatch(_target_color(value)), f"target {value:+g}", value)
-            else:
-                for k in range(task[1]):
-                    color = CLASS_COLORS[k % len(CLASS_COLORS)]
-                    combo.addItem(_swatch(color), f"class {k}", float(k))
-            index = combo.findData(previous)
-            combo.setCurrentIndex(max(index, 0))
+        combo.clear()
+        if task[0] == "regression":
+            for value in REGRESSION_TARGETS:
+                combo.addItem(_swatch(_target_color(value)), f"target {value:+g}", value)
+        else:
+            for k in range(task[1]):
+                color = CLASS_COLORS[k % len(CLASS_COLORS)]
+                combo.addItem(_swatch(color), f"class {k}", float(k))
+        combo.setCurrentIndex(max(combo.findData(previous), 0))
 
     # -- widgets → experiment (handlers named for what changed) --
 

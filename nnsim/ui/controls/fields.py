@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 
-from PySide6.QtCore import QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -35,7 +33,6 @@ __all__ = [
     "Section",
     "format_number",
     "parse_number",
-    "signals_blocked",
 ]
 
 TOGGLE_STYLE = f"""
@@ -50,17 +47,6 @@ QToolButton:disabled, QPushButton:disabled {{ color: #aaaaaa; }}
 """
 """Style of on/off buttons (features, presets): clearly blue when on."""
 _INVALID_STYLE = f"QLineEdit {{ border: 1px solid {HIGHLIGHT}; }}"
-
-
-@contextmanager
-def signals_blocked(*objects: QObject) -> Iterator[None]:
-    """Block the signals of ``objects`` while the panel writes values into them (no echo)."""
-    blockers = [QSignalBlocker(obj) for obj in objects]
-    try:
-        yield
-    finally:
-        for blocker in blockers:
-            blocker.unblock()
 
 
 _EXPONENT = re.compile(r"e([+-])0*(\d)")

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 
 from nnsim.engine.activations import ACTIVATIONS
 from nnsim.training.experiment import LayerSpec
-from nnsim.ui.controls.fields import signals_blocked
 
 __all__ = ["MAX_DROPOUT", "MAX_UNITS", "LayerRow"]
 
@@ -44,8 +43,10 @@ _ACTIVATION_TIPS = {
 class LayerRow:
     """The widgets of hidden layer k (1-based) in the editor's grid, parented to ``panel``.
 
-    Each edit calls its ``on_…`` callback with k and the new value (``on_units`` with the
-    count asked for, which the − and + buttons may take out of range).
+    Every change of a widget's value, by the learner or by code, calls its ``on_…`` callback
+    with k and the new value (``on_units`` with the count asked for, which the − and +
+    buttons may take out of range); the panel passes callbacks that ignore its own writes
+    (:meth:`~nnsim.ui.controls.base.ExperimentPanel._guarded`).
     """
 
     def __init__(
@@ -115,19 +116,23 @@ class LayerRow:
         self.minus.clicked.connect(lambda: on_units(k, self.units.value() - 1))
         self.plus.clicked.connect(lambda: on_units(k, self.units.value() + 1))
         self.units.valueChanged.connect(lambda v: on_units(k, v))
-        self.activation.activated.connect(lambda i: on_activation(k, self.activation.itemData(i)))
+        self.activation.currentIndexChanged.connect(
+            lambda i: on_activation(k, self.activation.itemData(i))
+        )
         self.batch_norm.toggled.connect(lambda on: on_batch_norm(k, on))
         self.dropout.valueChanged.connect(lambda p: on_dropout(k, p))
 
     def show(self, layer: LayerSpec) -> None:
-        """Write ``layer`` (batch_norm/dropout resolved) into the row, signals blocked."""
-        with signals_blocked(*self.widgets):
-            self.units.setMaximum(max(MAX_UNITS, layer.units))
-            self.units.setValue(layer.units)
-            self.activation.setCurrentIndex(self.activation.findData(layer.activation))
-            self.batch_norm.setChecked(bool(layer.batch_norm))
-            self.dropout.setMaximum(max(MAX_DROPOUT, layer.dropout or 0.0))
-            self.dropout.setValue(layer.dropout or 0.0)
+        """Write ``layer`` (batch_norm/dropout resolved) into the row.
+
+        Only while the panel shows its experiment: its guarded callbacks are then not called.
+        """
+        self.units.setMaximum(max(MAX_UNITS, layer.units))
+        self.units.setValue(layer.units)
+        self.activation.setCurrentIndex(self.activation.findData(layer.activation))
+        self.batch_norm.setChecked(bool(layer.batch_norm))
+        self.dropout.setMaximum(max(MAX_DROPOUT, layer.dropout or 0.0))
+        self.dropout.setValue(layer.dropout or 0.0)
         self.minus.setEnabled(layer.units > 1)
         self.plus.setEnabled(layer.units < self.units.maximum())
 

@@ -40,7 +40,6 @@ from nnsim.ui.controls.fields import (
     NumberEdit,
     Section,
     format_number,
-    signals_blocked,
 )
 from nnsim.ui.controls.optimizer_section import OptimizerSection
 from nnsim.ui.controls.penalty_section import PenaltySection
@@ -130,11 +129,11 @@ class OptimizerPanel(ExperimentPanel):
         for section in (self.optimizer_section, self.schedule_section, self.penalty_section):
             layout.addWidget(section)
             where = section.message
-            section.edited.connect(lambda changes, w=where: self._edit_training(w, changes))
-            section.refused.connect(lambda message, w=where: self._refuse(message, w))
-        self.optimizer_section.hyperparameterEdited.connect(self._on_hyperparameter_edited)
+            self._bind(section.edited, lambda changes, w=where: self._edit_training(w, changes))
+            self._bind(section.refused, lambda message, w=where: self._refuse(message, w))
+        self._bind(self.optimizer_section.hyperparameterEdited, self._on_hyperparameter_edited)
         layout.addStretch(1)
-        self._show_experiment()
+        self._show()
 
     # -- public API --
 
@@ -185,7 +184,7 @@ class OptimizerPanel(ExperimentPanel):
             button.setCheckable(True)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.setToolTip(f"Set the learning rate to {format_number(value)}.")
-            button.clicked.connect(lambda _=False, v=value: self._on_learning_rate_preset(v))
+            self._bind(button.toggled, lambda _on, v=value: self._on_learning_rate_preset(v))
             grid.addWidget(button, i // 6, i % 6)
             self.preset_buttons[value] = button
         self.learning_rate_message = self._message_label("learningRateMessage")
@@ -201,11 +200,12 @@ class OptimizerPanel(ExperimentPanel):
         body.addWidget(self.learning_rate_message)
         body.addWidget(presets)
 
-        self.learning_rate_edit.valueEdited.connect(self._on_learning_rate_typed)
-        self.learning_rate_edit.refused.connect(
-            lambda message: self._refuse(message, self.learning_rate_message)
+        self._bind(self.learning_rate_edit.valueEdited, self._on_learning_rate_typed)
+        self._bind(
+            self.learning_rate_edit.refused,
+            lambda message: self._refuse(message, self.learning_rate_message),
         )
-        self.learning_rate_slider.valueChanged.connect(self._on_learning_rate_slider_moved)
+        self._bind(self.learning_rate_slider.valueChanged, self._on_learning_rate_slider_moved)
         self.learning_rate_slider.sliderReleased.connect(self._on_learning_rate_slider_released)
         return section
 
@@ -219,8 +219,7 @@ class OptimizerPanel(ExperimentPanel):
         self.penalty_section.show(training)
 
     def _show_learning_rate(self, lr: float) -> None:
-        with signals_blocked(self.learning_rate_slider):
-            self.learning_rate_slider.setValue(slider_from_lr(lr))
+        self.learning_rate_slider.setValue(slider_from_lr(lr))
         self.learning_rate_edit.set_value(lr)
         for value, button in self.preset_buttons.items():
             button.setChecked(math.isclose(value, lr, rel_tol=1e-9))
@@ -231,7 +230,7 @@ class OptimizerPanel(ExperimentPanel):
         self._set_learning_rate(lr)
 
     def _on_learning_rate_preset(self, lr: float) -> None:
-        self._set_learning_rate(lr)
+        self._set_learning_rate(lr)  # unchecking the current rate's preset checks it again
 
     def _on_learning_rate_slider_moved(self, position: int) -> None:
         lr = lr_from_slider(position)
@@ -245,7 +244,7 @@ class OptimizerPanel(ExperimentPanel):
 
     def _set_learning_rate(self, lr: float) -> None:
         if lr == self.learning_rate():
-            self._show_learning_rate(lr)
+            self._show()
             return
         schedule = self._experiment.training.schedule
         try:  # only the optimizer and the schedule depend on the rate: check just those (fast)

@@ -10,7 +10,7 @@ from PySide6.QtCore import Signal
 
 from nnsim.engine.optimizers import OPTIMIZERS, make_optimizer
 from nnsim.training.experiment import OptimizerSpec
-from nnsim.ui.controls.fields import MessageLabel, signals_blocked
+from nnsim.ui.controls.fields import MessageLabel
 from nnsim.ui.controls.training_section import Param, ParamRows, TrainingSection, choice_combo
 
 __all__ = ["OptimizerSection"]
@@ -98,15 +98,15 @@ class OptimizerSection(TrainingSection):
         self.add_row("Optimizer", self.combo, self.combo.toolTip())
         self.rows = ParamRows(self, _OPTIMIZER_PARAMS, "hp", self._on_hyperparameter_edited)
         self.form.addRow(message)
-        self.combo.activated.connect(self._on_optimizer_chosen)
+        self.combo.currentIndexChanged.connect(self._on_optimizer_chosen)
 
     def show(self, optimizer: OptimizerSpec) -> None:
-        """Show ``optimizer`` and only its hyper-parameters (no signals)."""
+        """Show ``optimizer`` and only its hyper-parameters (only from the panel's ``_show``,
+        which ignores what the section emits meanwhile)."""
         self._optimizer = optimizer
         values = {**_optimizer_defaults(optimizer.name), **optimizer.params}
         values["beta1"], values["beta2"] = values.get("betas", (0.9, 0.999))
-        with signals_blocked(self.combo):
-            self.combo.setCurrentIndex(self.combo.findData(optimizer.name))
+        self.combo.setCurrentIndex(self.combo.findData(optimizer.name))
         self.rows.show(values, set(_widget_keys(optimizer.name)))
 
     def _on_optimizer_chosen(self, index: int) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout
 
 from nnsim.training.experiment import GradClipSpec, RegularizationSpec, TrainingSpec
-from nnsim.ui.controls.fields import MessageLabel, NumberEdit, signals_blocked
+from nnsim.ui.controls.fields import MessageLabel, NumberEdit
 from nnsim.ui.controls.training_section import TrainingSection, choice_combo
 
 __all__ = ["PenaltySection"]
@@ -61,22 +61,20 @@ class PenaltySection(TrainingSection):
             row.addWidget(edit)
             self.add_row(title, row, combo.toolTip())
         self.form.addRow(message)
-        self.kind_combo.activated.connect(self._on_regularization_kind_chosen)
+        self.kind_combo.currentIndexChanged.connect(self._on_regularization_kind_chosen)
         self.rate_edit.valueEdited.connect(self._on_regularization_rate_edited)
-        self.clip_combo.activated.connect(self._on_grad_clip_mode_chosen)
+        self.clip_combo.currentIndexChanged.connect(self._on_grad_clip_mode_chosen)
         self.threshold_edit.valueEdited.connect(self._on_grad_clip_threshold_edited)
         for edit in (self.rate_edit, self.threshold_edit):
             edit.refused.connect(self.refused)
 
     def show(self, training: TrainingSpec) -> None:
-        """Show the penalty and the clipping of ``training`` (no signals)."""
+        """Show the penalty and the clipping of ``training`` (only from the panel's ``_show``)."""
         self._training = training
         regularization, clip = training.regularization, training.grad_clip
-        with signals_blocked(self.kind_combo, self.clip_combo):
-            self.kind_combo.setCurrentIndex(self.kind_combo.findData(regularization.kind))
-            self.clip_combo.setCurrentIndex(
-                self.clip_combo.findData(None if clip is None else clip.mode)
-            )
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(regularization.kind))
+        clip_mode = None if clip is None else clip.mode
+        self.clip_combo.setCurrentIndex(self.clip_combo.findData(clip_mode))
         self.rate_edit.set_value(regularization.rate)
         self.rate_edit.setEnabled(regularization.kind != "none")
         self.threshold_edit.set_value(1.0 if clip is None else clip.threshold)

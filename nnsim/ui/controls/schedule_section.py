@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout
 
 from nnsim.engine.schedules import SCHEDULES, lr_curve, make_schedule
 from nnsim.training.experiment import Experiment, ScheduleSpec
-from nnsim.ui.controls.fields import MessageLabel, signals_blocked
+from nnsim.ui.controls.fields import MessageLabel
 from nnsim.ui.controls.training_section import Param, ParamRows, TrainingSection, choice_combo
 from nnsim.ui.style import MUTED, POSITIVE, TEXT
 
@@ -165,16 +165,16 @@ class ScheduleSection(TrainingSection):
         plot.getAxis("left").setWidth(38)
         self.preview_item = plot.plot(pen=pg.mkPen(POSITIVE, width=2))
         self.form.addRow(self.preview)
-        self.combo.activated.connect(self._on_schedule_chosen)
-        self.unit_combo.activated.connect(self._on_unit_chosen)
+        self.combo.currentIndexChanged.connect(self._on_schedule_chosen)
+        self.unit_combo.currentIndexChanged.connect(self._on_unit_chosen)
 
     def show(self, experiment: Experiment) -> None:
-        """Show the experiment's schedule, only its parameters, and its preview (no signals)."""
+        """Show the experiment's schedule, only its parameters, and its preview (only from the
+        panel's ``_show``)."""
         schedule = self._schedule = experiment.training.schedule
         values = {**_schedule_defaults(schedule.name), **schedule.params}
-        with signals_blocked(self.combo, self.unit_combo):
-            self.combo.setCurrentIndex(self.combo.findData(schedule.name))
-            self.unit_combo.setCurrentIndex(self.unit_combo.findData(schedule.unit))
+        self.combo.setCurrentIndex(self.combo.findData(schedule.name))
+        self.unit_combo.setCurrentIndex(self.unit_combo.findData(schedule.unit))
         self.rows.show(values, {*_SCHEDULE_KEYS.get(schedule.name, ()), "warmup_steps"})
         self.unit_combo.setEnabled(schedule.name not in ("one_cycle", "plateau"))
         self._show_preview(experiment)

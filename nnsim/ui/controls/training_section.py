@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLayout, QWidget
 
-from nnsim.ui.controls.fields import MessageLabel, NumberEdit, Section, signals_blocked
+from nnsim.ui.controls.fields import MessageLabel, NumberEdit, Section
 
 __all__ = ["Param", "ParamRows", "TrainingSection", "choice_combo"]
 
@@ -110,12 +110,12 @@ class ParamRows:
                 widget.refused.connect(section.refused)
 
     def show(self, values: Mapping[str, Any], keys: Collection[str]) -> None:
-        """Show the rows of ``keys`` with their ``values`` and hide the others (no signals)."""
-        with signals_blocked(*self.widgets.values()):
-            for key, widget in self.widgets.items():
-                self.form.setRowVisible(widget, key in keys)
-                if key in keys:
-                    _write(widget, values.get(key))
+        """Show the rows of ``keys`` with their ``values`` and hide the others (only
+        from the panel's ``_show``)."""
+        for key, widget in self.widgets.items():
+            self.form.setRowVisible(widget, key in keys)
+            if key in keys:
+                _write(widget, values.get(key))
 
 
 def _param_widget(param: Param, prefix: str, parent: QWidget) -> QWidget:

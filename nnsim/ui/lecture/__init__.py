@@ -12,6 +12,7 @@
 - :mod:`.lessons` (no Qt): :func:`load_lesson`, :func:`lesson_names`, the built-in lessons.
 """
 
+from nnsim.training.lecture.start import lecture_session
 from nnsim.ui.lecture.data_column import DataColumn
 from nnsim.ui.lecture.diagram import LectureNetworkView, Overlays, phase_overlays
 from nnsim.ui.lecture.hide_controls import (
@@ -20,7 +21,7 @@ from nnsim.ui.lecture.hide_controls import (
     named_controls,
     set_controls_hidden,
 )
-from nnsim.ui.lecture.lecture_view import LectureView, lecture_session
+from nnsim.ui.lecture.lecture_view import LectureView
 from nnsim.ui.lecture.lesson_panel import LessonPanel
 from nnsim.ui.lecture.lessons import (
     LESSONS,

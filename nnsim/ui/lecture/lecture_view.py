@@ -10,7 +10,8 @@ On the right the numbers panel (and a lesson's text in a second tab); on the lef
 
 The view drives a :class:`~nnsim.training.lecture.LectureSession` on a trainer of its own in
 the GUI thread (a class network computes a phase in microseconds); the window's training
-process is not involved. Keys: →, Space, PageDown next phase; ←, PageUp previous; End runs
+process is not involved (leaving the lecture may hand it the trainer's state: see
+:mod:`.window_mode`). Keys: →, Space, PageDown next phase; ←, PageUp previous; End runs
 to the end of the step.
 """
 
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (
 from nnsim.training.grid import GridPredictor
 from nnsim.training.lecture import LectureSession, make_source
 from nnsim.training.snapshot import Snapshot, take_snapshot
-from nnsim.training.trainer import DivergedError, Trainer
+from nnsim.training.trainer import DivergedError
 from nnsim.ui.lecture.data_column import DataColumn
 from nnsim.ui.lecture.diagram import LectureNetworkView, phase_overlays, show_overlays
 from nnsim.ui.lecture.lesson_panel import LessonPanel
@@ -48,25 +49,6 @@ BAR_SCALE = 1.25  # the phase bar
 DIAGRAM_SCALE = 1.1  # the numbers in the diagram (larger ones run into the next column)
 NEXT_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_Space, Qt.Key.Key_PageDown)
 PREVIOUS_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_PageUp)
-
-
-def lecture_session(experiment, snapshot: Snapshot | None = None) -> LectureSession:
-    """A session on a new trainer for ``experiment``, continuing from ``snapshot``'s weights
-    and step count when the snapshot is of this network and data (else from the initial
-    weights: e.g. the window's training has not caught up with an edit yet)."""
-    trainer = Trainer(experiment)
-    shown = getattr(snapshot, "experiment", None)
-    same = shown is None or all(
-        getattr(shown, key) == getattr(experiment, key) for key in ("seed", "data", "network")
-    )
-    if snapshot is not None and snapshot.weights and same:
-        try:
-            trainer.network.load_state(snapshot.weights)
-        except ValueError:
-            trainer.network.load_state(trainer.initial_state)
-        else:
-            trainer.steps_done, trainer.epochs_done = snapshot.step, snapshot.epoch
-    return LectureSession(trainer)
 
 
 class LectureView(QWidget):
@@ -106,6 +88,7 @@ class LectureView(QWidget):
         self.phase_bar.phaseClicked.connect(self.go_to)
         self.phase_label = QLabel(self)
         self.phase_label.setObjectName("phaseLabel")
+        self.phase_label.setWordWrap(True)  # at a large zoom, onto two lines rather than cut
         self.message = QLabel(self)
         self.message.setObjectName("lectureMessage")
         self.message.setStyleSheet("color: #b00020;")

@@ -3,19 +3,29 @@
 Phases already walked in the step are dark, the current one is filled in the diagram's
 highlight colour, the ones to come are grey. Each phase is a flat button: clicking it goes
 there (:attr:`PhaseBar.phaseClicked`). When the full titles do not fit the width, the bar
-switches to shorter ones (``Fwd L1``, then ``F1``).
+switches to shorter ones (``Fwd L1``, then ``F1``), and when even those do not fit, to a
+smaller font: a title is never cut.
 """
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 from nnsim.ui.style import HIGHLIGHT, MUTED
 
 ARROW = "→"
-_PADDING = 18  # px around a button's text (its style sheet's padding and border)
+PHASE_BUTTON_PADDING = 18  # px around a button's text (its style sheet's padding and border)
+SMALLEST_FONT = 0.5  # the bar's font shrinks to no less than this when even "F1 → J" is too wide
+
+
+def _bold(font: QFont) -> QFont:
+    bold = QFont(font)
+    bold.setBold(True)
+    return bold
 
 
 def short_titles(title: str) -> tuple[str, str, str]:
@@ -107,22 +117,34 @@ class PhaseBar(QWidget):
         self._relayout()
 
     def _relayout(self) -> None:
-        """The longest titles that fit the width."""
-        metrics = QFontMetrics(self.font())
-        arrows = len(self._arrows) * (metrics.horizontalAdvance(ARROW) + 2 * 4)
-        width = self.width()
-        for variant in range(3):
-            texts = [short_titles(t)[variant] for t in self._titles]
-            needed = arrows + sum(metrics.horizontalAdvance(t) + _PADDING for t in texts)
-            if needed <= width or variant == 2:
-                break
+        """The longest titles that fit the width; if not even the shortest do, a smaller font.
+        Each button is kept wide enough for its text in bold (the current phase's)."""
+        width, font = self.width(), QFont(self.font())
+        variant = next((v for v in range(3) if self._needed(font, v) <= width), 2)
+        smallest = font.pointSizeF() * SMALLEST_FONT
+        while self._needed(font, variant) > width and font.pointSizeF() * 0.95 >= smallest:
+            font.setPointSizeF(font.pointSizeF() * 0.95)
         self._variant = variant
+        bold = QFontMetricsF(_bold(font))
         for widget in (*self.buttons, *self._arrows):
-            widget.setFont(self.font())  # a style sheet stops the font's propagation
+            widget.setFont(font)  # a style sheet stops the font's propagation
         for button, title in zip(self.buttons, self._titles, strict=True):
-            button.setText(short_titles(title)[variant])
-        self.setFixedHeight(metrics.height() + 16)
+            text = short_titles(title)[variant]
+            button.setText(text)
+            button.setMinimumWidth(math.ceil(bold.horizontalAdvance(text)) + PHASE_BUTTON_PADDING)
+        self.setFixedHeight(QFontMetrics(font).height() + 16)
         self._restyle()
+
+    def _needed(self, font: QFont, variant: int) -> float:
+        """The width the bar needs with ``font`` and titles ``variant`` (0 full … 2 shortest)."""
+        bold = QFontMetricsF(_bold(font))
+        buttons = sum(
+            math.ceil(bold.horizontalAdvance(short_titles(t)[variant])) + PHASE_BUTTON_PADDING
+            for t in self._titles
+        )
+        arrows = len(self._arrows) * math.ceil(QFontMetricsF(font).horizontalAdvance(ARROW))
+        items = len(self.buttons) + len(self._arrows) + 2  # and the two stretches
+        return buttons + arrows + self._layout.spacing() * (items - 1)
 
     def _restyle(self) -> None:
         for position, button in enumerate(self.buttons):

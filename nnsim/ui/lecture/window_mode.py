@@ -9,6 +9,10 @@
   contrast, Hide controls… (the choice is written to the experiment's
   ``view.hidden_controls`` through ``window.set_hidden_controls``).
 - File ▸ Lessons: one entry per built-in lesson (``window.open_lesson(name)``).
+- Leaving a lecture that walked training steps: the window goes on from the lecture's trainer
+  (weights, optimizer state, data order: ``window.worker.load_state``) or the lecture's steps
+  are discarded. :meth:`LectureMode.ask_on_leave` asks once (tests replace it) and the choice
+  is kept in QSettings (``lecture/onLeave``); View ▸ When leaving the lecture changes it.
 
 While the lecture is shown, the window's training keys (Space, →, S, R) and its Play, Step
 and Reset buttons are off: →, Space and PageDown walk the phases instead.
@@ -16,18 +20,22 @@ and Reset buttons are off: →, Space and PageDown walk the phases instead.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QCheckBox,
     QDialog,
     QMainWindow,
+    QMessageBox,
     QScrollArea,
     QStackedWidget,
 )
 
+from nnsim.training.lecture import checkpoint, checkpoints_equal
+from nnsim.training.lecture.start import lecture_session
 from nnsim.ui.lecture.hide_controls import HideControlsDialog
-from nnsim.ui.lecture.lecture_view import LectureView, lecture_session
+from nnsim.ui.lecture.lecture_view import LectureView
 from nnsim.ui.lecture.lessons import LESSONS, LessonSetup, LessonText
 from nnsim.ui.lecture.presentation import (
     HIGH_CONTRAST_STYLE,
@@ -40,6 +48,12 @@ from nnsim.ui.lecture.presentation import (
 )
 
 TRAINING_BUTTONS = ("playButton", "stepButton", "resetButton")
+LEAVE_SETTING = "lecture/onLeave"  # "continue" or "discard"; absent: ask
+LEAVE_CHOICES = (
+    ("ask", "&Ask", "leaveAskAction"),
+    ("continue", "&Continue from the lecture's steps", "leaveContinueAction"),
+    ("discard", "&Discard the lecture's steps", "leaveDiscardAction"),
+)
 CONTROLS_WIDTH = 300  # the controls' column at normal size (the window's minimum)
 SHORTCUTS = [
     ("F5", "Lecture mode: walk one training step phase by phase"),
@@ -65,6 +79,8 @@ class LectureMode(QObject):
         super().__init__(window)
         self.window = window
         self.view: LectureView | None = None  # made on first use
+        self._entry = None  # a checkpoint of the lecture's trainer as the lecture began
+        self._handed: dict | None = None  # the trainer state last handed to the window
         self.stack = QStackedWidget(window)
         self.stack.setObjectName("centralStack")
         normal = window.takeCentralWidget()
@@ -92,6 +108,18 @@ class LectureMode(QObject):
         )
         self.lecture_action.setToolTip("Walk one training step phase by phase, with its numbers")
         view_menu.addAction(self.lecture_action)
+        leaving = view_menu.addMenu("When &leaving the lecture")
+        leaving.setObjectName("leaveLectureMenu")
+        group = QActionGroup(self)
+        self.leave_actions: dict[str, QAction] = {}
+        for choice, text, name in LEAVE_CHOICES:
+            item = self._action(text, lambda _=False, c=choice: self.set_leave_choice(c))
+            item.setObjectName(name)
+            item.setCheckable(True)
+            group.addAction(item)
+            leaving.addAction(item)
+            self.leave_actions[choice] = item
+        self._sync_leave_actions()
         presentation = view_menu.addMenu("&Presentation")
         presentation.setObjectName("presentationMenu")
         self.zoom_in_action = self._action(
@@ -140,9 +168,11 @@ class LectureMode(QObject):
             self._sync_action()
             return
         if on:
-            session = lecture_session(self.window.experiment(), self.window.last_snapshot)
+            window = self.window
+            session = lecture_session(window.experiment(), window.last_snapshot, self._handed)
             self._show(session, None)
         else:
+            self._hand_back()
             self.stack.setCurrentIndex(0)
             self._set_training_keys(True)
             self._sync_action()
@@ -154,8 +184,10 @@ class LectureMode(QObject):
 
     def on_experiment_replaced(self, experiment) -> None:
         """The window's experiment was replaced (opened, new): lecture on it from the start."""
+        self._handed = None
         if self.active:
             self.view.set_session(lecture_session(experiment), None)
+            self._entry = checkpoint(self.view.session.trainer)
 
     def _show(self, session, text: LessonText | None) -> None:
         self.window.pause()
@@ -166,11 +198,70 @@ class LectureMode(QObject):
             if is_high_contrast(self.window):  # style the new view's plots too
                 apply_high_contrast(self.window, True)
         self.view.set_session(session, text)
+        self._entry = checkpoint(session.trainer)
         self.stack.setCurrentWidget(self.view)
         self._set_training_keys(False)
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
         self._sync_action()
         self.toggled.emit(True)
+
+    # -- leaving: the lecture's steps ------------------------------------------------------------
+    def leave_choice(self) -> str | None:
+        """What leaving a lecture that walked steps does: "continue", "discard", None: ask."""
+        choice = QSettings().value(LEAVE_SETTING)
+        return choice if choice in ("continue", "discard") else None
+
+    def set_leave_choice(self, choice: str | None) -> None:
+        """Remember ``choice`` ("continue", "discard"; "ask" or None: ask next time)."""
+        if choice in ("continue", "discard"):
+            QSettings().setValue(LEAVE_SETTING, choice)
+        else:
+            QSettings().remove(LEAVE_SETTING)
+        self._sync_leave_actions()
+
+    def ask_on_leave(self, lecture_steps: int, window_steps: int) -> tuple[str, bool]:
+        """Ask whether the window goes on from the lecture's step ``lecture_steps`` or stays
+        at its own ``window_steps``: ("continue" or "discard", remember). A test hook."""
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Leaving the lecture")
+        box.setText(
+            f"The lecture trained the network to step {lecture_steps}; the window is at step "
+            f"{window_steps}. Continue training from the lecture's weights, optimizer state "
+            "and data order, or discard the lecture's steps?"
+        )
+        go_on = box.addButton("Continue from the lecture", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Discard the lecture's steps", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(go_on)
+        remember = QCheckBox("Remember my choice (View ▸ When leaving the lecture)", box)
+        remember.setChecked(True)
+        box.setCheckBox(remember)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is None:  # closed without a choice: keep the lecture's steps, ask again
+            return "continue", False
+        return ("continue" if clicked is go_on else "discard"), remember.isChecked()
+
+    def _hand_back(self) -> None:
+        """The lecture is left: if it walked steps, the window goes on from them (or not)."""
+        session = None if self.view is None else self.view.session
+        if session is None or self._entry is None:
+            return
+        trainer = session.trainer
+        if checkpoints_equal(checkpoint(trainer), self._entry):
+            return  # nothing walked, or walked back to the start
+        choice = self.leave_choice()
+        if choice is None:
+            choice, remember = self.ask_on_leave(trainer.steps_done, self._entry.steps_done)
+            if remember:
+                self.set_leave_choice(choice)
+        if choice == "continue":
+            self._handed = trainer.state_dict()
+            self.window.worker.load_state(self._handed)
+            self._entry = checkpoint(trainer)  # the window is there now
+
+    def _sync_leave_actions(self) -> None:
+        self.leave_actions[self.leave_choice() or "ask"].setChecked(True)
 
     def _sync_action(self) -> None:
         blocked = self.lecture_action.blockSignals(True)

@@ -7,6 +7,10 @@ once, with ``setData``), ``clear()`` and ``set_font_scale(scale)``:
 - :class:`GradientPanel` (``gradientPlot``): per-layer norms on a log axis and the
   current per-layer gradient distribution.
 - :class:`LrPanel` (``lrPlot``): the learning rate used, and the planned schedule.
+
+Every panel emits ``exportFailed(message)`` when Right-click ▸ Export… fails (see
+:mod:`nnsim.ui.plots.export`), and starts its axes afresh when a new run begins (the
+step goes back, :meth:`PlotPanel.reset_ranges`).
 """
 
 from nnsim.ui.plots.base import PlotPanel

@@ -13,7 +13,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,6 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nnsim.ui.plots.axes import LogAxis
+from nnsim.ui.plots.export import install_export_dialog
+from nnsim.ui.plots.ranges import RangeAnchor
 from nnsim.ui.style import MUTED, TEXT
 
 TICK_POINT_SIZE = 9.0
@@ -33,8 +36,6 @@ LEGEND_SPACING = 10
 LEGEND_ENTRY_EXTRA = 20 + 8 + 2 * LEGEND_SPACING + 4  # sample, label margins, spacings, slack
 MIN_WIDTH, MIN_HEIGHT = 320, 200
 SIDES = ("left", "bottom", "right")
-
-_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def finite(values: np.ndarray) -> np.ndarray:
@@ -91,45 +92,6 @@ def nearest_index(sorted_steps: np.ndarray, step: float) -> int:
     return i if sorted_steps[i] - step < step - sorted_steps[i - 1] else i - 1
 
 
-class LogAxis(pg.AxisItem):
-    """An axis whose log-mode ticks read ``10⁻⁶`` instead of ``1e-06``.
-
-    Over two decades or more, the powers of ten are labelled (and the 2…9 ticks between
-    them only when there is room for them, under two decades). Within less than one
-    decade, where a log axis would show one tick or none, the ticks are plain evenly
-    spaced values (0.4, 0.5, 0.6…) at their log positions.
-    """
-
-    def logTickValues(self, minVal, maxVal, size, stdTicks):  # pyqtgraph hook
-        if maxVal - minVal >= 1.0:
-            return super().logTickValues(minVal, maxVal, size, stdTicks)
-        lo, hi = 10.0**minVal, 10.0**maxVal
-        levels, seen = [], set()
-        for spacing, offset in self.tickSpacing(lo, hi, size)[:2]:
-            first = math.ceil((lo - offset) / spacing) * spacing + offset
-            values = np.arange(first, hi + 1e-9 * spacing, spacing)
-            values = [v for v in np.round(values, 12) if v > 0 and v not in seen]
-            seen.update(values)
-            levels.append((None, list(np.log10(values))))
-        return levels
-
-    def logTickStrings(self, values, scale, spacing):  # pyqtgraph hook
-        lo, hi = sorted(self.range)
-        decades = math.floor(hi) - math.ceil(lo) + 1
-        strings = []
-        for v in values:
-            n = round(v)
-            if abs(v - n) < 1e-6:
-                strings.append(
-                    f"{10.0**n:g}" if -2 <= n <= 3 else "10" + str(n).translate(_SUPERSCRIPT)
-                )
-            elif hi - lo < 1.0:
-                strings.append(f"{10.0**v:.3g}")
-            else:
-                strings.append(f"{10.0**v:.1g}" if decades < 2 else "")
-        return strings
-
-
 class PlotPanel(QWidget):
     """Base of the plot panels: header row, white canvas, font scaling.
 
@@ -139,7 +101,15 @@ class PlotPanel(QWidget):
         The panel's stable objectName (tests and style sheets find it by it).
     tooltip
         What the learner is looking at, in a sentence or two.
+
+    Signals
+    -------
+    exportFailed(message)
+        Right-click ▸ Export… failed (an error, or a file that could not be written):
+        ``message`` says which format and why, for the window's status bar.
     """
+
+    exportFailed = Signal(str)
 
     def __init__(self, object_name: str, tooltip: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -151,6 +121,8 @@ class PlotPanel(QWidget):
         self._plots: list[pg.PlotItem] = []
         self._axis_labels: dict[tuple[int, str], str] = {}
         self._legends: list[pg.LegendItem] = []
+        self._anchors: list[RangeAnchor] = []
+        self._last_step = 0
 
         self.header = QHBoxLayout()
         self.header.setContentsMargins(4, 2, 4, 0)
@@ -164,6 +136,7 @@ class PlotPanel(QWidget):
         layout.setSpacing(2)
         layout.addLayout(self.header)
         layout.addWidget(self.graphics, 1)
+        install_export_dialog(self.graphics.scene(), self.exportFailed.emit, self)
 
     # -- building ------------------------------------------------------------------------------
     def _add_plot(
@@ -188,6 +161,35 @@ class PlotPanel(QWidget):
         self._set_axis_label(plot, "left", y_label)
         self._apply_plot_fonts(plot)
         return plot
+
+    def _add_anchor(self, plot: pg.PlotItem) -> RangeAnchor:
+        """The coarse auto-range of ``plot`` (see :class:`RangeAnchor`), reset with the run."""
+        anchor = RangeAnchor(plot)
+        self._anchors.append(anchor)
+        return anchor
+
+    # -- runs ----------------------------------------------------------------------------------
+    def _follow_run(self, step: int) -> None:
+        """Call first in ``show_snapshot``: a step lower than the last one shown is another
+        run (a reset, another data set or experiment), whose axes start afresh."""
+        if step < self._last_step:
+            self.reset_ranges()
+        self._last_step = step
+
+    def reset_ranges(self) -> None:
+        """Drop the axes' ranges (even ones the user zoomed to): they fit the next data alone.
+
+        With no data yet, the plots show the range of a new panel.
+        """
+        self._last_step = 0
+        for anchor in self._anchors:
+            anchor.clear()
+            anchor.plot.vb.setRange(xRange=(0.0, 1.0), yRange=(0.0, 1.0), padding=0)
+            anchor.plot.enableAutoRange()
+        self._on_ranges_reset()
+
+    def _on_ranges_reset(self) -> None:
+        """Hook: forget ranges a subclass sets by hand."""
 
     def _add_legend(self, plot: pg.PlotItem, row: int, col: int, colspan: int = 1) -> pg.LegendItem:
         """A legend in its own row of the canvas (above the plot, never over the data).

@@ -26,7 +26,6 @@ from nnsim.ui.plots.base import (
     peak_envelope,
     step_axis,
 )
-from nnsim.ui.plots.ranges import RangeAnchor
 from nnsim.ui.style import HIGHLIGHT, MUTED, TEXT, layer_color
 
 ZERO_LABEL_POINT_SIZE = TICK_POINT_SIZE - 1
@@ -149,7 +148,7 @@ class GradientPanel(PlotPanel):
         self.header.addWidget(self.log_toggle)
 
         plot = self.norm_plot = self._add_plot(1, 0, "step", "")
-        self.anchor = RangeAnchor(plot)
+        self.anchor = self._add_anchor(plot)
         plot.setDownsampling(auto=True, mode="peak")
         plot.setClipToView(True)
         plot.setLogMode(y=True)
@@ -193,6 +192,7 @@ class GradientPanel(PlotPanel):
     # -- feeding -------------------------------------------------------------------------------
     def show_snapshot(self, snapshot: Snapshot) -> None:
         """Draw the snapshot (curves are rebuilt only when the number of layers changes)."""
+        self._follow_run(snapshot.step)
         self._snapshot = snapshot
         history = snapshot.history
         layers = sum(1 for name in history if name.startswith("grad_norm_"))
@@ -227,7 +227,7 @@ class GradientPanel(PlotPanel):
 
     def clear(self) -> None:
         """Empty every curve and box (the layers stay)."""
-        self.anchor.clear()
+        self.reset_ranges()
         self._snapshot = None
         for curve in self.curves:
             curve.setData([], [])
@@ -359,7 +359,12 @@ class GradientPanel(PlotPanel):
 
     def _on_log_toggled(self, on: bool) -> None:
         self.norm_plot.setLogMode(y=on)
+        self.anchor.refit()
         self.reference_line.setValue(math.log10(UPDATE_RATIO_RULE) if on else UPDATE_RATIO_RULE)
+
+    def _on_ranges_reset(self) -> None:
+        self._distribution_range = None
+        self._distribution_bounds = None
 
     def _on_font_scale_changed(self) -> None:
         font = self.scaled_font(ZERO_LABEL_POINT_SIZE)

@@ -18,7 +18,6 @@ from nnsim.ui.plots.base import (
     pale,
     step_axis,
 )
-from nnsim.ui.plots.ranges import RangeAnchor
 from nnsim.ui.style import MUTED
 
 BATCH_COLOR = "#b4bcc4"  # thin and light: the noisy per-batch loss stays in the background
@@ -97,7 +96,7 @@ class LossPanel(PlotPanel):
         plot.vb.sigResized.connect(self._on_view_resized)
 
         self.markers = MarkerLines(plot)
-        self.anchor = RangeAnchor(plot)
+        self.anchor = self._add_anchor(plot)
         self.hover_line = pg.InfiniteLine(
             angle=90, movable=False, pen=pg.mkPen(MUTED, width=1, style=Qt.PenStyle.DotLine)
         )
@@ -119,6 +118,7 @@ class LossPanel(PlotPanel):
     # -- feeding -------------------------------------------------------------------------------
     def show_snapshot(self, snapshot: Snapshot) -> None:
         """Draw the snapshot's histories (only ``setData`` on existing curves)."""
+        self._follow_run(snapshot.step)
         self._snapshot = snapshot
         history, evaluations = snapshot.history, snapshot.evaluations
         self.batch_curve.setData(step_axis(history["step"]), finite(history["batch_loss"]))
@@ -141,7 +141,7 @@ class LossPanel(PlotPanel):
 
     def clear(self) -> None:
         """Empty every curve, marker and read-out (a new run)."""
-        self.anchor.clear()
+        self.reset_ranges()
         self._snapshot = None
         for curve in (
             self.batch_curve,
@@ -158,6 +158,7 @@ class LossPanel(PlotPanel):
     def _on_log_toggled(self, on: bool) -> None:
         self.plot.setLogMode(y=on)
         self.plot.getAxis("right").setLogMode(False)  # PlotItem sets every axis; accuracy stays 0–1
+        self.anchor.refit()
 
     # -- accuracy ------------------------------------------------------------------------------
     def has_accuracy(self) -> bool:

@@ -18,7 +18,6 @@ from nnsim.ui.plots.base import (
     format_value,
     step_axis,
 )
-from nnsim.ui.plots.ranges import RangeAnchor
 from nnsim.ui.style import MUTED, POSITIVE
 
 USED_COLOR = POSITIVE
@@ -71,7 +70,7 @@ class LrPanel(PlotPanel):
         self.used_curve = plot.plot(name="used", pen=pg.mkPen(USED_COLOR))
         self.legend.removeItem(self.planned_curve)  # until there is a plan (set_preview)
         self.markers = MarkerLines(plot)
-        self.anchor = RangeAnchor(plot)
+        self.anchor = self._add_anchor(plot)
         self._used = self._planned = np.empty(0)
         self._y_range: tuple[float, float] | None = None
         self.log_toggle.toggled.connect(self._on_log_toggled)
@@ -79,6 +78,7 @@ class LrPanel(PlotPanel):
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         """Draw the learning rates used so far (only ``setData``)."""
+        self._follow_run(snapshot.step)
         history = snapshot.history
         self._used = finite(history["lr"])
         self.used_curve.setData(step_axis(history["step"]), self._used)
@@ -110,7 +110,7 @@ class LrPanel(PlotPanel):
 
     def clear(self) -> None:
         """Empty the used-rate curve and the markers (the preview stays: it is the plan)."""
-        self.anchor.clear()
+        self.reset_ranges()
         self._used = np.empty(0)
         self.used_curve.setData([], [])
         self.markers.clear()
@@ -118,6 +118,11 @@ class LrPanel(PlotPanel):
 
     def _on_log_toggled(self, on: bool) -> None:
         self.plot.setLogMode(y=on)
+        self._y_range = None
+        self._fit_y_range()
+        self.anchor.refit()
+
+    def _on_ranges_reset(self) -> None:
         self._y_range = None
         self._fit_y_range()
 

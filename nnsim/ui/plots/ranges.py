@@ -8,6 +8,7 @@ import numpy as np
 import pyqtgraph as pg
 
 _NICE = np.array([1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0])
+LOG_TOP_STEP = 0.1  # decades
 
 
 def nice_ceil(value: float) -> float:
@@ -23,9 +24,9 @@ class RangeAnchor:
 
     Auto-range follows the union of the data and this box: the x extent rounded up to a
     nice number and the y extent rounded outwards to a quarter of its order of magnitude
-    (a quarter decade on a log axis). The range then changes a few times per decade of
-    growth instead of on every frame, so the axes (whose tick labels are costly to draw)
-    are redrawn from cache almost always.
+    (a quarter decade on a log axis, a tenth of one at the top). The range then changes a
+    few times per decade of growth instead of on every frame, so the axes (whose tick
+    labels are costly to draw) are redrawn from cache almost always.
     """
 
     def __init__(self, plot: pg.PlotItem) -> None:
@@ -35,24 +36,37 @@ class RangeAnchor:
         self._box: tuple[float, ...] | None = None
         self._loose_frames = 0
         self._last_x = 0.0
+        self._followed: tuple[float, list[np.ndarray]] | None = None
 
     def clear(self) -> None:
         self.item.setData([], [])
         self._box = None
         self._last_x = 0.0
+        self._followed = None
+
+    def refit(self) -> None:
+        """Follow the last data again (after the axis went log or linear: the box is in view
+        coordinates, log10 on a log axis, and would otherwise be read in the wrong ones)."""
+        if self._followed is not None:
+            self.follow(*self._followed)
 
     def follow(self, x_max: float, ys: list[np.ndarray]) -> None:
         """Cover [0, x_max] and the finite values of ``ys`` (positive ones on a log axis)."""
+        self._followed = (x_max, ys)
         values = np.concatenate([np.ravel(y) for y in ys]) if ys else np.empty(0)
         values = values[np.isfinite(values)]
         log = self.plot.getAxis("left").logMode
         if log:
             values = np.log10(values[values > 0])
-        if not len(values) or not x_max > 0:
+        if not len(values):
             return
         lo, hi = float(values.min()), float(values.max())
         step = 0.25 if log else 10.0 ** math.floor(math.log10(max(hi - lo, 1e-300))) / 4
-        lo, hi = math.floor(lo / step) * step, math.ceil(hi / step) * step
+        # On a log axis the top rounds up by a tenth of a decade only (1.2 → 1.26, not 1.78):
+        # it is set early (the largest loss comes first) and rarely moves after.
+        top = LOG_TOP_STEP if log else step
+        lo, hi = math.floor(lo / step) * step, math.ceil(hi / top - 1e-9) * top
+        x_max = max(float(x_max), 0.0)
         kept, fresh_run = self._box, x_max < self._last_x
         self._last_x = x_max
         if kept is not None and kept[3] == log and not fresh_run:
@@ -65,7 +79,7 @@ class RangeAnchor:
                 lo, hi = grown
             else:
                 self._loose_frames = 0
-        box = (nice_ceil(x_max), lo, hi, log)
+        box = (nice_ceil(x_max), lo, hi, log)  # step 0 (first evaluation only): x in [0, 1]
         if box == self._box:
             return
         self._box = box

@@ -1,0 +1,71 @@
+"""What an edit of the experiment does to a run: carry on from the weights, or start again.
+
+A learner who adds a point, switches the optimizer or changes the batch size while
+training wants the run to go on from where it is (the change is marked on the loss
+plot); a change of the network itself needs new weights. These functions say which,
+and in words the window and the plots can show.
+"""
+
+from __future__ import annotations
+
+
+def needs_new_network(old, new) -> str | None:
+    """Why ``new`` cannot go on from ``old``'s weights, or None if it can.
+
+    The weights carry over when the network is built the same way: same layers,
+    initialiser and seed, same input features, same outputs and loss.
+    """
+    if old.seed != new.seed:
+        return "the seed changed"
+    if old.network != new.network:
+        return "the network changed"
+    if old.data.features != new.data.features:
+        return "the input features changed"
+    if (old.num_outputs, old.resolved_loss(), old.resolved_output_activation()) != (
+        new.num_outputs,
+        new.resolved_loss(),
+        new.resolved_output_activation(),
+    ):
+        return "the task changed"
+    return None
+
+
+def resets_weights(old, new) -> str | None:
+    """Why the window starts ``new`` from fresh weights, or None if training goes on.
+
+    Besides :func:`needs_new_network`, switching to another built-in data set starts
+    again: a new problem deserves a new run. Editing the points of the current one (a
+    click turns them into ``custom`` points; noise, size) goes on from the weights.
+    """
+    reason = needs_new_network(old, new)
+    if reason is None and new.data.dataset not in (old.data.dataset, "custom"):
+        reason = "the data set changed"
+    return reason
+
+
+def describe_change(old, new) -> str:
+    """A short label for the loss plot's marker: ``optimizer sgd → adam``, ``batch 10 → 20``."""
+    parts = []
+    o, n = old.training, new.training
+    if o.optimizer.name != n.optimizer.name:
+        parts.append(f"optimizer {o.optimizer.name} → {n.optimizer.name}")
+    else:
+        params = n.optimizer.params
+        parts += [f"{k} → {_value(v)}" for k, v in params.items() if o.optimizer.params.get(k) != v]
+    if o.schedule != n.schedule:
+        parts.append(f"schedule {o.schedule.name} → {n.schedule.name}")
+    if o.batch_size != n.batch_size:
+        parts.append(f"batch {o.batch_size} → {n.batch_size}")
+    if o.regularization != n.regularization:
+        parts.append(f"penalty {n.regularization.kind} {n.regularization.rate:g}")
+    if o.grad_clip != n.grad_clip:
+        parts.append("clipping " + ("off" if n.grad_clip is None else n.grad_clip.mode))
+    if o.eval_every != n.eval_every:
+        parts.append(f"evaluate every {n.eval_every}")
+    if old.data != new.data:
+        parts.append("data edited")
+    return "; ".join(p for p in parts if p) or "settings changed"
+
+
+def _value(v) -> str:
+    return f"{v:g}" if isinstance(v, float) else str(v)

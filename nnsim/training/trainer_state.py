@@ -1,0 +1,115 @@
+"""Saving and restoring a :class:`~nnsim.training.trainer.Trainer`'s whole state.
+
+:func:`trainer_state` is ``Trainer.state_dict()``; :func:`load_trainer_state` the heart of
+``Trainer.load_state_dict()``. A state holds the experiment; the network's parameters,
+batch-norm running statistics, gradient and dropout generator; the optimizer's and the
+schedule's ``state_dict()``; the step and epoch counters; where the data order stands (the
+epoch's permutation, the batch within it, the shuffling generator, the epoch's losses);
+divergence, the last result and evaluation; and, unless left out, the metric history and
+the evaluations (``MetricHistory.state_dict()``). Training on from a loaded state is
+bit-identical to never having stopped.
+
+A state whose history begins after step o > 0 (``Trainer.history_origin``: a lecture started
+from the window's snapshot) keeps the loading trainer's rows up to step o in front.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+
+from nnsim.engine.optimizers import make_optimizer
+from nnsim.engine.schedules import SCHEDULES
+
+
+def trainer_state(trainer, histories: bool = True) -> dict[str, Any]:
+    """``trainer.state_dict(histories=histories)``."""
+    net = trainer.network
+    state = {
+        "experiment": trainer.experiment,
+        "network": net.state(),
+        "grad": net.grad.copy(),
+        "dropout_rng": net.random_state(),
+        "optimizer": trainer.optimizer.state_dict(),
+        "base_momentum": trainer._base_momentum,
+        "schedule": trainer.schedule.state_dict(),
+        "steps_done": trainer.steps_done,
+        "epochs_done": trainer.epochs_done,
+        "batch_index": trainer._batch_index,
+        "epoch_order": None if trainer._epoch_order is None else trainer._epoch_order.copy(),
+        "epoch_losses": list(trainer._epoch_losses),
+        "shuffle_rng": trainer._shuffle_rng.bit_generator.state,
+        "diverged": trainer.diverged,
+        "last_result": trainer.last_result,
+        "last_evaluation": trainer.last_evaluation,
+        "history_origin": trainer.history_origin,
+    }
+    if histories:
+        state["history"] = trainer.history.state_dict()
+        state["evaluations"] = trainer.evaluations.state_dict()
+    return state
+
+
+def load_trainer_state(trainer, state: Mapping[str, Any]) -> None:
+    """Put ``state`` into ``trainer`` (may leave it half-loaded on an error: the caller
+    restores a backup)."""
+    experiment, mine = state["experiment"], trainer.experiment
+    layout = ("seed", "data", "network")
+    if any(getattr(experiment, k) != getattr(mine, k) for k in layout) or (
+        experiment.training.batch_size != mine.training.batch_size
+    ):
+        raise ValueError("the state is of another network, data set or batch size")
+    net = trainer.network
+    net.load_state(state["network"])
+    net.grad[...] = state["grad"]
+    net.set_random_state(state["dropout_rng"])
+    trainer.experiment = experiment
+    optimizer = state["optimizer"]
+    if optimizer["optimizer"] != trainer.optimizer.name:
+        trainer.optimizer = make_optimizer(
+            optimizer["optimizer"], [net.theta], **optimizer["hyperparameters"]
+        )
+    trainer.optimizer.load_state_dict(optimizer)
+    trainer._base_momentum = state["base_momentum"]
+    schedule = state["schedule"]
+    if schedule["name"] != trainer.schedule.name:
+        trainer.schedule = SCHEDULES[schedule["name"]](**schedule["params"])
+    trainer.schedule.load_state_dict(schedule)
+    trainer._cycles_momentum = (
+        trainer._base_momentum is not None and trainer.schedule.momentum(0) is not None
+    )
+    trainer._lr_cache_start, trainer._lr_cache = -1, np.empty(0)
+    trainer.steps_done, trainer.epochs_done = int(state["steps_done"]), int(state["epochs_done"])
+    trainer._batch_index = int(state["batch_index"])
+    order = state["epoch_order"]
+    n = len(trainer.data.train)
+    if order is not None:
+        order = np.array(order, dtype=np.intp)
+        if not np.array_equal(np.sort(order), np.arange(n)):
+            raise ValueError(f"the state's data order is not a permutation of {n} samples")
+        trainer._epoch_order = order
+        trainer._epoch_x = trainer.data.x_train[order]
+        trainer._epoch_y = trainer.data.y_train[order]
+    else:
+        trainer._epoch_order = None
+    if not 0 <= trainer._batch_index <= len(trainer._bounds) or (
+        order is None and trainer._batch_index < len(trainer._bounds)
+    ):
+        raise ValueError("the state's batch index does not fit the data")
+    trainer._epoch_losses = [float(x) for x in state["epoch_losses"]]
+    trainer._shuffle_rng.bit_generator.state = state["shuffle_rng"]
+    trainer.diverged = state["diverged"]
+    trainer.last_result = state["last_result"]
+    trainer.last_evaluation = state["last_evaluation"]
+    if "history" in state:
+        origin = int(state["history_origin"])
+        kept = bool(origin) and trainer.history.truncate("step", origin) > 0
+        for mine_, theirs in ((trainer.history, "history"), (trainer.evaluations, "evaluations")):
+            if kept:
+                mine_.truncate("step", origin)
+                mine_.extend(state[theirs])
+            else:
+                mine_.load_state_dict(state[theirs])
+        trainer.history_origin = trainer.history_origin if kept else origin

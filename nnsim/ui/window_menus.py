@@ -1,0 +1,76 @@
+"""The main window's menu bar (File, View, Help) and its Help dialogs."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMessageBox
+
+from nnsim import __version__
+from nnsim.ui.lecture.window_mode import SHORTCUTS as LECTURE_SHORTCUTS
+
+SHORTCUTS = [
+    ("Space", "Play / pause training"),
+    ("→ or S", "Train one mini-batch"),
+    ("R", "Reset to the initial weights"),
+    ("Ctrl+N / Ctrl+O / Ctrl+S", "New, open, save an experiment"),
+    ("F11", "Full screen"),
+    *LECTURE_SHORTCUTS,
+    ("Ctrl+Q", "Quit"),
+]
+
+
+class WindowMenusMixin:
+    """File / View / Help for MainWindow (its slots: ``new_experiment``, ``open_dialog``,
+    ``save``, ``save_as``, ``import_csv``, ``close``; sets ``file_menu``, ``recent_menu``,
+    ``view_menu``, ``fullscreen_action``)."""
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar()
+        file_menu = self.file_menu = menu.addMenu("&File")
+
+        def action(m, text, slot, shortcut=None, name=None) -> QAction:
+            a = QAction(text, self)
+            if shortcut is not None:
+                a.setShortcut(QKeySequence(shortcut))
+            if name:
+                a.setObjectName(name)
+            a.triggered.connect(slot)
+            m.addAction(a)
+            return a
+
+        action(file_menu, "&New", self.new_experiment, QKeySequence.StandardKey.New, "newAction")
+        action(file_menu, "&Open…", self.open_dialog, QKeySequence.StandardKey.Open, "openAction")
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        file_menu.addSeparator()
+        action(file_menu, "&Save", self.save, QKeySequence.StandardKey.Save, "saveAction")
+        action(file_menu, "Save &As…", self.save_as, QKeySequence("Ctrl+Shift+S"), "saveAsAction")
+        file_menu.addSeparator()
+        action(file_menu, "&Import CSV data…", self.import_csv, None, "importCsvAction")
+        file_menu.addSeparator()
+        action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit, "quitAction")
+        self.view_menu = menu.addMenu("&View")
+        self.fullscreen_action = action(
+            self.view_menu,
+            "&Full screen",
+            self.toggle_fullscreen,
+            QKeySequence("F11"),
+            "fullScreenAction",
+        )
+        help_menu = menu.addMenu("&Help")
+        action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, QKeySequence("F1"))
+        action(help_menu, "&About nnsim", self.show_about)
+
+    def toggle_fullscreen(self) -> None:
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    def show_shortcuts(self) -> None:
+        rows = "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in SHORTCUTS)
+        QMessageBox.information(self, "Keyboard shortcuts", f"<table>{rows}</table>")
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About nnsim",
+            f"<h3>nnsim {__version__}</h3><p>Watch a neural network learn: backpropagation, "
+            "gradient descent and the learning rate, live.</p>",
+        )
