@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from nnsim.ui.main_window import MainWindow
 
 
 def create_application(argv: list[str] | None = None):
@@ -29,7 +33,7 @@ def create_application(argv: list[str] | None = None):
     return app
 
 
-def open_window(path: str | None = None):
+def open_window(path: str | None = None) -> MainWindow:
     """The shown main window with the default experiment, then ``path`` opened in it: the
     file joins Open Recent, or a bad file's problems show in the status bar."""
     from nnsim.ui.main_window import MainWindow
