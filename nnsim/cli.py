@@ -193,9 +193,7 @@ def gui_command(args: argparse.Namespace) -> int:
         from nnsim.ui.lecture import run_lesson
 
         return run_lesson(args.lesson)
-    if args.experiment is not None:
-        _load(args.experiment)  # a bad file is reported here, before any window opens
-    from nnsim.ui.app import run_app
+    from nnsim.ui.app import run_app  # a bad file opens the window, with its problems shown
 
     return run_app(args.experiment)
 

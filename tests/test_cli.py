@@ -137,3 +137,22 @@ def test_version_and_help(capsys):
         main(["--help"])
     out = capsys.readouterr().out
     assert "examples:" in out and "nnsim run exp.json" in out
+
+
+@pytest.mark.parametrize(
+    "training",
+    [
+        {"schedule": {"name": "step", "step_size": 2**53}},
+        {"schedule": {"name": "one_cycle", "total_steps": 2**53}},
+        {"schedule": {"name": "cosine", "T_max": 2**53, "warmup_steps": 2**53}},
+        {"schedule": {"name": "exponential", "gamma": 5e-324}},
+        {"eval_every": 2**53, "optimizer": {"name": "adam", "lr": 100, "eps": 5e-324}},
+    ],
+)
+def test_what_validates_runs(tmp_path, capsys, training):
+    """Values at the limits (issue 15): a file that validates trains, or stops as diverged."""
+    path = tmp_path / "edge.json"
+    path.write_text(json.dumps({"seed": 2**32 - 1, "training": training}))
+    assert main(["validate", str(path)]) == 0
+    assert main(["run", str(path), "--steps", "3", "--out", str(tmp_path / "o")]) in (0, 3)
+    assert "Traceback" not in capsys.readouterr().err

@@ -1,8 +1,9 @@
 """The user's own 2-D data as CSV: ``x1,x2,label`` with a header row.
 
-Every problem is a :class:`DataError` naming the file and the line: a wrong column
-count, a non-number, NaN/inf, a point outside [−6, 6]², an empty file, more than
-100 000 rows, or labels that are neither classes 0..K−1 nor regression targets.
+A file that cannot be loaded raises one :class:`DataError` naming the file once and
+listing every bad line (the first ten, then a count): a wrong column count, a
+non-number, NaN/inf, a point outside [−6, 6]², an empty file, more than 100 000 rows,
+or labels that are neither classes 0..K−1 nor regression targets.
 """
 
 from __future__ import annotations
@@ -17,32 +18,72 @@ from pathlib import Path
 import numpy as np
 
 from nnsim.engine.atomic import write_text_atomic
+from nnsim.engine.bounded_read import FileRefusedError, read_regular_file
 from nnsim.engine.datasets import BOUND, MAX_CLASSES, MAX_SAMPLES, Dataset
 
 COLUMNS = ("x1", "x2", "label")
 
 
+MAX_CSV_BYTES = 16 * 2**20  # 100 000 rows written by save_csv take about 4 MB
+MAX_REPORTED = 10  # bad lines listed one by one, then counted
+
+
 class DataError(ValueError):
-    """A CSV file that cannot be loaded; ``str(err)`` names the file and, if known, the line."""
+    """A CSV file that cannot be loaded, with every problem found (up to a point).
 
-    def __init__(self, message: str, *, path: str | os.PathLike[str], line: int | None = None):
-        self.path, self.line = os.fspath(path), line
-        super().__init__(f"{self.path}{'' if line is None else f', line {line}'}: {message}")
+    Attributes
+    ----------
+    path : str
+        The file.
+    problems : list of (line or None, message)
+        Each problem with its line number where it has one.
+    line : int or None
+        The line of the first problem.
+
+    ``str(err)`` names the file once, then :meth:`lines` (the first :data:`MAX_REPORTED`
+    problems as ``"line 7: label must be a finite number, got 'x'"``, then ``"… and N more"``).
+    """
+
+    def __init__(
+        self,
+        message: str | list[tuple[int | None, str]],
+        *,
+        path: str | os.PathLike[str],
+        line: int | None = None,
+    ) -> None:
+        self.path = os.fspath(path)
+        self.problems = [(line, message)] if isinstance(message, str) else list(message)
+        self.line = self.problems[0][0]
+        lines = self.lines()
+        text = lines[0] if len(lines) == 1 else "\n" + "\n".join(lines)
+        super().__init__(f"{self.path}: {text}")
+
+    def lines(self) -> list[str]:
+        """The problems, one line each (at most :data:`MAX_REPORTED`, then a count)."""
+        shown = [
+            message if line is None else f"line {line}: {message}"
+            for line, message in self.problems[:MAX_REPORTED]
+        ]
+        more = len(self.problems) - MAX_REPORTED
+        return shown + ([f"… and {more} more"] if more > 0 else [])
 
 
-def _rows(path: Path) -> Iterator[tuple[int, list[str]]]:
-    """Yield ``(line number, stripped cells)`` of the non-blank rows of a CSV file."""
+def _rows(path: Path, problems: list[tuple[int | None, str]]) -> Iterator[tuple[int, list[str]]]:
+    """Yield ``(line number, stripped cells)`` of the non-blank rows of a CSV file (a
+    malformed row ends the reading with a problem)."""
     try:
-        with path.open(encoding="utf-8-sig", newline="") as f:
-            reader = csv.reader(f, strict=True)
-            try:
-                for row in reader:
-                    if row and (len(row) > 1 or row[0].strip()):
-                        yield reader.line_num, [cell.strip() for cell in row]
-            except csv.Error as err:
-                raise DataError(f"malformed CSV: {err}", path=path, line=reader.line_num) from err
+        text = read_regular_file(path, MAX_CSV_BYTES).decode("utf-8-sig")
+    except FileRefusedError as err:
+        raise DataError(str(err), path=path) from None
     except UnicodeDecodeError as err:
         raise DataError("not a UTF-8 text file", path=path) from err
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        for row in reader:
+            if row and (len(row) > 1 or row[0].strip()):
+                yield reader.line_num, [cell.strip() for cell in row]
+    except csv.Error as err:
+        problems.append((reader.line_num, f"malformed CSV: {err}"))
 
 
 def _number(cell: str) -> float | None:
@@ -50,6 +91,20 @@ def _number(cell: str) -> float | None:
         return float(cell)
     except ValueError:
         return None
+
+
+def _row_problem(row: list[str]) -> tuple[str | None, tuple[float, float, float]]:
+    """What is wrong with a data row, if anything, and its numbers."""
+    if len(row) != 3:
+        return f"expected 3 columns (x1,x2,label), found {len(row)}", (0.0, 0.0, 0.0)
+    numbers = [_number(cell) for cell in row]
+    for cell, number, column in zip(row, numbers, COLUMNS, strict=True):
+        if number is None or not math.isfinite(number):
+            return f"{column} must be a finite number, got {cell[:40]!r}", (0.0, 0.0, 0.0)
+    a, b, c = numbers
+    if not (abs(a) <= BOUND and abs(b) <= BOUND):
+        return f"point ({a:g}, {b:g}) is outside the area [-{BOUND:g}, {BOUND:g}]²", (a, b, c)
+    return None, (a, b, c)
 
 
 def load_csv(path: str | os.PathLike[str]) -> Dataset:
@@ -62,73 +117,97 @@ def load_csv(path: str | os.PathLike[str]) -> Dataset:
     Otherwise labels are classes and must be 0..K-1 with every class present and
     2 <= K <= 10: K = 2 gives a binary set, K >= 3 a multiclass one. (So a regression file
     whose targets are all integers, e.g. only -1, 0 and 1, cannot be loaded.) The data set is
-    named after the file stem.
+    named after the file stem. The file must be a regular file of at most 16 MB.
 
     Raises
     ------
     DataError
-        A ValueError whose message names the file and, where it applies, the line.
+        A ValueError listing every bad line (``err.problems``), the file named once.
     OSError
         If the file cannot be read.
     """
     path = Path(path)
+    problems: list[tuple[int | None, str]] = []
     values: list[tuple[float, float, float]] = []
     lines: list[int] = []
     header_line = None
-    for line, row in _rows(path):
-        if len(row) != 3:
-            msg = f"expected 3 columns (x1,x2,label), found {len(row)}"
-            raise DataError(msg, path=path, line=line)
-        numbers = [_number(cell) for cell in row]
+    data_rows = 0
+    for line, row in _rows(path, problems):
         if header_line is None:
-            if None not in numbers:
-                msg = "expected a header row such as 'x1,x2,label', found numbers"
-                raise DataError(msg, path=path, line=line)
             header_line = line
+            if len(row) != 3:
+                problems.append((line, f"expected 3 columns (x1,x2,label), found {len(row)}"))
+            elif None not in map(_number, row):
+                problems.append(
+                    (line, "expected a header row such as 'x1,x2,label', found numbers")
+                )
             continue
-        if len(values) == MAX_SAMPLES:
-            raise DataError(f"more than {MAX_SAMPLES} data rows", path=path, line=line)
-        for cell, number, column in zip(row, numbers, COLUMNS, strict=True):
-            if number is None or not math.isfinite(number):
-                msg = f"{column} must be a finite number, got {cell!r}"
-                raise DataError(msg, path=path, line=line)
-        a, b, c = numbers
-        if not (abs(a) <= BOUND and abs(b) <= BOUND):
-            msg = f"point ({a:g}, {b:g}) is outside the area [-{BOUND:g}, {BOUND:g}]²"
-            raise DataError(msg, path=path, line=line)
-        values.append((a, b, c))
-        lines.append(line)
+        data_rows += 1
+        if data_rows > MAX_SAMPLES:
+            problems.append((line, f"more than {MAX_SAMPLES} data rows"))
+            break
+        problem, numbers = _row_problem(row)
+        if problem is not None:
+            problems.append((line, problem))
+        else:
+            values.append(numbers)
+            lines.append(line)
     if header_line is None:
-        raise DataError("file is empty; expected a header row 'x1,x2,label' and data", path=path)
-    if not values:
-        raise DataError("no data rows after the header", path=path, line=header_line)
-    table = np.array(values)
-    return _dataset_from_table(path, table[:, :2], table[:, 2], lines)
+        problems.append((None, "file is empty; expected a header row 'x1,x2,label' and data"))
+    elif not values and not problems:
+        problems.append((header_line, "no data rows after the header"))
+    if values:
+        table = np.array(values)
+        problems += _label_problems(table[:, 2], lines, complete=not problems)
+    if problems:
+        problems.sort(key=lambda p: -1 if p[0] is None else p[0])
+        raise DataError(problems, path=path)
+    return _dataset(path, table[:, :2], table[:, 2])
 
 
-def _dataset_from_table(path: Path, x: np.ndarray, labels: np.ndarray, lines: list[int]) -> Dataset:
-    if np.any(labels != np.floor(labels)):
-        bad = np.flatnonzero(np.abs(labels) > 1.0)
-        if bad.size:
-            msg = f"regression target {labels[bad[0]]:g} is outside [-1, 1] (the labels are "
-            msg += "regression targets because some are not integers)"
-            raise DataError(msg, path=path, line=lines[bad[0]])
-        return Dataset(x, labels, "regression", 1, path.stem)
+def _is_regression(labels: np.ndarray) -> bool:
+    return bool(np.any(labels != np.floor(labels)))
+
+
+def _label_problems(
+    labels: np.ndarray, lines: list[int], complete: bool
+) -> list[tuple[int | None, str]]:
+    """Bad labels, with their lines; ``complete``: every row is here, so missing classes and a
+    single class are problems too."""
+    if _is_regression(labels):
+        note = "(the labels are regression targets because some are not integers)"
+        return [
+            (lines[i], f"regression target {labels[i]:g} is outside [-1, 1] {note}")
+            for i in np.flatnonzero(np.abs(labels) > 1.0)
+        ]
     rule = f"class labels must be integers 0..K-1, every class present, 2 <= K <= {MAX_CLASSES}"
     bad = np.flatnonzero((labels < 0) | (labels >= MAX_CLASSES))
     if bad.size:
-        msg = f"invalid class label {labels[bad[0]]:g}: {rule}"
-        raise DataError(msg, path=path, line=lines[bad[0]])
+        return [(lines[i], f"invalid class label {labels[i]:g}: {rule}") for i in bad]
+    if not complete:
+        return []
     y = labels.astype(np.int64)
     missing = np.flatnonzero(np.bincount(y) == 0)
     if missing.size:
         i = np.flatnonzero(y > missing[0])[0]
-        msg = f"class label {y[i]} but no row has label {missing[0]}: {rule}"
-        raise DataError(msg, path=path, line=lines[i])
+        return [(lines[i], f"class label {y[i]} but no row has label {missing[0]}: {rule}")]
+    if y.max() < 1:
+        return [(None, f"every row has label 0: {rule}")]
+    return []
+
+
+def _dataset(path: Path, x: np.ndarray, labels: np.ndarray) -> Dataset:
+    if _is_regression(labels):
+        return Dataset(x, labels, "regression", 1, path.stem)
+    y = labels.astype(np.int64)
     k = int(y.max()) + 1
-    if k < 2:
-        raise DataError(f"every row has label 0: {rule}", path=path)
     return Dataset(x, y, "binary" if k == 2 else "multiclass", k, path.stem)
+
+
+def describe_dataset(dataset: Dataset) -> str:
+    """``"240 points (2 classes)"`` or ``"50 points (regression)"``."""
+    kind = "regression" if dataset.kind == "regression" else f"{dataset.num_classes} classes"
+    return f"{len(dataset)} points ({kind})"
 
 
 def save_csv(path: str | os.PathLike[str], dataset: Dataset) -> None:

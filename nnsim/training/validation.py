@@ -6,22 +6,27 @@ these helpers. A reader never raises on bad input: it records a problem such as
 and returns :data:`INVALID`, so that one pass reports everything that is wrong.
 
 Types are strict, as in JSON: ``true`` is not a number, ``"10"`` is not 10, and
-``NaN`` / ``Infinity`` are refused wherever a number is expected.
+``NaN`` / ``Infinity`` are refused wherever a number is expected, as are integers
+beyond ±2⁵³ (:class:`HugeInteger` when read from a file). At most
+:data:`MAX_PROBLEMS` problems are listed, then how many more there are.
 """
 
 from __future__ import annotations
 
 import difflib
 import math
-import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
 __all__ = [
     "INVALID",
+    "MAX_PROBLEMS",
+    "MAX_SAFE_INTEGER",
+    "MAX_SHOWN",
     "MISSING",
+    "HugeInteger",
     "Problems",
-    "check_hyperparameters",
+    "as_float",
     "child",
     "describe",
     "format_number",
@@ -29,7 +34,6 @@ __all__ = [
     "one_of",
     "read_bool",
     "read_choice",
-    "read_hyperparameter_value",
     "read_int",
     "read_number",
     "read_object",
@@ -53,31 +57,58 @@ INVALID: Final = _Marker("INVALID")
 MISSING: Final = _Marker("MISSING")
 """Stands for a key that is absent from its JSON object."""
 
-_MAX_SHOWN = 40  # characters of a bad value quoted back in a message
+MAX_SHOWN: Final = 40  # characters of a bad value quoted back in a message
+MAX_PROBLEMS: Final = 50
+MAX_SAFE_INTEGER: Final = 2**53
+"""Integers beyond ±2⁵³ are refused: no setting needs them, and floats would round them."""
+_MAX_KEYS_REPORTED = 10  # unknown or repeated keys of one object, then a count
+
+
+class HugeInteger:
+    """An integer of a JSON file beyond ±2⁵³, kept as its digits (never converted)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        digits = len(self.text.lstrip("-"))
+        return self.text if len(self.text) <= MAX_SHOWN else f"a {digits}-digit integer"
 
 
 class Problems:
-    """Problems found so far, each as ``"<json path>: <message>"``."""
+    """Problems found so far, each as ``"<json path>: <message>"``; :attr:`messages` lists
+    the first :data:`MAX_PROBLEMS`, then how many more there are."""
 
     def __init__(self) -> None:
-        self.messages: list[str] = []
+        self._messages: list[str] = []
+        self._count = 0
 
     def add(self, path: str, message: str) -> None:
         """Record ``message`` about the value at ``path`` (``""`` is the top level)."""
-        self.messages.append(f"{path or 'top level'}: {message}")
+        self._count += 1
+        if self._count <= MAX_PROBLEMS:
+            self._messages.append(f"{path or 'top level'}: {message}")
+
+    @property
+    def messages(self) -> list[str]:
+        more = self._count - len(self._messages)
+        return self._messages + ([f"… and {more} more problems"] if more else [])
 
     def __bool__(self) -> bool:
-        return bool(self.messages)
+        return self._count > 0
 
     def __len__(self) -> int:
-        return len(self.messages)
+        return self._count
 
 
 # --- paths and wording -------------------------------------------------------------------
 
 
 def child(path: str, key: str) -> str:
-    """The path of ``key`` inside the object at ``path``: ``child("data", "noise")``."""
+    """The path of ``key`` inside the object at ``path``: ``child("data", "noise")``; an odd
+    key (long, empty, with control characters) is quoted and cut short."""
+    if not key or len(key) > MAX_SHOWN or not key.isprintable():
+        key = repr(key if len(key) <= MAX_SHOWN else key[:MAX_SHOWN] + "…")
     return f"{path}.{key}" if path else key
 
 
@@ -91,7 +122,7 @@ def _json_type(value: Any) -> str:
         return "null"
     if isinstance(value, bool):
         return "a boolean"
-    if isinstance(value, int | float):
+    if isinstance(value, int | float | HugeInteger):
         return "a number"
     if isinstance(value, str):
         return "a string"
@@ -115,13 +146,17 @@ def describe(value: Any, *, with_type: bool = False) -> str:
         text = "null"
     elif isinstance(value, bool):
         text = "true" if value else "false"
-    elif isinstance(value, int | float):
-        text = repr(value)
+    elif isinstance(value, int | float | HugeInteger):
+        text = (
+            repr(value)
+            if not isinstance(value, int) or abs(value) < 10**MAX_SHOWN
+            else "a huge integer"
+        )
     elif isinstance(value, str):
-        text = repr(value if len(value) <= _MAX_SHOWN else value[:_MAX_SHOWN] + "…")
+        text = repr(value if len(value) <= MAX_SHOWN else value[:MAX_SHOWN] + "…")
     else:
         return _json_type(value)
-    is_number = isinstance(value, int | float) and not isinstance(value, bool)
+    is_number = isinstance(value, int | float | HugeInteger) and not isinstance(value, bool)
     if with_type and value is not None and not is_number:
         text += f" ({_json_type(value)})"
     return text
@@ -133,6 +168,8 @@ def one_of(allowed: Iterable[str]) -> str:
 
 
 def _did_you_mean(value: str, allowed: Iterable[str]) -> str:
+    if len(value) > MAX_SHOWN:
+        return ""
     close = difflib.get_close_matches(value, list(allowed), n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
 
@@ -152,12 +189,18 @@ def read_object(
         problems.add(path, f"must be an object ({{...}}), got {describe(value, with_type=True)}")
         return None
     allowed = tuple(allowed)
-    for key in getattr(value, "duplicate_keys", ()):
+    repeated = getattr(value, "duplicate_keys", ())
+    for key in repeated[:_MAX_KEYS_REPORTED]:
         problems.add(child(path, key), "appears more than once in this object")
-    for key in value:
-        if key not in allowed:
-            hint = _did_you_mean(key, allowed) if isinstance(key, str) else ""
-            problems.add(child(path, str(key)), f"unknown key; allowed: {', '.join(allowed)}{hint}")
+    if len(repeated) > _MAX_KEYS_REPORTED:
+        more = len(repeated) - _MAX_KEYS_REPORTED
+        problems.add(path, f"… and {more} more keys appear more than once")
+    unknown = [key for key in value if key not in allowed]
+    for key in unknown[:_MAX_KEYS_REPORTED]:
+        hint = _did_you_mean(key, allowed) if isinstance(key, str) else ""
+        problems.add(child(path, str(key)), f"unknown key; allowed: {', '.join(allowed)}{hint}")
+    if len(unknown) > _MAX_KEYS_REPORTED:
+        problems.add(path, f"… and {len(unknown) - _MAX_KEYS_REPORTED} more unknown keys")
     return value
 
 
@@ -175,7 +218,8 @@ def read_int(
     if value is MISSING:
         return default
     wanted = f"an integer in {low}..{high}" if high is not None else f"an integer >= {low}"
-    if type(value) is not int or value < low or (high is not None and value > high):
+    top = MAX_SAFE_INTEGER if high is None else high
+    if type(value) is not int or value < low or value > top:
         problems.add(child(path, key), f"must be {wanted}, got {describe(value, with_type=True)}")
         return INVALID
     return value
@@ -218,7 +262,7 @@ def read_number(
         wanted = f"a number {range_text}" if range_text else "a number"
         problems.add(where, f"must be {wanted}, got {describe(value, with_type=True)}")
         return INVALID
-    number = float(value)
+    number = as_float(value)
     if not math.isfinite(number):
         problems.add(where, f"must be a finite number, got {describe(value)}")
         return INVALID
@@ -232,6 +276,13 @@ def read_number(
             problems.add(where, f"must be {broken}, got {describe(value)}")
         return INVALID
     return number
+
+
+def as_float(value: int | float) -> float:
+    """``float(value)``, or inf for an integer too large for a float (never OverflowError)."""
+    if isinstance(value, int) and abs(value) > MAX_SAFE_INTEGER:
+        return math.inf
+    return float(value)
 
 
 def read_bool(problems: Problems, obj: Mapping[str, Any], key: str, path: str, default: Any) -> Any:
@@ -253,6 +304,12 @@ def read_str(problems: Problems, obj: Mapping[str, Any], key: str, path: str, de
         return default
     if not isinstance(value, str):
         problems.add(child(path, key), f"must be a string, got {describe(value, with_type=True)}")
+        return INVALID
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        bad = value[exc.start]
+        problems.add(child(path, key), f"holds an invalid character (a lone surrogate {bad!a})")
         return INVALID
     return value
 
@@ -276,105 +333,3 @@ def read_choice(
     got = describe(value, with_type=not isinstance(value, str))
     problems.add(child(path, key), f"must be {one_of(allowed)}, got {got}{hint}")
     return INVALID
-
-
-# --- optimizer and schedule hyper-parameters ------------------------------------------------
-
-
-def read_hyperparameter_value(problems: Problems, value: Any, path: str) -> Any:
-    """A hyper-parameter value as the engine takes it: a list becomes a tuple.
-
-    Allowed: a finite number, a boolean, a string, null, or a list of finite
-    numbers (``betas``). Whether the value suits that parameter is the engine's
-    call (:func:`check_hyperparameters`).
-    """
-    wanted = "a number, true/false, a string, null or a list of numbers"
-    if value is None or isinstance(value, bool | str):
-        return value
-    if isinstance(value, int | float):
-        if not math.isfinite(value):
-            problems.add(path, f"must be a finite number, got {describe(value)}")
-            return INVALID
-        return value
-    if isinstance(value, list | tuple):
-        numbers = all(
-            isinstance(x, int | float) and not isinstance(x, bool) and math.isfinite(x)
-            for x in value
-        )
-        if not numbers:
-            problems.add(path, "must be a list of finite numbers")
-            return INVALID
-        return tuple(value)
-    problems.add(path, f"must be {wanted}, got {describe(value, with_type=True)}")
-    return INVALID
-
-
-def _error_text(build: Callable[..., object], kwargs: dict[str, Any]) -> str | None:
-    """The engine's complaint about ``build(**kwargs)``, or None if it accepts them."""
-    try:
-        build(**kwargs)
-    except (ValueError, TypeError) as exc:
-        return str(exc) or type(exc).__name__
-    return None
-
-
-def _pin(path: str, key: str, message: str) -> tuple[str, str] | None:
-    """Where an engine message about ``key`` belongs, and the message without the name.
-
-    ``"momentum must be >= 0, got -1"`` → ``(path.momentum, "must be >= 0, got -1")``;
-    ``"betas[1] must be in [0, 1)"`` → ``(path.betas[1], "must be in [0, 1)")``; None if
-    the message does not start with ``key``.
-    """
-    match = re.match(rf"{re.escape(key)}((?:\[\d+\])*)(?::\s*|\s+)(.*)", message, re.DOTALL)
-    if match is None:
-        return None
-    return child(path, key) + match.group(1), match.group(2)
-
-
-def check_hyperparameters(
-    problems: Problems,
-    path: str,
-    build: Callable[..., object],
-    params: Mapping[str, Any],
-    known_keys: Iterable[str] = (),
-) -> None:
-    """Let the engine judge ``params`` and record its complaints, one per bad key.
-
-    ``build(**kwargs)`` constructs the engine object (an optimizer or a schedule) and
-    raises ``ValueError`` when a value is out of range. To report every bad key
-    under its own path (``training.optimizer.momentum: must be >= 0, got -1``), each
-    key is tried together with the keys that are acceptable on their own (so a
-    parameter that needs another one, like a schedule's ``gamma`` next to its
-    required ``step_size``, is judged in context). A complaint that does not depend
-    on the key (a missing required parameter) is not pinned on it, nor is one that
-    names another key already at fault (``nesterov`` when ``momentum`` is bad). If
-    no single key is at fault, the whole set is tried to catch rules across keys;
-    that complaint goes under the key it starts with (one of ``params`` or
-    ``known_keys``), or under ``path``.
-    """
-    cache: dict[frozenset[str], str | None] = {}
-
-    def complaint(keys: Iterable[str]) -> str | None:
-        chosen = frozenset(keys)
-        if chosen not in cache:
-            cache[chosen] = _error_text(build, {k: params[k] for k in params if k in chosen})
-        return cache[chosen]
-
-    baseline = complaint(())
-    fine_alone = [key for key in params if complaint((key,)) is None]
-    found: dict[str, str] = {}
-    for key in params:
-        context = [other for other in fine_alone if other != key]
-        message = complaint([*context, key])
-        if message is not None and message not in (baseline, complaint(context)):
-            found[key] = message
-    for key, message in found.items():
-        others = [other for other in found if other != key]
-        if not any(re.search(rf"\b{re.escape(other)}\b", message) for other in others):
-            problems.add(*(_pin(path, key, message) or (child(path, key), message)))
-    if found:
-        return
-    message = complaint(params)
-    if message is not None:
-        pinned = [_pin(path, key, message) for key in (*params, *known_keys)]
-        problems.add(*next((p for p in pinned if p is not None), (path, message)))

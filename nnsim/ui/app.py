@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from nnsim.ui.main_window import MainWindow
 
 
 def create_application(argv: list[str] | None = None):
@@ -29,13 +33,20 @@ def create_application(argv: list[str] | None = None):
     return app
 
 
+def open_window(path: str | None = None) -> MainWindow:
+    """The shown main window with the default experiment, then ``path`` opened in it: the
+    file joins Open Recent, or a bad file's problems show in the status bar."""
+    from nnsim.ui.main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    if path:
+        window.open_file(path)
+    return window
+
+
 def run_app(path: str | None = None) -> int:
     """Open the main window (with ``path`` or the default experiment) and run the event loop."""
     app = create_application()
-    from nnsim.training.experiment import load_experiment
-    from nnsim.ui.main_window import MainWindow
-
-    experiment = load_experiment(path) if path else None
-    window = MainWindow(experiment, path)
-    window.show()
+    window = open_window(path)  # noqa: F841  (kept alive while the loop runs)
     return app.exec()

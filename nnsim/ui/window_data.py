@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QFileDialog
 
-from nnsim.engine.csv_data import DataError, load_csv
+from nnsim.engine.csv_data import DataError, describe_dataset, load_csv
 from nnsim.training.data import with_custom_points, with_point_added, with_point_removed
 from nnsim.training.experiment import ExperimentError
 
@@ -39,13 +41,24 @@ class UserDataMixin:
         if experiment is not self._experiment:
             self.continue_with(experiment)
 
-    def import_csv(self, path: str | None = None) -> None:
+    def import_csv(self, path: str | None = None) -> bool:
+        """Read ``path`` (or a chosen file) as the experiment's data; say what was read, or
+        list the bad lines (the experiment is kept)."""
         if not path:
             path, _ = QFileDialog.getOpenFileName(self, "Import CSV data", "", "CSV (*.csv)")
             if not path:
-                return
+                return False
         try:
             dataset = load_csv(path)
             self.set_experiment(with_custom_points(self._experiment, dataset))
-        except (DataError, OSError, ExperimentError, ValueError) as err:
+        except DataError as err:
+            self.show_message(f"Could not import {path}:\n" + "\n".join(err.lines()), error=True)
+            return False
+        except OSError as err:
+            self.show_message(f"Could not import {path}: {err.strerror or err}", error=True)
+            return False
+        except (ExperimentError, ValueError) as err:
             self.show_message(f"Could not import {path}: {err}", error=True)
+            return False
+        self.show_message(f"Imported {describe_dataset(dataset)} from {Path(path).name}")
+        return True

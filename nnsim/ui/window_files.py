@@ -38,8 +38,13 @@ class ExperimentFilesMixin:
             return False
         try:
             experiment = load_experiment(path)
-        except (ExperimentError, OSError) as err:
-            self.show_message(f"Could not open {path}:\n{err}", error=True)
+        except ExperimentError as err:
+            named = any(path in problem for problem in err.problems)  # say the path once
+            text = "\n".join(err.problems)
+            self.show_message(text if named else f"Could not open {path}:\n{text}", error=True)
+            return False
+        except OSError as err:
+            self.show_message(f"Could not open {path}: {err.strerror or err}", error=True)
             return False
         self._path = Path(path)
         self.set_experiment(experiment, dirty=False)
@@ -89,17 +94,65 @@ class ExperimentFilesMixin:
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
 
+    def ask_remove_missing(self, path: str) -> bool:
+        """Whether to drop ``path``, which no longer exists, from Open Recent (tests may
+        replace this)."""
+        answer = QMessageBox.question(
+            self,
+            "File not found",
+            f"{path} no longer exists. Remove it from the recent files?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def open_recent(self, path: str) -> bool:
+        """Open a file of Open Recent; a file that is gone is offered for removal."""
+        if Path(path).exists():
+            return self.open_file(path)
+        self.show_message(f"Could not open {path}: the file no longer exists", error=True)
+        if self.ask_remove_missing(path):
+            self._set_recent([p for p in recent_files() if p != path])
+        return False
+
+    def remove_missing_recent(self) -> None:
+        """Drop the files that no longer exist from Open Recent."""
+        self._set_recent([p for p in recent_files() if Path(p).exists()])
+
+    def clear_recent(self) -> None:
+        self._set_recent([])
+
     def _add_recent(self, path: str) -> None:
-        settings = QSettings()
-        recent = [str(Path(path).resolve())]
-        recent += [p for p in settings.value("recentFiles", [], list) or [] if p != recent[0]]
-        settings.setValue("recentFiles", recent[:MAX_RECENT])
+        first = str(Path(path).resolve())
+        self._set_recent([first, *(p for p in recent_files() if p != first)])
+
+    def _set_recent(self, paths: list[str]) -> None:
+        QSettings().setValue("recentFiles", paths[:MAX_RECENT])
         self._fill_recent_menu()
 
     def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        recent = QSettings().value("recentFiles", [], list) or []
+        menu = self.recent_menu
+        if not getattr(self, "_recent_menu_follows_disk", False):
+            menu.aboutToShow.connect(self._fill_recent_menu)  # files come and go meanwhile
+            self._recent_menu_follows_disk = True
+        menu.clear()
+        recent = recent_files()
+        missing = [p for p in recent if not Path(p).exists()]
         for path in recent:
-            a = self.recent_menu.addAction(path)
-            a.triggered.connect(lambda _=False, p=path: self.open_file(p))
-        self.recent_menu.setEnabled(bool(recent))
+            a = menu.addAction(f"{path}  (missing)" if path in missing else path)
+            a.setObjectName("recentFileAction")
+            a.setToolTip("The file no longer exists" if path in missing else path)
+            a.triggered.connect(lambda _=False, p=path: self.open_recent(p))
+        if recent:
+            menu.addSeparator()
+            remove = menu.addAction("Remove missing files", self.remove_missing_recent)
+            remove.setObjectName("removeMissingRecentAction")
+            remove.setEnabled(bool(missing))
+            menu.addAction("Clear list", self.clear_recent).setObjectName("clearRecentAction")
+        menu.setEnabled(bool(recent))
+
+
+def recent_files() -> list[str]:
+    """The paths of Open Recent, newest first (kept in QSettings)."""
+    value = QSettings().value("recentFiles", [], list) or []
+    return [str(p) for p in value]

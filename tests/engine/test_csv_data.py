@@ -130,3 +130,36 @@ def test_csv_row_limit(tmp_path: Path) -> None:
 def test_missing_file_is_os_error(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError):
         load_csv(tmp_path / "nope.csv")
+
+
+def test_csv_errors_list_up_to_ten_bad_lines_and_name_the_file_once(tmp_path: Path) -> None:
+    rows = ["x1,x2,label", "0,0,0", "1,1,1"]
+    rows += [f"0.5,{i / 10},x" for i in range(13)]  # lines 4..16: bad labels
+    rows += ["9,0,1", "1,2"]  # line 17 outside, line 18 two columns
+    path = write(tmp_path, "\n".join(rows) + "\n")
+    with pytest.raises(DataError) as info:
+        load_csv(path)
+    err = info.value
+    assert len(err.problems) == 15 and err.line == 4
+    assert err.lines()[0] == "line 4: label must be a finite number, got 'x'"
+    assert err.lines()[9] == "line 13: label must be a finite number, got 'x'"
+    assert err.lines()[10:] == ["… and 5 more"]
+    assert str(err).count(str(path)) == 1
+    assert str(err).splitlines()[1:] == err.lines()
+    mixed = write(tmp_path, "x1,x2,label\n0,0,0\n0,1,abc\n1,1,12\n2,2,1\n", "mixed.csv")
+    with pytest.raises(DataError) as info:
+        load_csv(mixed)
+    assert [line for line, _ in info.value.problems] == [3, 4]
+    assert "invalid class label 12" in info.value.lines()[1]
+
+
+def test_csv_refuses_pipes_devices_and_huge_files(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe.csv"
+    os.mkfifo(pipe)
+    check_error(pipe, None, "is a named pipe, not a regular file")
+    with pytest.raises(DataError, match="is a device, not a regular file"):
+        load_csv("/dev/zero")
+    big = tmp_path / "big.csv"
+    with open(big, "wb") as f:
+        f.truncate(16 * 2**20 + 1)
+    check_error(big, None, "is too large")

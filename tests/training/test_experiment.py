@@ -621,7 +621,7 @@ RULES = [
     ({"view": {"hidden_controls": ["a", "a"]}}, "view.hidden_controls[1]: 'a' is listed twice"),
     (
         {"view": {"hidden_controls": "a"}},
-        "view.hidden_controls: must be a list of control names, got 'a' (a string)",
+        "view.hidden_controls: must be a list of 0..200 control names, got 'a' (a string)",
     ),
 ]
 
@@ -958,3 +958,109 @@ def test_save_keeps_the_permissions_of_an_existing_file(tmp_path):
     path.chmod(0o600)
     save_experiment(rich_experiment(), path)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+# --- hostile values (issue 8 item 18; the corpus is in tests/hostile) -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('{"seed": ' + "9" * 4301 + "}", "seed: must be an integer in 0..4294967295, got a 4301"),
+        (
+            '{"data": {"noise": ' + "9" * 400 + "}}",
+            "data.noise: must be a number between 0 and 0.5, got a 400-digit integer",
+        ),
+        ('{"training": {"eval_every": ' + str(2**63) + "}}", "training.eval_every: must be"),
+        (
+            '{"training": {"schedule": {"name": "step", "step_size": ' + str(2**63) + "}}}",
+            "training.schedule.step_size: must be a number within ±2**53",
+        ),
+        (
+            '{"data": {"features": ' + json.dumps(["x1"] * 10) + "}}",
+            "data.features: must list at most 9 features",
+        ),
+    ],
+)
+def test_huge_numbers_and_lists_are_refused_with_their_path(text, expected):
+    with pytest.raises(ExperimentError) as info:
+        Experiment.from_json(text)
+    assert len(info.value.problems) == 1, info.value.problems
+    assert info.value.problems[0].startswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("schedule", "step"),
+    [
+        ({"name": "one_cycle", "total_steps": 100, "div_factor": 5e-324}, 0),
+        ({"name": "one_cycle", "total_steps": 100, "final_div_factor": 5e-324}, 30),
+        ({"name": "one_cycle", "total_steps": 100, "max_lr": 1000}, 5),
+    ],
+)
+def test_a_schedule_must_give_a_usable_learning_rate(schedule, step):
+    """What validates, runs: the lr curve is checked, not only each value on its own."""
+    with pytest.raises(ExperimentError) as info:
+        Experiment.from_dict({"training": {"schedule": schedule}})
+    (problem,) = info.value.problems
+    assert problem.startswith("training.schedule: with these values the learning rate is")
+    assert f"at step {step};" in problem
+
+
+def test_problems_are_capped_and_odd_keys_quoted_on_one_line():
+    d = {f"k{i}": 1 for i in range(1000)} | {"a\nb": 1, "x" * 1000: 2}
+    messages = problems_of(d)
+    assert len(messages) <= 12 and messages[-1] == "top level: … and 992 more unknown keys"
+    many = {"data": {"points": [[0, 0, 0]] * 2 + [["x"] * 3] * 10}, "network": [1] * 100}
+    assert all("\n" not in m for m in problems_of(many))
+    text = '{"a\\nb": 1, "name": "\\ud800"}'
+    with pytest.raises(ExperimentError) as info:
+        Experiment.from_json(text)
+    assert info.value.problems == [
+        "'a\\nb': unknown key; allowed: format, version, name, description, seed, data, "
+        "network, loss, training, view",
+        "name: holds an invalid character (a lone surrogate '\\ud800')",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[" * 25 + "]" * 25, "nested 25 levels deep, at most 20"),
+        (
+            "[" + "{}," * 2000 + "{}]",
+            "too large: 2001 objects ({...}), an experiment has at most 1000",
+        ),
+    ],
+)
+def test_json_beyond_the_limits_is_refused_before_parsing(text, expected):
+    with pytest.raises(ExperimentError) as info:
+        Experiment.from_json(text, "f.json")
+    assert info.value.problems == [f"f.json: {expected}"]
+
+
+def test_brackets_inside_strings_do_not_count_towards_the_limits():
+    name = '[{\\"' * 1000 + "[{" * 10**5
+    assert Experiment.from_json(json.dumps({"name": name})).name == name
+
+
+def test_load_refuses_pipes_devices_and_files_over_the_limit(tmp_path):
+    pipe = tmp_path / "pipe.json"
+    os.mkfifo(pipe)  # opening it for reading would block until a writer came
+    with pytest.raises(ExperimentError, match="is a named pipe, not a regular file"):
+        load_experiment(pipe)
+    with pytest.raises(ExperimentError, match="is a device, not a regular file"):
+        load_experiment("/dev/zero")
+    big = tmp_path / "big.json"
+    with open(big, "wb") as f:
+        f.truncate(16 * 2**20 + 1)
+    with pytest.raises(ExperimentError, match=r"is too large \(16777217 bytes; at most 16 MB\)"):
+        load_experiment(big)
+
+
+@pytest.mark.parametrize(
+    "text", ['{"name": "' + '\\"' * 3000 + "a" * 2**18, "[" * 30 + '"\\' * 3000 + "\\"]
+)
+def test_unterminated_strings_of_escaped_quotes_are_refused_in_linear_time(text):
+    with pytest.raises(ExperimentError) as info:
+        Experiment.from_json(text)
+    assert len(info.value.problems) == 1

@@ -48,7 +48,7 @@ Values
   are classes 0..K−1, every class present, 2 ≤ K ≤ 10 (K = 2 is binary).
   ``samples`` and ``noise`` do not apply to custom data.
 - ``data.samples`` 2..100 000; ``data.noise`` 0..0.5; ``data.train_fraction``
-  0.1..0.9; ``data.features`` a non-empty list of distinct names from
+  0.1..0.9; ``data.features`` a list of 1..9 distinct names from
   :data:`nnsim.engine.features.FEATURES`.
 - ``network.hidden_layers``: 0..32 layers of 1..256 units, each with an activation
   from :data:`nnsim.engine.activations.ACTIVATIONS` and optional ``batch_norm``
@@ -73,7 +73,11 @@ Values
 - ``training.grad_clip``: ``null``, ``{"mode": "norm", "max_norm": x}`` or
   ``{"mode": "value", "clip_value": x}`` with x > 0.
 - ``training.eval_every``: integer >= 1.
-- ``view.hidden_controls``: identifiers (``[A-Za-z_][A-Za-z0-9_]*``), no repeats.
+- ``view.hidden_controls``: up to 200 identifiers (``[A-Za-z_][A-Za-z0-9_]*``), no repeats.
+
+Files: a regular file of at most 16 MB, UTF-8, checked before parsing for nesting and
+size (:mod:`.json_text`); integers beyond ±2⁵³ and ``NaN``/``Infinity`` are refused
+everywhere; a schedule's learning rate must stay finite, in [0, 100], and start above 0.
 
 The dataclasses are immutable: change one with :func:`dataclasses.replace`
 (``replace(exp, seed=3)``, ``replace(exp, data=replace(exp.data, noise=0.2))``)
@@ -85,7 +89,8 @@ Modules
 - :mod:`.specs`: the section dataclasses and :class:`ExperimentError`;
   :mod:`.experiment`: :class:`Experiment` and :func:`with_optimizer_param`.
 - :mod:`.parsing`, :mod:`.training_parsing`: reading parsed JSON into specs, every
-  problem reported with its path (using :mod:`nnsim.training.validation`).
+  problem reported with its path (using :mod:`nnsim.training.validation`);
+  :mod:`.hyperparameters`: optimizer and schedule keywords, judged by the engine.
 - :mod:`.tasks`: the task kind of the data and the loss / output activation that fit it.
 - :mod:`.schema`: the format's names, choices and bounds; :mod:`.json_text`: JSON
   reading and layout; :mod:`.files`: :func:`load_experiment`, :func:`save_experiment`.

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from nnsim.training.experiment.json_text import JsonObject, format_json
+from nnsim.training.experiment.json_text import JsonLimitError, format_json, parse_json
 from nnsim.training.experiment.parsing import parse_experiment_fields
 from nnsim.training.experiment.schema import CLIP_KEYS, FORMAT, VERSION
 from nnsim.training.experiment.specs import (
@@ -69,12 +69,12 @@ class Experiment:
         """Parse and check JSON text; ``source`` (a file name) is quoted in syntax errors."""
         where = f" in {source}" if source else ""
         try:
-            d = json.loads(text, object_pairs_hook=JsonObject.from_pairs)
+            d = parse_json(text)
         except json.JSONDecodeError as exc:
             message = f"invalid JSON{where} at line {exc.lineno}, column {exc.colno}: {exc.msg}"
             raise ExperimentError([message], source) from None
-        except RecursionError:
-            raise ExperimentError([f"invalid JSON{where}: nested too deeply"], source) from None
+        except JsonLimitError as exc:
+            raise ExperimentError([f"{source or 'the JSON text'}: {exc}"], source) from None
         if not isinstance(d, Mapping):
             message = f"expected a JSON object ({{...}}) at the top level{where}, got "
             raise ExperimentError([message + describe(d, with_type=True)], source)

@@ -6,12 +6,14 @@ import os
 from typing import Final
 
 from nnsim.engine.atomic import write_text_atomic
+from nnsim.engine.bounded_read import FileRefusedError, read_regular_file
 from nnsim.training.experiment.experiment import Experiment
 from nnsim.training.experiment.specs import ExperimentError
 
 __all__ = ["MAX_FILE_BYTES", "load_experiment", "save_experiment"]
 
-MAX_FILE_BYTES: Final = 64 * 2**20
+MAX_FILE_BYTES: Final = 16 * 2**20
+"""Larger than any experiment (100 000 points take about 5 MB), small enough to read safely."""
 
 
 def load_experiment(path: str | os.PathLike[str]) -> Experiment:
@@ -20,26 +22,18 @@ def load_experiment(path: str | os.PathLike[str]) -> Experiment:
     Raises
     ------
     ExperimentError
-        If the file cannot be read, is not UTF-8 JSON holding an object, or any
-        value is invalid (every problem is listed; ``error.source`` is the path).
+        If the file cannot be read, is not a regular file (a pipe, a device), is over
+        :data:`MAX_FILE_BYTES`, is not UTF-8 JSON holding an object within the limits of
+        :func:`~nnsim.training.experiment.json_text.parse_json`, or any value is invalid
+        (every problem is listed; ``error.source`` is the path).
     """
     source = os.fspath(path)
     try:
-        with open(source, "rb") as f:
-            size = os.fstat(f.fileno()).st_size
-            if size > MAX_FILE_BYTES:
-                limit = MAX_FILE_BYTES // 2**20
-                message = (
-                    f"{source} is too large for an experiment file ({size} bytes, max {limit} MB)"
-                )
-                raise ExperimentError([message], source)
-            raw = f.read()
+        raw = read_regular_file(source, MAX_FILE_BYTES)
+    except FileRefusedError as exc:
+        raise ExperimentError([f"{source} {exc}"], source) from None
     except FileNotFoundError:
         raise ExperimentError([f"no such file: {source}"], source) from None
-    except IsADirectoryError:
-        raise ExperimentError(
-            [f"{source} is a directory, not an experiment file"], source
-        ) from None
     except OSError as exc:
         raise ExperimentError([f"cannot read {source}: {exc.strerror or exc}"], source) from None
     try:

@@ -46,6 +46,7 @@ from nnsim.training.experiment.tasks import head_problems, label_problems
 from nnsim.training.experiment.training_parsing import parse_training
 from nnsim.training.validation import (
     INVALID,
+    MAX_SAFE_INTEGER,
     MISSING,
     Problems,
     child,
@@ -63,6 +64,7 @@ __all__ = ["parse_experiment_fields"]
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _MAX_ROW_PROBLEMS = 5  # bad rows of data.points reported one by one, then summarised
+MAX_HIDDEN_CONTROLS = 200  # the window has a few dozen controls
 
 _TOP_KEYS = (
     "format", "version", "name", "description", "seed",
@@ -169,6 +171,9 @@ def _parse_features(problems: Problems, value: Any, path: str) -> Any:
         got = describe(value, with_type=True) if not isinstance(value, list) else "an empty list"
         problems.add(path, f"must be a non-empty list of feature names, got {got}")
         return INVALID
+    if len(value) > len(FEATURES):
+        problems.add(path, f"must list at most {len(FEATURES)} features, got {len(value)}")
+        return INVALID
     ok = True
     for i, name in enumerate(value):
         if not isinstance(name, str) or name not in FEATURES:
@@ -196,7 +201,9 @@ def _parse_points(problems: Problems, value: Any, path: str) -> Any:
         if (
             type(row) is list
             and len(row) == 3
-            and all(type(v) is float or type(v) is int for v in row)
+            and all(
+                type(v) is float or (type(v) is int and abs(v) <= MAX_SAFE_INTEGER) for v in row
+            )
         ):
             rows.append(row)
         else:
@@ -269,11 +276,12 @@ def _parse_view(problems: Problems, value: Any, path: str) -> Any:
         return INVALID
     where = child(path, "hidden_controls")
     names = d.get("hidden_controls", [])
-    if not isinstance(names, list):
-        got = describe(names, with_type=True)
-        problems.add(where, f"must be a list of control names, got {got}")
+    if not isinstance(names, list) or len(names) > MAX_HIDDEN_CONTROLS:
+        got = f"{len(names)} names" if isinstance(names, list) else describe(names, with_type=True)
+        problems.add(where, f"must be a list of 0..{MAX_HIDDEN_CONTROLS} control names, got {got}")
         return INVALID
     before = len(problems)
+    seen: set[str] = set()
     for i, name in enumerate(names):
         if not isinstance(name, str) or not _IDENTIFIER.fullmatch(name):
             problems.add(
@@ -281,6 +289,8 @@ def _parse_view(problems: Problems, value: Any, path: str) -> Any:
                 f"must be an identifier like 'learning_rate' ([A-Za-z_][A-Za-z0-9_]*), "
                 f"got {describe(name, with_type=True)}",
             )
-        elif name in names[:i]:
+        elif name in seen:
             problems.add(item(where, i), f"{name!r} is listed twice")
+        else:
+            seen.add(name)
     return INVALID if len(problems) > before else ViewSpec(tuple(names))

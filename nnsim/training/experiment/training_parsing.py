@@ -16,7 +16,11 @@ import numpy as np
 
 from nnsim.engine.datasets import MAX_SAMPLES
 from nnsim.engine.optimizers import OPTIMIZERS, make_optimizer
-from nnsim.engine.schedules import SCHEDULES, make_schedule
+from nnsim.engine.schedules import SCHEDULES, Schedule, make_schedule
+from nnsim.training.experiment.hyperparameters import (
+    check_hyperparameters,
+    read_hyperparameter_value,
+)
 from nnsim.training.experiment.schema import (
     CLIP_KEYS,
     CLIP_MODES,
@@ -36,11 +40,9 @@ from nnsim.training.experiment.specs import (
 from nnsim.training.validation import (
     INVALID,
     Problems,
-    check_hyperparameters,
     child,
     describe,
     read_choice,
-    read_hyperparameter_value,
     read_int,
     read_number,
     read_object,
@@ -113,9 +115,10 @@ def _read_hyperparameters(
 ) -> dict[str, Any]:
     """The engine keywords of an optimizer or schedule object (its keys not in ``own_keys``).
 
-    Unknown keys and values of a wrong type are recorded and left out, so that the
-    engine can still judge the rest. With ``engine_keys`` empty (the engine did not
-    say which it takes) every key is passed on and the engine decides.
+    Unknown keys and values of a wrong type are recorded (such a value is ``INVALID``;
+    the engine then judges nothing, as its complaints would follow from them). With
+    ``engine_keys`` empty (the engine did not say which it takes) every key is passed on
+    and the engine decides.
     """
     allowed = (*own_keys, *(engine_keys or d.keys()))
     read_object(problems, d, path, allowed)  # unknown and repeated keys
@@ -124,7 +127,7 @@ def _read_hyperparameters(
         for key, value in d.items()
         if key in allowed and key not in own_keys
     }
-    return {key: value for key, value in params.items() if value is not INVALID}
+    return params
 
 
 def parse_optimizer(problems: Problems, value: Any, path: str) -> Any:
@@ -144,7 +147,8 @@ def parse_optimizer(problems: Problems, value: Any, path: str) -> Any:
     def build(**kwargs: Any) -> object:
         return make_optimizer(name, [np.zeros(1)], lr=usable_lr, **kwargs)
 
-    check_hyperparameters(problems, path, build, params, engine_keys)
+    if INVALID not in params.values():
+        check_hyperparameters(problems, path, build, params, engine_keys)
     if len(problems) > before:
         return INVALID
     return OptimizerSpec(name, {"lr": lr, **params})
@@ -165,10 +169,35 @@ def _parse_schedule(problems: Problems, value: Any, path: str, lr: float) -> Any
     def build(**kwargs: Any) -> object:
         return make_schedule(name, lr, **kwargs)
 
-    check_hyperparameters(problems, path, build, params, engine_keys)
+    if INVALID not in params.values():
+        check_hyperparameters(problems, path, build, params, engine_keys)
     if len(problems) > before:
         return INVALID
+    bad_lr = _lr_curve_problem(make_schedule(name, lr, **params))
+    if bad_lr:
+        problems.add(path, bad_lr)
+        return INVALID
     return ScheduleSpec(name, unit, params)
+
+
+_CURVE_STEPS = np.unique(np.concatenate([np.arange(10_001), np.geomspace(1e4, 2**53, 200)]))
+
+
+def _lr_curve_problem(schedule: Schedule) -> str | None:
+    """What is wrong with the learning rates ``schedule`` gives (from step 0 to 2⁵³), if
+    anything: each must be finite and in [0, MAX_LR], the first > 0."""
+    steps = _CURVE_STEPS.astype(np.int64)
+    with np.errstate(all="ignore"):
+        lr = schedule.lr_array(steps)
+    bad = ~np.isfinite(lr) | (lr < 0) | (lr > MAX_LR)
+    bad[0] |= not lr[0] > 0
+    if not bad.any():
+        return None
+    i = int(np.flatnonzero(bad)[0])
+    return (
+        f"with these values the learning rate is {float(lr[i])!r} at step {steps[i]}; it must stay "
+        f"finite, between 0 and {MAX_LR:g} (and start above 0)"
+    )
 
 
 def _parse_regularization(problems: Problems, value: Any, path: str) -> Any:
