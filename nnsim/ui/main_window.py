@@ -414,9 +414,22 @@ class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWin
     # -- window --------------------------------------------------------------------------------
     def show_message(self, text: str, error: bool = False) -> None:
         """Say something in the status bar (errors in red). It stays until the state it
-        speaks of goes: the next successful edit, reset or experiment clears it."""
-        self.status_message.setText(text)
+        speaks of goes: the next successful edit, reset or experiment clears it.
+
+        The status bar holds one line: a longer message shows its first line and how many
+        follow, and the whole of it in the tooltip (:meth:`status_text`)."""
+        self._status_text = text
+        lines = text.splitlines()
+        shown = lines[0] if lines else ""
+        if len(lines) > 1:
+            shown += f"  (+{len(lines) - 1} more lines: hover to read them)"
+        self.status_message.setText(shown)
+        self.status_message.setToolTip(text if len(lines) > 1 else "")
         self.status_message.setStyleSheet("color: #b00020;" if error else "")
+
+    def status_text(self) -> str:
+        """The whole of the status bar's current message (all its lines)."""
+        return getattr(self, "_status_text", "")
 
     @Slot(str)
     def show_error(self, text: str) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from nnsim.cli import main
 from nnsim.engine.csv_data import save_csv
@@ -17,7 +17,7 @@ from nnsim.ui.window_files import recent_files
 
 
 def status(window) -> str:
-    return window.findChild(QLabel, "statusMessage").text()
+    return window.status_text()
 
 
 def recent_entries(window) -> list[str]:

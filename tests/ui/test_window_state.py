@@ -287,3 +287,14 @@ def test_a_failed_plot_export_is_shown_in_the_status_bar(qtbot, window):
     window.loss_panel.exportFailed.emit("Export as SVG failed: disk full")
     assert status(window).text() == "Export as SVG failed: disk full"
     assert "b00020" in status(window).styleSheet()
+
+
+def test_a_long_message_shows_its_first_line_and_keeps_the_rest(qtbot, window):
+    text = "Could not import data.csv:\n" + "\n".join(f"line {i}: bad" for i in range(2, 12))
+    window.show_error(text)
+    assert (
+        status(window).text() == "Could not import data.csv:  (+10 more lines: hover to read them)"
+    )
+    assert status(window).toolTip() == text == window.status_text()
+    window.show_message("Saved")
+    assert status(window).text() == "Saved" and status(window).toolTip() == ""
