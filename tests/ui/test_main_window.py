@@ -170,7 +170,7 @@ def test_opening_a_bad_file_keeps_the_current_experiment(qtbot, window, tmp_path
     before = window.experiment()
     assert not window.open_file(str(bad))
     assert window.experiment() == before
-    assert "data.dataset" in child(window, QLabel, "statusMessage").text()
+    assert "data.dataset" in window.status_text()
 
 
 def test_clicking_the_boundary_view_adds_and_removes_points(qtbot, window):
