@@ -107,8 +107,9 @@ def take_snapshot(
     gradients = {n: g.copy() for n, g in zip(net.parameter_names(), net.gradients(), strict=True)}
     output = neurons = confidence = None
     if grid is not None and neuron_grid is not None:
-        # thumbnails: float32 halves what crosses the pipe 30 times a second
-        neurons = [n.astype(np.float32) for n in neuron_grid.neurons(net)]
+        # thumbnails: float32 halves what crosses the pipe 30 times a second (clipped to its
+        # range first: a huge but finite output is drawn saturated, not as an overflow)
+        neurons = [_float32(n) for n in neuron_grid.neurons(net)]
         output, confidence = grid.output_and_confidence(net)
     elif grid is not None:
         neurons = grid.neurons(net)
@@ -127,7 +128,7 @@ def take_snapshot(
         output=output,
         neurons=neurons,
         diverged=trainer.diverged,
-        confidence=None if confidence is None else confidence.astype(np.float32),
+        confidence=None if confidence is None else _float32(confidence),
         markers=markers,
         experiment=trainer.experiment,
     )
@@ -141,3 +142,11 @@ def _thin(table: np.ndarray, columns, max_rows: int | None) -> dict[str, np.ndar
     if max_rows is not None and len(table) > max_rows:
         table = table[np.linspace(0, len(table) - 1, max_rows).round().astype(np.intp)]
     return {name: np.ascontiguousarray(table[:, j]) for j, name in enumerate(columns)}
+
+
+_F32_MAX = float(np.finfo(np.float32).max)
+
+
+def _float32(values: np.ndarray) -> np.ndarray:
+    """A float32 copy for display; values beyond float32's range are clipped, NaN kept."""
+    return np.clip(values, -_F32_MAX, _F32_MAX).astype(np.float32)

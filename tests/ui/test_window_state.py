@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from nnsim.training.data import build_data
 from nnsim.training.experiment import Experiment, LayerSpec, with_optimizer_param
+from nnsim.training.grid import GridPredictor
 from nnsim.training.snapshot import take_snapshot
 from nnsim.training.trainer import Evaluation, Trainer
 from nnsim.ui import errors
@@ -298,3 +299,16 @@ def test_a_long_message_shows_its_first_line_and_keeps_the_rest(qtbot, window):
     assert status(window).toolTip() == text == window.status_text()
     window.show_message("Saved")
     assert status(window).text() == "Saved" and status(window).toolTip() == ""
+
+
+def test_huge_neuron_outputs_are_clipped_for_display_not_overflowed():
+    exp = Experiment.default()
+    relu = dataclasses.replace(exp.network, hidden_layers=(LayerSpec(4, "relu"),))
+    trainer = Trainer(dataclasses.replace(exp, network=relu))
+    trainer.network.layers[0].W[...] = 1e300  # finite in float64, far past float32
+    trainer.network.layers[0].b[...] = 0.0
+    snap = take_snapshot(
+        trainer, GridPredictor(("x1", "x2"), 8), neuron_grid=GridPredictor(("x1", "x2"), 4)
+    )
+    hidden = snap.neurons[1]
+    assert hidden.dtype == np.float32 and np.isfinite(hidden).all() and hidden.max() > 1e38
