@@ -324,7 +324,7 @@ def _dialog_text(dialog: QDialog) -> str:
 
 
 def _apply(dialog: QDialog, reply: Reply) -> None:
-    from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+    from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox
 
     if reply is None:
         dialog.reject()
@@ -339,7 +339,11 @@ def _apply(dialog: QDialog, reply: Reply) -> None:
         dialog.done(reply.value)
     elif isinstance(dialog, QFileDialog):
         dialog.setOption(QFileDialog.Option.DontConfirmOverwrite, True)
-        dialog.selectFile(os.fspath(reply))
+        typed = dialog.findChild(QLineEdit, "fileNameEdit")  # selectFile() is asynchronous
+        if typed is not None:
+            typed.setText(os.path.abspath(os.fspath(reply)))
+        else:
+            dialog.selectFile(os.fspath(reply))
         dialog.accept()
     elif isinstance(dialog, QInputDialog):
         mode = dialog.inputMode()
