@@ -86,25 +86,25 @@ def main() -> int:
         seed(args.seed)(test_case)
     failures = 0
     start = time.perf_counter()
-    try:
-        run_state_machine_as_test(
-            machine,
-            settings=settings(
-                max_examples=args.sequences,
-                stateful_step_count=args.actions + 1,
-                deadline=None,
-                database=None,
-                derandomize=False,  # new sequences each run (--seed repeats one)
-                suppress_health_check=list(HealthCheck),
-                print_blob=True,
-            ),
-            _min_steps=args.actions + 1,
-        )
-    except BaseException as err:  # a failing sequence: hypothesis has printed it, shrunk
-        if isinstance(err, KeyboardInterrupt):
-            raise
-        failures = len(getattr(err, "exceptions", [err]))
-        traceback.print_exception(err)
+    while harness.sequences < args.sequences:  # after a failure, go on with new sequences
+        try:
+            run_state_machine_as_test(
+                machine,
+                settings=settings(
+                    max_examples=args.sequences - harness.sequences,
+                    stateful_step_count=args.actions + 1,
+                    deadline=None,
+                    database=None,
+                    derandomize=False,  # new sequences each run (--seed repeats one)
+                    suppress_health_check=list(HealthCheck),
+                    print_blob=True,
+                ),
+                _min_steps=args.actions + 1,
+            )
+        except Exception as err:  # a failing sequence, shrunk: print it
+            failures += len(getattr(err, "exceptions", [err]))
+            traceback.print_exception(err)
+            harness.window.lecture_mode.set_active(False)
     seconds = time.perf_counter() - start
     for window in windows:
         window.close()
@@ -116,6 +116,8 @@ def main() -> int:
     print()
     print(f"{'sequences':>10} {'actions':>8} {'failures':>9} {'seconds':>8}")
     print(f"{harness.sequences:>10} {harness.actions:>8} {failures:>9} {seconds:>8.1f}")
+    if failures:
+        print("(sequences and actions include the replays hypothesis ran to shrink a failure)")
     return 1 if failures else 0
 
 
