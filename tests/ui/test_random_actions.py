@@ -149,15 +149,25 @@ def window_actions(harness: Harness) -> type[RuleBasedStateMachine]:
             before = self.snapshot().step
             if self.click("stepButton"):
                 assert not self.window.is_playing
-                self.sync()
-                assert self.snapshot().step >= before or self.snapshot().diverged
+                wait_for(
+                    lambda: (
+                        self.snapshot().step > before
+                        or (self.snapshot().diverged and not self.snapshot().running)
+                    ),
+                    ANSWER_SECONDS,
+                    lambda: f"step did not train a batch: still at step {self.snapshot().step}",
+                )
 
         @rule()
         def reset(self) -> None:
             self.act("click resetButton")
             if self.click("resetButton"):
-                self.sync()
-                assert self.snapshot().step == 0 and not self.window.is_playing
+                assert not self.window.is_playing
+                wait_for(  # snapshots sent before the reset may still be on their way
+                    lambda: self.snapshot().step == 0 and not self.snapshot().running,
+                    ANSWER_SECONDS,
+                    lambda: f"reset did not go back to step 0: at {self.snapshot().step}",
+                )
 
         # -- controls --
         @rule(which=st.integers(0, 10**6), item=st.integers(0, 10**6))
