@@ -1,0 +1,140 @@
+"""Testing nnsim's window with pytest-qt: a pytest plugin (entry point ``pytest11``) and helpers.
+
+Installing nnsim registers this module with pytest, so any test may ask for
+
+- ``nnsim_window``: a shown :class:`~nnsim.ui.MainWindow` on the default experiment that has
+  drawn its first snapshot; after the test it is closed (unsaved changes discarded) and its
+  training process must have exited. ``nnsim_make_window(experiment=None, path=None)``
+  builds more, each cleaned up the same way.
+- ``nnsim_dialogs``: every modal dialog shown during the test goes through it. Answer the
+  ones a test expects with :meth:`ModalDialogs.answer`; any other is closed at once and
+  fails the test with its title and text, so a test never blocks on a prompt.
+- ``nnsim_settings``: ``QSettings`` (geometry, recent files) in a temporary folder.
+
+and use :func:`train_until`, :func:`choose` and :func:`type_into`. Qt is imported only when
+a fixture or helper runs; ``QT_QPA_PLATFORM`` defaults to ``offscreen`` (no display needed).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from typing import TYPE_CHECKING
+
+import pytest
+
+from nnsim.testing.dialogs import DialogSeen, ModalDialogs
+from nnsim.testing.helpers import (
+    choose,
+    train_until,
+    training_processes,
+    type_into,
+    wait_for,
+)
+
+if TYPE_CHECKING:
+    from nnsim.ui import MainWindow
+
+__all__ = [
+    "DialogSeen",
+    "ModalDialogs",
+    "choose",
+    "train_until",
+    "training_processes",
+    "type_into",
+    "wait_for",
+]
+
+STARTUP_SECONDS = 10.0  # a new window's first snapshot (process start + first frame)
+UNSAVED_CHANGES = "Unsaved changes"  # the title of the window's save / discard / cancel prompt
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item):
+    """A dialog nobody answered fails the test itself (not only its teardown)."""
+    result = yield
+    dialogs = getattr(item, "funcargs", {}).get("nnsim_dialogs")
+    if dialogs is not None and dialogs.unexpected:
+        dialogs.reported = len(dialogs.unexpected)
+        pytest.fail(dialogs.describe_unexpected(), pytrace=False)
+    return result
+
+
+@pytest.fixture
+def nnsim_settings(qapp, tmp_path_factory):
+    """``QSettings`` go to a fresh temporary folder (yielded), never the user's."""
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path_factory.mktemp("nnsim-settings")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    names = qapp.organizationName(), qapp.applicationName()
+    qapp.setOrganizationName("nnsim-tests")
+    qapp.setApplicationName("nnsim-tests")
+    yield folder
+    qapp.setOrganizationName(names[0])
+    qapp.setApplicationName(names[1])
+
+
+@pytest.fixture
+def nnsim_dialogs(qapp):
+    """The :class:`ModalDialogs` of this test: answer the dialogs you expect; any other fails."""
+    dialogs = ModalDialogs()
+    dialogs.install(qapp)
+    yield dialogs
+    dialogs.uninstall()
+    late = dialogs.unexpected[dialogs.reported :]
+    if late:
+        pytest.fail(dialogs.describe_unexpected(), pytrace=False)
+
+
+@pytest.fixture
+def nnsim_make_window(qtbot, nnsim_settings, nnsim_dialogs):
+    """``make(experiment=None, path=None)``: a shown MainWindow that has drawn its first
+    snapshot. After the test each is closed (unsaved changes discarded) and its training
+    process must have exited."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from nnsim.ui import MainWindow
+
+    discard, cancel = QMessageBox.StandardButton.Discard, QMessageBox.StandardButton.Cancel
+    nnsim_dialogs.default(UNSAVED_CHANGES, discard)
+    made: list[tuple[MainWindow, list[multiprocessing.Process]]] = []
+
+    def make(experiment=None, path: str | None = None) -> MainWindow:
+        before = set(training_processes())
+        window = MainWindow(experiment, path)
+        # The save / discard / cancel prompt goes through the window's hook (no QMessageBox
+        # and its nested event loop at every close); nnsim_dialogs answers it as the dialog.
+        window.ask_unsaved_changes = lambda: nnsim_dialogs.ask(
+            UNSAVED_CHANGES, "This experiment has unsaved changes.", cancel
+        )
+        qtbot.addWidget(window)
+        window.show()
+        made.append((window, [p for p in training_processes() if p not in before]))
+        wait_for(
+            lambda: window.last_snapshot is not None,
+            STARTUP_SECONDS,
+            lambda: f"the new window drew no snapshot within {STARTUP_SECONDS:g} s",
+        )
+        return window
+
+    yield make
+    nnsim_dialogs.answer(UNSAVED_CHANGES, discard)  # the test may have said Cancel
+    for window, processes in made:
+        if window.isVisible():
+            window.close()
+        assert not window.isVisible(), "the window refused to close"
+        assert not window.worker.is_running(), "the window's snapshot thread is still running"
+        alive = [p.pid for p in processes if p.is_alive()]
+        assert not alive, f"training process {alive} still alive after the window closed"
+
+
+@pytest.fixture
+def nnsim_window(nnsim_make_window) -> MainWindow:
+    """A shown MainWindow on the default experiment (see ``nnsim_make_window``)."""
+    return nnsim_make_window()
