@@ -47,6 +47,7 @@ __all__ = [
 
 STARTUP_SECONDS = 10.0  # a new window's first snapshot (process start + first frame)
 UNSAVED_CHANGES = "Unsaved changes"  # the title of the window's save / discard / cancel prompt
+LEAVING_LECTURE = "Leaving the lecture"  # continue from the lecture's steps, or discard them
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -103,6 +104,7 @@ def nnsim_make_window(qtbot, nnsim_settings, nnsim_dialogs):
 
     discard, cancel = QMessageBox.StandardButton.Discard, QMessageBox.StandardButton.Cancel
     nnsim_dialogs.default(UNSAVED_CHANGES, discard)
+    nnsim_dialogs.default(LEAVING_LECTURE, "continue")
     made: list[tuple[MainWindow, list[multiprocessing.Process]]] = []
 
     def make(experiment=None, path: str | None = None) -> MainWindow:
@@ -112,6 +114,15 @@ def nnsim_make_window(qtbot, nnsim_settings, nnsim_dialogs):
         # and its nested event loop at every close); nnsim_dialogs answers it as the dialog.
         window.ask_unsaved_changes = lambda: nnsim_dialogs.ask(
             UNSAVED_CHANGES, "This experiment has unsaved changes.", cancel
+        )
+        window.lecture_mode.ask_on_leave = lambda lecture_steps, window_steps: (
+            nnsim_dialogs.ask(
+                LEAVING_LECTURE,
+                f"The lecture trained the network to step {lecture_steps}; the window is at "
+                f"step {window_steps}.",
+                "continue",
+            ),
+            False,  # never remembered: each test starts from the same settings
         )
         qtbot.addWidget(window)
         window.show()

@@ -214,8 +214,8 @@ class NetworkView(QGraphicsView):
         }
         for layer, values in self._node_values.items():
             self._show_node_values(layer, values)
-        if self._highlight is not None:
-            self.set_highlight_layer(self._highlight)
+        if self._highlight is not None:  # a column the new structure no longer has goes
+            self.set_highlight_layer(self._highlight if self._highlight < len(sizes) else None)
         self._apply_edge_values()
         self._fit()
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from nnsim.training.experiment import (
     Experiment,
+    LayerSpec,
     ViewSpec,
     load_experiment,
     save_experiment,
@@ -547,3 +548,18 @@ def test_a_deep_network_does_not_make_the_lecture_wider_than_the_screen(qtbot):
     view.go_to(3)
     settle()
     assert not overlaps_and_cuts(view.network_view)
+
+
+def test_new_while_lecturing_a_deeper_network_drops_its_highlight(make_window):
+    """Found by the random action sequences: the highlight of layer 4 outlived the network."""
+    e = Experiment.default()
+    deep = dataclasses.replace(
+        e, network=dataclasses.replace(e.network, hidden_layers=(LayerSpec(3),) * 3)
+    )
+    window = make_window(deep)
+    window.lecture_mode.set_active(True)
+    for _ in range(4):  # Forward L4: the output column of the deeper network
+        window.lecture_mode.view.next_phase()
+    window.new_experiment()  # two hidden layers: columns 0..3
+    assert len(window.lecture_mode.view.network_view.nodes) == 4
+    window.lecture_mode.set_active(False)
