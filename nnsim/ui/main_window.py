@@ -1,7 +1,7 @@
 """The main window: data on the left, the network in the middle, output and plots on the right.
 
 The window's state is an :class:`~nnsim.training.experiment.Experiment`; panels
-edit it, a :class:`~nnsim.ui.worker.TrainingWorker` trains it in its own thread,
+edit it, a :class:`~nnsim.ui.worker.TrainingWorker` trains it in a child process,
 and the views draw the snapshots it sends back (at most ~30 a second).
 """
 
@@ -12,21 +12,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import (
-    QLabel,
-    QMainWindow,
-    QScrollArea,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow
 
 from nnsim.training.changes import resets_weights
-from nnsim.training.experiment import (
-    Experiment,
-    ExperimentError,
-    with_optimizer_param,
-)
+from nnsim.training.experiment import Experiment, ExperimentError, with_optimizer_param
 from nnsim.training.snapshot import Snapshot
 from nnsim.ui.boundary_view import BoundaryView
 from nnsim.ui.controls import ArchitecturePanel, DataPanel, OptimizerPanel
@@ -45,6 +34,7 @@ from nnsim.ui.training_bar import TrainingBar
 from nnsim.ui.training_keys import TrainingKeys
 from nnsim.ui.window_data import UserDataMixin
 from nnsim.ui.window_files import ExperimentFilesMixin
+from nnsim.ui.window_layout import StatusLine, central_widget
 from nnsim.ui.window_menus import WindowMenusMixin
 from nnsim.ui.worker import TrainingWorker
 
@@ -121,57 +111,12 @@ class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWin
         )
 
     def _build_layout(self) -> None:
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(4, 4, 4, 4)
-        left_layout.addWidget(self.data_panel)
-        left_layout.addWidget(self.optimizer_panel)
-        left_layout.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setObjectName("controlsScroll")
-        scroll.setWidget(left)
-        scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(300)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-
-        middle = QSplitter(Qt.Orientation.Vertical, self)
-        middle.addWidget(self.architecture_panel)
-        middle.addWidget(self.network_view)
-        middle.addWidget(self.gradient_panel)
-        middle.setStretchFactor(1, 3)
-        middle.setStretchFactor(2, 2)
-
-        right = QSplitter(Qt.Orientation.Vertical, self)
-        right.addWidget(self.boundary_view)
-        right.addWidget(self.loss_panel)
-        right.addWidget(self.lr_panel)
-        right.setStretchFactor(0, 3)
-        right.setStretchFactor(1, 3)
-        right.setStretchFactor(2, 1)
-        right.setSizes([440, 360, 160])  # the decision boundary gets the most room
-
         self.banner = DivergenceBanner(self)
         self.banner_label, self.lower_lr_button = self.banner.label, self.banner.lower_lr_button
         self.lower_lr_button.clicked.connect(self.lower_learning_rate_and_reset)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.setObjectName("mainSplitter")
-        splitter.addWidget(scroll)
-        splitter.addWidget(middle)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 3)
-        splitter.setStretchFactor(2, 3)
-        self.main_splitter = splitter
-
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.banner)
-        layout.addWidget(splitter, 1)
+        central, self.main_splitter = central_widget(self, self.banner)
         self.setCentralWidget(central)
-
-        self.status_message = QLabel("", self)
-        self.status_message.setObjectName("statusMessage")
+        self.status_message = StatusLine(self)
         self.statusBar().addWidget(self.status_message, 1)
 
     def _start_worker(self) -> None:
@@ -418,18 +363,11 @@ class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWin
 
         The status bar holds one line: a longer message shows its first line and how many
         follow, and the whole of it in the tooltip (:meth:`status_text`)."""
-        self._status_text = text
-        lines = text.splitlines()
-        shown = lines[0] if lines else ""
-        if len(lines) > 1:
-            shown += f"  (+{len(lines) - 1} more lines: hover to read them)"
-        self.status_message.setText(shown)
-        self.status_message.setToolTip(text if len(lines) > 1 else "")
-        self.status_message.setStyleSheet("color: #b00020;" if error else "")
+        self.status_message.say(text, error)
 
     def status_text(self) -> str:
         """The whole of the status bar's current message (all its lines)."""
-        return getattr(self, "_status_text", "")
+        return self.status_message.full_text()
 
     @Slot(str)
     def show_error(self, text: str) -> None:
