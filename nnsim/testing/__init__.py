@@ -36,8 +36,11 @@ if TYPE_CHECKING:
     from nnsim.ui import MainWindow
 
 __all__ = [
+    "LEAVING_LECTURE",
+    "UNSAVED_CHANGES",
     "DialogSeen",
     "ModalDialogs",
+    "answer_prompts",
     "choose",
     "train_until",
     "training_processes",
@@ -93,6 +96,27 @@ def nnsim_dialogs(qapp):
         pytest.fail(dialogs.describe_unexpected(), pytrace=False)
 
 
+def answer_prompts(window, dialogs) -> None:
+    """Send ``window``'s own prompts (save / discard / cancel; leaving the lecture) to
+    ``dialogs`` through the window's hooks, as if their dialogs had been shown; a hook
+    avoids a QMessageBox and its nested event loop at every close."""
+    from PySide6.QtWidgets import QMessageBox
+
+    cancel = QMessageBox.StandardButton.Cancel
+    window.ask_unsaved_changes = lambda: dialogs.ask(
+        UNSAVED_CHANGES, "This experiment has unsaved changes.", cancel
+    )
+    window.lecture_mode.ask_on_leave = lambda lecture_steps, window_steps: (
+        dialogs.ask(
+            LEAVING_LECTURE,
+            f"The lecture trained the network to step {lecture_steps}; the window is at "
+            f"step {window_steps}.",
+            "continue",
+        ),
+        False,  # never remembered: each test starts from the same settings
+    )
+
+
 @pytest.fixture
 def nnsim_make_window(qtbot, nnsim_settings, nnsim_dialogs):
     """``make(experiment=None, path=None)``: a shown MainWindow that has drawn its first
@@ -102,7 +126,7 @@ def nnsim_make_window(qtbot, nnsim_settings, nnsim_dialogs):
 
     from nnsim.ui import MainWindow
 
-    discard, cancel = QMessageBox.StandardButton.Discard, QMessageBox.StandardButton.Cancel
+    discard = QMessageBox.StandardButton.Discard
     nnsim_dialogs.default(UNSAVED_CHANGES, discard)
     nnsim_dialogs.default(LEAVING_LECTURE, "continue")
     made: list[tuple[MainWindow, list[multiprocessing.Process]]] = []
@@ -110,20 +134,7 @@ def nnsim_make_window(qtbot, nnsim_settings, nnsim_dialogs):
     def make(experiment=None, path: str | None = None) -> MainWindow:
         before = set(training_processes())
         window = MainWindow(experiment, path)
-        # The save / discard / cancel prompt goes through the window's hook (no QMessageBox
-        # and its nested event loop at every close); nnsim_dialogs answers it as the dialog.
-        window.ask_unsaved_changes = lambda: nnsim_dialogs.ask(
-            UNSAVED_CHANGES, "This experiment has unsaved changes.", cancel
-        )
-        window.lecture_mode.ask_on_leave = lambda lecture_steps, window_steps: (
-            nnsim_dialogs.ask(
-                LEAVING_LECTURE,
-                f"The lecture trained the network to step {lecture_steps}; the window is at "
-                f"step {window_steps}.",
-                "continue",
-            ),
-            False,  # never remembered: each test starts from the same settings
-        )
+        answer_prompts(window, nnsim_dialogs)
         qtbot.addWidget(window)
         window.show()
         made.append((window, [p for p in training_processes() if p not in before]))

@@ -38,13 +38,21 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
     from test_random_actions import Harness, window_actions
 
-    from nnsim.testing import UNSAVED_CHANGES, ModalDialogs, training_processes, wait_for
+    from nnsim.testing import (
+        LEAVING_LECTURE,
+        UNSAVED_CHANGES,
+        ModalDialogs,
+        answer_prompts,
+        training_processes,
+        wait_for,
+    )
     from nnsim.ui import MainWindow
 
     app = QApplication.instance() or QApplication([])
     dialogs = ModalDialogs()
     dialogs.install(app)
     dialogs.default(UNSAVED_CHANGES, QMessageBox.StandardButton.Discard)
+    dialogs.default(LEAVING_LECTURE, "continue")
     exceptions: list[str] = []
     messages: list[str] = []
     sys.excepthook = lambda *e: exceptions.append("".join(traceback.format_exception(*e)))
@@ -59,10 +67,7 @@ def main() -> int:
 
     def make_window():
         window = MainWindow()
-        window.ask_unsaved_changes = lambda: (
-            dialogs.ask(UNSAVED_CHANGES, "This experiment has unsaved changes.", None)
-            or QMessageBox.StandardButton.Cancel
-        )
+        answer_prompts(window, dialogs)
         window.show()
         wait_for(lambda: window.last_snapshot is not None, 10, lambda: "no first snapshot")
         windows.append(window)
