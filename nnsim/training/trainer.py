@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any
 
 import numpy as np
 
@@ -26,6 +25,7 @@ from nnsim.engine.optimizers import make_optimizer
 from nnsim.engine.schedules import PlateauSchedule, make_schedule
 from nnsim.training.data import TrainingData, build_data
 from nnsim.training.history import MetricHistory
+from nnsim.training.results import Evaluation, StepResult
 from nnsim.training.trainer_state import load_trainer_state, trainer_state
 
 LR_BLOCK = 1024  # learning rates are computed ahead in blocks: the schedule is a pure function
@@ -33,36 +33,6 @@ LR_BLOCK = 1024  # learning rates are computed ahead in blocks: the schedule is 
 
 class DivergedError(RuntimeError):
     """Raised by ``step()`` once training has stopped on a non-finite loss or weight."""
-
-
-@dataclass(frozen=True, slots=True)
-class Evaluation:
-    """Full-data loss and accuracy after a step (accuracy is NaN for regression)."""
-
-    step: int
-    train_loss: float
-    test_loss: float
-    train_accuracy: float
-    test_accuracy: float
-
-
-class StepResult(NamedTuple):
-    """What one training step did. Arrays are per layer k = 1..L and never reused.
-
-    A NamedTuple rather than a frozen dataclass: one is made per step, and building a
-    frozen dataclass costs more than a tenth of a small network's whole step.
-    """
-
-    step: int
-    epoch: int
-    lr: float
-    loss: float
-    reg_loss: float
-    grad_norms: np.ndarray
-    weight_norms: np.ndarray
-    update_ratios: np.ndarray
-    evaluation: Evaluation | None = None
-    diverged: str | None = None
 
 
 def network_for(experiment, n_inputs: int) -> Network:
