@@ -122,8 +122,7 @@ def run_command(args: argparse.Namespace) -> int:
         raise UsageError(f"--out {out}: cannot create the folder: {err.strerror or err}") from None
 
     trainer = Trainer(experiment)
-    steps_per_epoch = len(trainer._bounds)
-    total = args.steps if args.steps else (args.epochs or 0) * steps_per_epoch or 1000
+    total = args.steps if args.steps else (args.epochs or 0) * trainer.steps_per_epoch or 1000
     save_experiment(trainer.experiment, out / "experiment.json")
     d = trainer.data
     np.savez(

@@ -280,10 +280,15 @@ def split(dataset: Dataset, train_fraction: float, seed: int = 0) -> tuple[Datas
     order = np.random.default_rng(_check_seed(seed)).permutation(n := len(dataset))
     if n < 2:
         raise ValueError("splitting needs a data set with at least 2 points")
-    n_train = min(max(math.floor(n * train_fraction + 0.5), 1), n - 1)
+    n_train = train_size(n, train_fraction)
     parts = order[:n_train], order[n_train:]
     train, test = (with_points(dataset, dataset.x[i], dataset.y[i]) for i in parts)
     return train, test
+
+
+def train_size(n: int, train_fraction: float) -> int:
+    """How many of ``n >= 2`` points :func:`split` puts in the training part."""
+    return min(max(math.floor(n * train_fraction + 0.5), 1), n - 1)
 
 
 # ---------------------------------------------------------------------------- point editing

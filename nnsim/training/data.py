@@ -9,7 +9,14 @@ from functools import cached_property
 
 import numpy as np
 
-from nnsim.engine.datasets import Dataset, add_point, make_dataset, remove_nearest, split
+from nnsim.engine.datasets import (
+    Dataset,
+    add_point,
+    make_dataset,
+    remove_nearest,
+    split,
+    train_size,
+)
 from nnsim.engine.features import feature_matrix
 
 GRID_EXTENT = 6.0
@@ -151,3 +158,29 @@ def grid_points(resolution: int, extent: float = GRID_EXTENT) -> np.ndarray:
     ticks = np.linspace(-extent, extent, resolution)
     x1, x2 = np.meshgrid(ticks, ticks[::-1])
     return np.column_stack([x1.ravel(), x2.ravel()])
+
+
+def batch_bounds(n_train: int, batch_size: int | str) -> list[tuple[int, int]]:
+    """The (start, end) of each mini-batch of an epoch over ``n_train`` shuffled points.
+
+    ``batch_size`` is an int or ``"all"``. A last batch of one point is merged into the one
+    before it (batch-norm needs two), so 21 points at batch 10 make 2 steps, not 3."""
+    size = n_train if batch_size == "all" else min(int(batch_size), n_train)
+    bounds = [(s, min(s + size, n_train)) for s in range(0, n_train, size)]
+    if len(bounds) > 1 and bounds[-1][1] - bounds[-1][0] == 1:
+        bounds[-2:] = [(bounds[-2][0], n_train)]
+    return bounds
+
+
+def training_points(experiment) -> int:
+    """How many training points ``experiment`` has, without generating them."""
+    spec = experiment.data
+    if spec.dataset == "custom" and spec.test_points is not None:
+        return len(spec.points)
+    n = len(spec.points) if spec.dataset == "custom" else spec.samples
+    return train_size(n, spec.train_fraction) if n >= 2 else n
+
+
+def steps_per_epoch(experiment) -> int:
+    """Optimizer steps in one pass over the training set: what the Trainer does."""
+    return len(batch_bounds(training_points(experiment), experiment.training.batch_size))

@@ -23,7 +23,7 @@ from nnsim.engine import clipping, regularization
 from nnsim.engine.network import LayerConfig, Network
 from nnsim.engine.optimizers import make_optimizer
 from nnsim.engine.schedules import PlateauSchedule, make_schedule
-from nnsim.training.data import TrainingData, build_data
+from nnsim.training.data import TrainingData, batch_bounds, build_data
 from nnsim.training.history import MetricHistory
 from nnsim.training.results import Evaluation, StepResult
 from nnsim.training.trainer_state import load_trainer_state, trainer_state
@@ -105,14 +105,13 @@ class Trainer:
 
     # -- set-up --------------------------------------------------------------------------------
     def _set_batches(self) -> None:
-        n = len(self.data.train)
-        batch_size = self.experiment.training.batch_size
-        size = n if batch_size == "all" else min(int(batch_size), n)
-        self.batch_size = size
-        bounds = [(s, min(s + size, n)) for s in range(0, n, size)]
-        if len(bounds) > 1 and bounds[-1][1] - bounds[-1][0] == 1:
-            bounds[-2:] = [(bounds[-2][0], n)]  # no single-sample batch (batch-norm needs 2)
-        self._bounds = bounds
+        self._bounds = batch_bounds(len(self.data.train), self.experiment.training.batch_size)
+        self.batch_size = self._bounds[0][1] - self._bounds[0][0]
+
+    @property
+    def steps_per_epoch(self) -> int:
+        """Optimizer steps in one pass over the training set."""
+        return len(self._bounds)
 
     def _build_optimizer(self) -> None:
         opt = self.experiment.training.optimizer

@@ -9,7 +9,7 @@ import pytest
 
 from nnsim.engine.optimizers import make_optimizer
 from nnsim.training.changes import describe_change, needs_new_network, resets_weights
-from nnsim.training.data import build_data, with_point_added
+from nnsim.training.data import build_data, steps_per_epoch, with_point_added
 from nnsim.training.experiment import Experiment, LayerSpec
 from nnsim.training.trainer import Trainer
 
@@ -80,3 +80,27 @@ def test_changes_are_described_for_the_loss_plot():
         exp, training=dataclasses.replace(exp.training, batch_size=20)
     )
     assert describe_change(exp, bigger_batch) == "batch 10 → 20"
+
+
+@pytest.mark.parametrize(
+    ("samples", "batch", "expected"),
+    [(42, 10, 2), (500, 10, 25), (41, 10, 2), (60, "all", 1), (22, 1, 10), (5, 10, 1)],
+)
+def test_steps_per_epoch_is_what_the_trainer_does(samples, batch, expected):
+    """One function for the trainer, the CLI's --epochs and the schedule preview (the
+    preview said 3 for 42 samples at batch 10: the trainer merges a last batch of one)."""
+    exp = Experiment.default()
+    exp = dataclasses.replace(
+        exp,
+        data=dataclasses.replace(exp.data, samples=samples),
+        training=dataclasses.replace(exp.training, batch_size=batch),
+    )
+    trainer = Trainer(exp)
+    assert steps_per_epoch(exp) == trainer.steps_per_epoch == expected
+    trainer.run(expected)
+    assert trainer.epochs_done == 0 and trainer.run(1).epoch == 2  # the next step: epoch 2
+
+
+def test_steps_per_epoch_of_clicked_points_counts_the_training_set():
+    exp = with_point_added(Experiment.default(), 1.0, 1.0, 1)  # 251 train, 250 test
+    assert steps_per_epoch(exp) == Trainer(exp).steps_per_epoch == 25

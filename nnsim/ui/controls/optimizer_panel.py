@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from nnsim.engine.schedules import make_schedule
+from nnsim.training.data import steps_per_epoch
 from nnsim.training.experiment import Experiment, ExperimentError, with_optimizer_param
 from nnsim.ui.controls.base import ExperimentPanel
 from nnsim.ui.controls.fields import (
@@ -43,12 +44,7 @@ from nnsim.ui.controls.fields import (
 )
 from nnsim.ui.controls.optimizer_section import OptimizerSection
 from nnsim.ui.controls.penalty_section import PenaltySection
-from nnsim.ui.controls.schedule_section import (
-    PREVIEW_STEPS,
-    ScheduleSection,
-    planned_steps,
-    steps_per_epoch,
-)
+from nnsim.ui.controls.schedule_section import PREVIEW_STEPS, ScheduleSection, planned_steps
 
 __all__ = [
     "LR_MAX",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import math
 from functools import cache
 from typing import Any
 
@@ -12,12 +11,13 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QComboBox, QHBoxLayout
 
 from nnsim.engine.schedules import SCHEDULES, lr_curve, make_schedule
+from nnsim.training.data import steps_per_epoch
 from nnsim.training.experiment import Experiment, ScheduleSpec
 from nnsim.ui.controls.fields import MessageLabel
 from nnsim.ui.controls.training_section import Param, ParamRows, TrainingSection, choice_combo
 from nnsim.ui.style import MUTED, POSITIVE, TEXT
 
-__all__ = ["PREVIEW_STEPS", "ScheduleSection", "planned_steps", "steps_per_epoch"]
+__all__ = ["PREVIEW_STEPS", "ScheduleSection", "planned_steps"]
 
 PREVIEW_STEPS = 2000
 """Steps shown by the schedule preview (one-cycle: its ``total_steps`` plus warm-up)."""
@@ -102,14 +102,6 @@ def planned_steps(schedule: ScheduleSpec) -> int:
     if schedule.name == "one_cycle":
         return int(schedule.params["total_steps"]) + int(schedule.params.get("warmup_steps", 0))
     return PREVIEW_STEPS
-
-
-def steps_per_epoch(experiment: Experiment) -> int:
-    """Optimizer steps per epoch of the experiment (training points / batch size)."""
-    data, batch = experiment.data, experiment.training.batch_size
-    n = len(data.points) if data.points else data.samples
-    n_train = min(max(math.floor(n * data.train_fraction + 0.5), 1), max(n - 1, 1))
-    return 1 if batch == "all" else math.ceil(n_train / min(int(batch), n_train))
 
 
 class ScheduleSection(TrainingSection):
