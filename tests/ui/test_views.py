@@ -550,16 +550,22 @@ def caption_rects(view: NetworkView) -> list[tuple[str, QRectF]]:
     ]
 
 
-@pytest.mark.parametrize("scale", [1.0, 1.5])
-@pytest.mark.parametrize("size", [(646, 288), (560, 250), (400, 300), (900, 200)])
-@pytest.mark.parametrize("layers", [10, 12, 16])
-def test_deep_nets_captions_stay_apart_and_inside(qtbot, layers, size, scale):
+def shown_network_view(qtbot, size: tuple[int, int], scale: float) -> NetworkView:
+    """A diagram shown at ``size`` (pixels) with its fonts scaled by ``scale``."""
     view = NetworkView()
     qtbot.addWidget(view)
     view.resize(*size)
     view.show()
     qtbot.waitExposed(view)
     view.set_font_scale(scale)
+    return view
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.5])
+@pytest.mark.parametrize("size", [(646, 288), (560, 250), (400, 300), (900, 200)])
+@pytest.mark.parametrize("layers", [10, 12, 16])
+def test_deep_nets_captions_stay_apart_and_inside(qtbot, layers, size, scale):
+    view = shown_network_view(qtbot, size, scale)
     view.set_structure(["x1", "x2"], [4] * layers + [1], ["sigmoid"] * (layers + 1))
     shown = caption_rects(view)
     visible = QRectF(view.viewport().rect())
@@ -576,12 +582,7 @@ def test_deep_nets_captions_stay_apart_and_inside(qtbot, layers, size, scale):
 @pytest.mark.parametrize("size", [(760, 480), (646, 288), (400, 300), (1400, 300), (300, 600)])
 @pytest.mark.parametrize(("layers", "output"), [(0, "sigmoid"), (1, "softmax"), (3, "linear")])
 def test_the_output_caption_is_inside_the_view(qtbot, layers, output, size, scale):
-    view = NetworkView()
-    qtbot.addWidget(view)
-    view.resize(*size)
-    view.show()
-    qtbot.waitExposed(view)
-    view.set_font_scale(scale)
+    view = shown_network_view(qtbot, size, scale)
     units = 3 if output == "softmax" else 1
     view.set_structure(["x1", "x2"], [8] * layers + [units], ["leaky_relu"] * layers + [output])
     text, rect = caption_rects(view)[-1]
