@@ -81,3 +81,14 @@ def test_the_testing_sections_fixtures_and_helpers_are_the_plugins(pytestconfig)
 def test_the_from_python_example_runs(block, capsys):
     exec(compile(block, "README.md (From Python)", "exec"), {})
     assert "forward" in capsys.readouterr().out.lower()
+
+
+def test_the_hyperparameter_tables_are_the_engines_declarations():
+    from nnsim.engine.hyperparameter_table import BEGIN, END, markdown_table
+
+    text = README.read_text(encoding="utf-8")
+    shown = text[text.index(BEGIN) : text.index(END) + len(END)]
+    assert shown == markdown_table(), (
+        "README's hyper-parameter tables are out of date: paste the output of "
+        "`uv run python -m nnsim.engine.hyperparameter_table` between the markers"
+    )

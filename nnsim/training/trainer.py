@@ -22,7 +22,7 @@ import numpy as np
 from nnsim.engine import clipping, regularization
 from nnsim.engine.network import LayerConfig, Network
 from nnsim.engine.optimizers import make_optimizer
-from nnsim.engine.schedules import PlateauSchedule, make_schedule
+from nnsim.engine.schedules import ReduceLROnPlateau, make_schedule
 from nnsim.training.data import TrainingData, batch_bounds, build_data
 from nnsim.training.history import MetricHistory
 from nnsim.training.results import Evaluation, StepResult
@@ -165,7 +165,7 @@ class Trainer:
     def current_lr(self) -> float:
         """The learning rate the next step will use."""
         t = self.schedule_position
-        if isinstance(self.schedule, PlateauSchedule):
+        if isinstance(self.schedule, ReduceLROnPlateau):
             return self.schedule.lr(t)
         if not 0 <= t - self._lr_cache_start < len(self._lr_cache):
             self._lr_cache_start = t
@@ -184,7 +184,7 @@ class Trainer:
         old = self.schedule
         self.experiment = experiment
         self._build_schedule(float(lr))
-        if isinstance(old, PlateauSchedule):
+        if isinstance(old, ReduceLROnPlateau):
             state = old.state_dict()
             state["params"] = self.schedule.params()
             state["state"] = {**state["state"], "current_lr": float(lr)}
@@ -225,7 +225,7 @@ class Trainer:
 
     def _end_epoch(self) -> None:
         self.epochs_done += 1
-        if isinstance(self.schedule, PlateauSchedule) and self._epoch_losses:
+        if isinstance(self.schedule, ReduceLROnPlateau) and self._epoch_losses:
             self.schedule.observe(float(np.mean(self._epoch_losses)))
         self._epoch_losses = []
 

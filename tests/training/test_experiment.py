@@ -712,7 +712,7 @@ def test_every_problem_is_reported_at_once_with_its_path():
         (
             {"training": {"schedule": {"name": "step", "step_size": 2, "gama": 0.5}}},
             "training.schedule.gama",
-            "name, unit, warmup_steps, step_size, gamma",
+            "name, unit, step_size, gamma, warmup_steps",
         ),
         ({"view": {"hide": []}}, "view.hide", "hidden_controls"),
     ],

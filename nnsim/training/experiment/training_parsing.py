@@ -1,21 +1,19 @@
 """Reading the ``training`` section: batch size, optimizer, schedule, regularization and
 gradient clipping.
 
-An optimizer's or schedule's keywords are the engine's: which ones it takes is asked
-of the engine, and their values are judged by building the engine object.
+An optimizer's or schedule's keywords are the ones the engine declares
+(:mod:`nnsim.engine.hyperparameters`); their values are judged by the engine's checks.
 """
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Mapping
-from functools import cache
 from typing import Any
 
 import numpy as np
 
 from nnsim.engine.datasets import MAX_SAMPLES
-from nnsim.engine.optimizers import OPTIMIZERS, make_optimizer
+from nnsim.engine.optimizers import OPTIMIZERS, Optimizer
 from nnsim.engine.schedules import SCHEDULES, Schedule, make_schedule
 from nnsim.training.experiment.hyperparameters import (
     check_hyperparameters,
@@ -87,23 +85,11 @@ def _read_lr(problems: Problems, d: Mapping[str, Any], path: str) -> Any:
     )
 
 
-@cache
-def _optimizer_keywords(name: str) -> tuple[str, ...]:
-    """The hyper-parameter names of optimizer ``name`` besides ``lr`` (empty if unknown)."""
-    try:
-        names = make_optimizer(name, [np.zeros(1)], lr=DEFAULT_LR).hyperparameters
-    except (AttributeError, TypeError, ValueError):
-        return ()
-    return tuple(key for key in names if key != "lr")
-
-
-@cache
-def _schedule_keywords(name: str) -> tuple[str, ...]:
-    """The keyword names of schedule ``name`` besides ``lr0`` (empty if unknown)."""
-    parameters = inspect.signature(SCHEDULES[name]).parameters.values()
-    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters):
-        return ()
-    return tuple(p.name for p in parameters if p.name not in ("self", "lr0"))
+def _keywords(owner: type[Optimizer] | type[Schedule], own: str) -> tuple[str, ...]:
+    """The declared hyper-parameter names of an optimizer or schedule besides ``own``, the
+    one the file gives another way (the optimizer's ``lr``; a schedule's ``lr0``)."""
+    declared = owner.hyperparameters() if issubclass(owner, Schedule) else owner.HYPERPARAMETERS
+    return tuple(p.name for p in declared if p.name != own)
 
 
 def _read_hyperparameters(
@@ -116,18 +102,15 @@ def _read_hyperparameters(
     """The engine keywords of an optimizer or schedule object (its keys not in ``own_keys``).
 
     Unknown keys and values of a wrong type are recorded (such a value is ``INVALID``;
-    the engine then judges nothing, as its complaints would follow from them). With
-    ``engine_keys`` empty (the engine did not say which it takes) every key is passed on
-    and the engine decides.
+    the engine then judges nothing, as its complaints would follow from them).
     """
-    allowed = (*own_keys, *(engine_keys or d.keys()))
+    allowed = (*own_keys, *engine_keys)
     read_object(problems, d, path, allowed)  # unknown and repeated keys
-    params = {
+    return {
         key: read_hyperparameter_value(problems, value, child(path, key))
         for key, value in d.items()
-        if key in allowed and key not in own_keys
+        if key in engine_keys
     }
-    return params
 
 
 def parse_optimizer(problems: Problems, value: Any, path: str) -> Any:
@@ -140,12 +123,13 @@ def parse_optimizer(problems: Problems, value: Any, path: str) -> Any:
     lr = _read_lr(problems, value, path)
     if name is INVALID:
         return INVALID
-    engine_keys = _optimizer_keywords(name)
+    optimizer = OPTIMIZERS[name]
+    engine_keys = _keywords(optimizer, "lr")
     params = _read_hyperparameters(problems, value, path, ("name", "lr"), engine_keys)
     usable_lr = DEFAULT_LR if lr is INVALID else lr
 
     def build(**kwargs: Any) -> object:
-        return make_optimizer(name, [np.zeros(1)], lr=usable_lr, **kwargs)
+        return optimizer.checked(lr=usable_lr, **kwargs)
 
     if INVALID not in params.values():
         check_hyperparameters(problems, path, build, params, engine_keys)
@@ -163,7 +147,7 @@ def _parse_schedule(problems: Problems, value: Any, path: str, lr: float) -> Any
     unit = read_choice(problems, value, "unit", path, "step", SCHEDULE_UNITS)
     if name is INVALID:
         return INVALID
-    engine_keys = _schedule_keywords(name)
+    engine_keys = _keywords(SCHEDULES[name], "lr0")
     params = _read_hyperparameters(problems, value, path, ("name", "unit"), engine_keys)
 
     def build(**kwargs: Any) -> object:

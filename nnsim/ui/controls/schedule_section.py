@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import dataclasses
-from functools import cache
 from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QComboBox, QHBoxLayout
 
-from nnsim.engine.schedules import SCHEDULES, lr_curve, make_schedule
+from nnsim.engine.hyperparameters import HyperParameter
+from nnsim.engine.schedules import SCHEDULES, Schedule, lr_curve, make_schedule
 from nnsim.training.data import steps_per_epoch
 from nnsim.training.experiment import Experiment, ScheduleSpec
 from nnsim.ui.controls.fields import MessageLabel
-from nnsim.ui.controls.training_section import Param, ParamRows, TrainingSection, choice_combo
+from nnsim.ui.controls.training_section import ParamRows, TrainingSection, choice_combo
 from nnsim.ui.style import MUTED, POSITIVE, TEXT
 
 __all__ = ["PREVIEW_STEPS", "ScheduleSection", "planned_steps"]
@@ -22,79 +22,21 @@ __all__ = ["PREVIEW_STEPS", "ScheduleSection", "planned_steps"]
 PREVIEW_STEPS = 2000
 """Steps shown by the schedule preview (one-cycle: its ``total_steps`` plus warm-up)."""
 
-_SCHEDULE_TITLES = {
-    "constant": "constant",
-    "inverse_time": "inverse time",
-    "step": "step",
-    "exponential": "exponential",
-    "cosine": "cosine",
-    "one_cycle": "one-cycle",
-    "plateau": "on plateau",
-}
-_SCHEDULE_TIPS = {
-    "constant": "η stays at the learning rate.",
-    "inverse_time": "Keras InverseTimeDecay: η = η₀ / (1 + decay_rate · t / decay_steps).",
-    "step": "PyTorch StepLR: η = η₀ · gamma^⌊t / step_size⌋.",
-    "exponential": "PyTorch ExponentialLR: η = η₀ · gamma^t.",
-    "cosine": "PyTorch CosineAnnealingLR: η falls from η₀ to eta_min along a half cosine "
-    "over T_max (with restarts: jumps back to η₀ every T_max).",
-    "one_cycle": "PyTorch OneCycleLR: η rises to max_lr, then anneals far below the start, "
-    "over total_steps (momentum cycles the other way).",
-    "plateau": "PyTorch ReduceLROnPlateau: η × factor when the test loss has not improved "
-    "for 'patience' evaluations. The preview cannot know when that happens.",
-}
-# Values a schedule starts with when chosen (its required keywords and visible choices).
-_SCHEDULE_STARTERS: dict[str, dict[str, Any]] = {
-    "constant": {},
-    "inverse_time": {"decay_rate": 0.001},
-    "step": {"step_size": 500, "gamma": 0.5},
-    "exponential": {"gamma": 0.999},
-    "cosine": {"T_max": PREVIEW_STEPS},
-    "one_cycle": {"total_steps": PREVIEW_STEPS},
-    "plateau": {},
-}
-_SCHEDULE_PARAMS = (
-    Param("decay_rate", "decay_rate", "float", "How fast η decays (≥ 0).", low=0),
-    Param("decay_steps", "decay_steps", "float", "t is counted in units of decay_steps (> 0).",
-          low=0, low_open=True),
-    Param("staircase", "staircase", "bool", "Decay in jumps every decay_steps instead of "
-          "smoothly."),
-    Param("step_size", "step_size", "int", "Multiply η by gamma every step_size units.",
-          low=1),
-    Param("gamma", "gamma", "float", "Multiplicative decay in (0, 1].", low=0, high=1,
-          low_open=True),
-    Param("T_max", "T_max", "int", "Units from η₀ down to eta_min (half a cosine period).",
-          low=1),
-    Param("eta_min", "eta_min", "float", "The lowest rate, in [0, learning rate].", low=0),
-    Param("restarts", "restarts", "bool", "Warm restarts: jump back to η₀ every T_max "
-          "(CosineAnnealingWarmRestarts)."),
-    Param("max_lr", "max_lr", "float", "Peak rate of the cycle. Empty: the learning rate.",
-          low=0, low_open=True, optional=True),
-    Param("total_steps", "total_steps", "int", "Length of the whole cycle, in steps.", low=1),
-    Param("pct_start", "pct_start", "float", "Share of the cycle spent raising η, in [0, 1].",
-          low=0, high=1),
-    Param("factor", "factor", "float", "η ← η·factor when the loss stalls, in (0, 1).",
-          low=0, high=1, low_open=True, high_open=True),
-    Param("patience", "patience", "int", "Evaluations without improvement before η drops.",
-          low=0),
-    Param("warmup_steps", "warmup", "int", "Linear warm-up: η ramps up from η₀/(W+1) over the "
-          "first W units (steps or epochs), then the schedule starts.", low=0),
-)  # fmt: skip
-_SCHEDULE_KEYS = {
-    "constant": (),
-    "inverse_time": ("decay_rate", "decay_steps", "staircase"),
-    "step": ("step_size", "gamma"),
-    "exponential": ("gamma",),
-    "cosine": ("T_max", "eta_min", "restarts"),
-    "one_cycle": ("max_lr", "total_steps", "pct_start"),
-    "plateau": ("factor", "patience"),
-}
+
+def _declared(schedule: type[Schedule]) -> list[HyperParameter]:
+    """The hyper-parameters the section shows: all but the advanced ones and ``lr0`` (the
+    learning rate, in its own section), in the declared order (warm-up last)."""
+    return [p for p in schedule.hyperparameters() if not p.advanced and p.name != "lr0"]
 
 
-@cache
-def _schedule_defaults(name: str) -> dict[str, Any]:
-    fields = dataclasses.fields(SCHEDULES[name])
-    return {f.name: f.default for f in fields if f.init and f.default is not dataclasses.MISSING}
+def _tip(schedule: type[Schedule]) -> str:
+    return f"{schedule.torch_name}: {schedule.summary}\n{schedule.formula}"
+
+
+def _starting_values(schedule: type[Schedule]) -> dict[str, Any]:
+    """What a schedule starts with when chosen: the suggested value of each hyper-parameter
+    that has one (those it requires)."""
+    return {p.name: p.suggested for p in schedule.hyperparameters() if p.suggested is not None}
 
 
 def planned_steps(schedule: ScheduleSpec) -> int:
@@ -116,7 +58,10 @@ class ScheduleSection(TrainingSection):
         super().__init__("Schedule", "scheduleSection", message)
         self._schedule = ScheduleSpec()
         self.combo = choice_combo(
-            self.body, "scheduleCombo", _SCHEDULE_TITLES, _SCHEDULE_TIPS, SCHEDULES
+            self.body,
+            "scheduleCombo",
+            {name: cls.title for name, cls in SCHEDULES.items()},
+            {name: _tip(cls) for name, cls in SCHEDULES.items()},
         )
         self.combo.setToolTip(
             "How the learning rate changes during training, starting from the learning rate "
@@ -135,7 +80,9 @@ class ScheduleSection(TrainingSection):
         head.addWidget(self.combo, 3)
         head.addWidget(self.unit_combo, 2)
         self.add_row("Schedule", head, self.combo.toolTip())
-        self.rows = ParamRows(self, _SCHEDULE_PARAMS, "schedule", self._on_parameter_edited)
+        every = [p for cls in SCHEDULES.values() for p in _declared(cls)]
+        optional = {cls.lr0_field for cls in SCHEDULES.values()} - {"lr0"}
+        self.rows = ParamRows(self, every, "schedule", self._on_parameter_edited, optional)
         self.form.addRow(message)
 
         self.preview = pg.PlotWidget(self.body, background="w")
@@ -164,10 +111,11 @@ class ScheduleSection(TrainingSection):
         """Show the experiment's schedule, only its parameters, and its preview (only from the
         panel's ``_show``)."""
         schedule = self._schedule = experiment.training.schedule
-        values = {**_schedule_defaults(schedule.name), **schedule.params}
+        cls = SCHEDULES[schedule.name]
+        values = {**cls.defaults(), **schedule.params}
         self.combo.setCurrentIndex(self.combo.findData(schedule.name))
         self.unit_combo.setCurrentIndex(self.unit_combo.findData(schedule.unit))
-        self.rows.show(values, {*_SCHEDULE_KEYS.get(schedule.name, ()), "warmup_steps"})
+        self.rows.show(values, _declared(cls))
         self.unit_combo.setEnabled(schedule.name not in ("one_cycle", "plateau"))
         self._show_preview(experiment)
 
@@ -199,7 +147,7 @@ class ScheduleSection(TrainingSection):
         old = self._schedule
         if name == old.name:
             return
-        params = dict(_SCHEDULE_STARTERS.get(name, {}))
+        params = _starting_values(SCHEDULES[name])
         if "warmup_steps" in old.params:
             params["warmup_steps"] = old.params["warmup_steps"]
         unit = "step" if name in ("one_cycle", "plateau") else old.unit

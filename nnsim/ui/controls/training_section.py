@@ -2,23 +2,24 @@
 
 A :class:`TrainingSection` shows part of the experiment's training settings in a compact
 form and reports each edit as the fields of the training spec it changes; the panel
-validates and keeps them. The Optimizer and Schedule sections list their parameters as
-:class:`Param` rows (:class:`ParamRows`), built once, of which only the current
+validates and keeps them. The Optimizer and Schedule sections show the hyper-parameters
+the engine declares as :class:`ParamRows`, built once, of which only the current
 optimizer's (schedule's) are shown.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Collection, Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLayout, QWidget
 
+from nnsim.engine.hyperparameters import HyperParameter, Interval
 from nnsim.ui.controls.fields import MessageLabel, NumberEdit, Section
 
-__all__ = ["Param", "ParamRows", "TrainingSection", "choice_combo"]
+__all__ = ["ParamRows", "TrainingSection", "choice_combo"]
 
 
 class TrainingSection(Section):
@@ -68,69 +69,90 @@ def choice_combo(
     return combo
 
 
-@dataclass(frozen=True)
-class Param:
-    """A hyper-parameter widget: its key, label, kind and bounds, and what it means."""
-
-    key: str
-    label: str
-    kind: str  # "float", "int" or "bool"
-    tip: str
-    low: float | None = None
-    high: float | None = None
-    low_open: bool = False
-    high_open: bool = False
-    optional: bool = False
-
-
 class ParamRows:
-    """One row of ``section``'s form per parameter, objectName ``<prefix>_<key>``.
+    """One row of ``section``'s form per hyper-parameter, objectName ``<prefix>_<name>``
+    (a pair, Adam's ``betas``, is two rows named after its parts: ``hp_beta1``, ``hp_beta2``).
 
-    A committed value calls ``edited(key, value)``; a refused entry emits the section's
-    :attr:`~TrainingSection.refused`.
+    The rows come from the engine's declarations (:mod:`nnsim.engine.hyperparameters`):
+    label, kind, bounds and tooltip. They are built once for every hyper-parameter any
+    optimizer (schedule) declares; :meth:`show` shows the current one's, in its order and
+    with its tooltips. A committed value calls ``edited(name, value)``; a refused entry
+    emits the section's :attr:`~TrainingSection.refused`.
     """
 
     def __init__(
         self,
         section: TrainingSection,
-        params: Iterable[Param],
+        declared: Iterable[HyperParameter],
         prefix: str,
         edited: Callable[[str, Any], None],
+        optional: Collection[str] = (),
     ) -> None:
         self.form = section.form
         self.widgets: dict[str, QWidget] = {}
-        for param in params:
-            widget = _param_widget(param, prefix, section.body)
-            section.add_row(param.label, widget, param.tip)
-            self.widgets[param.key] = widget
-            if isinstance(widget, QCheckBox):
-                widget.toggled.connect(lambda on, key=param.key: edited(key, on))
-            else:
-                widget.valueEdited.connect(lambda v, key=param.key: edited(key, v))
-                widget.refused.connect(section.refused)
+        self._first_row = self.form.rowCount()
+        for param in declared:
+            for key, label, tip in _rows_of(param):
+                if key in self.widgets:
+                    continue
+                widget = _param_widget(param, key, prefix, key in optional, section.body)
+                section.add_row(label, widget, tip)
+                self.widgets[key] = widget
+                if isinstance(widget, QCheckBox):
+                    widget.toggled.connect(lambda on, key=key: edited(key, on))
+                else:
+                    widget.valueEdited.connect(lambda v, key=key: edited(key, v))
+                    widget.refused.connect(section.refused)
 
-    def show(self, values: Mapping[str, Any], keys: Collection[str]) -> None:
-        """Show the rows of ``keys`` with their ``values`` and hide the others (only
-        from the panel's ``_show``)."""
+    def show(self, values: Mapping[str, Any], declared: Iterable[HyperParameter]) -> None:
+        """Show the rows of the ``declared`` hyper-parameters, in that order and with their
+        tooltips and ``values``, and hide the others (only from the panel's ``_show``)."""
+        shown = [row for param in declared for row in _rows_of(param) if row[0] in self.widgets]
+        for position, (key, _, tip) in enumerate(shown):
+            widget = self.widgets[key]
+            label = self.form.labelForField(widget)
+            if self.form.getWidgetPosition(widget)[0] != self._first_row + position:
+                self.form.takeRow(widget)
+                self.form.insertRow(self._first_row + position, label, widget)
+            widget.setToolTip(tip)
+            label.setToolTip(tip)
+            _write(widget, values.get(key))
+        keys = {key for key, _, _ in shown}
         for key, widget in self.widgets.items():
             self.form.setRowVisible(widget, key in keys)
-            if key in keys:
-                _write(widget, values.get(key))
 
 
-def _param_widget(param: Param, prefix: str, parent: QWidget) -> QWidget:
+def _rows_of(param: HyperParameter) -> list[tuple[str, str, str]]:
+    """(key, label, tooltip) of each row ``param`` takes: one, or one per part of a pair."""
+    if param.kind == "pair":
+        allowed = param.allowed().removeprefix("pair in ")
+        return [
+            (key, label, f"{label}: {tip} Allowed: {allowed}.") for key, label, tip in param.parts
+        ]
+    return [(param.name, param.shown_label, param.tooltip())]
+
+
+def _param_widget(
+    param: HyperParameter, key: str, prefix: str, optional: bool, parent: QWidget
+) -> QWidget:
     if param.kind == "bool":
         widget: QWidget = QCheckBox(parent)
     else:
+        interval = param.interval or Interval()
+        finite = math.isfinite
         widget = NumberEdit(
-            param.key, low=param.low, high=param.high, low_open=param.low_open,
-            high_open=param.high_open, integer=param.kind == "int",
-            optional=param.optional, parent=parent,
-        )  # fmt: skip
-        if param.optional:
+            key,
+            low=interval.low if finite(interval.low) else None,
+            high=interval.high if finite(interval.high) else None,
+            low_open=interval.low_open,
+            high_open=interval.high_open,
+            integer=param.kind == "int",
+            optional=optional,
+            parent=parent,
+        )
+        if optional:
             widget.setPlaceholderText("= learning rate")
-    widget.setObjectName(f"{prefix}_{param.key}")
-    widget.setToolTip(param.tip)
+    widget.setObjectName(f"{prefix}_{key}")
     return widget
 
 
