@@ -1,4 +1,5 @@
-"""The command line: ``nnsim`` opens the window; ``nnsim run`` and ``nnsim validate`` work headless.
+"""The headless command line: ``nnsim run`` and ``nnsim validate`` (``nnsim`` alone opens the
+window: ``nnsim/__main__.py`` chooses; this module never imports ``nnsim.ui``).
 
 Exit codes: 0 ok, 2 bad input (one clear message per problem on stderr), 3 training diverged.
 """
@@ -11,11 +12,10 @@ import math
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
-
-from nnsim import __version__
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_DIVERGED = 0, 2, 3
 
@@ -32,20 +32,6 @@ examples:
 
 class UsageError(Exception):
     """A problem with the command line or its input files (exit code 2)."""
-
-
-def _gui_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="nnsim",
-        description="nnsim: watch a neural network learn — backpropagation, gradient descent "
-        "and the learning rate, live. Subcommands 'run' and 'validate' work without a window.",
-        epilog=EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    p.add_argument("experiment", nargs="?", help="an experiment file (.json) to open")
-    p.add_argument("--lesson", metavar="NAME", help="open a built-in lesson, e.g. article-backprop")
-    p.add_argument("--version", action="version", version=f"nnsim {__version__}")
-    return p
 
 
 def _run_parser() -> argparse.ArgumentParser:
@@ -180,32 +166,17 @@ def _accuracy(value: float) -> str:
     return "" if math.isnan(value) else repr(value)
 
 
-def gui_command(args: argparse.Namespace) -> int:
-    if args.lesson is not None:
-        from nnsim.ui.lecture.lessons import lesson_names
-
-        if args.experiment is not None:
-            raise UsageError("give an experiment file or --lesson NAME, not both")
-        if args.lesson not in lesson_names():
-            known = ", ".join(lesson_names())
-            raise UsageError(f"--lesson {args.lesson}: no such lesson; the lessons are: {known}")
-        from nnsim.ui.lecture import run_lesson
-
-        return run_lesson(args.lesson)
-    from nnsim.ui.app import run_app  # a bad file opens the window, with its problems shown
-
-    return run_app(args.experiment)
+COMMANDS = {"run": (_run_parser, run_command), "validate": (_validate_parser, validate_command)}
 
 
-def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    commands = {"run": (_run_parser, run_command), "validate": (_validate_parser, validate_command)}
-    if argv and argv[0] in commands:
-        make_parser, command = commands[argv[0]]
-        argv = argv[1:]
-    else:
-        make_parser, command = _gui_parser, gui_command
-    args = make_parser().parse_args(argv)  # exits 2 on a bad command line, as argparse does
+def run_command_line(
+    parser: argparse.ArgumentParser,
+    command: Callable[[argparse.Namespace], int],
+    argv: list[str],
+) -> int:
+    """Parse ``argv`` and run ``command``; a :class:`UsageError` is printed, one line per
+    problem, and exits 2 (as argparse does on a bad command line)."""
+    args = parser.parse_args(argv)
     try:
         return command(args)
     except UsageError as err:
@@ -215,3 +186,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("\nnnsim: interrupted\n")
         return 130
+
+
+def main(argv: list[str]) -> int:
+    """``nnsim run …`` or ``nnsim validate …`` (``argv[0]`` is one of :data:`COMMANDS`)."""
+    make_parser, command = COMMANDS[argv[0]]
+    return run_command_line(make_parser(), command, argv[1:])
