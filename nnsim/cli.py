@@ -14,8 +14,13 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from nnsim.training.experiment import Experiment
+    from nnsim.training.results import StepResult
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_DIVERGED = 0, 2, 3
 
@@ -63,7 +68,7 @@ def _validate_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _load(path: str):
+def _load(path: str) -> Experiment:
     from nnsim.training.experiment import ExperimentError, load_experiment
 
     try:
@@ -80,7 +85,7 @@ def validate_command(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _progress(step: int, total: int, result, stream) -> None:
+def _progress(step: int, total: int, result: StepResult, stream: TextIO) -> None:
     line = f"step {step}/{total}  epoch {result.epoch}  loss {result.loss:.4f}  lr {result.lr:.3g}"
     # one line rewritten in place on a terminal; separate lines in a log file
     stream.write(f"\r{line}" if stream.isatty() else f"{line}\n")
@@ -120,7 +125,7 @@ def run_command(args: argparse.Namespace) -> int:
         features_test=d.x_test,
         y_test=d.test.y,
     )
-    np.savez(out / "weights_initial.npz", **trainer.network.state())
+    np.savez(out / "weights_initial.npz", allow_pickle=False, **trainer.network.state())
 
     L = trainer.network.depth
     header = ["step", "epoch", "lr", "batch_loss", *(f"grad_norm_{k}" for k in range(1, L + 1))]
@@ -149,7 +154,7 @@ def run_command(args: argparse.Namespace) -> int:
                 last_print = now
     if sys.stderr.isatty():
         sys.stderr.write("\n")
-    np.savez(out / "weights_final.npz", **trainer.network.state())
+    np.savez(out / "weights_final.npz", allow_pickle=False, **trainer.network.state())
     if trainer.diverged:
         sys.stderr.write(f"nnsim: training diverged: {trainer.diverged}\n")
         return EXIT_DIVERGED
