@@ -1,7 +1,8 @@
 """The layers and the direction of their imports (docs/architecture.md, "Layers").
 
 ``nnsim.engine`` (NumPy only) ← ``nnsim.training`` (no Qt) ← ``nnsim.ui`` and ``nnsim.cli``;
-the window and the command line never import each other (``nnsim/__main__.py`` picks one).
+the window and the command line never import each other (``nnsim/__main__.py`` picks one),
+and nothing imports the pytest plugin ``nnsim.testing``.
 Every import counts: absolute and relative ones, at the top and inside functions.
 """
 
@@ -77,8 +78,8 @@ def breaks_rule(name: str, allowed: tuple[str, ...] | None = None, forbidden=())
 RULES = {
     "engine": {"allowed": ("nnsim.engine",)},
     "training": {"allowed": ("nnsim.engine", "nnsim.training")},
-    "ui": {"forbidden": ("nnsim.cli", "nnsim.__main__")},
-    "cli": {"forbidden": ("nnsim.ui", "nnsim.__main__")},
+    "ui": {"forbidden": ("nnsim.cli", "nnsim.__main__", "nnsim.testing")},
+    "cli": {"forbidden": ("nnsim.ui", "nnsim.__main__", "nnsim.testing")},
 }
 
 
