@@ -1,4 +1,5 @@
-"""The command line: ``nnsim`` opens the window; ``nnsim run`` and ``nnsim validate`` work headless.
+"""The headless command line: ``nnsim run`` and ``nnsim validate`` (``nnsim`` alone opens the
+window: ``nnsim/__main__.py`` chooses; this module never imports ``nnsim.ui``).
 
 Exit codes: 0 ok, 2 bad input (one clear message per problem on stderr), 3 training diverged.
 """
@@ -11,11 +12,15 @@ import math
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 import numpy as np
 
-from nnsim import __version__
+if TYPE_CHECKING:
+    from nnsim.training.experiment import Experiment
+    from nnsim.training.results import StepResult
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_DIVERGED = 0, 2, 3
 
@@ -32,20 +37,6 @@ examples:
 
 class UsageError(Exception):
     """A problem with the command line or its input files (exit code 2)."""
-
-
-def _gui_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="nnsim",
-        description="nnsim: watch a neural network learn — backpropagation, gradient descent "
-        "and the learning rate, live. Subcommands 'run' and 'validate' work without a window.",
-        epilog=EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    p.add_argument("experiment", nargs="?", help="an experiment file (.json) to open")
-    p.add_argument("--lesson", metavar="NAME", help="open a built-in lesson, e.g. article-backprop")
-    p.add_argument("--version", action="version", version=f"nnsim {__version__}")
-    return p
 
 
 def _run_parser() -> argparse.ArgumentParser:
@@ -77,7 +68,7 @@ def _validate_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _load(path: str):
+def _load(path: str) -> Experiment:
     from nnsim.training.experiment import ExperimentError, load_experiment
 
     try:
@@ -94,7 +85,7 @@ def validate_command(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _progress(step: int, total: int, result, stream) -> None:
+def _progress(step: int, total: int, result: StepResult, stream: TextIO) -> None:
     line = f"step {step}/{total}  epoch {result.epoch}  loss {result.loss:.4f}  lr {result.lr:.3g}"
     # one line rewritten in place on a terminal; separate lines in a log file
     stream.write(f"\r{line}" if stream.isatty() else f"{line}\n")
@@ -134,7 +125,7 @@ def run_command(args: argparse.Namespace) -> int:
         features_test=d.x_test,
         y_test=d.test.y,
     )
-    np.savez(out / "weights_initial.npz", **trainer.network.state())
+    np.savez(out / "weights_initial.npz", allow_pickle=False, **trainer.network.state())
 
     L = trainer.network.depth
     header = ["step", "epoch", "lr", "batch_loss", *(f"grad_norm_{k}" for k in range(1, L + 1))]
@@ -163,7 +154,7 @@ def run_command(args: argparse.Namespace) -> int:
                 last_print = now
     if sys.stderr.isatty():
         sys.stderr.write("\n")
-    np.savez(out / "weights_final.npz", **trainer.network.state())
+    np.savez(out / "weights_final.npz", allow_pickle=False, **trainer.network.state())
     if trainer.diverged:
         sys.stderr.write(f"nnsim: training diverged: {trainer.diverged}\n")
         return EXIT_DIVERGED
@@ -180,32 +171,17 @@ def _accuracy(value: float) -> str:
     return "" if math.isnan(value) else repr(value)
 
 
-def gui_command(args: argparse.Namespace) -> int:
-    if args.lesson is not None:
-        from nnsim.ui.lecture.lessons import lesson_names
-
-        if args.experiment is not None:
-            raise UsageError("give an experiment file or --lesson NAME, not both")
-        if args.lesson not in lesson_names():
-            known = ", ".join(lesson_names())
-            raise UsageError(f"--lesson {args.lesson}: no such lesson; the lessons are: {known}")
-        from nnsim.ui.lecture import run_lesson
-
-        return run_lesson(args.lesson)
-    from nnsim.ui.app import run_app  # a bad file opens the window, with its problems shown
-
-    return run_app(args.experiment)
+COMMANDS = {"run": (_run_parser, run_command), "validate": (_validate_parser, validate_command)}
 
 
-def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    commands = {"run": (_run_parser, run_command), "validate": (_validate_parser, validate_command)}
-    if argv and argv[0] in commands:
-        make_parser, command = commands[argv[0]]
-        argv = argv[1:]
-    else:
-        make_parser, command = _gui_parser, gui_command
-    args = make_parser().parse_args(argv)  # exits 2 on a bad command line, as argparse does
+def run_command_line(
+    parser: argparse.ArgumentParser,
+    command: Callable[[argparse.Namespace], int],
+    argv: list[str],
+) -> int:
+    """Parse ``argv`` and run ``command``; a :class:`UsageError` is printed, one line per
+    problem, and exits 2 (as argparse does on a bad command line)."""
+    args = parser.parse_args(argv)
     try:
         return command(args)
     except UsageError as err:
@@ -215,3 +191,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("\nnnsim: interrupted\n")
         return 130
+
+
+def main(argv: list[str]) -> int:
+    """``nnsim run …`` or ``nnsim validate …`` (``argv[0]`` is one of :data:`COMMANDS`)."""
+    make_parser, command = COMMANDS[argv[0]]
+    return run_command_line(make_parser(), command, argv[1:])

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from nnsim import __version__
-from nnsim.cli import main
+from nnsim.__main__ import main
 from nnsim.training.experiment import Experiment, save_experiment
 from nnsim.training.trainer import Trainer
 

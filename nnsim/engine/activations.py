@@ -50,40 +50,40 @@ class Activation:
 class Linear(Activation):
     name, formula = "linear", "a = z"
 
-    def forward(self, z):
+    def forward(self, z: np.ndarray) -> np.ndarray:
         return z
 
-    def backward(self, z, a, grad_a):
+    def backward(self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray) -> np.ndarray:
         return grad_a  # da/dz = 1
 
 
 class Sigmoid(Activation):
     name, formula = "sigmoid", "a = 1 / (1 + e^(−z))"
 
-    def forward(self, z):
+    def forward(self, z: np.ndarray) -> np.ndarray:
         return sigmoid(z)
 
-    def backward(self, z, a, grad_a):
+    def backward(self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray) -> np.ndarray:
         return grad_a * (a * (1.0 - a))  # σ' = σ(1 − σ)
 
 
 class Tanh(Activation):
     name, formula = "tanh", "a = tanh(z)"
 
-    def forward(self, z):
+    def forward(self, z: np.ndarray) -> np.ndarray:
         return np.tanh(z)
 
-    def backward(self, z, a, grad_a):
+    def backward(self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray) -> np.ndarray:
         return grad_a * (1.0 - a * a)  # tanh' = 1 − tanh²
 
 
 class ReLU(Activation):
     name, formula = "relu", "a = max(0, z)"
 
-    def forward(self, z):
+    def forward(self, z: np.ndarray) -> np.ndarray:
         return np.maximum(z, 0.0)
 
-    def backward(self, z, a, grad_a):
+    def backward(self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray) -> np.ndarray:
         return grad_a * (z > 0.0)  # 1 where z > 0, else 0 (0 at z = 0, as PyTorch)
 
 
@@ -91,30 +91,30 @@ class LeakyReLU(Activation):
     name, formula = "leaky_relu", "a = z if z > 0 else 0.01·z"
     slope = 0.01
 
-    def forward(self, z):
+    def forward(self, z: np.ndarray) -> np.ndarray:
         return np.where(z > 0.0, z, self.slope * z)
 
-    def backward(self, z, a, grad_a):
+    def backward(self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray) -> np.ndarray:
         return np.where(z > 0.0, grad_a, self.slope * grad_a)
 
 
 class ELU(Activation):
     name, formula = "elu", "a = z if z > 0 else e^z − 1"
 
-    def forward(self, z):
+    def forward(self, z: np.ndarray) -> np.ndarray:
         return np.where(z > 0.0, z, np.expm1(np.minimum(z, 0.0)))  # min() keeps exp finite
 
-    def backward(self, z, a, grad_a):
+    def backward(self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray) -> np.ndarray:
         return np.where(z > 0.0, grad_a, grad_a * (a + 1.0))  # (e^z − 1)' = e^z = a + 1
 
 
 class GELU(Activation):
     name, formula = "gelu", "a = z·Φ(z) = ½·z·(1 + erf(z/√2))"
 
-    def forward(self, z):
+    def forward(self, z: np.ndarray) -> np.ndarray:
         return 0.5 * z * (1.0 + erf(z * _SQRT_HALF))
 
-    def backward(self, z, a, grad_a):
+    def backward(self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray) -> np.ndarray:
         cdf = 0.5 * (1.0 + erf(z * _SQRT_HALF))
         pdf = _INV_SQRT_2PI * np.exp(-0.5 * z * z)
         return grad_a * (cdf + z * pdf)  # (zΦ)' = Φ + z·φ
@@ -123,10 +123,10 @@ class GELU(Activation):
 class SiLU(Activation):
     name, formula = "silu", "a = z·σ(z)"
 
-    def forward(self, z):
+    def forward(self, z: np.ndarray) -> np.ndarray:
         return z * sigmoid(z)
 
-    def backward(self, z, a, grad_a):
+    def backward(self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray) -> np.ndarray:
         s = sigmoid(z)
         return grad_a * (s * (1.0 + z * (1.0 - s)))  # (zσ)' = σ + zσ(1 − σ)
 
@@ -134,10 +134,10 @@ class SiLU(Activation):
 class Sine(Activation):
     name, formula = "sine", "a = sin(z)"
 
-    def forward(self, z):
+    def forward(self, z: np.ndarray) -> np.ndarray:
         return np.sin(z)
 
-    def backward(self, z, a, grad_a):
+    def backward(self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray) -> np.ndarray:
         return grad_a * np.cos(z)
 
 
@@ -150,12 +150,12 @@ class Softmax(Activation):
 
     name, formula = "softmax", "a_i = e^(z_i) / Σ_j e^(z_j)"
 
-    def forward(self, z):
+    def forward(self, z: np.ndarray) -> np.ndarray:
         e = np.exp(z - z.max(axis=-1, keepdims=True))
         e /= e.sum(axis=-1, keepdims=True)
         return e
 
-    def backward(self, z, a, grad_a):
+    def backward(self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray) -> np.ndarray:
         # Full Jacobian-vector product: a ⊙ (g − Σ a·g).
         return a * (grad_a - np.sum(a * grad_a, axis=-1, keepdims=True))
 

@@ -22,7 +22,14 @@ class BatchNormState:
 
     __slots__ = ("beta", "gamma", "grad_beta", "grad_gamma", "running_mean", "running_var")
 
-    def __init__(self, gamma, beta, grad_gamma, grad_beta, units: int) -> None:
+    def __init__(
+        self,
+        gamma: np.ndarray,
+        beta: np.ndarray,
+        grad_gamma: np.ndarray,
+        grad_beta: np.ndarray,
+        units: int,
+    ) -> None:
         self.gamma, self.beta = gamma, beta
         self.grad_gamma, self.grad_beta = grad_gamma, grad_beta
         self.running_mean = np.zeros(units)

@@ -97,10 +97,12 @@ def _row_problem(row: list[str]) -> tuple[str | None, tuple[float, float, float]
     """What is wrong with a data row, if anything, and its numbers."""
     if len(row) != 3:
         return f"expected 3 columns (x1,x2,label), found {len(row)}", (0.0, 0.0, 0.0)
-    numbers = [_number(cell) for cell in row]
-    for cell, number, column in zip(row, numbers, COLUMNS, strict=True):
+    numbers: list[float] = []
+    for cell, column in zip(row, COLUMNS, strict=True):
+        number = _number(cell)
         if number is None or not math.isfinite(number):
             return f"{column} must be a finite number, got {cell[:40]!r}", (0.0, 0.0, 0.0)
+        numbers.append(number)
     a, b, c = numbers
     if not (abs(a) <= BOUND and abs(b) <= BOUND):
         return f"point ({a:g}, {b:g}) is outside the area [-{BOUND:g}, {BOUND:g}]²", (a, b, c)

@@ -43,9 +43,11 @@ DATASETS: tuple[str, ...] = (
     "spiral3", "blobs4", "plane", "gaussians",
 )  # fmt: skip
 DATASET_KINDS: MappingProxyType[str, DatasetKind] = MappingProxyType(
-    dict.fromkeys(DATASETS[:6], "binary")
-    | dict.fromkeys(DATASETS[6:8], "multiclass")
-    | dict.fromkeys(DATASETS[8:], "regression")
+    {
+        **dict.fromkeys(DATASETS[:6], "binary"),
+        **dict.fromkeys(DATASETS[6:8], "multiclass"),
+        **dict.fromkeys(DATASETS[8:], "regression"),
+    }
 )
 DATASET_TITLES: MappingProxyType[str, str] = MappingProxyType(dict(zip(DATASETS, (
     "Circle", "Exclusive or", "Two Gaussians", "Spiral", "Two moons", "Checkerboard",

@@ -48,16 +48,18 @@ class BinaryCrossEntropy(Loss):
     formula = "J = −(1/n)·Σ [y·log(a) + (1 − y)·log(1 − a)]"
     output_activation = "sigmoid"
 
-    def value(self, z, a, y):
+    def value(self, z: np.ndarray, a: np.ndarray, y: np.ndarray) -> float:
         t = np.maximum(z, 0.0)
         t -= z * y.reshape(z.shape)
         t += np.log1p(np.exp(-np.abs(z)))
         return float(t.sum()) / t.size
 
-    def grad_z(self, z, a, y, activation):
+    def grad_z(
+        self, z: np.ndarray, a: np.ndarray, y: np.ndarray, activation: Activation
+    ) -> np.ndarray:
         return (a - y.reshape(a.shape)) * (1.0 / z.shape[0])
 
-    def grad_a(self, a, y):
+    def grad_a(self, a: np.ndarray, y: np.ndarray) -> np.ndarray:
         y = y.reshape(a.shape)  # the article's dA = −(Y/A − (1−Y)/(1−A)), averaged
         return (-(y / a) + (1.0 - y) / (1.0 - a)) / a.shape[0]
 
@@ -72,13 +74,15 @@ class CrossEntropy(Loss):
     formula = "J = −(1/n)·Σ log(softmax(z)[y])"
     output_activation = "softmax"
 
-    def value(self, z, a, y):
+    def value(self, z: np.ndarray, a: np.ndarray, y: np.ndarray) -> float:
         y = y.astype(np.intp, copy=False)  # binary data may come as 0.0/1.0
         m = z.max(axis=1, keepdims=True)
         lse = np.log(np.exp(z - m).sum(axis=1)) + m[:, 0]
         return float(np.mean(lse - z[np.arange(z.shape[0]), y]))
 
-    def grad_z(self, z, a, y, activation):
+    def grad_z(
+        self, z: np.ndarray, a: np.ndarray, y: np.ndarray, activation: Activation
+    ) -> np.ndarray:
         g = a.copy()
         g[np.arange(z.shape[0]), y.astype(np.intp, copy=False)] -= 1.0
         g *= 1.0 / z.shape[0]
@@ -94,14 +98,16 @@ class MeanSquaredError(Loss):
     name = "mse"
     formula = "J = (1/n)·Σ (a − y)²"
 
-    def value(self, z, a, y):
+    def value(self, z: np.ndarray, a: np.ndarray, y: np.ndarray) -> float:
         d = a - y.reshape(a.shape)
         return float(np.mean(d * d))
 
-    def grad_z(self, z, a, y, activation):
+    def grad_z(
+        self, z: np.ndarray, a: np.ndarray, y: np.ndarray, activation: Activation
+    ) -> np.ndarray:
         return activation.backward(z, a, self.grad_a(a, y))
 
-    def grad_a(self, a, y):
+    def grad_a(self, a: np.ndarray, y: np.ndarray) -> np.ndarray:
         return (a - y.reshape(a.shape)) * (2.0 / a.size)
 
 

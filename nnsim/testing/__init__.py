@@ -17,8 +17,8 @@ a fixture or helper runs; ``QT_QPA_PLATFORM`` defaults to ``offscreen`` (no disp
 
 from __future__ import annotations
 
-import multiprocessing
 import os
+from multiprocessing.process import BaseProcess
 from typing import TYPE_CHECKING
 
 import pytest
@@ -129,7 +129,7 @@ def nnsim_make_window(qtbot, nnsim_settings, nnsim_dialogs):
     discard = QMessageBox.StandardButton.Discard
     nnsim_dialogs.default(UNSAVED_CHANGES, discard)
     nnsim_dialogs.default(LEAVING_LECTURE, "continue")
-    made: list[tuple[MainWindow, list[multiprocessing.Process]]] = []
+    made: list[tuple[MainWindow, list[BaseProcess]]] = []
 
     def make(experiment=None, path: str | None = None) -> MainWindow:
         before = set(training_processes())

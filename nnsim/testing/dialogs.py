@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QDialog
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialog
 
 WATCH_MS = 10  # how often ModalDialogs looks for a modal dialog
 
@@ -39,8 +40,8 @@ class ModalDialogs:
         self._defaults: list[tuple[str, Reply]] = []
         self.seen: list[DialogSeen] = []
         self.reported = 0
-        self._timer = None
-        self._app = None
+        self._timer: QTimer | None = None
+        self._app: QApplication | None = None
 
     def answer(self, match: str, reply: Reply) -> None:
         """Answer every later dialog whose title or text contains ``match`` with ``reply``:
@@ -70,7 +71,7 @@ class ModalDialogs:
         )
 
     # -- watching --
-    def install(self, app) -> None:
+    def install(self, app: QApplication) -> None:
         """Watch ``app`` for modal dialogs (and make every dialog a Qt one, never native)."""
         from PySide6.QtCore import Qt, QTimer
 
@@ -78,10 +79,10 @@ class ModalDialogs:
         self._app = app
         # A dialog's exec() runs its own event loop, in which this timer keeps firing; a
         # look every few milliseconds costs nothing, unlike filtering every event in Python.
-        self._timer = QTimer()
-        self._timer.setInterval(WATCH_MS)
-        self._timer.timeout.connect(self._look)
-        self._timer.start()
+        self._timer = timer = QTimer()
+        timer.setInterval(WATCH_MS)
+        timer.timeout.connect(self._look)
+        timer.start()
 
     def uninstall(self) -> None:
         if self._timer is not None:
@@ -91,6 +92,8 @@ class ModalDialogs:
     def _look(self) -> None:
         from PySide6.QtWidgets import QDialog
 
+        if self._app is None:
+            return
         dialog = self._app.activeModalWidget()
         if isinstance(dialog, QDialog) and dialog.isVisible():
             self._handle(dialog)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import time
 from collections.abc import Callable
+from multiprocessing.process import BaseProcess
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ def wait_for(condition: Callable[[], bool], timeout: float, explain: Callable[[]
         QTest.qWait(5)
 
 
-def training_processes() -> list[multiprocessing.Process]:
+def training_processes() -> list[BaseProcess]:
     """The training processes of this test process that are still alive."""
     return [p for p in multiprocessing.active_children() if p.name == TRAINING_PROCESS_NAME]
 
@@ -41,6 +42,8 @@ def train_until(window: MainWindow, step: int, timeout: float = 10.0) -> Snapsho
 
     def reached() -> bool:
         snapshot = window.last_snapshot
+        if snapshot is None:
+            return False
         if snapshot.diverged and snapshot.step < step:
             raise AssertionError(
                 f"training diverged at step {snapshot.step}, before step {step}: "
@@ -50,24 +53,27 @@ def train_until(window: MainWindow, step: int, timeout: float = 10.0) -> Snapsho
 
     def late() -> str:
         snapshot = window.last_snapshot
+        at = "no snapshot yet" if snapshot is None else f"it is at step {snapshot.step}"
         status = window.findChild(_qt().QLabel, "statusMessage")
         said = (
             f"; the window says {status.text()!r}" if status is not None and status.text() else ""
         )
         return (
-            f"training did not reach step {step} within {timeout:g} s: it is at step "
-            f"{snapshot.step} (playing: {window.is_playing}){said}"
+            f"training did not reach step {step} within {timeout:g} s: {at} "
+            f"(playing: {window.is_playing}){said}"
         )
 
     window.play()
     wait_for(reached, timeout, late)
     window.pause()
     wait_for(
-        lambda: not window.last_snapshot.running,
+        lambda: window.last_snapshot is not None and not window.last_snapshot.running,
         timeout,
         lambda: f"training did not stop within {timeout:g} s of pause()",
     )
-    return window.last_snapshot
+    snapshot = window.last_snapshot
+    assert snapshot is not None  # wait_for(reached) saw one
+    return snapshot
 
 
 def choose(combo: QComboBox, value: Any) -> int:

@@ -8,10 +8,16 @@ and in words the window and the plots can show.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from nnsim.training.data import build_data
 
+if TYPE_CHECKING:
+    from nnsim.training.experiment import Experiment
+    from nnsim.training.trainer import Trainer
 
-def needs_new_network(old, new) -> str | None:
+
+def needs_new_network(old: Experiment, new: Experiment) -> str | None:
     """Why ``new`` cannot go on from ``old``'s weights, or None if it can.
 
     The weights carry over when the network is built the same way: same layers,
@@ -32,7 +38,7 @@ def needs_new_network(old, new) -> str | None:
     return None
 
 
-def resets_weights(old, new) -> str | None:
+def resets_weights(old: Experiment, new: Experiment) -> str | None:
     """Why the window starts ``new`` from fresh weights, or None if training goes on.
 
     Besides :func:`needs_new_network`, switching to another built-in data set starts
@@ -45,7 +51,7 @@ def resets_weights(old, new) -> str | None:
     return reason
 
 
-def continue_training(trainer, experiment) -> None:
+def continue_training(trainer: Trainer, experiment: Experiment) -> None:
     """Go on training under an edited ``experiment`` from the current weights.
 
     Steps, epochs and the history carry on. New data (points added, noise, size)
@@ -80,7 +86,7 @@ def continue_training(trainer, experiment) -> None:
         trainer.optimizer.lr = trainer.current_lr()
 
 
-def describe_change(old, new) -> str:
+def describe_change(old: Experiment, new: Experiment) -> str:
     """A short label for the loss plot's marker: ``optimizer sgd → adam``, ``batch 10 → 20``."""
     parts = []
     o, n = old.training, new.training
@@ -104,5 +110,5 @@ def describe_change(old, new) -> str:
     return "; ".join(p for p in parts if p) or "settings changed"
 
 
-def _value(v) -> str:
+def _value(v: object) -> str:
     return f"{v:g}" if isinstance(v, float) else str(v)

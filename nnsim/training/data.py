@@ -6,6 +6,7 @@ import dataclasses
 import math
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -18,6 +19,9 @@ from nnsim.engine.datasets import (
     train_size,
 )
 from nnsim.engine.features import feature_matrix
+
+if TYPE_CHECKING:
+    from nnsim.training.experiment import Experiment
 
 GRID_EXTENT = 6.0
 """The views show the square [−6, 6]², where every data set lives."""
@@ -65,22 +69,24 @@ def loss_targets(dataset: Dataset) -> np.ndarray:
     return dataset.y
 
 
-def source_dataset(experiment) -> Dataset:
+def source_dataset(experiment: Experiment) -> Dataset:
     """The full data set an experiment describes, before the train/test split (with a
     fixed split, the training points then the test points)."""
     spec = experiment.data
     if spec.dataset != "custom":
         return make_dataset(spec.dataset, spec.samples, spec.noise, experiment.seed)
-    return _custom_dataset(experiment, (*spec.points, *(spec.test_points or ())))
+    return _custom_dataset(experiment, (*(spec.points or ()), *(spec.test_points or ())))
 
 
-def _custom_dataset(experiment, rows) -> Dataset:
+def _custom_dataset(
+    experiment: Experiment, rows: tuple[tuple[float, float, float], ...]
+) -> Dataset:
     points = np.asarray(rows, dtype=np.float64).reshape(-1, 3)
     kind = experiment.task_kind
     if kind == "regression":
         return Dataset(points[:, :2], points[:, 2], "regression", 1, "custom")
     labels = points[:, 2].astype(np.int64)
-    rows_all = (*experiment.data.points, *(experiment.data.test_points or ()))
+    rows_all = (*(experiment.data.points or ()), *(experiment.data.test_points or ()))
     k = max(2, int(max(p[2] for p in rows_all)) + 1)  # classes of both sets
     return Dataset(points[:, :2], labels, kind, k, "custom")
 
@@ -91,7 +97,7 @@ def _rows(dataset: Dataset) -> tuple[tuple[float, float, float], ...]:
     )
 
 
-def with_custom_points(experiment, dataset: Dataset):
+def with_custom_points(experiment: Experiment, dataset: Dataset) -> Experiment:
     """A copy of ``experiment`` whose data are exactly ``dataset``'s points (``custom``),
     split at random by ``train_fraction``."""
     data = dataclasses.replace(
@@ -100,7 +106,7 @@ def with_custom_points(experiment, dataset: Dataset):
     return dataclasses.replace(experiment, data=data)
 
 
-def with_split(experiment, train: Dataset, test: Dataset):
+def with_split(experiment: Experiment, train: Dataset, test: Dataset) -> Experiment:
     """A copy of ``experiment`` training on exactly ``train`` and testing on ``test``."""
     data = dataclasses.replace(
         experiment.data, dataset="custom", points=_rows(train), test_points=_rows(test)
@@ -108,14 +114,16 @@ def with_split(experiment, train: Dataset, test: Dataset):
     return dataclasses.replace(experiment, data=data)
 
 
-def with_point_added(experiment, x1: float, x2: float, label: float):
+def with_point_added(experiment: Experiment, x1: float, x2: float, label: float) -> Experiment:
     """``experiment`` with the point (x1, x2, label) added to the training set; every
     other point stays in the set it was in. ValueError for a bad point or label."""
     data = build_data(experiment)
     return with_split(experiment, add_point(data.train, x1, x2, label), data.test)
 
 
-def with_point_removed(experiment, x1: float, x2: float, max_distance: float):
+def with_point_removed(
+    experiment: Experiment, x1: float, x2: float, max_distance: float
+) -> Experiment:
     """``experiment`` without the point (train or test) nearest to (x1, x2), or
     ``experiment`` itself if none is within ``max_distance``. ValueError if that point
     is the last of its set."""
@@ -137,13 +145,13 @@ def _nearest(dataset: Dataset, x1: float, x2: float) -> float:
     return float(np.min((dataset.x[:, 0] - x1) ** 2 + (dataset.x[:, 1] - x2) ** 2))
 
 
-def build_data(experiment) -> TrainingData:
+def build_data(experiment: Experiment) -> TrainingData:
     """Generate (or take) the points, split them with the experiment's seed, pick features.
 
     Custom data with ``test_points`` keep their split as it is."""
     spec = experiment.data
     if spec.dataset == "custom" and spec.test_points is not None:
-        train = _custom_dataset(experiment, spec.points)
+        train = _custom_dataset(experiment, spec.points or ())
         test = _custom_dataset(experiment, spec.test_points)
     else:
         train, test = split(source_dataset(experiment), spec.train_fraction, experiment.seed)
@@ -172,15 +180,15 @@ def batch_bounds(n_train: int, batch_size: int | str) -> list[tuple[int, int]]:
     return bounds
 
 
-def training_points(experiment) -> int:
+def training_points(experiment: Experiment) -> int:
     """How many training points ``experiment`` has, without generating them."""
     spec = experiment.data
     if spec.dataset == "custom" and spec.test_points is not None:
-        return len(spec.points)
-    n = len(spec.points) if spec.dataset == "custom" else spec.samples
+        return len(spec.points or ())
+    n = len(spec.points or ()) if spec.dataset == "custom" else spec.samples
     return train_size(n, spec.train_fraction) if n >= 2 else n
 
 
-def steps_per_epoch(experiment) -> int:
+def steps_per_epoch(experiment: Experiment) -> int:
     """Optimizer steps in one pass over the training set: what the Trainer does."""
     return len(batch_bounds(training_points(experiment), experiment.training.batch_size))

@@ -6,6 +6,7 @@ the GUI thread; every array in it is a fresh copy, so the trainer can go on.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -134,7 +135,7 @@ def take_snapshot(
     )
 
 
-def _thin(table: np.ndarray, columns, max_rows: int | None) -> dict[str, np.ndarray]:
+def _thin(table: np.ndarray, columns: Sequence[str], max_rows: int | None) -> dict[str, np.ndarray]:
     """Columns of ``table``, evenly thinned to at most ``max_rows`` rows (first and last kept).
 
     The values stay float64: a float32 copy overflows to inf near 3.4e38, long before the

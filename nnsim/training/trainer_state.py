@@ -16,15 +16,18 @@ from the window's snapshot) keeps the loading trainer's rows up to step o in fro
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from nnsim.engine.optimizers import make_optimizer
 from nnsim.engine.schedules import SCHEDULES
 
+if TYPE_CHECKING:
+    from nnsim.training.trainer import Trainer
 
-def trainer_state(trainer, histories: bool = True) -> dict[str, Any]:
+
+def trainer_state(trainer: Trainer, histories: bool = True) -> dict[str, Any]:
     """``trainer.state_dict(histories=histories)``."""
     net = trainer.network
     state = {
@@ -52,7 +55,7 @@ def trainer_state(trainer, histories: bool = True) -> dict[str, Any]:
     return state
 
 
-def load_trainer_state(trainer, state: Mapping[str, Any]) -> None:
+def load_trainer_state(trainer: Trainer, state: Mapping[str, Any]) -> None:
     """Put ``state`` into ``trainer`` (may leave it half-loaded on an error: the caller
     restores a backup)."""
     experiment, mine = state["experiment"], trainer.experiment

@@ -19,6 +19,7 @@ def create_application(argv: list[str] | None = None):
     from nnsim.ui.errors import install_exception_hook
 
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    assert isinstance(app, QApplication)  # nnsim never makes a QCoreApplication
     # The snapshot reader thread needs the GIL for a moment per chunk of pipe data; with
     # the default 5 ms switch interval a busy paint makes it wait 5 ms for each chunk.
     sys.setswitchinterval(0.001)

@@ -67,7 +67,9 @@ def build_items(view: NetworkView, scene: QGraphicsScene, sizes: Sequence[int]) 
             scene.addItem(node)
             column.append(node)
         nodes.append(column)
-    edges, flat_edges, biases = [[]], [[]], [[]]
+    edges: list[list[list[EdgeItem]]] = [[]]
+    flat_edges: list[list[EdgeItem]] = [[]]
+    biases: list[list[BiasItem]] = [[]]
     curved = sum(a * b for a, b in pairwise(sizes)) <= CURVE_LIMIT
     for layer in range(1, len(sizes)):
         rows = []
@@ -83,14 +85,14 @@ def build_items(view: NetworkView, scene: QGraphicsScene, sizes: Sequence[int]) 
         edges.append(rows)
         flat_edges.append([edge for items in rows for edge in items])
         scene.addItem(EdgeLayer(flat_edges[-1]))
-        column = []
+        bias_column = []
         for unit, node in enumerate(nodes[layer]):
             r = node.rect
             rect = QRectF(r.left() - BIAS / 2, r.bottom() - BIAS / 2, BIAS, BIAS)
             bias = BiasItem(view, layer, unit, rect)
             scene.addItem(bias)
-            column.append(bias)
-        biases.append(column)
+            bias_column.append(bias)
+        biases.append(bias_column)
     return DiagramItems(nodes, edges, flat_edges, biases)
 
 

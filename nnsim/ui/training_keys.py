@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -35,14 +35,18 @@ class TrainingKeys(QObject):
             shortcut = QShortcut(QKeySequence(key), window)
             shortcut.activated.connect(slot)
             self._shortcuts[key] = shortcut
-        QApplication.instance().installEventFilter(self)
+        _application().installEventFilter(self)
 
     def detach(self) -> None:
         """Stop filtering the application's events (the window is closing)."""
-        QApplication.instance().removeEventFilter(self)
+        _application().removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(watched, QWidget):
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and isinstance(watched, QWidget)
+        ):
             shortcut = self._shortcuts.get(event.key())
             if (
                 shortcut is not None
@@ -54,6 +58,13 @@ class TrainingKeys(QObject):
                 event.ignore()  # not taken by the widget: the shortcut map goes on
                 return True
         return super().eventFilter(watched, event)
+
+
+def _application() -> QCoreApplication:
+    app = QApplication.instance()
+    if app is None:
+        raise RuntimeError("TrainingKeys needs a running QApplication")
+    return app
 
 
 def typing(widget: QWidget, key: int) -> bool:

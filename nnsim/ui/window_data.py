@@ -10,9 +10,10 @@ from PySide6.QtWidgets import QFileDialog
 from nnsim.engine.csv_data import DataError, describe_dataset, load_csv
 from nnsim.training.data import with_custom_points, with_point_added, with_point_removed
 from nnsim.training.experiment import ExperimentError
+from nnsim.ui.window_base import MainWindowParts
 
 
-class UserDataMixin:
+class UserDataMixin(MainWindowParts):
     """Points added by a click (Shift: the other class), removed by a right click, or read
     from a CSV file; each turns the experiment's data into ``custom`` points (for MainWindow)."""
 

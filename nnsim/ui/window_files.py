@@ -13,11 +13,12 @@ from nnsim.training.experiment import (
     load_experiment,
     save_experiment,
 )
+from nnsim.ui.window_base import MainWindowParts
 
 MAX_RECENT = 8
 
 
-class ExperimentFilesMixin:
+class ExperimentFilesMixin(MainWindowParts):
     """Reading and writing the window's experiment (for MainWindow: uses ``_experiment``,
     ``_path``, ``_dirty``, ``set_experiment``, ``show_message`` and ``recent_menu``)."""
 
@@ -154,5 +155,5 @@ class ExperimentFilesMixin:
 
 def recent_files() -> list[str]:
     """The paths of Open Recent, newest first (kept in QSettings)."""
-    value = QSettings().value("recentFiles", [], list) or []
-    return [str(p) for p in value]
+    value = QSettings().value("recentFiles", [], list)
+    return [str(p) for p in value] if isinstance(value, list) else []

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from nnsim import __version__
 from nnsim.ui.lecture.window_mode import SHORTCUTS as LECTURE_SHORTCUTS
+from nnsim.ui.window_base import MainWindowParts
 
 SHORTCUTS = [
     ("Space", "Play / pause training"),
@@ -19,7 +20,7 @@ SHORTCUTS = [
 ]
 
 
-class WindowMenusMixin:
+class WindowMenusMixin(MainWindowParts):
     """File / View / Help for MainWindow (its slots: ``new_experiment``, ``open_dialog``,
     ``save``, ``save_as``, ``import_csv``, ``close``; sets ``file_menu``, ``recent_menu``,
     ``view_menu``, ``fullscreen_action``)."""

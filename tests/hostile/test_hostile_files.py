@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from nnsim.cli import main
+from nnsim.__main__ import main
 from nnsim.training.experiment import Experiment
 
 _spec = importlib.util.spec_from_file_location(

@@ -9,7 +9,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QSlider, QWidget
 
-from nnsim.cli import main
+from nnsim.__main__ import main
 from nnsim.training.experiment import Experiment, ViewSpec
 from nnsim.training.lecture import ARTICLE_LESSON, numbers_in
 from nnsim.training.trainer import Trainer

@@ -8,7 +8,7 @@ import json
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from nnsim.cli import main
+from nnsim.__main__ import main
 from nnsim.engine.csv_data import save_csv
 from nnsim.engine.datasets import make_dataset
 from nnsim.training.experiment import Experiment, save_experiment

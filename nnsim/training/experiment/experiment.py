@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from nnsim.engine.datasets import DatasetKind
 from nnsim.training.experiment.json_text import JsonLimitError, format_json, parse_json
 from nnsim.training.experiment.parsing import parse_experiment_fields
 from nnsim.training.experiment.schema import CLIP_KEYS, FORMAT, VERSION
@@ -166,7 +167,7 @@ class Experiment:
     # --- what "auto" means --------------------------------------------------------------------
 
     @property
-    def task_kind(self) -> str:
+    def task_kind(self) -> DatasetKind:
         """``"binary"``, ``"multiclass"`` or ``"regression"``, from the data."""
         return self.data.task_kind
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from nnsim.engine.datasets import DATASET_KINDS
+from nnsim.engine.datasets import DATASET_KINDS, DatasetKind
 from nnsim.training.experiment.schema import CUSTOM, DEFAULT_LR
 from nnsim.training.experiment.tasks import builtin_num_classes, label_problems, label_task
 
@@ -113,7 +113,7 @@ class DataSpec:
                 _freeze(self, name, tuple(tuple(float(v) for v in p) for p in points))
 
     @cached_property
-    def _task(self) -> tuple[str, int]:
+    def _task(self) -> tuple[DatasetKind, int]:
         if self.dataset != CUSTOM:
             kind = DATASET_KINDS.get(self.dataset)
             if kind is None:
@@ -129,7 +129,7 @@ class DataSpec:
         return label_task(labels)
 
     @property
-    def task_kind(self) -> str:
+    def task_kind(self) -> DatasetKind:
         """``"binary"``, ``"multiclass"`` or ``"regression"``."""
         return self._task[0]
 

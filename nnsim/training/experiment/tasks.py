@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Final
 
 import numpy as np
 
-from nnsim.engine.datasets import MAX_CLASSES, make_dataset
+from nnsim.engine.datasets import MAX_CLASSES, DatasetKind, make_dataset
 from nnsim.training.experiment.schema import CUSTOM, MIN_SAMPLES
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ def builtin_num_classes(name: str) -> int:
     return make_dataset(name, samples=MIN_SAMPLES * MAX_CLASSES).num_classes
 
 
-def label_task(labels: np.ndarray) -> tuple[str, int]:
+def label_task(labels: np.ndarray) -> tuple[DatasetKind, int]:
     """Kind and class count of valid labels (see :func:`label_problems`)."""
     if np.any(labels != np.floor(labels)):
         return "regression", 1

@@ -18,6 +18,7 @@ import importlib
 import importlib.util
 import re
 from collections.abc import Callable
+from typing import Any
 
 import pyqtgraph as pg
 from pyqtgraph.exporters import CSVExporter, Exporter, ImageExporter, SVGExporter
@@ -25,7 +26,7 @@ from pyqtgraph.GraphicsScene.exportDialog import ExportDialog, FormatExportListW
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-_svg_module = importlib.import_module("pyqtgraph.exporters.SVGExporter")
+_svg_module: Any = importlib.import_module("pyqtgraph.exporters.SVGExporter")
 _PAIR = re.compile(r"^([A-Za-z]?)([-+0-9.eE]+),([-+0-9.eE]+)$")
 
 
