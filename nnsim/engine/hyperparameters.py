@@ -196,7 +196,7 @@ class HyperParameter:
             )
         if not math.isfinite(value):
             raise ValueError(f"{name} must be a finite number, got {_show(value)}")
-        if self.interval is not None and value not in self.interval:
+        if self.interval is not None and float(value) not in self.interval:
             raise ValueError(f"{name} must be {self.interval.text()}, got {_show(value)}")
         return float(value)
 
@@ -204,9 +204,11 @@ class HyperParameter:
         low = self.interval.low if self.interval else -math.inf
         is_int = isinstance(value, numbers.Integral) and not isinstance(value, bool | np.bool_)
         if not is_int or value < low:
-            kind = {0: "a non-negative integer", 1: "a positive integer"}.get(
-                int(low) if math.isfinite(low) else None, f"an integer >= {_number_text(low)}"
-            )
+            kind = (
+                "a non-negative integer" if low == 0
+                else "a positive integer" if low == 1
+                else f"an integer >= {_number_text(low)}"
+            )  # fmt: skip
             raise ValueError(f"{name} must be {kind}, got {_show(value)}")
         return int(value)
 

@@ -35,8 +35,8 @@ def shown_rows(form: QFormLayout, widgets: dict) -> list[tuple[str, str, str]]:
 def test_optimizer_rows_are_the_declared_hyperparameters(qtbot, name):
     section = OptimizerSection(MessageLabel("message"))
     qtbot.addWidget(section)
-    section.show(OptimizerSpec("adam" if name == "sgd" else "sgd", {"lr": 0.01}))  # reorders
-    section.show(OptimizerSpec(name, {"lr": 0.01}))
+    section.display(OptimizerSpec("adam" if name == "sgd" else "sgd", {"lr": 0.01}))  # reorders
+    section.display(OptimizerSpec(name, {"lr": 0.01}))
     declared = [p for p in OPTIMIZERS[name].HYPERPARAMETERS if p.name != "lr"]
     expected = [row for p in declared for row in _rows_of(p)]
     assert shown_rows(section.form, section.rows.widgets) == expected
@@ -56,7 +56,7 @@ def test_schedule_rows_are_the_declared_hyperparameters(qtbot, name):
     cls = SCHEDULES[name]
     params = {p.name: p.suggested for p in cls.hyperparameters() if p.suggested is not None}
     experiment = Experiment.from_dict({"training": {"schedule": {"name": name, **params}}})
-    section.show(experiment)
+    section.display(experiment)
     declared = [p for p in cls.hyperparameters() if not p.advanced and p.name != "lr0"]
     assert [key for key, _, _ in shown_rows(section.form, section.rows.widgets)] == [
         p.name for p in declared
@@ -70,7 +70,7 @@ def test_schedule_rows_are_the_declared_hyperparameters(qtbot, name):
 def test_choosing_a_schedule_starts_from_its_suggested_values(qtbot):
     section = ScheduleSection(MessageLabel("message"))
     qtbot.addWidget(section)
-    section.show(Experiment())
+    section.display(Experiment())
     with qtbot.waitSignal(section.edited) as blocker:
         section.combo.setCurrentIndex(section.combo.findData("step"))
     assert blocker.args[0]["schedule"] == ScheduleSpec("step", "step", {"step_size": 500})

@@ -211,7 +211,9 @@ class Optimizer:
         for i, (p, entries) in enumerate(zip(self._params, saved, strict=True)):
             if not set(entries) <= {"step", *self._BUFFERS} or (entries and "step" not in entries):
                 raise ValueError(f"state[{i}] must hold 'step' and arrays among {self._BUFFERS}")
-            state = {k: np.array(v, dtype=np.float64) for k, v in entries.items() if k != "step"}
+            state: dict[str, Any] = {
+                k: np.array(v, dtype=np.float64) for k, v in entries.items() if k != "step"
+            }
             if any(v.shape != p.shape for v in state.values()):
                 raise ValueError(f"state[{i}] arrays must have the shape of params[{i}], {p.shape}")
             if entries:

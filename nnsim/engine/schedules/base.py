@@ -112,7 +112,7 @@ class Schedule:
         return f"{type(self).__name__}({', '.join(f'{k}={v!r}' for k, v in self.params().items())})"
 
     def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and other.state_dict() == self.state_dict()  # type: ignore[attr-defined]
+        return isinstance(other, type(self)) and other.state_dict() == self.state_dict()
 
     __hash__ = None  # type: ignore[assignment]
 

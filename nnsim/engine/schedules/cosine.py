@@ -79,12 +79,16 @@ class CosineAnnealingLR(Schedule):
             self.T_0 = self.T_max
 
     def _lr(self, t: IntArray) -> FloatArray:
+        t_0 = self.T_0 if self.restarts else self.T_max
+        assert t_0 is not None  # _validate made sure
+        t_cur: IntArray
+        t_i: int | IntArray
         if not self.restarts:
-            t_cur, t_i = t, self.T_max
+            t_cur, t_i = t, t_0
         elif self.T_mult == 1:
-            t_cur, t_i = t % self.T_0, self.T_0
+            t_cur, t_i = t % t_0, t_0
         else:  # cycle k starts at T_0 (T_mult^k - 1) / (T_mult - 1); exact integer arithmetic
-            starts, lengths = [0], [self.T_0]
+            starts, lengths = [0], [t_0]
             while t.size and starts[-1] + lengths[-1] <= t.max():
                 starts.append(starts[-1] + lengths[-1])
                 lengths.append(lengths[-1] * self.T_mult)

@@ -105,7 +105,7 @@ class StepLR(Schedule):
     gamma: float
 
     def _lr(self, t: IntArray) -> FloatArray:
-        return self.lr0 * self.gamma ** (t // self.step_size)
+        return self.lr0 * self.gamma ** (t // self.step_size).astype(np.float64)
 
 
 class ExponentialLR(Schedule):

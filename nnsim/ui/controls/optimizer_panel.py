@@ -210,9 +210,9 @@ class OptimizerPanel(ExperimentPanel):
     def _show_experiment(self) -> None:
         training = self._experiment.training
         self._show_learning_rate(training.optimizer.lr)
-        self.optimizer_section.show(training.optimizer)
-        self.schedule_section.show(self._experiment)
-        self.penalty_section.show(training)
+        self.optimizer_section.display(training.optimizer)
+        self.schedule_section.display(self._experiment)
+        self.penalty_section.display(training)
 
     def _show_learning_rate(self, lr: float) -> None:
         self.learning_rate_slider.setValue(slider_from_lr(lr))

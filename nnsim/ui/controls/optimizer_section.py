@@ -59,7 +59,7 @@ class OptimizerSection(TrainingSection):
         self.form.addRow(message)
         self.combo.currentIndexChanged.connect(self._on_optimizer_chosen)
 
-    def show(self, optimizer: OptimizerSpec) -> None:
+    def display(self, optimizer: OptimizerSpec) -> None:
         """Show ``optimizer`` and only its hyper-parameters (only from the panel's ``_show``,
         which ignores what the section emits meanwhile)."""
         self._optimizer = optimizer

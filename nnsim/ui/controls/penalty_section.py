@@ -68,7 +68,7 @@ class PenaltySection(TrainingSection):
         for edit in (self.rate_edit, self.threshold_edit):
             edit.refused.connect(self.refused)
 
-    def show(self, training: TrainingSpec) -> None:
+    def display(self, training: TrainingSpec) -> None:
         """Show the penalty and the clipping of ``training`` (only from the panel's ``_show``)."""
         self._training = training
         regularization, clip = training.regularization, training.grad_clip

@@ -107,7 +107,7 @@ class ScheduleSection(TrainingSection):
         self.combo.currentIndexChanged.connect(self._on_schedule_chosen)
         self.unit_combo.currentIndexChanged.connect(self._on_unit_chosen)
 
-    def show(self, experiment: Experiment) -> None:
+    def display(self, experiment: Experiment) -> None:
         """Show the experiment's schedule, only its parameters, and its preview (only from the
         panel's ``_show``)."""
         schedule = self._schedule = experiment.training.schedule

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Collection, Iterable, Mapping
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLayout, QWidget
@@ -65,7 +65,7 @@ def choice_combo(
     for name in titles if names is None else names:
         combo.addItem(titles.get(name, name), name)
         if tips and tips.get(name):
-            combo.setItemData(combo.count() - 1, tips[name], Qt.ToolTipRole)
+            combo.setItemData(combo.count() - 1, tips[name], Qt.ItemDataRole.ToolTipRole)
     return combo
 
 
@@ -89,7 +89,7 @@ class ParamRows:
         optional: Collection[str] = (),
     ) -> None:
         self.form = section.form
-        self.widgets: dict[str, QWidget] = {}
+        self.widgets: dict[str, QCheckBox | NumberEdit] = {}
         self._first_row = self.form.rowCount()
         for param in declared:
             for key, label, tip in _rows_of(param):
@@ -111,7 +111,8 @@ class ParamRows:
         for position, (key, _, tip) in enumerate(shown):
             widget = self.widgets[key]
             label = self.form.labelForField(widget)
-            if self.form.getWidgetPosition(widget)[0] != self._first_row + position:
+            row, _ = cast(tuple[int, object], self.form.getWidgetPosition(widget))  # stub: object
+            if row != self._first_row + position:
                 self.form.takeRow(widget)
                 self.form.insertRow(self._first_row + position, label, widget)
             widget.setToolTip(tip)
@@ -134,9 +135,10 @@ def _rows_of(param: HyperParameter) -> list[tuple[str, str, str]]:
 
 def _param_widget(
     param: HyperParameter, key: str, prefix: str, optional: bool, parent: QWidget
-) -> QWidget:
+) -> QCheckBox | NumberEdit:
+    widget: QCheckBox | NumberEdit
     if param.kind == "bool":
-        widget: QWidget = QCheckBox(parent)
+        widget = QCheckBox(parent)
     else:
         interval = param.interval or Interval()
         finite = math.isfinite
@@ -156,7 +158,7 @@ def _param_widget(
     return widget
 
 
-def _write(widget: QWidget, value: Any) -> None:
+def _write(widget: QCheckBox | NumberEdit, value: Any) -> None:
     if isinstance(widget, QCheckBox):
         widget.setChecked(bool(value))
     else:
