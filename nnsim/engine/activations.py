@@ -13,6 +13,8 @@ import math
 
 import numpy as np
 
+from nnsim.engine.registry import look_up
+
 _SQRT_HALF = math.sqrt(0.5)
 _INV_SQRT_2PI = 1.0 / math.sqrt(2.0 * math.pi)
 _erf = np.frompyfunc(math.erf, 1, 1)
@@ -171,8 +173,4 @@ OUTPUT_ACTIVATIONS: dict[str, Activation] = {**ACTIVATIONS, "softmax": Softmax()
 
 def get_activation(name: str) -> Activation:
     """The activation called ``name``; ``ValueError`` listing the allowed names otherwise."""
-    try:
-        return OUTPUT_ACTIVATIONS[name]
-    except KeyError:
-        allowed = ", ".join(OUTPUT_ACTIVATIONS)
-        raise ValueError(f"unknown activation {name!r}; allowed: {allowed}") from None
+    return look_up(OUTPUT_ACTIVATIONS, "activation", name)

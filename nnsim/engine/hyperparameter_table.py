@@ -7,6 +7,8 @@ that the README holds exactly this text.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from nnsim.engine.hyperparameters import HyperParameter
 from nnsim.engine.optimizers import OPTIMIZERS
 from nnsim.engine.schedules import SCHEDULES
@@ -29,27 +31,25 @@ def _row(p: HyperParameter) -> str:
     return f"| {name} | {_default(p)} | {p.allowed()} | {help} |"
 
 
+def _table(name: str, says: str, declared: Iterable[HyperParameter]) -> list[str]:
+    return [
+        f"**`{name}`** — {says}",
+        "",
+        "| keyword | default | allowed | meaning |",
+        "|---|---|---|---|",
+        *map(_row, declared),
+        "",
+    ]
+
+
 def markdown_table() -> str:
     """Markdown: one table per optimizer and per schedule, with the update or rate formula."""
     lines = [BEGIN, ""]
-    for name, optimizer in OPTIMIZERS.items():
-        lines += [
-            f"**`{name}`** — {optimizer.title}: {optimizer.summary} `{optimizer.formula}`",
-            "",
-            "| keyword | default | allowed | meaning |",
-            "|---|---|---|---|",
-            *(_row(p) for p in optimizer.HYPERPARAMETERS),
-            "",
-        ]
-    for name, schedule in SCHEDULES.items():
-        lines += [
-            f"**`{name}`** — {schedule.torch_name}: {schedule.summary} `{schedule.formula}`",
-            "",
-            "| keyword | default | allowed | meaning |",
-            "|---|---|---|---|",
-            *(_row(p) for p in schedule.hyperparameters() if p.name != "lr0"),
-            "",
-        ]
+    for name, opt in OPTIMIZERS.items():
+        lines += _table(name, f"{opt.title}: {opt.summary} `{opt.formula}`", opt.HYPERPARAMETERS)
+    for name, s in SCHEDULES.items():
+        declared = [p for p in s.hyperparameters() if p.name != "lr0"]
+        lines += _table(name, f"{s.torch_name}: {s.summary} `{s.formula}`", declared)
     return "\n".join([*lines, END])
 
 

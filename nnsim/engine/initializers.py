@@ -12,6 +12,8 @@ from collections.abc import Callable
 
 import numpy as np
 
+from nnsim.engine.registry import look_up
+
 Initializer = Callable[[int, int, np.random.Generator], np.ndarray]
 
 
@@ -74,8 +76,4 @@ INITIALIZERS: dict[str, Initializer] = {
 
 def get_initializer(name: str) -> Initializer:
     """The initialiser called ``name``; ``ValueError`` listing the allowed names otherwise."""
-    try:
-        return INITIALIZERS[name]
-    except KeyError:
-        allowed = ", ".join(INITIALIZERS)
-        raise ValueError(f"unknown initializer {name!r}; allowed: {allowed}") from None
+    return look_up(INITIALIZERS, "initializer", name)

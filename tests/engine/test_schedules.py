@@ -620,7 +620,7 @@ BAD = [
     ("plateau", 0.1, {"eps": math.inf}, "eps must be a finite number"),
     ("constant", 0.1, {"warmup_steps": -1}, "warmup_steps must be a non-negative integer, got -1"),
     ("constant", 0.1, {"warmup_steps": 2.0}, "warmup_steps must be a non-negative integer"),
-    ("nope", 0.1, {}, "unknown schedule 'nope'; expected one of: constant, inverse_time"),
+    ("nope", 0.1, {}, "unknown schedule 'nope'; allowed: constant, inverse_time"),
     ("step", 0.1, {"step_size": 2, "gama": 0.5}, r"for schedule .step.: .gama.; allowed: "),
     ("step", 0.1, {"lr": 0.5}, r"unknown hyper-parameter\(s\) for schedule 'step': 'lr'"),
     ("step", 0.1, {}, "schedule 'step' requires: step_size"),

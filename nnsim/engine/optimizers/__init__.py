@@ -31,6 +31,7 @@ from nnsim.engine.optimizers.adamw import AdamW
 from nnsim.engine.optimizers.base import Optimizer
 from nnsim.engine.optimizers.rmsprop import RMSprop
 from nnsim.engine.optimizers.sgd import SGD
+from nnsim.engine.registry import look_up
 
 __all__ = [
     "OPTIMIZERS",
@@ -51,10 +52,7 @@ OPTIMIZERS: dict[str, type[Optimizer]] = {
 
 def optimizer_class(name: str) -> type[Optimizer]:
     """The optimizer registered as ``name``, or a ``ValueError`` listing the allowed names."""
-    cls = OPTIMIZERS.get(name.lower()) if isinstance(name, str) else None
-    if cls is None:
-        raise ValueError(f"unknown optimizer {name!r}; allowed: {', '.join(OPTIMIZERS)}")
-    return cls
+    return look_up(OPTIMIZERS, "optimizer", name.lower() if isinstance(name, str) else name)
 
 
 def make_optimizer(name: str, params: Sequence[np.ndarray], **hyperparams: Any) -> Optimizer:

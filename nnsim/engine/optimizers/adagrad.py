@@ -5,15 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from nnsim.engine.hyperparameters import NON_NEGATIVE, HyperParameter
-from nnsim.engine.optimizers.base import (
-    WEIGHT_DECAY,
-    Array,
-    Optimizer,
-    State,
-    eps,
-    learning_rate,
-    plus_weight_decay,
-)
+from nnsim.engine.optimizers.base import WEIGHT_DECAY, Array, Optimizer, State, eps, learning_rate
 
 __all__ = ["Adagrad"]
 
@@ -61,7 +53,7 @@ class Adagrad(Optimizer):
         hp = self._hp
         clr = hp["lr"] / (1 + (state["step"] - 1) * hp["lr_decay"])  # γ̃ ← γ / (1 + (t − 1) η)
         if hp["weight_decay"] != 0:
-            g = plus_weight_decay(g, theta, hp["weight_decay"], out=tmp)  # g ← g + λθ
+            g = self._plus_weight_decay(g, theta, hp["weight_decay"], out=tmp)  # g ← g + λθ
         state["sum"] += np.multiply(g, g, out=tmp2)  # s ← s + g²
         denom = np.add(np.sqrt(state["sum"], out=tmp2), hp["eps"], out=tmp2)  # √s + ε
         theta -= np.multiply(np.divide(g, denom, out=tmp2), clr, out=tmp2)  # θ ← θ − γ̃ g/(√s+ε)

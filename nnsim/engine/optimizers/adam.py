@@ -8,15 +8,7 @@ from typing import ClassVar
 import numpy as np
 
 from nnsim.engine.hyperparameters import UNIT_OPEN, HyperParameter
-from nnsim.engine.optimizers.base import (
-    WEIGHT_DECAY,
-    Array,
-    Optimizer,
-    State,
-    eps,
-    learning_rate,
-    plus_weight_decay,
-)
+from nnsim.engine.optimizers.base import WEIGHT_DECAY, Array, Optimizer, State, eps, learning_rate
 
 __all__ = ["BETAS", "Adam"]
 
@@ -86,7 +78,7 @@ class Adam(Optimizer):
         if weight_decay != 0 and self._decoupled_weight_decay:
             theta *= 1 - lr * weight_decay  # AdamW: θ ← θ − γλθ
         elif weight_decay != 0:
-            g = plus_weight_decay(g, theta, weight_decay, out=tmp)  # g ← g + λθ
+            g = self._plus_weight_decay(g, theta, weight_decay, out=tmp)  # g ← g + λθ
         m, v = state["exp_avg"], state["exp_avg_sq"]
         m *= beta1  # m ← β₁ m + (1 − β₁) g
         m += np.multiply(g, 1 - beta1, out=tmp2)

@@ -10,7 +10,7 @@ import numpy as np
 
 from nnsim.engine.hyperparameters import NON_NEGATIVE, HyperParameter, check_values
 
-__all__ = ["WEIGHT_DECAY", "Optimizer", "eps", "learning_rate", "plus_weight_decay"]
+__all__ = ["WEIGHT_DECAY", "Optimizer", "eps", "learning_rate"]
 
 Array = np.ndarray
 State = dict[str, Any]  # per-parameter state: "step" count and arrays
@@ -36,13 +36,6 @@ WEIGHT_DECAY = HyperParameter(
     "weight_decay", 0.0, "float", "Pulls every weight towards 0 by adding λ·θ to the gradient.",
     NON_NEGATIVE, symbol="λ",
 )  # fmt: skip
-
-
-def plus_weight_decay(g: Array, theta: Array, weight_decay: float, out: Array) -> Array:
-    """Return g + λθ computed into ``out`` (the caller's gradient is left untouched)."""
-    np.multiply(theta, weight_decay, out=out)
-    out += g
-    return out
 
 
 class Optimizer:
@@ -174,6 +167,13 @@ class Optimizer:
     def _update(self, theta: Array, g: Array, state: State, tmp: Array, tmp2: Array) -> None:
         """Update ``theta`` in place from ``g``; ``tmp``, ``tmp2`` are scratch arrays."""
         raise NotImplementedError
+
+    @staticmethod
+    def _plus_weight_decay(g: Array, theta: Array, weight_decay: float, out: Array) -> Array:
+        """Return g + λθ computed into ``out`` (the caller's gradient is left untouched)."""
+        np.multiply(theta, weight_decay, out=out)
+        out += g
+        return out
 
     @staticmethod
     def _buffer(state: dict[str, Any], key: str, like: np.ndarray) -> np.ndarray:

@@ -5,15 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from nnsim.engine.hyperparameters import NON_NEGATIVE, UNIT, HyperParameter
-from nnsim.engine.optimizers.base import (
-    WEIGHT_DECAY,
-    Array,
-    Optimizer,
-    State,
-    eps,
-    learning_rate,
-    plus_weight_decay,
-)
+from nnsim.engine.optimizers.base import WEIGHT_DECAY, Array, Optimizer, State, eps, learning_rate
 
 __all__ = ["RMSprop"]
 
@@ -73,7 +65,7 @@ class RMSprop(Optimizer):
         hp = self._hp
         alpha, momentum = hp["alpha"], hp["momentum"]
         if hp["weight_decay"] != 0:
-            g = plus_weight_decay(g, theta, hp["weight_decay"], out=tmp)  # g ← g + λθ
+            g = self._plus_weight_decay(g, theta, hp["weight_decay"], out=tmp)  # g ← g + λθ
         v = state["square_avg"]
         v *= alpha  # v ← α v + (1 − α) g²
         v += np.multiply(np.multiply(g, g, out=tmp2), 1 - alpha, out=tmp2)

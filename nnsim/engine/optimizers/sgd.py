@@ -8,14 +8,7 @@ from typing import Any
 import numpy as np
 
 from nnsim.engine.hyperparameters import NON_NEGATIVE, UNIT, HyperParameter
-from nnsim.engine.optimizers.base import (
-    WEIGHT_DECAY,
-    Array,
-    Optimizer,
-    State,
-    learning_rate,
-    plus_weight_decay,
-)
+from nnsim.engine.optimizers.base import WEIGHT_DECAY, Array, Optimizer, State, learning_rate
 
 __all__ = ["SGD"]
 
@@ -72,7 +65,7 @@ class SGD(Optimizer):
         hp = self._hp
         lr, momentum, weight_decay = hp["lr"], hp["momentum"], hp["weight_decay"]
         if weight_decay != 0:
-            g = plus_weight_decay(g, theta, weight_decay, out=tmp)  # g ← g + λθ
+            g = self._plus_weight_decay(g, theta, weight_decay, out=tmp)  # g ← g + λθ
         if momentum != 0:
             b = state.get("momentum_buffer")
             if b is None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from nnsim.engine.registry import look_up
 from nnsim.engine.schedules.base import Schedule
 from nnsim.engine.schedules.cosine import CosineAnnealingLR
 from nnsim.engine.schedules.curves import lr_curve, momentum_curve
@@ -54,9 +55,7 @@ SCHEDULES: dict[str, type[Schedule]] = {
 
 def schedule_class(name: str) -> type[Schedule]:
     """The schedule registered as ``name``, or a ``ValueError`` listing the allowed names."""
-    if name not in SCHEDULES:
-        raise ValueError(f"unknown schedule {name!r}; expected one of: {', '.join(SCHEDULES)}")
-    return SCHEDULES[name]
+    return look_up(SCHEDULES, "schedule", name)
 
 
 def make_schedule(name: str, lr0: float, **params: Any) -> Schedule:
