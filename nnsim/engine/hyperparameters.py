@@ -162,7 +162,9 @@ class HyperParameter:
     def tooltip(self) -> str:
         """The window's tooltip: meaning, allowed values and default."""
         symbol = f"{self.symbol}: " if self.symbol else ""
-        default = "" if self.required else f"; default {_show(self.default)}"
+        default = (
+            "" if self.required or self.default is None else f"; default {_show(self.default)}"
+        )
         return f"{symbol}{self.help} Allowed: {self.allowed()}{default}."
 
     def check(self, value: Any, name: str | None = None) -> Any:
