@@ -342,15 +342,15 @@ def test_a_hovered_edges_tooltip_follows_new_weights_until_the_pointer_leaves(
 ):
     _, snap = trained
     edge = diagram.edges[2][1][3]
-    pos = edge_center(diagram, edge)
-    qtbot.mouseMove(diagram.viewport(), pos)
+    far = diagram.mapFromScene(diagram.sceneRect().topLeft()) + QPoint(2, 2)
+    qtbot.mouseMove(diagram.viewport(), far)  # the pointer may still be where a test left it
+    qtbot.mouseMove(diagram.viewport(), edge_center(diagram, edge))
     qtbot.waitUntil(lambda: edge.hovered)
     w2 = snap.weights["W2"].copy()
     w2[1, 3] = 1.25
     diagram.show_snapshot(replace(snap, weights={**snap.weights, "W2": w2}))
     diagram.flush()
     assert edge.toolTip().startswith("W2[1,3] = 1.25 · ∂J/∂W")
-    far = diagram.mapFromScene(diagram.sceneRect().topLeft()) + QPoint(2, 2)
     qtbot.mouseMove(diagram.viewport(), far)
     qtbot.waitUntil(lambda: not edge.hovered)
     diagram.show_snapshot(snap)
@@ -360,6 +360,7 @@ def test_a_hovered_edges_tooltip_follows_new_weights_until_the_pointer_leaves(
 
 
 def test_a_rebuild_under_the_pointer_reports_the_neuron_left(qtbot, diagram):
+    qtbot.mouseMove(diagram.viewport(), diagram.mapFromScene(diagram.sceneRect().topLeft()))
     with qtbot.waitSignal(diagram.neuronHovered, timeout=2000) as entered:
         qtbot.mouseMove(diagram.viewport(), node_center(diagram, diagram.nodes[1][0]))
     assert entered.args == [1, 0]
