@@ -177,15 +177,13 @@ class EdgeItem(QGraphicsItem):
     def hoverEnterEvent(self, event) -> None:
         self.hovered = True
         self.setZValue(1)
-        self.setToolTip(self.view.edge_tooltip(self.layer, self.row, self.col))
-        self.view._hovered_edge = self
+        self.view._on_edge_hovered(self, True)
         self._redraw()
 
     def hoverLeaveEvent(self, event) -> None:
         self.hovered = False
         self.setZValue(0)
-        if self.view._hovered_edge is self:
-            self.view._hovered_edge = None
+        self.view._on_edge_hovered(self, False)
         self._redraw()
 
     def mousePressEvent(self, event) -> None:
@@ -268,15 +266,18 @@ class TextItem(QGraphicsItem):
     ``variants`` are the same text from longest to most compact (lines split by ``\\n``);
     the first whose widest line fits ``max_width`` pixels is shown. ``anchor`` is ``"top"``
     (centred below the point), ``"right"`` / ``"left"`` (ending / starting at the point,
-    vertically centred) or ``"center"``.
+    vertically centred) or ``"center"``; ``gap`` pixels lie between the point and the text.
     """
 
-    def __init__(self, *variants: str, anchor: str = "top", boxed: bool = False) -> None:
+    def __init__(
+        self, *variants: str, anchor: str = "top", boxed: bool = False, gap: float = 0.0
+    ) -> None:
         super().__init__()
         self.variants = variants or ("",)
         self.text = self.variants[0]
         self.anchor = anchor
         self.boxed = boxed
+        self.gap = gap
         self.font = QFont()
         self.max_width = math.inf
         self._rect = QRectF()
@@ -314,14 +315,15 @@ class TextItem(QGraphicsItem):
         lines = self.text.count("\n") + 1
         pad_w, pad_h = (8, 2) if self.boxed else (0, 0)
         w, h = width(self.text) + pad_w, lines * metrics.lineSpacing() + pad_h
+        gap = self.gap
         if self.anchor == "right":
-            rect = QRectF(-w, -h / 2, w, h)
+            rect = QRectF(-w - gap, -h / 2, w, h)
         elif self.anchor == "left":
-            rect = QRectF(0, -h / 2, w, h)
+            rect = QRectF(gap, -h / 2, w, h)
         elif self.anchor == "center":
             rect = QRectF(-w / 2, -h / 2, w, h)
         else:
-            rect = QRectF(-w / 2, 0, w, h)
+            rect = QRectF(-w / 2, gap, w, h)
         self.prepareGeometryChange()
         self._rect = rect
         self.update()

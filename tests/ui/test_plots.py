@@ -11,6 +11,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
 
 from nnsim.training.experiment import Experiment, LayerSpec
+from nnsim.training.gradient_summary import magnitude_summary
 from nnsim.training.grid import GridPredictor
 from nnsim.training.snapshot import Snapshot, take_snapshot
 from nnsim.training.trainer import Trainer
@@ -299,6 +300,11 @@ def test_distribution_view_has_one_box_per_layer_from_the_current_gradients(qtbo
         [np.log10(np.abs(snap.gradients[f"W{k}"]).max()) for k in (1, 2, 3)],
     )
     assert "|∂J/∂w|" in widget.distribution_plot.getAxis("left").labelText
+    # each box draws the training layer's summary: whiskers p5–p95, box p25–p75, median tick
+    summaries = np.log10([magnitude_summary(snap.gradients[f"W{k}"]).magnitudes for k in (1, 2, 3)])
+    np.testing.assert_allclose(widget.whiskers.getData()[1], summaries[:, [0, 4]].ravel())
+    np.testing.assert_allclose(boxes["y0"], summaries[:, 1])
+    np.testing.assert_allclose(widget.medians.getData()[1][::2], summaries[:, 2])
 
 
 def test_dead_units_show_as_a_share_of_zero_gradients(qtbot, snap):

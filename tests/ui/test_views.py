@@ -337,6 +337,38 @@ def test_hovering_an_edge_shows_its_weight_and_gradient(qtbot, diagram, trained)
     assert diagram.edge_tooltip(2, 1, 3).startswith(f"W2[1,3] = {snap.weights['W2'][1, 3]:.4g}")
 
 
+def test_a_hovered_edges_tooltip_follows_new_weights_until_the_pointer_leaves(
+    qtbot, diagram, trained
+):
+    _, snap = trained
+    edge = diagram.edges[2][1][3]
+    far = diagram.mapFromScene(diagram.sceneRect().topLeft()) + QPoint(2, 2)
+    qtbot.mouseMove(diagram.viewport(), far)  # the pointer may still be where a test left it
+    qtbot.mouseMove(diagram.viewport(), edge_center(diagram, edge))
+    qtbot.waitUntil(lambda: edge.hovered)
+    w2 = snap.weights["W2"].copy()
+    w2[1, 3] = 1.25
+    diagram.show_snapshot(replace(snap, weights={**snap.weights, "W2": w2}))
+    diagram.flush()
+    assert edge.toolTip().startswith("W2[1,3] = 1.25 · ∂J/∂W")
+    qtbot.mouseMove(diagram.viewport(), far)
+    qtbot.waitUntil(lambda: not edge.hovered)
+    diagram.show_snapshot(snap)
+    diagram.flush()
+    assert edge.toolTip().startswith("W2[1,3] = 1.25")  # no longer under the pointer: kept
+    assert diagram.edge_tooltip(2, 1, 3).startswith(f"W2[1,3] = {snap.weights['W2'][1, 3]:.4g}")
+
+
+def test_a_rebuild_under_the_pointer_reports_the_neuron_left(qtbot, diagram):
+    qtbot.mouseMove(diagram.viewport(), diagram.mapFromScene(diagram.sceneRect().topLeft()))
+    with qtbot.waitSignal(diagram.neuronHovered, timeout=2000) as entered:
+        qtbot.mouseMove(diagram.viewport(), node_center(diagram, diagram.nodes[1][0]))
+    assert entered.args == [1, 0]
+    with qtbot.waitSignal(diagram.neuronHovered, timeout=2000) as left:
+        diagram.set_structure(["x1", "x2"], [3, 1], ["relu", "sigmoid"])
+    assert left.args == [-1, -1]
+
+
 def test_hovering_a_node_reports_the_neuron_and_leaving_reports_none(qtbot, diagram):
     node = diagram.nodes[1][2]
     with qtbot.waitSignal(diagram.neuronHovered, timeout=2000) as entered:

@@ -4,7 +4,8 @@ Left, one line per layer (``layer_color(k)``) of the chosen metric over the run,
 a log axis: vanishing gradients are lines fanning out by decades from the output
 layer down to the first. Right, one box per layer summarising the magnitudes of
 *all* the layer's weight gradients at the latest step (log scale), so the learner
-sees that a small norm is not one odd weight but the whole layer.
+sees that a small norm is not one odd weight but the whole layer (the numbers of a box:
+:func:`nnsim.training.gradient_summary.magnitude_summary`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QComboBox, QLabel, QSizePolicy, QWidget
 
+from nnsim.training.gradient_summary import magnitude_summary
 from nnsim.training.snapshot import Snapshot
 from nnsim.ui.plots.base import (
     LABEL_POINT_SIZE,
@@ -29,8 +31,6 @@ from nnsim.ui.plots.base import (
 from nnsim.ui.style import HIGHLIGHT, MUTED, TEXT, layer_color
 
 ZERO_LABEL_POINT_SIZE = TICK_POINT_SIZE - 1
-MAX_SAMPLES = 4096  # entries per layer used for the percentiles (big layers are strided)
-_QUANTILES = np.array([0.05, 0.25, 0.5, 0.75, 0.95])
 UPDATE_RATIO_RULE = 1e-3  # the classic rule of thumb for ‖ΔW‖ / ‖W‖ per step
 
 # combo text → (history column prefix, y label, distribution source, distribution label, help)
@@ -73,28 +73,6 @@ DISTRIBUTION_TOOLTIP = (
     "'n% zero' (or 'n%') at the bottom: that share of the layer's gradients is exactly 0\n"
     "(e.g. dead ReLUs, which no longer learn); a layer with no box has only zeros."
 )
-
-
-def magnitude_summary(values: np.ndarray) -> tuple[np.ndarray | None, float]:
-    """log10 of the 5/25/50/75/95th percentiles and the max of |values| ≠ 0; the share of 0s.
-
-    Percentiles are nearest-rank (plenty for a picture, and fast). The first item is None
-    when no entry is finite and non-zero (nothing to draw on a log scale).
-    """
-    magnitudes = np.abs(values.ravel())
-    magnitudes = magnitudes[np.isfinite(magnitudes)]
-    nonzero = magnitudes[magnitudes > 0]
-    zero_fraction = 1.0 - nonzero.size / magnitudes.size if magnitudes.size else 0.0
-    if not nonzero.size:
-        return None, zero_fraction
-    largest = nonzero.max()
-    if nonzero.size > MAX_SAMPLES:
-        nonzero = nonzero[:: math.ceil(nonzero.size / MAX_SAMPLES)]
-    ordered = np.sort(nonzero)
-    summary = np.empty(6)
-    summary[:5] = ordered[np.rint(_QUANTILES * (ordered.size - 1)).astype(np.intp)]
-    summary[5] = largest
-    return np.log10(summary), zero_fraction
 
 
 class GradientPanel(PlotPanel):
@@ -275,10 +253,11 @@ class GradientPanel(PlotPanel):
             values = arrays.get(f"W{k}")
             if values is None:
                 continue
-            summary, zeros[k] = magnitude_summary(values)
-            if summary is not None:
+            summary = magnitude_summary(values)
+            zeros[k] = summary.zero_share
+            if summary.magnitudes is not None:
                 xs.append(k)
-                rows.append(summary)
+                rows.append(np.log10(summary.magnitudes))  # drawn on a log axis
         for label in self._zero_labels:
             label.setVisible(False)
         if not xs:
