@@ -105,7 +105,8 @@ def test_an_edit_that_needs_new_weights_stops_and_says_so(qtbot, window):
 
 def test_switching_data_set_while_playing_returns_the_button_to_play(qtbot, window):
     play_until(qtbot, window, 10)
-    window.data_panel.experimentEdited.emit(data(window.experiment(), dataset="xor"))
+    combo = window.findChild(QComboBox, "datasetCombo")
+    combo.setCurrentIndex(combo.findData("xor"))
     assert not window.is_playing and window.training_bar.play_button.text() == "Play"
     qtbot.waitUntil(lambda: snap_step(window) == 0)
     assert window.last_snapshot.experiment.data.dataset == "xor"
@@ -154,11 +155,8 @@ def test_switching_optimizer_keeps_the_weights_and_marks_the_plot(qtbot, window)
         window.step()
     qtbot.waitUntil(lambda: snap_step(window) == 20)
     weights = {k: v.copy() for k, v in window.last_snapshot.weights.items()}
-    exp = window.experiment()
-    adam = dataclasses.replace(
-        exp.training, optimizer=dataclasses.replace(exp.training.optimizer, name="adam")
-    )
-    window.optimizer_panel.experimentEdited.emit(dataclasses.replace(exp, training=adam))
+    combo = window.findChild(QComboBox, "optimizerCombo")
+    combo.setCurrentIndex(combo.findData("adam"))
     qtbot.waitUntil(lambda: window.last_snapshot.experiment.training.optimizer.name == "adam")
     snap = window.last_snapshot
     assert snap.step == 20
@@ -183,7 +181,9 @@ def test_an_error_goes_when_its_state_goes(qtbot, window, tmp_path):
 def test_a_refused_learning_rate_message_goes_after_a_good_one(qtbot, window):
     window.optimizer_panel.messageRaised.emit("learning rate must be > 0")
     assert "must be > 0" in status(window).text()
-    window.optimizer_panel.learningRateChanged.emit(0.1)
+    edit = window.findChild(QLineEdit, "learningRateEdit")
+    edit.setText("0.1")
+    edit.editingFinished.emit()
     assert status(window).text() == ""
 
 
