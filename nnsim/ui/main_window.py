@@ -127,6 +127,7 @@ class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWin
     def _start_worker(self) -> None:
         self.worker = TrainingWorker(self.experiment())
         self.worker.snapshotReady.connect(self._on_snapshot)
+        self.worker.dataReady.connect(self.boundary_view.show_data)  # the process's points
         self.worker.failed.connect(self.show_error)
         self.worker.died.connect(self._on_training_died)
         self.network_view.weightEdited.connect(self.worker.set_weight)
@@ -301,21 +302,7 @@ class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWin
         self.loss_panel.show_snapshot(snapshot)
         self.gradient_panel.show_snapshot(snapshot)
         self.lr_panel.show_snapshot(snapshot)
-        if snapshot.experiment is not None:
-            self._show_points(snapshot)
         self.snapshotShown.emit(snapshot)
-
-    def _show_points(self, snapshot: Snapshot) -> None:
-        key = (snapshot.experiment.seed, snapshot.experiment.data)
-        if getattr(self, "_points_key", None) == key:  # snapshots are copies: compare values
-            return
-        self._points_key = key
-        from nnsim.training.data import build_data
-
-        data = build_data(snapshot.experiment)
-        self.boundary_view.set_data(
-            data.train.x, data.train.y, data.test.x, data.test.y, data.kind, data.num_classes
-        )
 
     # -- diagram -------------------------------------------------------------------------------
     @Slot(int, int)

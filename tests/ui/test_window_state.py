@@ -140,6 +140,20 @@ def test_a_clicked_point_goes_to_the_training_set_and_keeps_the_split(qtbot, win
     qtbot.waitUntil(lambda: snap_step(window) == 6)  # the weights were kept: no reset
 
 
+def test_the_window_draws_the_points_the_training_process_sends(qtbot, make_window, monkeypatch):
+    from nnsim.training import data as data_module
+
+    built = []
+    monkeypatch.setattr(data_module, "build_data", lambda e: built.append(e) or build_data(e))
+    window = make_window()
+    shown = build_data(window.experiment()).train.x
+    assert train_points(window) == set(map(tuple, shown.tolist()))  # with the first frame
+    window.model.update("data", noise=0.3)
+    noisy = build_data(window.experiment()).train.x
+    qtbot.waitUntil(lambda: train_points(window) == set(map(tuple, noisy.tolist())))
+    assert built == []  # the GUI process generated no data set
+
+
 def test_removing_a_point_keeps_the_split_of_the_others(qtbot, window):
     before = build_data(window.experiment())
     x1, x2 = before.test.x[3]
