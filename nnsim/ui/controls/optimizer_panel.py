@@ -10,7 +10,7 @@ The learning rate section is built here; the other three are their own widgets
 (:class:`~nnsim.ui.controls.optimizer_section.OptimizerSection`,
 :class:`~nnsim.ui.controls.schedule_section.ScheduleSection`,
 :class:`~nnsim.ui.controls.penalty_section.PenaltySection`), which show the experiment and
-report edits; this panel validates and keeps them.
+report edits; this panel writes them to the experiment model, which checks them.
 """
 
 from __future__ import annotations
