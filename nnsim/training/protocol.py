@@ -116,6 +116,16 @@ class SnapshotReady(NamedTuple):
     generation: int
 
 
+class DataReady(NamedTuple):
+    """The points the run trains and tests on (a ``TrainingData`` of the raw train and test
+    sets, no feature matrices), sent before the first snapshot and again whenever they
+    change, never with every snapshot. ``generation`` is the state they were sent in; they
+    are never stale: a later state that keeps its points sends none."""
+
+    data: Any
+    generation: int
+
+
 class Refused(NamedTuple):
     """A command that could not be carried out, in the learner's words; nothing changed."""
 
@@ -128,4 +138,4 @@ class Crashed(NamedTuple):
     traceback: str
 
 
-Reply = SnapshotReady | Refused | Crashed
+Reply = SnapshotReady | DataReady | Refused | Crashed

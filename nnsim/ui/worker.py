@@ -78,6 +78,7 @@ class TrainingWorker(QObject):
     """Trains an experiment in the background. Create it, then call :meth:`start`."""
 
     snapshotReady = Signal(object)  # Snapshot
+    dataReady = Signal(object)  # TrainingData: the run's points, each time they change
     failed = Signal(str)  # a command that could not be carried out, in plain words
     died = Signal(str)  # the training process ended on its own (why, in one line)
 
@@ -158,6 +159,8 @@ class TrainingWorker(QObject):
                 return  # from before a reset or a new experiment
             self.steps_per_second = message.steps_per_second
             self.snapshotReady.emit(message.snapshot)
+        elif isinstance(message, protocol.DataReady):  # never stale (see DataReady)
+            self.dataReady.emit(message.data)
         elif isinstance(message, protocol.Refused):
             self.failed.emit(message.text)
         elif isinstance(message, protocol.Crashed):  # the traceback to the log, a line to us

@@ -66,16 +66,16 @@ def test_at_most_two_snapshots_ahead_of_the_window():
     host.handle(protocol.Play())  # one running snapshot on its way
     clock.advance(1.0)
     host.train_slice(0.01)  # a second may follow while the window draws the first
-    count = len(sent)
+    count = len(snapshots(sent))
     assert count == 2  # play's snapshot and the timed one
     clock.advance(1.0)
     steps = host.trainer.steps_done
     host.train_slice(0.01)
-    assert host.trainer.steps_done > steps and len(sent) == count  # two undrawn: none sent
+    assert host.trainer.steps_done > steps and len(snapshots(sent)) == count  # none sent
     host.handle(protocol.Taken())
     clock.advance(1.0)
     host.train_slice(0.01)
-    assert len(sent) == count + 1
+    assert len(snapshots(sent)) == count + 1
 
 
 def test_live_learning_rate_change_is_marked_and_bad_input_keeps_the_state():
@@ -105,6 +105,7 @@ def test_serve_over_a_pipe_until_quit():
     exp = with_optimizer_param(Experiment.default(), "lr", 0.1)
     thread = threading.Thread(target=serve, args=(theirs, exp))
     thread.start()
+    assert isinstance(ours.recv(), protocol.DataReady)  # the points, before the first frame
     first = ours.recv()
     assert isinstance(first, protocol.SnapshotReady)
     assert first.snapshot.step == 0 and first.snapshot.lr == 0.1

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -147,7 +148,9 @@ class NumberEdit(QLineEdit):
     ) -> None:
         super().__init__(parent)
         self._name = name
-        self._bounds = {"low": low, "high": high, "low_open": low_open, "high_open": high_open}
+        self._bounds: dict[str, Any] = {
+            "low": low, "high": high, "low_open": low_open, "high_open": high_open
+        }  # fmt: skip
         self._integer = integer
         self._optional = optional
         self._value: float | int | None = None
