@@ -52,6 +52,11 @@ class LayerCache(NamedTuple):
     mask: np.ndarray | None  # the dropout mask (already scaled by 1/keep)
 
 
+# LayerCache(...) goes through a Python-level __new__ (~1 µs a layer, as much as the rest of
+# the bookkeeping); tuple.__new__ builds the same named tuple directly.
+_new_tuple = tuple.__new__
+
+
 class DenseLayer:
     """Views into the network's vectors for one layer, plus what it needs to compute."""
 
@@ -252,7 +257,7 @@ class Network:
             keep = 1.0 - layer.dropout
             mask = (self._dropout_rng.random(g.shape) < keep) * (1.0 / keep)
             a = g * mask  # inverted dropout: E[a] unchanged, nothing to rescale at test time
-        return LayerCache(a_prev, z, pre, g, a, bn_cache, mask)
+        return _new_tuple(LayerCache, (a_prev, z, pre, g, a, bn_cache, mask))
 
     def forward_steps(self, x: np.ndarray, train: bool = True) -> Iterator[DenseLayer]:
         """Run the batch ``x`` (n, n_inputs) layer by layer, yielding each layer once its

@@ -77,12 +77,18 @@ class Trainer:
         The engine objects, built from the experiment.
     history, evaluations
         Bounded per-step metrics and the full-data evaluations (see :meth:`columns`).
+    batches
+        The data order (:class:`~nnsim.training.batches.EpochBatches`): this pass's shuffle
+        and the next batch in it.
     steps_done, epochs_done
         Completed steps and completed passes over the training set.
+    epoch_losses
+        The batch losses of the pass under way (a plateau schedule sees their mean).
     diverged
         ``None``, or why training stopped.
     history_origin
-        Steps completed before ``history`` began (0 unless training went on from bare weights).
+        Steps completed before ``history`` began (0 unless it went on from another trainer's
+        state without its rows: a lecture's trainer starts at the window's step).
     """
 
     def __init__(self, experiment, data: TrainingData | None = None) -> None:
