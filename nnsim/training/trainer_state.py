@@ -10,7 +10,8 @@ the evaluations (``MetricHistory.state_dict()``). Training on from a loaded stat
 bit-identical to never having stopped.
 
 A state whose history begins after step o > 0 (``Trainer.history_origin``: a lecture started
-from the window's snapshot) keeps the loading trainer's rows up to step o in front.
+from the training process's state, sent without its rows) keeps the loading trainer's rows
+up to step o in front.
 """
 
 from __future__ import annotations
