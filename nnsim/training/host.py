@@ -106,6 +106,7 @@ class TrainingHost:
             protocol.SetHyperparameter: self._set_hyperparameter,
             protocol.SetWeight: self._set_weight,
             protocol.SetBias: self._set_bias,
+            protocol.RequestState: self._send_state,
         }
 
     def _play(self) -> None:
@@ -153,6 +154,11 @@ class TrainingHost:
 
     def _set_bias(self, layer: int, unit: int, value: float) -> None:
         self.trainer.network.layers[layer - 1].b[unit] = value
+
+    def _send_state(self) -> None:
+        """The trainer's state as it is now, for the window (a lecture starts from it)."""
+        state = self.trainer.state_dict(histories=False)
+        self._send(protocol.StateReady(state, self.generation))
 
     # -- training ------------------------------------------------------------------------------
     def train_slice(self, seconds: float = SLICE_SECONDS) -> None:

@@ -85,6 +85,10 @@ class Quit(NamedTuple):
     """End the training process."""
 
 
+class RequestState(NamedTuple):
+    """Send the trainer's whole state back (:class:`StateReady`): a lecture starts from it."""
+
+
 Command = (
     Play
     | Pause
@@ -99,6 +103,7 @@ Command = (
     | SetBias
     | Taken
     | Quit
+    | RequestState
 )
 
 NEW_STATE: tuple[type, ...] = (Reset, SetExperiment, UpdateExperiment, LoadState)
@@ -138,4 +143,13 @@ class Crashed(NamedTuple):
     traceback: str
 
 
-Reply = SnapshotReady | DataReady | Refused | Crashed
+class StateReady(NamedTuple):
+    """The answer to :class:`RequestState`: ``Trainer.state_dict(histories=False)`` (weights,
+    optimizer and schedule state, counters, data order) when the request was read;
+    ``generation`` as in :class:`SnapshotReady`."""
+
+    state: dict
+    generation: int
+
+
+Reply = SnapshotReady | DataReady | Refused | Crashed | StateReady

@@ -81,6 +81,7 @@ class TrainingWorker(QObject):
     dataReady = Signal(object)  # TrainingData: the run's points, each time they change
     failed = Signal(str)  # a command that could not be carried out, in plain words
     died = Signal(str)  # the training process ended on its own (why, in one line)
+    stateReady = Signal(object)  # the trainer's state_dict(histories=False): request_state()
 
     def __init__(self, experiment, max_fps: float = 30.0) -> None:
         super().__init__()
@@ -163,6 +164,11 @@ class TrainingWorker(QObject):
             self.dataReady.emit(message.data)
         elif isinstance(message, protocol.Refused):
             self.failed.emit(message.text)
+        elif isinstance(message, protocol.StateReady):
+            if message.generation < self._generation:  # of a state since left: ask again
+                self._send(protocol.RequestState())
+                return
+            self.stateReady.emit(message.state)
         elif isinstance(message, protocol.Crashed):  # the traceback to the log, a line to us
             log.error("the training process stopped:\n%s", message.traceback)
             self._crash = message.traceback.strip().splitlines()[-1]
@@ -224,3 +230,10 @@ class TrainingWorker(QObject):
     def load_state(self, state) -> None:
         """Continue training from a ``Trainer.state_dict()`` (e.g. the steps a lecture walked)."""
         self._send(protocol.LoadState(state))
+
+    @Slot()
+    def request_state(self) -> None:
+        """Ask the training process for its trainer's whole state: ``stateReady`` brings it,
+        of the state the window is in (a reply from before a reset or a new experiment is
+        asked for again)."""
+        self._send(protocol.RequestState())

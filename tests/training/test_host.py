@@ -142,3 +142,20 @@ def test_an_unexpected_error_ends_serve_with_its_traceback():
     crash = received[-1]
     assert isinstance(crash, protocol.Crashed)
     assert "TypeError: not a training command" in crash.traceback.splitlines()[-1]
+
+
+def test_request_state_answers_with_the_whole_trainer_state_of_its_generation():
+    host, sent = make_host()
+    for _ in range(3):
+        host.handle(protocol.Step())
+    host.handle(protocol.RequestState())
+    replies = [m for m in sent if isinstance(m, protocol.StateReady)]
+    assert len(replies) == 1 and replies[0].generation == 0
+    state = replies[0].state
+    assert "history" not in state  # the window has the rows already
+    assert state["steps_done"] == 3 and state["optimizer"] == host.trainer.optimizer.state_dict()
+    assert np.array_equal(state["network"]["W1"], host.trainer.network.state()["W1"])
+    host.handle(protocol.Reset())
+    host.handle(protocol.RequestState())
+    last = [m for m in sent if isinstance(m, protocol.StateReady)][-1]
+    assert last.generation == 1 and last.state["steps_done"] == 0
