@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 
 from nnsim.engine.activations import ACTIVATIONS
 from nnsim.engine.initializers import INITIALIZERS
-from nnsim.training.experiment import LOSSES, Experiment, LayerSpec
-from nnsim.training.experiment_model import ExperimentModel
+from nnsim.training.experiment import LOSSES, LayerSpec
 from nnsim.ui.controls.base import ExperimentPanel
 from nnsim.ui.controls.layer_row import MAX_DROPOUT, MAX_UNITS, LayerRow
 from nnsim.ui.style import MUTED
@@ -72,14 +71,7 @@ class ArchitecturePanel(ExperimentPanel):
 
     SHOWS = ("network", "loss", "data")  # the data decide the inputs and the "auto" head
 
-    def __init__(
-        self,
-        experiment: Experiment | None = None,
-        parent: QWidget | None = None,
-        *,
-        model: ExperimentModel | None = None,
-    ) -> None:
-        super().__init__(experiment, parent, model=model)
+    def _build(self) -> None:
         self._rows: list[LayerRow] = []
 
         self.add_layer_button = QPushButton("+ layer", self)

@@ -64,6 +64,10 @@ class ExperimentPanel(QWidget):
         self._showing = 0  # > 0 while the panel writes the experiment into its widgets
         self._unsubscribe = self.model.subscribe(self._on_experiment_changed)
         self.destroyed.connect(self._unsubscribe)
+        self._build()
+
+    def _build(self) -> None:
+        """Make the panel's widgets (each panel's own; called once by ``__init__``)."""
 
     # -- public API --
 

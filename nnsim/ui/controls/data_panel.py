@@ -22,8 +22,6 @@ from PySide6.QtWidgets import (
 
 from nnsim.engine.datasets import DATASET_TITLES, DATASETS, MAX_SAMPLES
 from nnsim.engine.features import FEATURE_LABELS, FEATURES
-from nnsim.training.experiment import Experiment
-from nnsim.training.experiment_model import ExperimentModel
 from nnsim.ui.controls.base import ExperimentPanel
 from nnsim.ui.controls.fields import TOGGLE_STYLE
 from nnsim.ui.style import CLASS_COLORS, diverging_lut
@@ -89,14 +87,7 @@ class DataPanel(ExperimentPanel):
 
     SHOWS = ("seed", "data", "training.batch_size")
 
-    def __init__(
-        self,
-        experiment: Experiment | None = None,
-        parent: QWidget | None = None,
-        *,
-        model: ExperimentModel | None = None,
-    ) -> None:
-        super().__init__(experiment, parent, model=model)
+    def _build(self) -> None:
         self._custom_points = self.experiment().data.points
         self._point_labels_for: tuple[str, int] | None = None
 

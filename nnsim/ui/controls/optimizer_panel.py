@@ -32,8 +32,6 @@ from PySide6.QtWidgets import (
 )
 
 from nnsim.training.data import steps_per_epoch
-from nnsim.training.experiment import Experiment
-from nnsim.training.experiment_model import ExperimentModel
 from nnsim.ui.controls.base import ExperimentPanel
 from nnsim.ui.controls.fields import (
     TOGGLE_STYLE,
@@ -115,14 +113,7 @@ class OptimizerPanel(ExperimentPanel):
 
     SHOWS = ("training", "data")  # the data decide the steps per epoch of the preview
 
-    def __init__(
-        self,
-        experiment: Experiment | None = None,
-        parent: QWidget | None = None,
-        *,
-        model: ExperimentModel | None = None,
-    ) -> None:
-        super().__init__(experiment, parent, model=model)
+    def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(6)
