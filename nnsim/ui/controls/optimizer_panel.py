@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nnsim.engine.hyperparameters import Interval
 from nnsim.training.data import steps_per_epoch
 from nnsim.ui.controls.base import ExperimentPanel
 from nnsim.ui.controls.fields import (
@@ -153,7 +154,7 @@ class OptimizerPanel(ExperimentPanel):
     def _build_learning_rate(self) -> Section:
         section = Section("Learning rate", "learningRateSection")
         self.learning_rate_edit = NumberEdit(
-            "learning rate", low=LR_MIN, high=LR_MAX, parent=section.body
+            "learning rate", Interval(LR_MIN, LR_MAX), parent=section.body
         )
         self.learning_rate_edit.setObjectName("learningRateEdit")
         self.learning_rate_edit.setToolTip(_LR_TIP)
