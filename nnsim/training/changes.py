@@ -84,6 +84,28 @@ def continue_training(trainer: Trainer, experiment: Experiment) -> None:
         trainer.optimizer.lr = trainer.current_lr()
 
 
+def describe_reset(old: Experiment, new: Experiment, reason: str) -> str:
+    """What a change that restarts training changed, for a ghost run's label: ``seed 0 → 1``,
+    ``hidden layers 4-2 → 8-8``, ``relu`` …, else ``reason`` (``the network changed``)."""
+    parts = []
+    if old.seed != new.seed:
+        parts.append(f"seed {old.seed} → {new.seed}")
+    if old.data.dataset != new.data.dataset:
+        parts.append(f"data {old.data.dataset} → {new.data.dataset}")
+    if old.data.features != new.data.features:
+        parts.append(f"features {', '.join(old.data.features)} → {', '.join(new.data.features)}")
+    units = ["-".join(str(layer.units) for layer in e.network.hidden_layers) or "none"
+             for e in (old, new)]  # fmt: skip
+    if units[0] != units[1]:
+        parts.append(f"hidden layers {units[0]} → {units[1]}")
+    acts = [sorted({layer.activation for layer in e.network.hidden_layers}) for e in (old, new)]
+    if units[0] == units[1] and acts[0] != acts[1]:
+        parts.append(f"activation {'/'.join(acts[0])} → {'/'.join(acts[1])}")
+    if old.network.init != new.network.init:
+        parts.append(f"init {old.network.init} → {new.network.init}")
+    return ", ".join(parts) or reason
+
+
 def describe_change(old: Experiment, new: Experiment) -> str:
     """A short label for the loss plot's marker: ``optimizer sgd → adam``, ``batch 10 → 20``."""
     parts = []

@@ -14,7 +14,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow
 
-from nnsim.training.changes import resets_weights
+from nnsim.training.changes import describe_reset, resets_weights
 from nnsim.training.experiment import Experiment, ExperimentError, with_optimizer_param
 from nnsim.training.experiment_model import ExperimentChange, ExperimentModel
 from nnsim.training.snapshot import Snapshot
@@ -177,6 +177,7 @@ class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWin
         live = change.optimizer_values()
         reason = None if live is not None else resets_weights(change.old, change.new)
         if reason is not None:
+            self.loss_panel.keep_as_ghost(describe_reset(change.old, change.new, reason))
             self._start_again()
             self.show_message(f"New weights, back to step 0: {reason}.")
             return

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QToolButton, QWidget
 
 from nnsim.training.snapshot import Snapshot
 from nnsim.ui.plots.base import (
@@ -18,6 +18,7 @@ from nnsim.ui.plots.base import (
     pale,
     step_axis,
 )
+from nnsim.ui.plots.ghosts import GhostRuns
 from nnsim.ui.style import MUTED
 
 BATCH_COLOR = "#b4bcc4"  # thin and light: the noisy per-batch loss stays in the background
@@ -51,6 +52,8 @@ class LossPanel(PlotPanel):
         The header label with the values at the hovered step (the latest one otherwise).
     markers
         The hyper-parameter change markers.
+    ghosts
+        The faded test-loss curves of earlier runs (:class:`~nnsim.ui.plots.ghosts.GhostRuns`).
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -69,7 +72,9 @@ class LossPanel(PlotPanel):
             "(0.1 → 0.01) is as visible as the fast early one (1 → 0.1).",
             checked=False,
         )
+        clear_ghosts = QToolButton()
         self.header.addWidget(self.readout, 1)
+        self.header.addWidget(clear_ghosts)
         self.header.addWidget(self.log_toggle)
 
         plot = self.plot = self._add_plot(1, 0, "step", "loss", right_axis=True)
@@ -96,6 +101,7 @@ class LossPanel(PlotPanel):
         plot.vb.sigResized.connect(self._on_view_resized)
 
         self.markers = MarkerLines(plot)
+        self.ghosts = GhostRuns(plot, legend, clear_ghosts, TEST_COLOR)
         self.anchor = self._add_anchor(plot)
         self.hover_line = pg.InfiniteLine(
             angle=90, movable=False, pen=pg.mkPen(MUTED, width=1, style=Qt.PenStyle.DotLine)
@@ -153,6 +159,14 @@ class LossPanel(PlotPanel):
             curve.setData([], [])
         self.markers.clear()
         self.readout.setText("")
+
+    def keep_as_ghost(self, label: str) -> bool:
+        """Keep the test loss drawn now as a faded curve of an earlier run named ``label``
+        (see :mod:`nnsim.ui.plots.ghosts`); False if there is too little to keep."""
+        if self._snapshot is None:
+            return False
+        evaluations = self._snapshot.evaluations  # all of it: the curve holds only what is in view
+        return self.ghosts.keep(evaluations["step"], evaluations["test_loss"], label)
 
     # -- log scale -----------------------------------------------------------------------------
     def _on_log_toggled(self, on: bool) -> None:
