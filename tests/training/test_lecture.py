@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import numpy as np
@@ -26,6 +27,7 @@ from nnsim.training.lecture import (
     format_matrix,
     format_number,
     numbers_in,
+    phase_tables,
     restore,
 )
 from nnsim.training.phases import phase_titles
@@ -612,6 +614,25 @@ def test_tables_are_labelled_in_the_article_notation():
     session.run_to_end_of_step()
     labels = [t.label for t in session.tables()]
     assert labels[:3] == ["W¹ before", "−η·dW¹", "W¹ after"] and len(labels) == 12
+
+
+def test_a_phase_without_its_layer_or_loss_is_refused_with_a_clear_message():
+    # step_phases gives forward/backward phases a layer and the loss phase its value; a
+    # phase built without them says so instead of failing deep inside a formula
+    session = article_session()
+    forward = session.next_phase()
+    while session.current.kind != "backward":
+        session.next_phase()
+    backward = session.current
+    loss = next(phase for phase in session.phases if phase.kind == "loss")
+    for phase in (forward, backward):
+        orphan = dataclasses.replace(phase, layer=None)
+        with pytest.raises(ValueError, match="needs its layer"):
+            explain(orphan)
+        with pytest.raises(ValueError, match="needs its layer"):
+            phase_tables(orphan)
+    with pytest.raises(ValueError, match="needs its loss value"):
+        explain(dataclasses.replace(loss, loss=None))
 
 
 def test_the_windows_training_host_goes_on_from_a_lecture_state():

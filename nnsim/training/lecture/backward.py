@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nnsim.training.lecture.context import ACTIVATION_SYMBOLS, StepContext
+from nnsim.training.lecture.context import ACTIVATION_SYMBOLS, StepContext, layer_of
 from nnsim.training.lecture.formatting import (
     Writer,
     clamp_index,
@@ -15,7 +15,16 @@ from nnsim.training.phases import Phase
 
 
 def _derivative_line(
-    w: Writer, act: str | None, dZj: str, dAj: str, Aj: str, Zj: str, da, av, z, r
+    w: Writer,
+    act: str | None,
+    dZj: str,
+    dAj: str,
+    Aj: str,
+    Zj: str,
+    da: float,
+    av: float,
+    z: float,
+    r: str,
 ) -> str:
     """dZ = dA ⊙ g′(Z), written with A for σ and tanh (as the article's sigmoid_derivative)."""
     if act == "sigmoid":
@@ -38,7 +47,7 @@ def explain_backward(
     weight: tuple[int, int],
     sample: int,
 ) -> list[str]:
-    k, a = phase.layer, phase.arrays
+    k, a = layer_of(phase), phase.arrays
     dZ, dW, db, dA = a["dZ"], a["dW"], a["db"], a.get("dA")
     n, units = dZ.shape
     fan_in = dW.shape[1]

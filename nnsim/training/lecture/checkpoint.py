@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 
 from nnsim.training.history import HistoryMark
+from nnsim.training.trainer import Trainer
 
 
 @dataclass(frozen=True, eq=False)
@@ -42,14 +43,14 @@ class TrainerCheckpoint:
         return self.state["steps_done"]
 
 
-def checkpoint(trainer) -> TrainerCheckpoint:
+def checkpoint(trainer: Trainer) -> TrainerCheckpoint:
     """A checkpoint of ``trainer`` as it is now (arrays copied)."""
     return TrainerCheckpoint(
         trainer.state_dict(histories=False), trainer.history.mark(), trainer.evaluations.mark()
     )
 
 
-def restore(trainer, cp: TrainerCheckpoint) -> None:
+def restore(trainer: Trainer, cp: TrainerCheckpoint) -> None:
     """Put ``trainer`` back to ``cp``, in place; training then continues bit-identically.
 
     Raises ``ValueError`` if the metric history cannot be rewound (see the module docstring);

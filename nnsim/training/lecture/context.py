@@ -10,6 +10,7 @@ from typing import Any
 
 from nnsim.training.lecture.formatting import format_number
 from nnsim.training.phases import Phase
+from nnsim.training.trainer import Trainer
 
 ACTIVATION_SYMBOLS: Mapping[str, str] = MappingProxyType(
     {"sigmoid": "σ", "tanh": "tanh", "relu": "ReLU", "leaky_relu": "LeakyReLU", "elu": "ELU",
@@ -22,6 +23,14 @@ LOSS_TITLES: Mapping[str, str] = MappingProxyType(
 OPTIMIZER_TITLES: Mapping[str, str] = MappingProxyType(
     {"sgd": "SGD", "adam": "Adam", "adamw": "AdamW", "rmsprop": "RMSprop", "adagrad": "Adagrad"}
 )
+
+
+def layer_of(phase: Phase) -> int:
+    """The layer k of a forward or backward phase (``step_phases`` gives each one its layer;
+    only the loss and the update have none)."""
+    if phase.layer is None:
+        raise ValueError(f"a {phase.kind} phase needs its layer, got None")
+    return phase.layer
 
 
 @dataclass(frozen=True, eq=False)
@@ -45,7 +54,7 @@ class StepContext:
     phases: tuple[Phase, ...] = ()
 
     @classmethod
-    def from_trainer(cls, trainer, phases: Sequence[Phase] = ()) -> StepContext:
+    def from_trainer(cls, trainer: Trainer, phases: Sequence[Phase] = ()) -> StepContext:
         net, training = trainer.network, trainer.experiment.training
         clip = training.grad_clip
         return cls(

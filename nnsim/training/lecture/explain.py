@@ -21,7 +21,7 @@ from __future__ import annotations
 import html
 
 from nnsim.training.lecture.backward import explain_backward
-from nnsim.training.lecture.context import ACTIVATION_SYMBOLS, LOSS_TITLES, StepContext
+from nnsim.training.lecture.context import ACTIVATION_SYMBOLS, LOSS_TITLES, StepContext, layer_of
 from nnsim.training.lecture.formatting import (
     MAX_TERMS,
     Writer,
@@ -34,6 +34,7 @@ from nnsim.training.lecture.formatting import (
     symbol,
 )
 from nnsim.training.phases import Phase
+from nnsim.training.results import StepResult
 
 _STEP_RULES = {
     "sgd": "step = −η·v, with the velocity v ← μ·v + dW",
@@ -91,7 +92,7 @@ def explain(
 
 # -- forward ---------------------------------------------------------------------------------
 def _forward(phase: Phase, ctx: StepContext, w: Writer, neuron: int, sample: int) -> list[str]:
-    k, a = phase.layer, phase.arrays
+    k, a = layer_of(phase), phase.arrays
     A_prev, W, b, Z, A = a["A_prev"], a["W"], a["b"], a["Z"], a["A"]
     n, (units, fan_in) = A_prev.shape[0], W.shape
     j, s = clamp_index(neuron, units), clamp_index(sample, n)
@@ -143,6 +144,8 @@ def _forward(phase: Phase, ctx: StepContext, w: Writer, neuron: int, sample: int
 # -- loss ------------------------------------------------------------------------------------
 def _loss(phase: Phase, ctx: StepContext, w: Writer, neuron: int, sample: int) -> list[str]:
     A, Y, J = phase.arrays["A"], phase.arrays["Y"], phase.loss
+    if J is None:  # step_phases gives the loss phase its value
+        raise ValueError("a loss phase needs its loss value, got None")
     n, outputs = A.shape
     s, j = clamp_index(sample, n), clamp_index(neuron, outputs)
     name = ctx.loss or ("cross_entropy" if Y.dtype.kind in "iu" else None)
@@ -212,9 +215,8 @@ def _update(
     if plain:
         lines.append("each parameter moves against its own gradient: W ← W − η·dW, b ← b − η·db")
     else:
-        lines.append(
-            f"new = old + step, {_STEP_RULES.get(ctx.optimizer, 'the step the optimizer took')}"
-        )
+        rule = _STEP_RULES.get(ctx.optimizer or "", "the step the optimizer took")
+        lines.append(f"new = old + step, {rule}")
         if ctx.regularization != "none":
             lines.append(f"dW includes the gradient of the {ctx.regularization.upper()} penalty")
         if ctx.grad_clip is not None:
@@ -247,7 +249,7 @@ def _update(
                 f"{b_j}(new) = {b_j}(old) + step = {w.o(b_old[jb])} + {w.o(b_step[jb])} = "
                 f"{w.r(b_new[jb])}"
             )
-    result = phase.result
-    if result is not None and getattr(result, "diverged", None):
+    result = phase.result  # the step's StepResult (step_phases puts it on the update)
+    if isinstance(result, StepResult) and result.diverged:
         lines.append(f"<b>Training diverged:</b> {html.escape(result.diverged)}")
     return lines

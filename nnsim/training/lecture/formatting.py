@@ -62,8 +62,9 @@ def sub(*indices: int | str) -> str:
     return joiner.join(parts)
 
 
-def symbol(name: str, layer: int | None = None, *indices: int | None) -> str:
-    """``symbol("W", 1, 0, 1) == "W¹₀₁"``; ``None`` indices are left out."""
+def symbol(name: str, layer: int | None = None, *indices: int | str | None) -> str:
+    """``symbol("W", 1, 0, 1) == "W¹₀₁"``; ``None`` indices are left out, and an index may
+    be a subscript letter already (``symbol("W", 2, "ₘ", 0) == "W²ₘ₀"``)."""
     text = name + ("" if layer is None else sup(layer))
     shown = [i for i in indices if i is not None]
     return text + (sub(*shown) if shown else "")

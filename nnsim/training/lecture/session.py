@@ -40,7 +40,7 @@ from nnsim.training.lecture.formatting import Table
 from nnsim.training.lecture.sources import Source, make_source
 from nnsim.training.lecture.tables import phase_tables
 from nnsim.training.phases import Phase, phase_titles
-from nnsim.training.trainer import DivergedError
+from nnsim.training.trainer import DivergedError, Trainer
 
 
 @dataclass(eq=False)
@@ -65,7 +65,7 @@ class LectureSession:
         How many steps are kept for going back (older ones are forgotten).
     """
 
-    def __init__(self, trainer, *, max_steps: int = 200) -> None:
+    def __init__(self, trainer: Trainer, *, max_steps: int = 200) -> None:
         if max_steps < 1:
             raise ValueError(f"max_steps must be >= 1, got {max_steps}")
         self.trainer = trainer
@@ -144,6 +144,13 @@ class LectureSession:
     def _step(self) -> _Step | None:
         return self._steps[self._index] if self._position >= 0 else None
 
+    def _landed(self) -> Phase:
+        """The current phase after moving forward or to a position: such a move always lands
+        on a phase (only going back can leave the session before the first one)."""
+        phase = self.current
+        assert phase is not None, "a move forward always lands on a phase"
+        return phase
+
     # -- moving -----------------------------------------------------------------------------------
     def next_phase(self) -> Phase:
         """Advance one phase and return it. Past an Update, the next step begins (its phases
@@ -162,7 +169,7 @@ class LectureSession:
             self._apply()
         else:
             self._position += 1
-        return self.current
+        return self._landed()
 
     def previous_phase(self) -> Phase | None:
         """Go back one phase and return it (``None`` when back before the first phase).
@@ -188,7 +195,7 @@ class LectureSession:
             self.next_phase()
         if not self.at_update:
             self._apply()
-        return self.current
+        return self._landed()
 
     def go_to(self, position: int) -> Phase:
         """Move phase by phase to ``position`` (0 … last) within the current step (the first
@@ -202,7 +209,7 @@ class LectureSession:
             self.next_phase()
         while self._position > position:
             self.previous_phase()
-        return self.current
+        return self._landed()
 
     def reset(self) -> None:
         """Reset the trainer to its initial weights and forget every step."""
@@ -313,6 +320,8 @@ class LectureSession:
         if source.kind == "batch":
             x, y = self.trainer.next_batch()
             return x.copy(), y.copy()
+        # make_source gives every sample and custom source its features and target
+        assert source.x is not None and source.y is not None, f"a {source.kind} source needs x, y"
         return source.x, source.y
 
     def _apply(self) -> None:
@@ -345,7 +354,7 @@ class LectureSession:
         self._position = len(step.phases) - 1
 
 
-def _continues(step: _Step, trainer) -> bool:
+def _continues(step: _Step, trainer: Trainer) -> bool:
     """Is the trainer right after ``step`` (so that going back to it is exact)?"""
     update = step.phases[-1]
     state = trainer.network.state()
@@ -368,7 +377,7 @@ def _same_phase(a: Phase, b: Phase) -> bool:
     )
 
 
-def _unchanged(trainer, before: TrainerCheckpoint) -> bool:
+def _unchanged(trainer: Trainer, before: TrainerCheckpoint) -> bool:
     """Is the trainer still at ``before`` (learning-rate changes aside)?"""
     now, then = trainer.state_dict(histories=False), before.state
     return all(now[k] == then[k] for k in ("steps_done", "epochs_done", "batch_index")) and all(

@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 
 from nnsim.engine.features import feature_matrix
+from nnsim.training.trainer import Trainer
 
 SOURCES = ("batch", "sample", "custom")
 
@@ -31,7 +32,7 @@ class Source:
     y: np.ndarray | None = None
 
 
-def custom_target(trainer, label: float) -> np.ndarray:
+def custom_target(trainer: Trainer, label: float) -> np.ndarray:
     """A target typed in by hand, as the trainer's loss takes it (one sample).
 
     ``bce``: a probability in [0, 1] (soft targets like 0.6 allowed), float ``(1,)``;
@@ -55,7 +56,7 @@ def custom_target(trainer, label: float) -> np.ndarray:
 
 
 def make_source(
-    trainer,
+    trainer: Trainer,
     kind: str,
     *,
     index: int | None = None,

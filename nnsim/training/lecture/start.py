@@ -10,11 +10,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from nnsim.training.experiment import Experiment
 from nnsim.training.lecture.session import LectureSession
 from nnsim.training.trainer import Trainer
 
 
-def lecture_session(experiment, state: Mapping[str, Any] | None = None) -> LectureSession:
+def lecture_session(
+    experiment: Experiment, state: Mapping[str, Any] | None = None
+) -> LectureSession:
     """A session on a new trainer: at step 0 of ``experiment``, or, given ``state`` (a
     ``Trainer.state_dict(histories=False)`` of the training process), going on from it
     whole: weights, optimizer moments and buffers, schedule, step and epoch counts, data

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from nnsim.training.lecture.context import StepContext
+from nnsim.training.lecture.context import StepContext, layer_of
 from nnsim.training.lecture.formatting import Table, format_matrix, input_symbol, symbol
 from nnsim.training.phases import Phase
 
@@ -31,15 +31,17 @@ def phase_tables(
     after.
     """
     ctx = context if context is not None else StepContext()
-    k, a = phase.layer, phase.arrays
+    a = phase.arrays
     labelled: list[tuple[str, np.ndarray]] = []
     if phase.kind == "forward":
+        k = layer_of(phase)
         names = {"A_prev": input_symbol(k), "Z_bn": symbol("Ẑ", k)}
         labelled = [(names.get(key, symbol(key, k)), value) for key, value in a.items()]
     elif phase.kind == "loss":
         L = ctx.depth
         labelled = [(symbol("A", L) if L else "A", a["A"]), ("Y", a["Y"])]
     elif phase.kind == "backward":
+        k = layer_of(phase)
         dz = "dẐ" if ctx.has_batch_norm(k) else "dZ"
         labelled = [(symbol(dz if key == "dZ" else key, k), value) for key, value in a.items()]
     elif phase.kind == "update":
