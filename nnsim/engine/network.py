@@ -17,9 +17,9 @@ the documented order ``W1, b1, [γ1, β1], W2, b2, …, WL, bL``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -61,6 +61,13 @@ class DenseLayer:
     """Views into the network's vectors for one layer, plus what it needs to compute."""
 
     __slots__ = ("W", "WT", "activation", "b", "bn", "dropout", "grad_W", "grad_b", "index")
+
+    # Set by Network._allocate: views into its ``theta`` and ``grad`` vectors.
+    W: np.ndarray  # (units_out, units_in)
+    WT: np.ndarray  # W.T, taken once: forward multiplies by it every step
+    b: np.ndarray  # (units_out,)
+    grad_W: np.ndarray  # dJ/dW, shaped like W
+    grad_b: np.ndarray  # dJ/db, shaped like b
 
     def __init__(self, index: int, activation: Activation, dropout: float) -> None:
         self.index = index  # 1-based, as in the article's W1, W2, …
@@ -229,11 +236,11 @@ class Network:
                 raise ValueError(f"{name}: shape {value.shape}, expected {target.shape}")
             target[...] = value
 
-    def random_state(self) -> dict:
+    def random_state(self) -> Mapping[str, Any]:
         """The dropout masks' generator state (plain, picklable), for :meth:`set_random_state`."""
         return self._dropout_rng.bit_generator.state
 
-    def set_random_state(self, state: dict) -> None:
+    def set_random_state(self, state: Mapping[str, Any]) -> None:
         """Continue the dropout masks from :meth:`random_state`."""
         self._dropout_rng.bit_generator.state = state
 
@@ -325,6 +332,8 @@ class Network:
         c = self._caches[k - 1]
         dz = delta
         if layer.bn is not None:
+            if c.bn is None:  # the forward pass ran in evaluation mode: no batch statistics
+                raise RuntimeError("backward needs a training-mode forward pass (batch norm)")
             z_hat, inv_std = c.bn
             dz = batchnorm.backward(layer.bn, delta, z_hat, inv_std)
         np.matmul(dz.T, c.a_prev, out=layer.grad_W)
@@ -342,7 +351,7 @@ class Network:
         for i in range(len(layers) - 1, -1, -1):
             grad_a = self.backward_layer(layers[i], delta)
             yield layers[i], delta, grad_a
-            if i:
+            if grad_a is not None:  # None only after the first layer (i == 0)
                 delta = self.activation_backward(layers[i - 1], grad_a)
 
     def backward(self, y: np.ndarray) -> None:

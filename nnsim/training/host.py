@@ -16,7 +16,9 @@ import queue
 import threading
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from multiprocessing.connection import Connection
+from typing import TYPE_CHECKING, Any
 
 from nnsim.training import protocol
 from nnsim.training.changes import describe_change
@@ -24,6 +26,9 @@ from nnsim.training.data import TrainingData
 from nnsim.training.grid import GridPredictor
 from nnsim.training.snapshot import Snapshot, take_snapshot
 from nnsim.training.trainer import Trainer
+
+if TYPE_CHECKING:
+    from nnsim.training.experiment import Experiment
 
 SLICE_SECONDS = 0.008
 GRID_RESOLUTION = 100  # the decision boundary
@@ -45,11 +50,11 @@ class TrainingHost:
 
     def __init__(
         self,
-        experiment,
+        experiment: Experiment,
         send: Callable[[tuple], None],
         max_fps: float = 30.0,
         clock: Callable[[], float] = time.perf_counter,
-    ):
+    ) -> None:
         self._send = send
         self._clock = clock  # seconds; tests give one that they advance themselves
         self._min_interval = 1.0 / max_fps
@@ -63,7 +68,7 @@ class TrainingHost:
         self._data_sent: TrainingData | None = None  # the trainer's points the window has
         self._build(experiment)
 
-    def _build(self, experiment) -> None:
+    def _build(self, experiment: Experiment) -> None:
         trainer = Trainer(experiment)  # may raise ValueError: the old trainer is kept
         self.trainer = trainer
         features = trainer.data.features
@@ -125,17 +130,17 @@ class TrainingHost:
         self.trainer.reset()
         self._markers = []
 
-    def _set_experiment(self, experiment) -> None:
+    def _set_experiment(self, experiment: Experiment) -> None:
         self.playing = False
         self._build(experiment)
 
-    def _update_experiment(self, experiment) -> None:
+    def _update_experiment(self, experiment: Experiment) -> None:
         """Go on from the current weights under an edited experiment (playing or not)."""
         old = self.trainer.experiment
         self.trainer.continue_with(experiment)
         self._markers.append((self.trainer.steps_done, describe_change(old, experiment)))
 
-    def _load_state(self, state) -> None:
+    def _load_state(self, state: Mapping[str, Any]) -> None:
         """Continue from a ``Trainer.state_dict()`` (the lecture's: it walked real steps)."""
         self.playing = False
         self.trainer.load_state_dict(state)
@@ -145,7 +150,7 @@ class TrainingHost:
         self.trainer.set_learning_rate(lr)
         self._markers.append((self.trainer.steps_done, f"lr {old:g} → {lr:g}"))
 
-    def _set_hyperparameter(self, name: str, value) -> None:
+    def _set_hyperparameter(self, name: str, value: Any) -> None:
         self.trainer.set_optimizer_hyperparameter(name, value)
         self._markers.append((self.trainer.steps_done, f"{name} → {value}"))
 
@@ -214,9 +219,9 @@ class _Outbox:
     """Sends messages from a thread of its own, in order: a snapshot is larger than the
     pipe's buffer, and training goes on while the window reads it."""
 
-    def __init__(self, conn) -> None:
+    def __init__(self, conn: Connection) -> None:
         self._conn = conn
-        self._queue: queue.SimpleQueue = queue.SimpleQueue()
+        self._queue: queue.SimpleQueue[tuple | None] = queue.SimpleQueue()
         self._thread = threading.Thread(target=self._run, name="nnsim-outbox", daemon=True)
         self._thread.start()
 
@@ -236,7 +241,7 @@ class _Outbox:
         self._thread.join(5.0)
 
 
-def serve(conn, experiment, max_fps: float = 30.0) -> None:
+def serve(conn: Connection, experiment: Experiment, max_fps: float = 30.0) -> None:
     """Run a :class:`TrainingHost` over the pipe ``conn`` until ``quit`` or the pipe closes.
 
     Commands (:mod:`nnsim.training.protocol`) are read between training slices.

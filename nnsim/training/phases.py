@@ -16,8 +16,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+from nnsim.training.results import StepResult
+
+if TYPE_CHECKING:
+    from nnsim.training.trainer import Trainer
 
 
 @dataclass(frozen=True)
@@ -29,7 +35,7 @@ class Phase:
     arrays: dict[str, np.ndarray] = field(repr=False)
     lr: float = 0.0
     loss: float | None = None
-    result: object = None  # the StepResult, on the update phase
+    result: StepResult | None = None  # on the update phase
 
     @property
     def title(self) -> str:
@@ -45,7 +51,7 @@ def phase_titles(depth: int) -> list[str]:
     return [*forward, "Loss", *backward, "Update"]
 
 
-def step_phases(trainer, x: np.ndarray, y: np.ndarray) -> Iterator[Phase]:
+def step_phases(trainer: Trainer, x: np.ndarray, y: np.ndarray) -> Iterator[Phase]:
     """Yield the phases of one training step of ``trainer`` on features ``x``, targets ``y``."""
     net = trainer.network
     lr = trainer.begin_step()

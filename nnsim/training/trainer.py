@@ -15,19 +15,23 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from nnsim.engine import clipping, regularization
 from nnsim.engine.network import LayerConfig, Network
 from nnsim.engine.optimizers import make_optimizer
-from nnsim.engine.schedules import ReduceLROnPlateau, make_schedule
+from nnsim.engine.schedules import ReduceLROnPlateau, Schedule, make_schedule
 from nnsim.training.batches import EpochBatches
 from nnsim.training.data import TrainingData, build_data
 from nnsim.training.history import MetricHistory
 from nnsim.training.results import Evaluation, StepResult
 from nnsim.training.trainer_state import load_trainer_state, trainer_state
+
+if TYPE_CHECKING:
+    from nnsim.training.experiment import Experiment
+    from nnsim.training.phases import Phase
 
 LR_BLOCK = 1024  # learning rates are computed ahead in blocks: the schedule is a pure function
 
@@ -36,7 +40,7 @@ class DivergedError(RuntimeError):
     """Raised by ``step()`` once training has stopped on a non-finite loss or weight."""
 
 
-def network_for(experiment, n_inputs: int) -> Network:
+def network_for(experiment: Experiment, n_inputs: int) -> Network:
     """The untrained network an experiment describes."""
     spec = experiment.network
     hidden = [
@@ -91,7 +95,9 @@ class Trainer:
         state without its rows: a lecture's trainer starts at the window's step).
     """
 
-    def __init__(self, experiment, data: TrainingData | None = None) -> None:
+    batches: EpochBatches  # first set by reset()
+
+    def __init__(self, experiment: Experiment, data: TrainingData | None = None) -> None:
         self.experiment = experiment
         self.data = data if data is not None else build_data(experiment)
         self.network = network_for(experiment, len(self.data.features))
@@ -138,7 +144,7 @@ class Trainer:
         lr0 = float(self.experiment.training.optimizer.params["lr"])
         self.use_schedule(make_schedule(sched.name, lr0, **sched.params))
 
-    def use_schedule(self, schedule) -> None:
+    def use_schedule(self, schedule: Schedule) -> None:
         """Take learning rates (and, with one-cycle, the momentum) from ``schedule`` now."""
         self.schedule = schedule
         self._cycles_momentum = (
@@ -209,7 +215,7 @@ class Trainer:
             self.schedule.load_state_dict(state)
         self.optimizer.lr = self.current_lr()
 
-    def set_optimizer_hyperparameter(self, name: str, value) -> None:
+    def set_optimizer_hyperparameter(self, name: str, value: Any) -> None:
         """Change one optimizer hyper-parameter mid-run, keeping its state (moments, buffers)."""
         from nnsim.training.experiment import with_optimizer_param
 
@@ -219,7 +225,7 @@ class Trainer:
         self.optimizer.set_hyperparameter(name, value)
         self.experiment = with_optimizer_param(self.experiment, name, value)
 
-    def continue_with(self, experiment) -> None:
+    def continue_with(self, experiment: Experiment) -> None:
         """Go on training under an edited ``experiment`` from the current weights, steps
         and history (see :func:`nnsim.training.changes.continue_training`); ValueError,
         and nothing changed, if the network must be built anew."""
@@ -273,7 +279,9 @@ class Trainer:
         if lr != self.optimizer.lr:
             self.optimizer.lr = lr
         if self._cycles_momentum:  # one-cycle also cycles momentum / β1
-            self.optimizer.set_momentum(self.schedule.momentum(self.schedule_position))
+            momentum = self.schedule.momentum(self.schedule_position)
+            assert momentum is not None, "a schedule that cycles momentum gives it at every t"
+            self.optimizer.set_momentum(momentum)
         return lr
 
     def finish_step(self, loss: float) -> StepResult:
@@ -285,10 +293,10 @@ class Trainer:
         grad_norms = net.weight_grad_norms()
         clip = training.grad_clip
         if clip is not None:
-            if clip.mode == "norm":
-                clipping.clip_grad_norm(net.grad, clip.max_norm)
-            else:
-                clipping.clip_grad_value(net.grad, clip.clip_value)
+            if clip.mode == "norm":  # the threshold is max_norm
+                clipping.clip_grad_norm(net.grad, clip.threshold)
+            else:  # the threshold is clip_value
+                clipping.clip_grad_value(net.grad, clip.threshold)
         step = self.steps_done + 1
         lr = self.optimizer.lr
         if not math.isfinite(loss + reg_loss):
@@ -318,7 +326,9 @@ class Trainer:
         self.last_result = result
         return result
 
-    def _diverge(self, step, what, lr, loss, reg_loss, grad_norms) -> StepResult:
+    def _diverge(
+        self, step: int, what: str, lr: float, loss: float, reg_loss: float, grad_norms: np.ndarray
+    ) -> StepResult:
         self.diverged = divergence_message(what, step, lr)
         nan = np.full(self.network.depth, np.nan)
         result = StepResult(
@@ -336,7 +346,7 @@ class Trainer:
         self.last_result = result
         return result
 
-    def phases(self, batch: tuple[np.ndarray, np.ndarray] | None = None) -> Iterator:
+    def phases(self, batch: tuple[np.ndarray, np.ndarray] | None = None) -> Iterator[Phase]:
         """The next step (or one on ``batch``) as phases; see :mod:`nnsim.training.phases`."""
         from nnsim.training.phases import step_phases
 

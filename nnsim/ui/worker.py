@@ -17,27 +17,36 @@ import contextlib
 import logging
 import multiprocessing
 import sys
+from collections.abc import Iterator
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from nnsim.training import protocol
 from nnsim.training.host import serve
 
+if TYPE_CHECKING:
+    from multiprocessing.context import ForkServerContext, SpawnContext
+
+    from nnsim.training.experiment import Experiment
+
 JOIN_SECONDS = 5.0
 log = logging.getLogger("nnsim")
 
 
-def _context():
+def _context() -> ForkServerContext | SpawnContext:
     """forkserver where there is one (fast, and safe with Qt: it never forks this process)."""
-    methods = multiprocessing.get_all_start_methods()
-    ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    if ctx.get_start_method() == "forkserver":
-        ctx.set_forkserver_preload(["nnsim.training.host"])
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["nnsim.training.host"])
     return ctx
 
 
 @contextlib.contextmanager
-def _main_script_not_rerun():
+def _main_script_not_rerun() -> Iterator[None]:
     """Start a child without re-running the ``__main__`` script (as multiprocessing does).
 
     The child needs only :mod:`nnsim.training.host`; re-running a script that builds a
@@ -60,7 +69,7 @@ class _PipeReader(QThread):
 
     received = Signal(object)
 
-    def __init__(self, conn) -> None:
+    def __init__(self, conn: Connection) -> None:
         super().__init__()
         self.setObjectName("nnsim-snapshots")
         self._conn = conn
@@ -83,13 +92,13 @@ class TrainingWorker(QObject):
     died = Signal(str)  # the training process ended on its own (why, in one line)
     stateReady = Signal(object)  # the trainer's state_dict(histories=False): request_state()
 
-    def __init__(self, experiment, max_fps: float = 30.0) -> None:
+    def __init__(self, experiment: Experiment, max_fps: float = 30.0) -> None:
         super().__init__()
         self._experiment = experiment
         self._max_fps = max_fps
         self.steps_per_second = 0.0
-        self._process = None
-        self._conn = None
+        self._process: BaseProcess | None = None  # these three are set by start()
+        self._conn: Connection | None = None
         self._reader: _PipeReader | None = None
         self._generation = 0  # NEW_STATE_COMMANDS sent: older snapshots are dropped
         self._crash = ""  # the last line of the training process's own report, if any
@@ -99,22 +108,23 @@ class TrainingWorker(QObject):
         self._generation, self._crash = 0, ""
         ctx = _context()
         ours, theirs = ctx.Pipe()
-        self._process = ctx.Process(
+        process = ctx.Process(
             target=serve,
             args=(theirs, self._experiment, self._max_fps),
             name="nnsim-training",
             daemon=True,  # never outlives the window, even if it crashes
         )
+        self._process = process
         with _main_script_not_rerun():
-            self._process.start()
+            process.start()
         theirs.close()
         self._conn = ours
-        self._reader = _PipeReader(ours)
-        self._reader.received.connect(self._on_message)  # queued: runs in the GUI thread
-        self._reader.finished.connect(self._on_reader_finished)  # after every message
-        self._reader.start()
+        self._reader = reader = _PipeReader(ours)
+        reader.received.connect(self._on_message)  # queued: runs in the GUI thread
+        reader.finished.connect(self._on_reader_finished)  # after every message
+        reader.start()
 
-    def restart(self, experiment) -> None:
+    def restart(self, experiment: Experiment) -> None:
         """A new training process for ``experiment`` (after the old one died), at step 0."""
         self.shutdown(timeout_ms=1000)
         self._experiment = experiment
@@ -139,15 +149,17 @@ class TrainingWorker(QObject):
 
     def shutdown(self, timeout_ms: int = 5000) -> bool:
         """Stop training, the process and the thread. True if all ended in time."""
-        if self._process is None:
+        process, reader, conn = self._process, self._reader, self._conn
+        if process is None:
             return True
+        assert reader is not None and conn is not None, "start() sets all three"
         self._send(protocol.Quit())
-        self._process.join(timeout_ms / 1000)
-        if self._process.is_alive():  # hung in a step: last resort, the window is closing
-            self._process.kill()
-            self._process.join(1.0)
-        ended = self._reader.wait(timeout_ms)
-        self._conn.close()
+        process.join(timeout_ms / 1000)
+        if process.is_alive():  # hung in a step: last resort, the window is closing
+            process.kill()
+            process.join(1.0)
+        ended = reader.wait(timeout_ms)
+        conn.close()
         self._process = None
         return ended
 
@@ -176,6 +188,7 @@ class TrainingWorker(QObject):
     def _send(self, command: protocol.Command) -> None:
         if isinstance(command, protocol.NEW_STATE):
             self._generation += 1
+        assert self._conn is not None, "commands go to a started worker: start() first"
         with contextlib.suppress(OSError, ValueError):  # gone: the reader's end says so (died)
             self._conn.send(command)
 
@@ -197,12 +210,12 @@ class TrainingWorker(QObject):
         self._send(protocol.Reset())
 
     @Slot(object)
-    def set_experiment(self, experiment) -> None:
+    def set_experiment(self, experiment: Experiment) -> None:
         """Rebuild everything from a new experiment (architecture, data, …), step 0."""
         self._send(protocol.SetExperiment(experiment))
 
     @Slot(object)
-    def update_experiment(self, experiment) -> None:
+    def update_experiment(self, experiment: Experiment) -> None:
         """Go on from the current weights under an edited experiment (points, optimizer,
         batch size …: see :func:`nnsim.training.changes.resets_weights`)."""
         self._send(protocol.UpdateExperiment(experiment))
@@ -213,7 +226,7 @@ class TrainingWorker(QObject):
         self._send(protocol.SetLearningRate(lr))
 
     @Slot(str, object)
-    def set_hyperparameter(self, name: str, value) -> None:
+    def set_hyperparameter(self, name: str, value: Any) -> None:
         """Change one optimizer hyper-parameter mid-run (momentum, betas, eps …)."""
         self._send(protocol.SetHyperparameter(name, value))
 
@@ -227,7 +240,7 @@ class TrainingWorker(QObject):
         self._send(protocol.SetBias(layer, unit, value))
 
     @Slot(object)
-    def load_state(self, state) -> None:
+    def load_state(self, state: dict[str, Any]) -> None:
         """Continue training from a ``Trainer.state_dict()`` (e.g. the steps a lecture walked)."""
         self._send(protocol.LoadState(state))
 

@@ -179,6 +179,15 @@ def test_network_gradient_batch_norm(activation):
     assert network_gradient_check(net, x, y) <= TOL
 
 
+def test_batch_norm_backward_after_an_evaluation_forward_says_why():
+    """An evaluation-mode forward keeps no batch statistics: backward names the cause."""
+    net = Network(2, [LayerConfig(3, "tanh", batch_norm=True)], 1, "sigmoid", "bce", seed=1)
+    x, y = make_data(8, 2, "bce", seed=3)
+    net.forward(x, train=False)
+    with pytest.raises(RuntimeError, match="training-mode forward"):
+        net.backward(y)
+
+
 def test_network_gradient_dropout():
     hidden = [LayerConfig(6, "tanh", dropout=0.3), LayerConfig(4, "relu", dropout=0.5)]
     net = Network(2, hidden, 1, "sigmoid", "bce", seed=2)

@@ -180,20 +180,22 @@ def phase_overlays(
     shown = Overlays()
     if phase is None:
         return shown
+    layer = phase.layer  # None for the loss and the update, which are of no one layer
     if phase.kind in ("forward", "loss"):
-        shown.highlight = phase.layer if phase.kind == "forward" else depth
+        top = shown.highlight = depth if layer is None else layer  # the loss marks the output
         shown.nodes[0] = phases[0].arrays["A_prev"][sample]
         for p in phases:
-            if p.kind == "forward" and p.layer <= shown.highlight:
+            if p.kind == "forward" and p.layer is not None and p.layer <= top:
                 shown.nodes[p.layer] = p.arrays["A"][sample]
-        if phase.kind == "forward":
-            shown.edges[phase.layer] = phase.arrays["W"]
+        if layer is not None:  # a forward phase
+            shown.edges[layer] = phase.arrays["W"]
     elif phase.kind == "backward":
-        shown.highlight = phase.layer
+        assert layer is not None, "a backward phase is of one layer"
+        shown.highlight = layer
         for p in phases:
-            if p.kind == "backward" and p.layer >= phase.layer:
+            if p.kind == "backward" and p.layer is not None and p.layer >= layer:
                 shown.nodes[p.layer] = p.arrays["dZ"][sample]
-        shown.edges[phase.layer] = phase.arrays["dW"]
+        shown.edges[layer] = phase.arrays["dW"]
     elif phase.kind == "update":
         shown.edges = {k: phase.arrays[f"W{k}_step"] for k in range(1, depth + 1)}
     return shown

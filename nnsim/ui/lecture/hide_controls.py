@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -58,7 +59,7 @@ def named_controls(window: QWidget) -> list[tuple[str, str]]:
 
 
 def _inside_lecture_view(widget: QWidget) -> bool:
-    parent = widget
+    parent: QWidget | None = widget
     while parent is not None:
         if parent.objectName() == "lectureView":
             return True
@@ -126,7 +127,11 @@ def _form_of(field: QWidget) -> QFormLayout | None:
         return None
     forms = [parent.layout(), *parent.findChildren(QFormLayout)]
     for form in forms:
-        if isinstance(form, QFormLayout) and form.getWidgetPosition(field)[0] >= 0:
+        if not isinstance(form, QFormLayout):
+            continue
+        # PySide6's stub says getWidgetPosition returns object; it is (row, role), row -1: absent
+        position = cast("tuple[int, QFormLayout.ItemRole]", form.getWidgetPosition(field))
+        if position[0] >= 0:
             return form
     return None
 

@@ -300,16 +300,16 @@ class LectureView(QWidget):
             text = f"Step {session.step_index} · {titles[position]} {count}"
         self.phase_label.setText(text)
         self.previous_button.setEnabled(session.can_go_back)
-        self._draw_trainer()
-        self._draw_phase()
+        self._draw_trainer(session)
+        self._draw_phase(session)
         self._show_numbers()
         self.data_column.mark(session.step_source or session.source, session.batch)
         self.sources.show_source(session.source)
         self.phaseChanged.emit(position)
 
-    def _draw_trainer(self) -> None:
+    def _draw_trainer(self, session: LectureSession) -> None:
         """Redraw thumbnails, weights and the boundary when the trainer's weights changed."""
-        trainer = self._session.trainer
+        trainer = session.trainer
         key = (trainer.steps_done, trainer.network.theta.tobytes())
         if key == self._shown:
             return
@@ -320,9 +320,8 @@ class LectureView(QWidget):
         self.network_view.flush()
         self.boundary_view.show_snapshot(snapshot)
 
-    def _draw_phase(self) -> None:
+    def _draw_phase(self, session: LectureSession) -> None:
         """The active layer, the numbers beside the nodes and what the edges show."""
-        session = self._session
         depth = session.trainer.network.depth
         show_overlays(
             self.network_view, phase_overlays(session.current, session.phases, depth), depth

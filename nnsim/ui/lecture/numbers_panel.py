@@ -11,7 +11,7 @@ import html
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QTextOption
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent, QTextOption
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -61,9 +61,8 @@ def used_entries(
         if stem == "b":
             return {(clamp(neuron, rows), 0)}
         return set()
-    units = phase.arrays["W"].shape[0] if "W" in phase.arrays else None
     if phase.kind == "forward":
-        j = clamp(neuron, units)
+        j = clamp(neuron, phase.arrays["W"].shape[0])  # of the layer's units
         if key == "A_prev":
             return {(s, c) for c in range(cols)}
         if key == "W":
@@ -163,7 +162,7 @@ class NumbersPanel(QWidget):
         self.setObjectName("numbersPanel")
         self._font_scale = 1.0
         self._blocked = False
-        self._shown: tuple | None = None  # the phase shown, to lay it out again on resize
+        self._shown: tuple[Phase, list[Table]] | None = None  # to lay it out again on resize
 
         def spin(name: str, tip: str) -> QSpinBox:
             box = QSpinBox(self)
@@ -244,7 +243,7 @@ class NumbersPanel(QWidget):
         """Show ``phase``: its formula ``lines`` and its ``tables`` (in the order of its arrays)."""
         self._shown = (phase, tables)
         self.formula.setHtml(formula_html(lines))
-        self._show_tables()
+        self._show_tables(phase, tables)
         self._fit_formula()
 
     def _fit_formula(self) -> None:
@@ -258,18 +257,17 @@ class NumbersPanel(QWidget):
         formula = min(max(needed, total // 5), int(total * 0.65))
         self.splitter.setSizes([formula, total - formula])
 
-    def _show_tables(self) -> None:
-        phase, tables = self._shown
+    def _show_tables(self, phase: Phase, tables: list[Table]) -> None:
         keys = list(phase.arrays)[: len(tables)]
         marks = [used_entries(phase, key, self.neuron(), self.weight()) for key in keys]
         cell = QFontMetrics(self.matrices.font()).horizontalAdvance(CELL_SAMPLE) + 12
         room = max(2, (self.matrices.viewport().width() - 40) // cell)
         self.matrices.setHtml(tables_html(tables, keys, phase.kind, marks, room))
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._shown is not None:
-            self._show_tables()
+            self._show_tables(*self._shown)
             self._fit_formula()
 
     def show_message(self, text: str) -> None:
@@ -299,5 +297,5 @@ class NumbersPanel(QWidget):
             font.setPointSizeF(base * factor * self._font_scale)
             widget.setFont(font)
         if self._shown is not None:
-            self._show_tables()
+            self._show_tables(*self._shown)
             self._fit_formula()

@@ -79,10 +79,10 @@ class PhaseBar(QWidget):
         if list(titles) == self._titles:
             return
         self._titles = list(titles)
-        while self._layout.count():
-            item = self._layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+        while (item := self._layout.takeAt(0)) is not None:  # None once it is empty
+            widget = item.widget()
+            if widget is not None:
+                widget.deleteLater()
         self.buttons, self._arrows = [], []
         self._layout.addStretch(1)
         for position, title in enumerate(self._titles):

@@ -110,6 +110,12 @@ def font_scale(window: QWidget) -> float:
     return _state(window).scale
 
 
+def effective_font_scale(window: QWidget) -> float:
+    """The zoom times the high-contrast boost: how much larger than normal text is drawn."""
+    state = _state(window)
+    return state.scale * (HIGH_CONTRAST_STYLE.font_boost if state.high_contrast else 1.0)
+
+
 def apply_font_scale(window: QWidget, scale: float) -> None:
     """Scale every text of ``window`` by ``scale`` (1 = normal; times the high-contrast boost).
 
@@ -122,7 +128,7 @@ def apply_font_scale(window: QWidget, scale: float) -> None:
         raise ValueError(f"font scale must be > 0, got {scale}")
     state = _state(window)
     state.scale = scale
-    _apply_fonts(window, state)
+    _apply_fonts(window)
 
 
 def zoom_in(window: QWidget) -> float:
@@ -146,15 +152,16 @@ def reset_zoom(window: QWidget) -> float:
     return 1.0
 
 
-def _apply_fonts(window: QWidget, state: _Presentation) -> None:
+def _apply_fonts(window: QWidget) -> None:
     enable_style_sheet_font_propagation()
-    effective = state.scale * (HIGH_CONTRAST_STYLE.font_boost if state.high_contrast else 1.0)
+    state, effective = _state(window), effective_font_scale(window)
     font = QFont(state.base_font)
     size = _point_size(font) * effective
     font.setPointSizeF(size)
     old, state.point_size = state.point_size, size
     window.setFont(font)
-    scalers, others = [], []
+    scalers: list[QWidget] = []  # they scale their own text
+    others: list[QWidget] = []
     _split(window, scalers, others)
     for widget in others:  # fonts a style sheet pinned at the old size (see above)
         current = widget.font()
@@ -217,7 +224,7 @@ def apply_high_contrast(window: QWidget, on: bool) -> None:
                 _style_axis(item, theme, on)
             elif isinstance(item, pg.PlotDataItem):
                 _style_curve(item, theme, on)
-    _apply_fonts(window, state)
+    _apply_fonts(window)
 
 
 def high_contrast_palette(theme: HighContrastTheme = HIGH_CONTRAST_STYLE) -> QPalette:

@@ -126,7 +126,8 @@ class SourceChooser(QWidget):
         if source.kind == "custom" and source.point is not None:
             self.x1_spin.setValue(source.point[0])
             self.x2_spin.setValue(source.point[1])
-            self.target_spin.setValue(source.target)
+            if source.target is not None:
+                self.target_spin.setValue(source.target)
         self._blocked = False
         self._show_rows(source.kind)
         self.summary.setText(describe_source(source) + (f" {note}" if note else ""))
@@ -160,6 +161,7 @@ def describe_source(source: Source) -> str:
     """``"Sample 3: x = (1.2, −0.4), Y = 1"`` and the like."""
     if source.kind == "batch":
         return "The trainer's next mini-batch."
+    assert source.point is not None and source.target is not None, "a sample's or a typed one's"
     x1, x2 = (format_number(v) for v in source.point)
     target = format_number(source.target)
     if source.kind == "sample":

@@ -28,32 +28,39 @@ and Reset buttons are off: →, Space and PageDown walk the phases instead.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
     QDialog,
-    QMainWindow,
     QMessageBox,
     QScrollArea,
     QStackedWidget,
+    QWidget,
 )
 
-from nnsim.training.lecture import checkpoint, checkpoints_equal
+from nnsim.training.lecture import LectureSession, TrainerCheckpoint, checkpoint, checkpoints_equal
 from nnsim.training.lecture.start import lecture_session
 from nnsim.ui.lecture.hide_controls import HideControlsDialog
 from nnsim.ui.lecture.lecture_view import LectureView
 from nnsim.ui.lecture.lessons import LESSONS, LessonSetup, LessonText
 from nnsim.ui.lecture.presentation import (
-    HIGH_CONTRAST_STYLE,
     apply_high_contrast,
-    font_scale,
+    effective_font_scale,
     is_high_contrast,
     reset_zoom,
     zoom_in,
     zoom_out,
 )
+
+if TYPE_CHECKING:  # types only (main_window imports this module: a cycle at run time)
+    from nnsim.training.experiment import Experiment
+    from nnsim.ui.main_window import MainWindow
+    from nnsim.ui.worker import TrainingWorker
 
 TRAINING_BUTTONS = ("playButton", "stepButton", "resetButton")
 LEAVE_SETTING = "lecture/onLeave"  # "continue" or "discard"; absent: ask
@@ -86,12 +93,12 @@ class LectureMode(QObject):
 
     toggled = Signal(bool)
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.view: LectureView | None = None  # made on first use
-        self._entry = None  # a checkpoint of the lecture's trainer as the lecture began
-        self._state_source = None  # the worker whose stateReady is connected
+        self._entry: TrainerCheckpoint | None = None  # the lecture's trainer as it began
+        self._state_source: TrainingWorker | None = None  # whose stateReady is connected
         self._state_wait = QTimer(self)  # running while a state is asked for
         self._state_wait.setSingleShot(True)
         self._state_wait.setInterval(STATE_WAIT_MS)
@@ -100,6 +107,7 @@ class LectureMode(QObject):
         self.stack = QStackedWidget(window)
         self.stack.setObjectName("centralStack")
         normal = window.takeCentralWidget()
+        assert normal is not None, "the window lays itself out before making its lecture mode"
         self.stack.addWidget(normal)
         window.setCentralWidget(self.stack)
         self._build_actions()
@@ -159,19 +167,18 @@ class LectureMode(QObject):
         presentation.addAction(self.high_contrast_action)
         presentation.addAction(self.hide_controls_action)
 
-        file_menu = getattr(window, "file_menu", None)
-        if file_menu is not None:
-            lessons = file_menu.addMenu("&Lessons")
-            lessons.setObjectName("lessonsMenu")
-            quit_action = window.findChild(QAction, "quitAction")
-            if quit_action is not None:  # above Quit, not below it
-                file_menu.removeAction(lessons.menuAction())
-                file_menu.insertMenu(quit_action, lessons)
-                file_menu.insertSeparator(quit_action)
-            for name, lesson in LESSONS.items():
-                action = self._action(lesson.title, lambda _=False, n=name: window.open_lesson(n))
-                action.setObjectName(f"lessonAction_{name.replace('-', '_')}")
-                lessons.addAction(action)
+        file_menu = window.file_menu
+        lessons = file_menu.addMenu("&Lessons")
+        lessons.setObjectName("lessonsMenu")
+        quit_action = window.findChild(QAction, "quitAction")
+        if quit_action is not None:  # above Quit, not below it
+            file_menu.removeAction(lessons.menuAction())
+            file_menu.insertMenu(quit_action, lessons)
+            file_menu.insertSeparator(quit_action)
+        for name, lesson in LESSONS.items():
+            action = self._action(lesson.title, lambda _=False, n=name: window.open_lesson(n))
+            action.setObjectName(f"lessonAction_{name.replace('-', '_')}")
+            lessons.addAction(action)
 
     # -- switching -----------------------------------------------------------------------------
     @property
@@ -199,15 +206,16 @@ class LectureMode(QObject):
             self._sync_action()
             self.toggled.emit(False)
 
-    def start_lesson(self, experiment, text: LessonText, setup: LessonSetup) -> None:
+    def start_lesson(self, experiment: Experiment, text: LessonText, setup: LessonSetup) -> None:
         """Show a lesson in the lecture mode: a fresh session on ``experiment``, its text."""
         self._show(setup.session(experiment), text)
 
-    def on_experiment_replaced(self, experiment) -> None:
+    def on_experiment_replaced(self, experiment: Experiment) -> None:
         """The window's experiment was replaced (opened, new): lecture on it from the start."""
-        if self.active:
-            self.view.set_session(lecture_session(experiment), None)
-            self._entry = checkpoint(self.view.session.trainer)
+        if self.view is not None and self.active:  # active: the view is there, and shown
+            session = lecture_session(experiment)
+            self.view.set_session(session, None)
+            self._entry = checkpoint(session.trainer)
 
     # -- entering: the training process's state -----------------------------------------------
     def _ask_for_state(self) -> None:
@@ -247,12 +255,12 @@ class LectureMode(QObject):
         self.window.show_message("")
         self._show(session, None)
 
-    def _show(self, session, text: LessonText | None) -> None:
+    def _show(self, session: LectureSession, text: LessonText | None) -> None:
         self._state_wait.stop()  # a lesson, or the state: nothing else to wait for
         self.window.pause()
         if self.view is None:
             self.view = LectureView(parent=self.stack)
-            self.view.set_font_scale(_effective_scale(self.window))
+            self.view.set_font_scale(effective_font_scale(self.window))
             self.stack.addWidget(self.view)
             if is_high_contrast(self.window):  # style the new view's plots too
                 apply_high_contrast(self.window, True)
@@ -346,7 +354,7 @@ class LectureMode(QObject):
                 button.setEnabled(enabled)
 
     # -- presentation --------------------------------------------------------------------------
-    def zoom(self, step) -> float:
+    def zoom(self, step: Callable[[QWidget], float]) -> float:
         """Apply ``zoom_in``, ``zoom_out`` or ``reset_zoom`` to the window; returns the scale."""
         scale = step(self.window)
         self._fit_controls()
@@ -355,9 +363,9 @@ class LectureMode(QObject):
     def _fit_controls(self) -> None:
         """Widen the controls' column so that larger text is not cut off (a third at most)."""
         scroll = self.window.findChild(QScrollArea, "controlsScroll")
-        if scroll is None or scroll.widget() is None:
+        if scroll is None or (inner := scroll.widget()) is None:
             return
-        needed = scroll.widget().minimumSizeHint().width() + scroll.verticalScrollBar().width()
+        needed = inner.minimumSizeHint().width() + scroll.verticalScrollBar().width()
         scroll.setMinimumWidth(min(max(needed + 4, CONTROLS_WIDTH), self.window.width() // 3))
 
     def set_high_contrast(self, on: bool) -> None:
@@ -369,18 +377,12 @@ class LectureMode(QObject):
 
     def hide_controls_dialog(self) -> HideControlsDialog:
         """The dialog for the window's controls, checked as the experiment hides them."""
-        hidden = self.window.experiment().view.hidden_controls
-        return HideControlsDialog(self.window, hidden)
+        return HideControlsDialog(self.window, self.window.experiment().view.hidden_controls)
 
     def choose_hidden_controls(self) -> None:
         dialog = self.hide_controls_dialog()
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.window.set_hidden_controls(dialog.hidden_controls())
-
-
-def _effective_scale(window) -> float:
-    boost = HIGH_CONTRAST_STYLE.font_boost if is_high_contrast(window) else 1.0
-    return font_scale(window) * boost
 
 
 def run_lesson(name: str) -> int:
