@@ -168,8 +168,8 @@ def suggest(lrs: np.ndarray, smoothed: np.ndarray, planned_steps: int) -> tuple[
             lr,
             lowest,
             float(y[j]),
-            f"The loss was lowest at {lowest:.3g}, just before higher rates made it blow up, "
-            f"and a tenth of that, {lr:.3g}, is a safe rate with room to spare.",
+            f"The loss was lowest at {lowest:.3g}, a rate close to unstable, so a tenth of it, "
+            f"{lr:.3g}, is a safe choice that still learns well.",
         )
     )
     return tuple(found)
