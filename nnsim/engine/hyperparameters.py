@@ -69,10 +69,16 @@ class Interval:
         below = value < self.high if self.high_open else value <= self.high
         return above and below
 
-    def text(self) -> str:
-        """``in [0, 1)``, ``>= 0`` or ``> 0``: how a message says what is allowed."""
+    def text(self, at_least: str = ">=") -> str:
+        """``in [0, 1)``, ``>= 0`` or ``> 0``: how a message says what is allowed
+        (``at_least="≥"`` for the window); ``finite`` for the whole line."""
+        if math.isinf(self.low) and math.isinf(self.high):
+            return "finite"
+        if math.isinf(self.low):
+            at_most = at_least.replace(">", "<").replace("≥", "≤")
+            return f"{'<' if self.high_open else at_most} {_number_text(self.high)}"
         if math.isinf(self.high):
-            return f"{'>' if self.low_open else '>='} {_number_text(self.low)}"
+            return f"{'>' if self.low_open else at_least} {_number_text(self.low)}"
         left, right = "(" if self.low_open else "[", ")" if self.high_open else "]"
         return f"in {left}{_number_text(self.low)}, {_number_text(self.high)}{right}"
 

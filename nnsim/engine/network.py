@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -36,6 +37,24 @@ class LayerConfig:
     activation: str = "tanh"
     batch_norm: bool = False
     dropout: float = 0.0
+
+
+class LayerCache(NamedTuple):
+    """One layer's last forward pass, kept for backward (a tuple: a step of a small net is a
+    few dozen µs, and a class with six attributes per layer showed)."""
+
+    a_prev: np.ndarray  # A[k−1], the layer's input
+    z: np.ndarray  # Z[k] = A[k−1]·W[k]ᵀ + b[k]
+    pre: np.ndarray  # the activation's input: Z[k], or BN(Z[k])
+    g: np.ndarray  # g_k(pre), before dropout
+    a: np.ndarray  # A[k]: g after dropout (g itself without)
+    bn: tuple[np.ndarray, np.ndarray] | None  # batch-norm in training: (ẑ, 1/√(σ²+ε))
+    mask: np.ndarray | None  # the dropout mask (already scaled by 1/keep)
+
+
+# LayerCache(...) goes through a Python-level __new__ (~1 µs a layer, as much as the rest of
+# the bookkeeping); tuple.__new__ builds the same named tuple directly.
+_new_tuple = tuple.__new__
 
 
 class DenseLayer:
@@ -106,10 +125,7 @@ class Network:
         initializer = get_initializer(init)
         for layer, n_in in zip(self.layers, self.sizes, strict=False):
             layer.W[...] = initializer(n_in, layer.units, init_rng)
-        # Per layer k − 1, the last forward pass: (A_prev, Z, activation input Z or BN(Z),
-        # activation output before dropout, A, BN cache, dropout mask). One tuple per layer:
-        # a step of a small net is a few dozen µs, and six list appends per layer showed.
-        self._caches: list[tuple] = []
+        self._caches: list[LayerCache] = []  # layer k at k − 1: the last forward pass
 
     # -- layout --------------------------------------------------------------------------------
     def _allocate(self, batch_norm: Sequence[bool]) -> None:
@@ -222,8 +238,10 @@ class Network:
         self._dropout_rng.bit_generator.state = state
 
     # -- forward -------------------------------------------------------------------------------
-    def forward_layer(self, layer: DenseLayer, a_prev: np.ndarray, train: bool = True) -> tuple:
-        """One layer forward: (Z, activation input, g(input), A after dropout, BN cache, mask)."""
+    def forward_layer(
+        self, layer: DenseLayer, a_prev: np.ndarray, train: bool = True
+    ) -> LayerCache:
+        """One layer forward from its input ``a_prev``: every intermediate array, named."""
         z = a_prev @ layer.WT
         z += layer.b
         pre, bn_cache, mask = z, None, None
@@ -239,7 +257,7 @@ class Network:
             keep = 1.0 - layer.dropout
             mask = (self._dropout_rng.random(g.shape) < keep) * (1.0 / keep)
             a = g * mask  # inverted dropout: E[a] unchanged, nothing to rescale at test time
-        return z, pre, g, a, bn_cache, mask
+        return _new_tuple(LayerCache, (a_prev, z, pre, g, a, bn_cache, mask))
 
     def forward_steps(self, x: np.ndarray, train: bool = True) -> Iterator[DenseLayer]:
         """Run the batch ``x`` (n, n_inputs) layer by layer, yielding each layer once its
@@ -247,23 +265,23 @@ class Network:
         a = np.ascontiguousarray(x, dtype=np.float64)
         caches = self._caches = []
         for layer in self.layers:
-            a_prev = a
-            z, p, g, a, bn_cache, mask = self.forward_layer(layer, a_prev, train)
-            caches.append((a_prev, z, p, g, a, bn_cache, mask))
+            cache = self.forward_layer(layer, a, train)
+            caches.append(cache)
+            a = cache.a
             yield layer
 
     def forward(self, x: np.ndarray, train: bool = True) -> np.ndarray:
         """Run the batch ``x`` (n, n_inputs) through every layer, keeping caches for backward."""
         for _ in self.forward_steps(x, train):
             pass
-        return self._caches[-1][4]
+        return self._caches[-1].a
 
     def activations(self, x: np.ndarray) -> list[np.ndarray]:
         """Evaluation-mode outputs of every layer [A1, …, AL] for ``x``; caches untouched."""
         a = np.ascontiguousarray(x, dtype=np.float64)
         out = []
         for layer in self.layers:
-            a = self.forward_layer(layer, a, train=False)[3]
+            a = self.forward_layer(layer, a, train=False).a
             out.append(a)
         return out
 
@@ -271,8 +289,9 @@ class Network:
         """Evaluation-mode (activation input, output) of the last layer, for losses."""
         a = np.ascontiguousarray(x, dtype=np.float64)
         for layer in self.layers:
-            _, pre, _, a, _, _ = self.forward_layer(layer, a, train=False)
-        return pre, a
+            cache = self.forward_layer(layer, a, train=False)
+            a = cache.a
+        return cache.pre, a
 
     def predict(self, x: np.ndarray) -> np.ndarray:
         """Evaluation-mode output (running BN statistics, no dropout)."""
@@ -282,22 +301,20 @@ class Network:
     def loss_value(self, y: np.ndarray) -> float:
         """The data loss of the last forward pass against targets ``y``."""
         c = self._caches[-1]
-        return self.loss.value(c[2], c[4], y)
+        return self.loss.value(c.pre, c.a, y)
 
     def output_delta(self, y: np.ndarray) -> np.ndarray:
         """dJ/d(activation input) of the output layer: where backpropagation starts."""
         out = self.layers[-1]
         c = self._caches[-1]
-        return self.loss.grad_z(c[2], c[4], y, out.activation)
+        return self.loss.grad_z(c.pre, c.a, y, out.activation)
 
     def activation_backward(self, layer: DenseLayer, grad_a: np.ndarray) -> np.ndarray:
         """dJ/dA[k] → dJ/d(activation input of k): through dropout, then g_k'."""
-        k = layer.index
-        c = self._caches[k - 1]
-        mask = c[6]
-        if mask is not None:
-            grad_a = grad_a * mask
-        return layer.activation.backward(c[2], c[3], grad_a)
+        c = self._caches[layer.index - 1]
+        if c.mask is not None:
+            grad_a = grad_a * c.mask
+        return layer.activation.backward(c.pre, c.g, grad_a)
 
     def backward_layer(self, layer: DenseLayer, delta: np.ndarray) -> np.ndarray | None:
         """Write dW[k], db[k] (and dγ, dβ) from δ = dJ/d(activation input); return dJ/dA[k−1].
@@ -305,11 +322,12 @@ class Network:
         dZ = δ (or BN's backward of it);  dW = dZᵀ·A[k−1];  db = Σ_rows dZ;  dA[k−1] = dZ·W.
         """
         k = layer.index
+        c = self._caches[k - 1]
         dz = delta
         if layer.bn is not None:
-            z_hat, inv_std = self._caches[k - 1][5]
+            z_hat, inv_std = c.bn
             dz = batchnorm.backward(layer.bn, delta, z_hat, inv_std)
-        np.matmul(dz.T, self._caches[k - 1][0], out=layer.grad_W)
+        np.matmul(dz.T, c.a_prev, out=layer.grad_W)
         dz.sum(axis=0, out=layer.grad_b)
         return dz @ layer.W if k > 1 else None
 
@@ -360,8 +378,8 @@ class Network:
     def cached(self, k: int) -> dict[str, np.ndarray]:
         """The last forward pass's arrays for layer k (1-based): A_prev, Z, (Z_bn,) A."""
         c = self._caches[k - 1]
-        out = {"A_prev": c[0], "Z": c[1]}
+        out = {"A_prev": c.a_prev, "Z": c.z}
         if self.layers[k - 1].bn is not None:
-            out["Z_bn"] = c[2]
-        out["A"] = c[4]
+            out["Z_bn"] = c.pre
+        out["A"] = c.a
         return out

@@ -70,19 +70,17 @@ def continue_training(trainer: Trainer, experiment: Experiment) -> None:
         trainer.data = build_data(experiment)  # may raise: nothing has changed yet
     trainer.experiment = experiment
     if data_changed or experiment.training.batch_size != old.training.batch_size:
-        trainer._set_batches()
-        trainer._batch_index = len(trainer._bounds)  # the next step starts a new pass
+        trainer.new_batches()  # the next step starts a new pass
     new_opt, old_opt = experiment.training.optimizer, old.training.optimizer
     if new_opt.name != old_opt.name:
-        trainer._build_optimizer()
+        trainer.new_optimizer()
     elif new_opt.params != old_opt.params or experiment.training.schedule != (
         old.training.schedule
     ):
         trainer.optimizer.set_hyperparameters(
             **{k: v for k, v in new_opt.params.items() if k != "lr"}
         )
-        trainer._base_momentum = trainer.optimizer.get_momentum()
-        trainer._build_schedule(float(new_opt.params["lr"]))
+        trainer.new_schedule()
         trainer.optimizer.lr = trainer.current_lr()
 
 

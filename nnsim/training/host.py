@@ -20,6 +20,7 @@ from collections.abc import Callable
 
 from nnsim.training import protocol
 from nnsim.training.changes import describe_change
+from nnsim.training.data import TrainingData
 from nnsim.training.grid import GridPredictor
 from nnsim.training.snapshot import Snapshot, take_snapshot
 from nnsim.training.trainer import Trainer
@@ -34,7 +35,8 @@ MAX_HISTORY_ROWS = 1200  # rows sent per snapshot: a plot is a few hundred pixel
 class TrainingHost:
     """A Trainer with play/pause/step/reset and live edits; ``send`` receives its messages.
 
-    Replies (:mod:`nnsim.training.protocol`) are ``SnapshotReady`` and ``Refused``;
+    Replies (:mod:`nnsim.training.protocol`) are ``SnapshotReady``, ``Refused`` and
+    ``DataReady`` (before the first snapshot and the first after the points changed);
     :func:`serve` adds ``Crashed`` before it ends on an unexpected exception. A snapshot's
     ``generation`` counts the commands that replaced the run's state
     (:data:`~nnsim.training.protocol.NEW_STATE`), so the window can drop a snapshot of a
@@ -58,6 +60,7 @@ class TrainingHost:
         self.steps_per_second = 0.0
         self._last_emit = 0.0
         self._untaken = 0  # timed snapshots sent and not yet taken by the window
+        self._data_sent: TrainingData | None = None  # the trainer's points the window has
         self._build(experiment)
 
     def _build(self, experiment) -> None:
@@ -103,6 +106,7 @@ class TrainingHost:
             protocol.SetHyperparameter: self._set_hyperparameter,
             protocol.SetWeight: self._set_weight,
             protocol.SetBias: self._set_bias,
+            protocol.RequestState: self._send_state,
         }
 
     def _play(self) -> None:
@@ -151,6 +155,11 @@ class TrainingHost:
     def _set_bias(self, layer: int, unit: int, value: float) -> None:
         self.trainer.network.layers[layer - 1].b[unit] = value
 
+    def _send_state(self) -> None:
+        """The trainer's state as it is now, for the window (a lecture starts from it)."""
+        state = self.trainer.state_dict(histories=False)
+        self._send(protocol.StateReady(state, self.generation))
+
     # -- training ------------------------------------------------------------------------------
     def train_slice(self, seconds: float = SLICE_SECONDS) -> None:
         """Train for about ``seconds`` (while playing), ending early when a snapshot falls
@@ -179,6 +188,7 @@ class TrainingHost:
             return  # never faster than the window draws: a slow frame must not block training
         self._last_emit = now
         self._untaken = self._untaken + 1 if self.playing else 0
+        self._send_data()
         snapshot: Snapshot = take_snapshot(
             self.trainer,
             self._grid,
@@ -189,6 +199,15 @@ class TrainingHost:
         )
         speed = self.steps_per_second if self.playing else 0.0
         self._send(protocol.SnapshotReady(snapshot, speed, self.generation))
+
+    def _send_data(self) -> None:
+        """The trainer's points, if the window does not have them yet (raw sets only: the
+        feature matrices stay here)."""
+        data = self.trainer.data
+        if data is not self._data_sent:
+            self._data_sent = data
+            points = TrainingData(data.train, data.test, data.features)
+            self._send(protocol.DataReady(points, self.generation))
 
 
 class _Outbox:

@@ -48,7 +48,7 @@ def phase_titles(depth: int) -> list[str]:
 def step_phases(trainer, x: np.ndarray, y: np.ndarray) -> Iterator[Phase]:
     """Yield the phases of one training step of ``trainer`` on features ``x``, targets ``y``."""
     net = trainer.network
-    lr = trainer._begin_step()
+    lr = trainer.begin_step()
     with np.errstate(all="ignore"):
         forward = net.forward_steps(x, train=True)
     while True:

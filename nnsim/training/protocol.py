@@ -85,6 +85,10 @@ class Quit(NamedTuple):
     """End the training process."""
 
 
+class RequestState(NamedTuple):
+    """Send the trainer's whole state back (:class:`StateReady`): a lecture starts from it."""
+
+
 Command = (
     Play
     | Pause
@@ -99,6 +103,7 @@ Command = (
     | SetBias
     | Taken
     | Quit
+    | RequestState
 )
 
 NEW_STATE: tuple[type, ...] = (Reset, SetExperiment, UpdateExperiment, LoadState)
@@ -116,6 +121,16 @@ class SnapshotReady(NamedTuple):
     generation: int
 
 
+class DataReady(NamedTuple):
+    """The points the run trains and tests on (a ``TrainingData`` of the raw train and test
+    sets, no feature matrices), sent before the first snapshot and again whenever they
+    change, never with every snapshot. ``generation`` is the state they were sent in; they
+    are never stale: a later state that keeps its points sends none."""
+
+    data: Any
+    generation: int
+
+
 class Refused(NamedTuple):
     """A command that could not be carried out, in the learner's words; nothing changed."""
 
@@ -128,4 +143,13 @@ class Crashed(NamedTuple):
     traceback: str
 
 
-Reply = SnapshotReady | Refused | Crashed
+class StateReady(NamedTuple):
+    """The answer to :class:`RequestState`: ``Trainer.state_dict(histories=False)`` (weights,
+    optimizer and schedule state, counters, data order) when the request was read;
+    ``generation`` as in :class:`SnapshotReady`."""
+
+    state: dict
+    generation: int
+
+
+Reply = SnapshotReady | DataReady | Refused | Crashed | StateReady

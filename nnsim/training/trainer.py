@@ -23,7 +23,8 @@ from nnsim.engine import clipping, regularization
 from nnsim.engine.network import LayerConfig, Network
 from nnsim.engine.optimizers import make_optimizer
 from nnsim.engine.schedules import ReduceLROnPlateau, make_schedule
-from nnsim.training.data import TrainingData, batch_bounds, build_data
+from nnsim.training.batches import EpochBatches
+from nnsim.training.data import TrainingData, build_data
 from nnsim.training.history import MetricHistory
 from nnsim.training.results import Evaluation, StepResult
 from nnsim.training.trainer_state import load_trainer_state, trainer_state
@@ -76,12 +77,18 @@ class Trainer:
         The engine objects, built from the experiment.
     history, evaluations
         Bounded per-step metrics and the full-data evaluations (see :meth:`columns`).
+    batches
+        The data order (:class:`~nnsim.training.batches.EpochBatches`): this pass's shuffle
+        and the next batch in it.
     steps_done, epochs_done
         Completed steps and completed passes over the training set.
+    epoch_losses
+        The batch losses of the pass under way (a plateau schedule sees their mean).
     diverged
         ``None``, or why training stopped.
     history_origin
-        Steps completed before ``history`` began (0 unless training went on from bare weights).
+        Steps completed before ``history`` began (0 unless it went on from another trainer's
+        state without its rows: a lecture's trainer starts at the window's step).
     """
 
     def __init__(self, experiment, data: TrainingData | None = None) -> None:
@@ -89,7 +96,6 @@ class Trainer:
         self.data = data if data is not None else build_data(experiment)
         self.network = network_for(experiment, len(self.data.features))
         self._initial_state = self.network.state()
-        self._set_batches()
         L = self.network.depth
         per_layer = [
             f"{m}_{k}"
@@ -100,30 +106,43 @@ class Trainer:
         self.evaluations = MetricHistory(
             ["step", "train_loss", "test_loss", "train_accuracy", "test_accuracy"], capacity=2048
         )
-        self._build_optimizer()
         self.reset()
 
     # -- set-up --------------------------------------------------------------------------------
-    def _set_batches(self) -> None:
-        self._bounds = batch_bounds(len(self.data.train), self.experiment.training.batch_size)
-        self.batch_size = self._bounds[0][1] - self._bounds[0][0]
+    @property
+    def batch_size(self) -> int:
+        return self.batches.batch_size
 
     @property
     def steps_per_epoch(self) -> int:
         """Optimizer steps in one pass over the training set."""
-        return len(self._bounds)
+        return self.batches.steps_per_epoch
 
-    def _build_optimizer(self) -> None:
+    def new_batches(self) -> None:
+        """Take batches of the current data and batch size; the next step starts a new pass
+        (the shuffling generator goes on)."""
+        self.batches = EpochBatches(
+            self.data, self.experiment.training.batch_size, self.batches.rng
+        )
+
+    def new_optimizer(self) -> None:
+        """A fresh optimizer and schedule, as the experiment says (moments and counters gone)."""
         opt = self.experiment.training.optimizer
         self.optimizer = make_optimizer(opt.name, [self.network.theta], **opt.params)
-        self._base_momentum = self.optimizer.get_momentum()
-        self._build_schedule(float(opt.params["lr"]))
+        self.new_schedule()
 
-    def _build_schedule(self, lr0: float) -> None:
+    def new_schedule(self) -> None:
+        """A fresh schedule from the experiment's (base learning rate, schedule) for the
+        optimizer as it is; the next step takes its learning rate from it."""
         sched = self.experiment.training.schedule
-        self.schedule = make_schedule(sched.name, lr0, **sched.params)
+        lr0 = float(self.experiment.training.optimizer.params["lr"])
+        self.use_schedule(make_schedule(sched.name, lr0, **sched.params))
+
+    def use_schedule(self, schedule) -> None:
+        """Take learning rates (and, with one-cycle, the momentum) from ``schedule`` now."""
+        self.schedule = schedule
         self._cycles_momentum = (
-            self._base_momentum is not None and self.schedule.momentum(0) is not None
+            self.optimizer.get_momentum() is not None and schedule.momentum(0) is not None
         )
         self._lr_cache_start, self._lr_cache = -1, np.empty(0)
 
@@ -131,15 +150,14 @@ class Trainer:
         """Back to the initial weights, step 0, fresh optimizer state and shuffling."""
         self.network.load_state(self._initial_state)
         self.network.grad[...] = 0.0
-        self._build_optimizer()
+        self.new_optimizer()
         seeds = np.random.SeedSequence(self.experiment.seed).spawn(3)
-        self._shuffle_rng = np.random.default_rng(seeds[2])
-        self.network._dropout_rng = np.random.default_rng(seeds[1])
+        batch_size = self.experiment.training.batch_size
+        self.batches = EpochBatches(self.data, batch_size, np.random.default_rng(seeds[2]))
+        self.network.set_random_state(np.random.default_rng(seeds[1]).bit_generator.state)
         self.steps_done = 0
         self.epochs_done = 0
-        self._batch_index = len(self._bounds)  # start a new epoch on the first step
-        self._epoch_order: np.ndarray | None = None  # this epoch's shuffled sample order
-        self._epoch_losses: list[float] = []
+        self.epoch_losses: list[float] = []  # this pass's batch losses (a plateau watches them)
         self.history_origin = 0
         self.diverged: str | None = None
         self.last_result: StepResult | None = None
@@ -183,7 +201,7 @@ class Trainer:
         experiment = with_optimizer_param(self.experiment, "lr", lr)  # validates
         old = self.schedule
         self.experiment = experiment
-        self._build_schedule(float(lr))
+        self.new_schedule()
         if isinstance(old, ReduceLROnPlateau):
             state = old.state_dict()
             state["params"] = self.schedule.params()
@@ -200,7 +218,6 @@ class Trainer:
             return
         self.optimizer.set_hyperparameter(name, value)
         self.experiment = with_optimizer_param(self.experiment, name, value)
-        self._base_momentum = self.optimizer.get_momentum()
 
     def continue_with(self, experiment) -> None:
         """Go on training under an edited ``experiment`` from the current weights, steps
@@ -211,32 +228,20 @@ class Trainer:
         continue_training(self, experiment)
 
     # -- batches -------------------------------------------------------------------------------
-    def _next_batch(self) -> tuple[np.ndarray, np.ndarray]:
-        if self._batch_index >= len(self._bounds):
-            if self._batch_index and self.steps_done:
-                self._end_epoch()
-            self._epoch_order = order = self._shuffle_rng.permutation(len(self.data.train))
-            self._epoch_x = self.data.x_train[order]
-            self._epoch_y = self.data.y_train[order]
-            self._batch_index = 0
-        start, end = self._bounds[self._batch_index]
-        self._batch_index += 1
-        return self._epoch_x[start:end], self._epoch_y[start:end]
-
-    def _end_epoch(self) -> None:
-        self.epochs_done += 1
-        if isinstance(self.schedule, ReduceLROnPlateau) and self._epoch_losses:
-            self.schedule.observe(float(np.mean(self._epoch_losses)))
-        self._epoch_losses = []
-
     def next_batch(self) -> tuple[np.ndarray, np.ndarray]:
-        """The next mini-batch (features, targets), as ``step()`` would take it."""
-        return self._next_batch()
+        """The next mini-batch (features, targets), as ``step()`` takes it; a batch that
+        starts a pass ends the one before (a plateau schedule then sees its mean loss)."""
+        if self.batches.at_end_of_pass and self.steps_done:
+            self.epochs_done += 1
+            if isinstance(self.schedule, ReduceLROnPlateau) and self.epoch_losses:
+                self.schedule.observe(float(np.mean(self.epoch_losses)))
+            self.epoch_losses = []
+        return self.batches.next()
 
     # -- one step ------------------------------------------------------------------------------
     def step(self) -> StepResult:
         """Train on the next mini-batch."""
-        x, y = self._next_batch()
+        x, y = self.next_batch()
         return self.train_on(x, y)
 
     def run(self, steps: int) -> StepResult | None:
@@ -251,14 +256,17 @@ class Trainer:
     def train_on(self, x: np.ndarray, y: np.ndarray) -> StepResult:
         """One step on the given batch (features, loss targets)."""
         with np.errstate(all="ignore"):  # a diverging run is reported, not warned about
-            self._begin_step()
+            self.begin_step()
             net = self.network
             net.forward(x, train=True)
             loss = net.loss_value(y)
             net.backward(y)
             return self.finish_step(loss)
 
-    def _begin_step(self) -> float:
+    def begin_step(self) -> float:
+        """Before a step's forward pass: set the optimizer's learning rate (and cycled
+        momentum) for it and return the rate; ``DivergedError`` once training has diverged.
+        ``train_on`` and the phases of :meth:`phases` begin each step with it."""
         if self.diverged:
             raise DivergedError(self.diverged)
         lr = self.current_lr()
@@ -297,7 +305,7 @@ class Trainer:
         ratios = step_norms / np.maximum(weight_norms, 1e-300)
         self.steps_done = step
         epoch = self.epochs_done + 1
-        self._epoch_losses.append(loss)
+        self.epoch_losses.append(loss)
         self.history.append(
             np.concatenate(([step, epoch, lr, loss, reg_loss], grad_norms, weight_norms, ratios))
         )
@@ -333,7 +341,7 @@ class Trainer:
         from nnsim.training.phases import step_phases
 
         if batch is None:
-            batch = self._next_batch()
+            batch = self.next_batch()
         return step_phases(self, *batch)
 
     # -- measuring -----------------------------------------------------------------------------

@@ -10,15 +10,14 @@ the evaluations (``MetricHistory.state_dict()``). Training on from a loaded stat
 bit-identical to never having stopped.
 
 A state whose history begins after step o > 0 (``Trainer.history_origin``: a lecture started
-from the window's snapshot) keeps the loading trainer's rows up to step o in front.
+from the training process's state, sent without its rows) keeps the loading trainer's rows
+up to step o in front.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
-
-import numpy as np
 
 from nnsim.engine.optimizers import make_optimizer
 from nnsim.engine.schedules import SCHEDULES
@@ -36,14 +35,11 @@ def trainer_state(trainer: Trainer, histories: bool = True) -> dict[str, Any]:
         "grad": net.grad.copy(),
         "dropout_rng": net.random_state(),
         "optimizer": trainer.optimizer.state_dict(),
-        "base_momentum": trainer._base_momentum,
         "schedule": trainer.schedule.state_dict(),
         "steps_done": trainer.steps_done,
         "epochs_done": trainer.epochs_done,
-        "batch_index": trainer._batch_index,
-        "epoch_order": None if trainer._epoch_order is None else trainer._epoch_order.copy(),
-        "epoch_losses": list(trainer._epoch_losses),
-        "shuffle_rng": trainer._shuffle_rng.bit_generator.state,
+        **trainer.batches.state_dict(),  # batch_index, epoch_order, shuffle_rng
+        "epoch_losses": list(trainer.epoch_losses),
         "diverged": trainer.diverged,
         "last_result": trainer.last_result,
         "last_evaluation": trainer.last_evaluation,
@@ -75,34 +71,15 @@ def load_trainer_state(trainer: Trainer, state: Mapping[str, Any]) -> None:
             optimizer["optimizer"], [net.theta], **optimizer["hyperparameters"]
         )
     trainer.optimizer.load_state_dict(optimizer)
-    trainer._base_momentum = state["base_momentum"]
-    schedule = state["schedule"]
-    if schedule["name"] != trainer.schedule.name:
-        trainer.schedule = SCHEDULES[schedule["name"]](**schedule["params"])
-    trainer.schedule.load_state_dict(schedule)
-    trainer._cycles_momentum = (
-        trainer._base_momentum is not None and trainer.schedule.momentum(0) is not None
-    )
-    trainer._lr_cache_start, trainer._lr_cache = -1, np.empty(0)
+    schedule_state = state["schedule"]
+    schedule = trainer.schedule
+    if schedule_state["name"] != schedule.name:
+        schedule = SCHEDULES[schedule_state["name"]](**schedule_state["params"])
+    schedule.load_state_dict(schedule_state)
+    trainer.use_schedule(schedule)
     trainer.steps_done, trainer.epochs_done = int(state["steps_done"]), int(state["epochs_done"])
-    trainer._batch_index = int(state["batch_index"])
-    order = state["epoch_order"]
-    n = len(trainer.data.train)
-    if order is not None:
-        order = np.array(order, dtype=np.intp)
-        if not np.array_equal(np.sort(order), np.arange(n)):
-            raise ValueError(f"the state's data order is not a permutation of {n} samples")
-        trainer._epoch_order = order
-        trainer._epoch_x = trainer.data.x_train[order]
-        trainer._epoch_y = trainer.data.y_train[order]
-    else:
-        trainer._epoch_order = None
-    if not 0 <= trainer._batch_index <= len(trainer._bounds) or (
-        order is None and trainer._batch_index < len(trainer._bounds)
-    ):
-        raise ValueError("the state's batch index does not fit the data")
-    trainer._epoch_losses = [float(x) for x in state["epoch_losses"]]
-    trainer._shuffle_rng.bit_generator.state = state["shuffle_rng"]
+    trainer.batches.load_state_dict(state)
+    trainer.epoch_losses = [float(x) for x in state["epoch_losses"]]
     trainer.diverged = state["diverged"]
     trainer.last_result = state["last_result"]
     trainer.last_evaluation = state["last_evaluation"]

@@ -146,6 +146,13 @@ class BoundaryView(QWidget):
         self._redraw_points()
         self._redraw_image()
 
+    def show_data(self, data) -> None:
+        """:meth:`set_data` with a :class:`~nnsim.training.data.TrainingData` (what the
+        training process sends: the worker's ``dataReady``)."""
+        self.set_data(
+            data.train.x, data.train.y, data.test.x, data.test.y, data.kind, data.num_classes
+        )
+
     def _redraw_points(self) -> None:
         size = self.POINT_SIZE * self._font_scale
         # Regression targets near 0 are nearly white: they need a grey edge, not a white one.

@@ -1,13 +1,13 @@
 """The main window: data on the left, the network in the middle, output and plots on the right.
 
-The window's state is an :class:`~nnsim.training.experiment.Experiment`; panels
-edit it, a :class:`~nnsim.ui.worker.TrainingWorker` trains it in a child process,
-and the views draw the snapshots it sends back (at most ~30 a second).
+The window's state is an :class:`~nnsim.training.experiment_model.ExperimentModel`: the
+panels are bound to it both ways, the window listens to its changes to tell the
+:class:`~nnsim.ui.worker.TrainingWorker` (which trains in a child process), and the views
+draw the snapshots it sends back (at most ~30 a second).
 """
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMainWindow
 
 from nnsim.training.changes import resets_weights
 from nnsim.training.experiment import Experiment, ExperimentError, with_optimizer_param
+from nnsim.training.experiment_model import ExperimentChange, ExperimentModel
 from nnsim.training.snapshot import Snapshot
 from nnsim.ui.boundary_view import BoundaryView
 from nnsim.ui.controls import ArchitecturePanel, DataPanel, OptimizerPanel
@@ -38,6 +39,11 @@ from nnsim.ui.window_layout import StatusLine, central_widget
 from nnsim.ui.window_menus import WindowMenusMixin
 from nnsim.ui.worker import TrainingWorker
 
+NEW_RUN = "new run"
+"""The ``origin`` of a change that replaces the whole experiment and starts at step 0."""
+TRAINED = ("seed", "data", "network", "loss", "training")
+"""What the training process is told about (``view`` is the window's alone)."""
+
 
 class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWindow):
     """nnsim's window. ``experiment()`` is its state; ``last_snapshot`` the newest training data."""
@@ -46,7 +52,7 @@ class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWin
 
     def __init__(self, experiment: Experiment | None = None, path: str | None = None) -> None:
         super().__init__()
-        self._experiment = experiment if experiment is not None else Experiment.default()
+        self.model = ExperimentModel(experiment)  # the one experiment: panels bind to it
         self._path: Path | None = Path(path) if path else None
         self._dirty = False
         self.last_snapshot: Snapshot | None = None
@@ -60,7 +66,9 @@ class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWin
         self._build_menus()
         self._build_layout()
         self.lecture_mode = LectureMode(self)  # View ▸ Lecture mode, Presentation; Lessons
-        self._bind_panels(self._experiment)
+        self._update_structure(self.experiment())
+        set_controls_hidden(self, self.experiment().view.hidden_controls)
+        self.model.subscribe(self._on_experiment_changed)
         self._start_worker()
         # Drawing follows arrivals (the training process sends at most ~30 a second and
         # never more than one ahead of the window); a zero-delay timer coalesces bursts.
@@ -74,19 +82,16 @@ class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWin
 
     # -- construction --------------------------------------------------------------------------
     def _build_panels(self) -> None:
-        self.data_panel = DataPanel()
-        self.architecture_panel = ArchitecturePanel()
-        self.optimizer_panel = OptimizerPanel()
+        self.data_panel = DataPanel(model=self.model)
+        self.architecture_panel = ArchitecturePanel(model=self.model)
+        self.optimizer_panel = OptimizerPanel(model=self.model)
         self.boundary_view = BoundaryView()
         self.network_view = NetworkView()
         self.loss_panel = LossPanel()
         self.gradient_panel = GradientPanel()
         self.lr_panel = LrPanel()
         for panel in (self.data_panel, self.architecture_panel, self.optimizer_panel):
-            panel.experimentEdited.connect(self._on_experiment_edited)
             panel.messageRaised.connect(self.show_error)
-        self.optimizer_panel.learningRateChanged.connect(self._on_learning_rate_changed)
-        self.optimizer_panel.hyperparameterChanged.connect(self._on_hyperparameter_changed)
         self.data_panel.importCsvRequested.connect(self.import_csv)
         self.boundary_view.pointAdded.connect(self._on_point_added)
         self.boundary_view.pointRemoveRequested.connect(self._on_point_removed)
@@ -120,8 +125,9 @@ class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWin
         self.statusBar().addWidget(self.status_message, 1)
 
     def _start_worker(self) -> None:
-        self.worker = TrainingWorker(self._experiment)
+        self.worker = TrainingWorker(self.experiment())
         self.worker.snapshotReady.connect(self._on_snapshot)
+        self.worker.dataReady.connect(self.boundary_view.show_data)  # the process's points
         self.worker.failed.connect(self.show_error)
         self.worker.died.connect(self._on_training_died)
         self.network_view.weightEdited.connect(self.worker.set_weight)
@@ -131,69 +137,65 @@ class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWin
     # -- state ---------------------------------------------------------------------------------
     def experiment(self) -> Experiment:
         """The experiment the window shows and trains (File ▸ Save writes exactly this)."""
-        return self._experiment
+        return self.model.experiment
 
     @property
     def is_playing(self) -> bool:
         return self._playing
 
-    def _bind_panels(self, experiment: Experiment) -> None:
-        for panel in (self.data_panel, self.architecture_panel, self.optimizer_panel):
-            panel.set_experiment(experiment)
-        self._update_structure(experiment)
-        set_controls_hidden(self, experiment.view.hidden_controls)
-
     def _update_structure(self, experiment: Experiment) -> None:
         """The diagram's layers, read off the experiment (no network is built here)."""
-        hidden = experiment.network.hidden_layers
-        sizes = [layer.units for layer in hidden] + [experiment.num_outputs]
-        activations = [layer.activation for layer in hidden]
-        activations.append(experiment.resolved_output_activation())
-        self.network_view.set_structure(list(experiment.data.features), sizes, activations)
+        sizes = experiment.layer_sizes()[1:]
+        activations = experiment.layer_activations()
+        self.network_view.set_structure(experiment.data.features, sizes, activations)
 
     def set_experiment(self, experiment: Experiment, *, dirty: bool = True) -> None:
-        """Replace the whole experiment: panels, diagram and a rebuilt trainer (step 0,
-        paused); what was said about the old one goes with it."""
-        self._set_playing(False)
-        self._experiment = experiment
-        self._bind_panels(experiment)
-        self.worker.set_experiment(experiment)
+        """Replace the whole experiment (ExperimentError, and nothing changes, if it is
+        invalid): a rebuilt trainer at step 0, paused; what was said about the old one goes."""
+        self.model.replace(experiment, origin=NEW_RUN)  # panels and diagram follow the model
+        self._start_again()
         self._set_dirty(dirty)
-        self._forget_run_state()
-        self.lecture_mode.on_experiment_replaced(experiment)
 
-    def continue_with(self, experiment: Experiment, *, source=None) -> None:
-        """Take an edited experiment. Training goes on from the current weights where the
-        network stays the same (still playing if it was, the change marked on the loss
-        plot); otherwise it starts again from new weights, paused, and says why."""
-        old = self._experiment
-        if experiment == old:
-            return
-        reason = resets_weights(old, experiment)
-        self._experiment = experiment
-        for panel in (self.data_panel, self.architecture_panel, self.optimizer_panel):
-            if panel is not source:
-                panel.set_experiment(experiment)
-        self._update_structure(experiment)
-        set_controls_hidden(self, experiment.view.hidden_controls)
-        self._set_dirty(True)
-        if reason is None:
-            self.show_message("")  # an edit that took clears the last refusal
-            self.worker.update_experiment(experiment)
-            return
+    def _start_again(self) -> None:
+        """A new run of the current experiment: step 0, paused, messages and lecture reset."""
         self._set_playing(False)
-        self.worker.set_experiment(experiment)
+        self.worker.set_experiment(self.experiment())
         self._forget_run_state()
-        self.show_message(f"New weights, back to step 0: {reason}.")
-        self.lecture_mode.on_experiment_replaced(experiment)
+        self.lecture_mode.on_experiment_replaced(self.experiment())
+
+    def _on_experiment_changed(self, change: ExperimentChange) -> None:
+        """Whoever changed the experiment, the diagram and the training follow. Training
+        goes on from the current weights where the network stays the same (still playing if
+        it was, the change marked on the loss plot); otherwise it starts again from new
+        weights, paused, and says why."""
+        self._update_structure(change.new)
+        if change.touches("view.hidden_controls"):
+            set_controls_hidden(self, change.new.view.hidden_controls)
+        self._set_dirty(True)
+        if change.origin == NEW_RUN or not change.touches(*TRAINED):
+            return
+        live = change.optimizer_values()
+        reason = None if live is not None else resets_weights(change.old, change.new)
+        if reason is not None:
+            self._start_again()
+            self.show_message(f"New weights, back to step 0: {reason}.")
+            return
+        self.show_message("")  # an edit that took clears the last refusal
+        if live is None:
+            self.worker.update_experiment(change.new)
+        for name, value in (live or {}).items():
+            if name == "lr":
+                self.worker.set_lr(value)
+            else:
+                self.worker.set_hyperparameter(name, value)
 
     def set_hidden_controls(self, names) -> None:
         """Hide these controls (by objectName) and keep the choice in the experiment's
         ``view.hidden_controls``, saved with it (training is not touched)."""
-        view = dataclasses.replace(self._experiment.view, hidden_controls=tuple(names))
-        self._experiment = dataclasses.replace(self._experiment, view=view)
-        set_controls_hidden(self, view.hidden_controls)
-        self._set_dirty(True)
+        try:
+            self.model.update("view", hidden_controls=tuple(names))
+        except ExperimentError as err:
+            self.show_error(str(err))
 
     def open_lesson(self, name: str) -> bool:
         """Open built-in lesson ``name`` (File ▸ Lessons, ``nnsim --lesson``) in lecture mode.
@@ -210,38 +212,6 @@ class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWin
         self.lecture_mode.start_lesson(experiment, text, setup)
         self.show_message(f"Lesson: {experiment.name}. → / Space / PageDown walk the phases.")
         return True
-
-    @Slot(object)
-    def _on_experiment_edited(self, experiment: Experiment) -> None:
-        self.continue_with(experiment, source=self.sender())
-
-    @Slot(float)
-    def _on_learning_rate_changed(self, lr: float) -> None:
-        try:
-            self._experiment = with_optimizer_param(self._experiment, "lr", lr)
-        except ExperimentError as err:
-            self.show_error(str(err))
-            return
-        self._live_edit_taken()
-        self.worker.set_lr(lr)
-
-    @Slot(str, object)
-    def _on_hyperparameter_changed(self, name: str, value) -> None:
-        try:
-            self._experiment = with_optimizer_param(self._experiment, name, value)
-        except ExperimentError as err:
-            self.show_error(str(err))
-            return
-        self._live_edit_taken()
-        self.worker.set_hyperparameter(name, value)
-
-    def _live_edit_taken(self) -> None:
-        """An optimizer value changed live: the other panels edit from the new experiment
-        (or their next edit would carry the old value back), and the last refusal goes."""
-        for panel in (self.data_panel, self.architecture_panel):
-            panel.set_experiment(self._experiment)
-        self.show_message("")
-        self._set_dirty(True)
 
     def _set_dirty(self, dirty: bool) -> None:
         self._dirty = dirty
@@ -286,9 +256,9 @@ class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWin
         self._forget_run_state()
 
     def lower_learning_rate_and_reset(self) -> None:
-        lr = self._experiment.training.optimizer.params["lr"] / 10.0
+        lr = self.experiment().training.optimizer.params["lr"] / 10.0
         try:
-            experiment = with_optimizer_param(self._experiment, "lr", lr)
+            experiment = with_optimizer_param(self.experiment(), "lr", lr)
         except ExperimentError as err:
             self.show_error(str(err))
             return
@@ -298,7 +268,7 @@ class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWin
     @Slot(str)
     def _on_training_died(self, reason: str) -> None:
         """The training process ended on its own: start another on the user's experiment."""
-        self.worker.restart(self._experiment)
+        self.worker.restart(self.experiment())
         self._playing = False
         self.training_bar.set_playing(False)
         self.banner.hide()
@@ -332,21 +302,7 @@ class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWin
         self.loss_panel.show_snapshot(snapshot)
         self.gradient_panel.show_snapshot(snapshot)
         self.lr_panel.show_snapshot(snapshot)
-        if snapshot.experiment is not None:
-            self._show_points(snapshot)
         self.snapshotShown.emit(snapshot)
-
-    def _show_points(self, snapshot: Snapshot) -> None:
-        key = (snapshot.experiment.seed, snapshot.experiment.data)
-        if getattr(self, "_points_key", None) == key:  # snapshots are copies: compare values
-            return
-        self._points_key = key
-        from nnsim.training.data import build_data
-
-        data = build_data(snapshot.experiment)
-        self.boundary_view.set_data(
-            data.train.x, data.train.y, data.test.x, data.test.y, data.kind, data.num_classes
-        )
 
     # -- diagram -------------------------------------------------------------------------------
     @Slot(int, int)

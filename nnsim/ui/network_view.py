@@ -149,11 +149,9 @@ class NetworkView(DiagramEditing, DiagramOverlays, QGraphicsView):
 
     def set_structure_from_experiment(self, experiment) -> bool:
         """:meth:`set_structure` for an :class:`~nnsim.training.experiment.Experiment`."""
-        hidden = experiment.network.hidden_layers
+        sizes = experiment.layer_sizes()
         return self.set_structure(
-            experiment.data.features,
-            [*(layer.units for layer in hidden), experiment.num_outputs],
-            [*(layer.activation for layer in hidden), experiment.resolved_output_activation()],
+            experiment.data.features, list(sizes[1:]), list(experiment.layer_activations())
         )
 
     def _rebuild(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Slot
@@ -9,13 +10,22 @@ from PySide6.QtWidgets import QFileDialog
 
 from nnsim.engine.csv_data import DataError, describe_dataset, load_csv
 from nnsim.training.data import with_custom_points, with_point_added, with_point_removed
-from nnsim.training.experiment import ExperimentError
+from nnsim.training.experiment import Experiment, ExperimentError
+from nnsim.training.experiment_model import ExperimentModel
+from nnsim.ui.controls import DataPanel
 from nnsim.ui.window_base import MainWindowParts
 
 
 class UserDataMixin(MainWindowParts):
     """Points added by a click (Shift: the other class), removed by a right click, or read
-    from a CSV file; each turns the experiment's data into ``custom`` points (for MainWindow)."""
+    from a CSV file; each turns the experiment's data into ``custom`` points (for MainWindow,
+    which provides what is declared here)."""
+
+    model: ExperimentModel
+    data_panel: DataPanel
+    experiment: Callable[[], Experiment]
+    set_experiment: Callable[..., None]
+    show_message: Callable[..., None]
 
     @Slot(float, float, bool)
     def _on_point_added(self, x1: float, x2: float, shift: bool) -> None:
@@ -23,24 +33,19 @@ class UserDataMixin(MainWindowParts):
         training goes on if it was playing."""
         panel = self.data_panel
         label = panel.alternate_point_label() if shift else panel.current_point_label()
-        if self._experiment.task_kind != "regression":
+        if self.experiment().task_kind != "regression":
             label = int(label)
         try:
-            experiment = with_point_added(self._experiment, x1, x2, label)
+            self.model.replace(with_point_added(self.experiment(), x1, x2, label))
         except (ValueError, ExperimentError) as err:
             self.show_message(str(err), error=True)
-            return
-        self.continue_with(experiment)
 
     @Slot(float, float)
     def _on_point_removed(self, x1: float, x2: float) -> None:
         try:
-            experiment = with_point_removed(self._experiment, x1, x2, max_distance=0.5)
+            self.model.replace(with_point_removed(self.experiment(), x1, x2, max_distance=0.5))
         except (ValueError, ExperimentError) as err:
             self.show_message(str(err), error=True)
-            return
-        if experiment is not self._experiment:
-            self.continue_with(experiment)
 
     def import_csv(self, path: str | None = None) -> bool:
         """Read ``path`` (or a chosen file) as the experiment's data; say what was read, or
@@ -51,7 +56,7 @@ class UserDataMixin(MainWindowParts):
                 return False
         try:
             dataset = load_csv(path)
-            self.set_experiment(with_custom_points(self._experiment, dataset))
+            self.set_experiment(with_custom_points(self.experiment(), dataset))
         except DataError as err:
             self.show_message(f"Could not import {path}:\n" + "\n".join(err.lines()), error=True)
             return False

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from nnsim.training.experiment import (
     Experiment,
@@ -19,8 +20,17 @@ MAX_RECENT = 8
 
 
 class ExperimentFilesMixin(MainWindowParts):
-    """Reading and writing the window's experiment (for MainWindow: uses ``_experiment``,
-    ``_path``, ``_dirty``, ``set_experiment``, ``show_message`` and ``recent_menu``)."""
+    """Reading and writing the window's experiment (for MainWindow, which provides what is
+    declared here)."""
+
+    _path: Path | None  # the file the experiment was read from or saved to
+    _dirty: bool  # changed since then
+    _recent_menu_follows_disk: bool = False
+    recent_menu: QMenu
+    experiment: Callable[[], Experiment]
+    set_experiment: Callable[..., None]
+    show_message: Callable[..., None]
+    _set_dirty: Callable[[bool], None]
 
     def new_experiment(self) -> None:
         if not self._confirm_discard():
@@ -65,7 +75,7 @@ class ExperimentFilesMixin(MainWindowParts):
 
     def save_to(self, path: str) -> bool:
         try:
-            save_experiment(self._experiment, path)
+            save_experiment(self.experiment(), path)
         except OSError as err:
             self.show_message(f"Could not save {path}: {err.strerror or err}", error=True)
             return False
@@ -133,7 +143,7 @@ class ExperimentFilesMixin(MainWindowParts):
 
     def _fill_recent_menu(self) -> None:
         menu = self.recent_menu
-        if not getattr(self, "_recent_menu_follows_disk", False):
+        if not self._recent_menu_follows_disk:
             menu.aboutToShow.connect(self._fill_recent_menu)  # files come and go meanwhile
             self._recent_menu_follows_disk = True
         menu.clear()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
@@ -21,9 +23,14 @@ SHORTCUTS = [
 
 
 class WindowMenusMixin(MainWindowParts):
-    """File / View / Help for MainWindow (its slots: ``new_experiment``, ``open_dialog``,
-    ``save``, ``save_as``, ``import_csv``, ``close``; sets ``file_menu``, ``recent_menu``,
-    ``view_menu``, ``fullscreen_action``)."""
+    """File / View / Help for MainWindow (which provides the slots declared here); sets
+    ``file_menu``, ``recent_menu``, ``view_menu``, ``fullscreen_action``."""
+
+    new_experiment: Callable[[], None]
+    open_dialog: Callable[[], None]
+    save: Callable[[], bool]
+    save_as: Callable[[], bool]
+    import_csv: Callable[..., bool]
 
     def _build_menus(self) -> None:
         menu = self.menuBar()

@@ -78,8 +78,10 @@ class TrainingWorker(QObject):
     """Trains an experiment in the background. Create it, then call :meth:`start`."""
 
     snapshotReady = Signal(object)  # Snapshot
+    dataReady = Signal(object)  # TrainingData: the run's points, each time they change
     failed = Signal(str)  # a command that could not be carried out, in plain words
     died = Signal(str)  # the training process ended on its own (why, in one line)
+    stateReady = Signal(object)  # the trainer's state_dict(histories=False): request_state()
 
     def __init__(self, experiment, max_fps: float = 30.0) -> None:
         super().__init__()
@@ -158,8 +160,15 @@ class TrainingWorker(QObject):
                 return  # from before a reset or a new experiment
             self.steps_per_second = message.steps_per_second
             self.snapshotReady.emit(message.snapshot)
+        elif isinstance(message, protocol.DataReady):  # never stale (see DataReady)
+            self.dataReady.emit(message.data)
         elif isinstance(message, protocol.Refused):
             self.failed.emit(message.text)
+        elif isinstance(message, protocol.StateReady):
+            if message.generation < self._generation:  # of a state since left: ask again
+                self._send(protocol.RequestState())
+                return
+            self.stateReady.emit(message.state)
         elif isinstance(message, protocol.Crashed):  # the traceback to the log, a line to us
             log.error("the training process stopped:\n%s", message.traceback)
             self._crash = message.traceback.strip().splitlines()[-1]
@@ -221,3 +230,10 @@ class TrainingWorker(QObject):
     def load_state(self, state) -> None:
         """Continue training from a ``Trainer.state_dict()`` (e.g. the steps a lecture walked)."""
         self._send(protocol.LoadState(state))
+
+    @Slot()
+    def request_state(self) -> None:
+        """Ask the training process for its trainer's whole state: ``stateReady`` brings it,
+        of the state the window is in (a reply from before a reset or a new experiment is
+        asked for again)."""
+        self._send(protocol.RequestState())

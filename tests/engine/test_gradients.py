@@ -109,10 +109,10 @@ def test_bce_is_stable_for_saturated_logits():
 
 
 def network_gradient_check(net: Network, x, y, reg_kind="none", reg_rate=0.0) -> float:
-    seed = 123
+    masks = np.random.default_rng(123).bit_generator.state
 
     def total_loss() -> float:
-        net._dropout_rng = np.random.default_rng(seed)  # the same dropout mask every pass
+        net.set_random_state(masks)  # the same dropout mask every pass
         net.forward(x, train=True)
         return net.loss_value(y) + regularization.penalty(net.weights, reg_kind, reg_rate)
 

@@ -122,6 +122,8 @@ def test_check_values_names_unknown_and_missing_keywords() -> None:
         (Interval(0.0, low_open=True), "> 0", "(0, ∞)"),
         (Interval(0.0, 1.0, high_open=True), "in [0, 1)", "[0, 1)"),
         (Interval(0.0, 1.0, low_open=True), "in (0, 1]", "(0, 1]"),
+        (Interval(high=5.0), "<= 5", "(−∞, 5]"),
+        (Interval(), "finite", "(−∞, ∞)"),
     ],
 )
 def test_intervals_read_as_people_write_them(interval, text, symbol) -> None:

@@ -66,16 +66,16 @@ def test_at_most_two_snapshots_ahead_of_the_window():
     host.handle(protocol.Play())  # one running snapshot on its way
     clock.advance(1.0)
     host.train_slice(0.01)  # a second may follow while the window draws the first
-    count = len(sent)
+    count = len(snapshots(sent))
     assert count == 2  # play's snapshot and the timed one
     clock.advance(1.0)
     steps = host.trainer.steps_done
     host.train_slice(0.01)
-    assert host.trainer.steps_done > steps and len(sent) == count  # two undrawn: none sent
+    assert host.trainer.steps_done > steps and len(snapshots(sent)) == count  # none sent
     host.handle(protocol.Taken())
     clock.advance(1.0)
     host.train_slice(0.01)
-    assert len(sent) == count + 1
+    assert len(snapshots(sent)) == count + 1
 
 
 def test_live_learning_rate_change_is_marked_and_bad_input_keeps_the_state():
@@ -105,6 +105,7 @@ def test_serve_over_a_pipe_until_quit():
     exp = with_optimizer_param(Experiment.default(), "lr", 0.1)
     thread = threading.Thread(target=serve, args=(theirs, exp))
     thread.start()
+    assert isinstance(ours.recv(), protocol.DataReady)  # the points, before the first frame
     first = ours.recv()
     assert isinstance(first, protocol.SnapshotReady)
     assert first.snapshot.step == 0 and first.snapshot.lr == 0.1
@@ -141,3 +142,20 @@ def test_an_unexpected_error_ends_serve_with_its_traceback():
     crash = received[-1]
     assert isinstance(crash, protocol.Crashed)
     assert "TypeError: not a training command" in crash.traceback.splitlines()[-1]
+
+
+def test_request_state_answers_with_the_whole_trainer_state_of_its_generation():
+    host, sent = make_host()
+    for _ in range(3):
+        host.handle(protocol.Step())
+    host.handle(protocol.RequestState())
+    replies = [m for m in sent if isinstance(m, protocol.StateReady)]
+    assert len(replies) == 1 and replies[0].generation == 0
+    state = replies[0].state
+    assert "history" not in state  # the window has the rows already
+    assert state["steps_done"] == 3 and state["optimizer"] == host.trainer.optimizer.state_dict()
+    assert np.array_equal(state["network"]["W1"], host.trainer.network.state()["W1"])
+    host.handle(protocol.Reset())
+    host.handle(protocol.RequestState())
+    last = [m for m in sent if isinstance(m, protocol.StateReady)][-1]
+    assert last.generation == 1 and last.state["steps_done"] == 0

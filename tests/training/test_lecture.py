@@ -289,7 +289,7 @@ def test_sample_source_feeds_that_training_row():
     phases = walk_step(session)
     assert np.array_equal(phases[0].arrays["A_prev"], data.x_train[3:4])
     assert np.array_equal(phases[3].arrays["Y"], data.y_train[3:4])
-    assert session.trainer._batch_index == reference._batch_index  # no batch taken
+    assert session.trainer.batches.index == reference.batches.index  # no batch taken
     reference.train_on(data.x_train[3:4], data.y_train[3:4])
     assert np.array_equal(session.trainer.network.theta, reference.network.theta)
 

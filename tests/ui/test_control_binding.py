@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from nnsim.engine.features import FEATURES
 from nnsim.training.experiment import Experiment
+from nnsim.training.experiment_model import ExperimentModel
 from nnsim.ui.controls import ArchitecturePanel, DataPanel, OptimizerPanel, Section
 from nnsim.ui.controls.optimizer_panel import LR_PRESETS
 
@@ -392,3 +393,45 @@ def test_a_data_edit_after_a_live_learning_rate_change_keeps_the_rate(qtbot, win
     assert window.experiment().training.optimizer.lr == 0.1
     for panel in window_panels(window):
         assert panel.experiment() == window.experiment()
+
+
+# --- one model: the panels and the window bind to it ------------------------------------------
+
+
+def test_panels_show_every_write_to_their_model_without_echoing_it(qtbot):
+    model = ExperimentModel()
+    data, optimizer = DataPanel(model=model), OptimizerPanel(model=model)
+    for panel in (data, optimizer):
+        qtbot.addWidget(panel)
+    records = [Recorder(data), Recorder(optimizer)]
+    model.update("data", noise=0.3)
+    model.set_optimizer_param("lr", 0.1)
+    assert controls(data)["noiseSlider"].value() == 30
+    assert controls(optimizer)["learningRateEdit"].text() == "0.1"
+    assert [r.calls for r in records] == [[], []]  # a write from outside is not an edit
+    controls(data)["samplesSpin"].setValue(300)  # an edit in one panel is the model's
+    assert model.experiment.data.samples == 300 == optimizer.experiment().data.samples
+    assert records[0].calls == [("experimentEdited", model.experiment)]
+
+
+def test_a_panel_takes_a_model_or_an_experiment_not_both(qtbot):
+    with pytest.raises(ValueError, match="not both"):
+        DataPanel(Experiment.default(), model=ExperimentModel())
+
+
+def test_the_windows_panels_share_its_model(qtbot, window):
+    assert all(panel.model is window.model for panel in window_panels(window))
+
+
+def test_a_write_to_the_windows_model_is_shown_and_trained(qtbot, window):
+    window.model.update("data", noise=0.3)
+    assert controls(window.data_panel)["noiseSlider"].value() == 30
+    assert "•" in window.windowTitle()
+    qtbot.waitUntil(lambda: window.last_snapshot.experiment.data.noise == 0.3)
+    window.model.set_optimizer_param("lr", 0.3)  # live: the same run goes on at the new rate
+    assert controls(window.optimizer_panel)["learningRateEdit"].text() == "0.3"
+    qtbot.waitUntil(lambda: window.last_snapshot.experiment.training.optimizer.lr == 0.3)
+    assert "lr 0.03 → 0.3" in [text for _, text in window.last_snapshot.markers]
+    window.model.update("network", init="he_normal")  # new weights: step 0, and said why
+    assert "New weights" in window.status_text()
+    qtbot.waitUntil(lambda: window.last_snapshot.experiment.network.init == "he_normal")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nnsim.engine.hyperparameters import NON_NEGATIVE, POSITIVE, Interval
 from nnsim.training.experiment import Experiment, GradClipSpec, LayerSpec
 from nnsim.ui.controls import ArchitecturePanel, DataPanel, NumberEdit, OptimizerPanel
 from nnsim.ui.controls.fields import format_number
@@ -82,7 +83,7 @@ CUSTOM_POINTS = ((-1.0, -1.0, 0.0), (1.0, 1.0, 1.0), (1.0, -1.0, 0.0), (-1.0, 1.
 
 @pytest.mark.parametrize("text", ["abc", "-1", "1e9", "nan", "inf", ""])
 def test_number_edit_refuses_bad_text_and_keeps_its_value(qtbot, text):
-    edit = NumberEdit("learning rate", low=1e-5, high=10)
+    edit = NumberEdit("learning rate", Interval(1e-5, 10))
     qtbot.addWidget(edit)
     edit.set_value(0.03)
     with (
@@ -96,7 +97,7 @@ def test_number_edit_refuses_bad_text_and_keeps_its_value(qtbot, text):
 
 
 def test_number_edit_integer_and_optional(qtbot):
-    edit = NumberEdit("step_size", low=1, integer=True)
+    edit = NumberEdit("step_size", Interval(1), integer=True)
     qtbot.addWidget(edit)
     edit.set_value(500)
     with qtbot.waitSignal(edit.refused, timeout=SIGNAL_TIMEOUT):
@@ -104,7 +105,7 @@ def test_number_edit_integer_and_optional(qtbot):
     with qtbot.waitSignal(edit.valueEdited, timeout=SIGNAL_TIMEOUT) as blocker:
         type_into(qtbot, edit, "1e3")
     assert blocker.args == [1000] and type(blocker.args[0]) is int
-    optional = NumberEdit("max_lr", low=0, low_open=True, optional=True)
+    optional = NumberEdit("max_lr", POSITIVE, optional=True)
     qtbot.addWidget(optional)
     optional.set_value(0.5)
     with qtbot.waitSignal(optional.valueEdited, timeout=SIGNAL_TIMEOUT) as blocker:
@@ -112,8 +113,18 @@ def test_number_edit_integer_and_optional(qtbot):
     assert blocker.args == [None]
 
 
+def test_number_edit_refuses_a_whole_number_too_large_for_an_experiment(qtbot):
+    """1e30 is a whole number, but beyond the ±2⁵³ an experiment file can hold."""
+    edit = NumberEdit("step_size", Interval(1), integer=True)
+    qtbot.addWidget(edit)
+    edit.set_value(500)
+    with qtbot.waitSignal(edit.refused, timeout=SIGNAL_TIMEOUT) as refused:
+        type_into(qtbot, edit, "1e30")
+    assert edit.value() == 500 and "within ±2**53" in refused.args[0]
+
+
 def test_number_edit_keeps_what_the_learner_is_typing(qtbot):
-    edit = NumberEdit("momentum", low=0)
+    edit = NumberEdit("momentum", NON_NEGATIVE)
     qtbot.addWidget(edit)
     edit.show()
     qtbot.waitExposed(edit)

@@ -27,7 +27,6 @@ from nnsim.training.experiment import (
     save_experiment,
     with_optimizer_param,
 )
-from nnsim.training.grid import GridPredictor
 from nnsim.training.lecture import (
     ARTICLE_LESSON,
     ARTICLE_NOTES,
@@ -37,7 +36,7 @@ from nnsim.training.lecture import (
     checkpoints_equal,
     numbers_in,
 )
-from nnsim.training.snapshot import take_snapshot
+from nnsim.training.lecture.checkpoint import same
 from nnsim.training.trainer import Trainer
 from nnsim.ui.diagram_items import TextItem
 from nnsim.ui.lecture import (
@@ -405,16 +404,36 @@ def test_unknown_lessons_are_refused_with_the_known_names():
         load_lesson("nope")
 
 
-def test_the_lecture_continues_from_the_weights_on_screen():
-    experiment = Experiment.default()
-    trained = Trainer(experiment)
-    trained.run(25)
-    snapshot = take_snapshot(trained, GridPredictor(trained.data.features, 20))
-    session = lecture_session(experiment, snapshot)
-    assert np.array_equal(session.trainer.network.theta, trained.network.theta)
-    assert session.trainer.steps_done == 25 and session.step_index == 25
-    other = dataclasses.replace(experiment, network=article_experiment().network)
-    assert lecture_session(other, snapshot).trainer.steps_done == 0  # does not fit: fresh
+ADAM = {"training": {"optimizer": {"name": "adam", "lr": 0.01}, "batch_size": 7}}
+
+
+def without_origin(trainer: Trainer) -> dict:
+    state = trainer.state_dict(histories=False)
+    del state["history_origin"]
+    return state
+
+
+def test_the_lecture_goes_on_from_the_training_state_whole():
+    experiment = Experiment.from_dict(ADAM)
+    trained = Trainer(experiment)  # as in the training process
+    trained.run(25)  # mid-pass: 25 steps of 6 batches
+    session = lecture_session(experiment, trained.state_dict(histories=False))
+    lecture = session.trainer
+    assert same(without_origin(lecture), without_origin(trained))  # moments, order, counters
+    assert lecture.optimizer.state_dict()["state"][0]["step"] == 25
+    assert lecture.history_origin == 25 and session.step_index == 25  # the process keeps 1…25
+    session.run_to_end_of_step()
+    trained.step()
+    assert same(without_origin(lecture), without_origin(trained))  # a lecture step ≡ step()
+    assert lecture_session(experiment).trainer.steps_done == 0  # no state: step 0
+
+
+def test_the_lecture_trains_what_the_process_trains():
+    experiment = Experiment.from_dict(ADAM)
+    process = Trainer(with_optimizer_param(experiment, "lr", 0.3))  # the window's edit to 0.3
+    process.run(3)  # ... was taken by the process; the lecture is of the process's state
+    lecture = lecture_session(experiment, process.state_dict(histories=False)).trainer
+    assert lecture.current_lr() == 0.3 and lecture.experiment == process.experiment
 
 
 # -- zoom: nothing overlaps, nothing is cut ----------------------------------------------------
@@ -508,24 +527,9 @@ def test_at_every_zoom_no_label_overlaps_and_no_phase_is_cut(qtbot, size, hidden
         assert label_scales[-1] > 1.3 * label_scales[ZOOMS.index(1.0)]
 
 
-def test_a_lecture_resumes_a_handed_state_only_while_the_window_shows_it():
-    experiment = Experiment.default()
-    lecture = Trainer(experiment)
-    lecture.run(4)  # the lecture walked four steps and handed its state to the window
-    shown = take_snapshot(lecture, GridPredictor(lecture.data.features, 20))
-    state = lecture.state_dict()
-    resumed = lecture_session(experiment, shown, state).trainer
-    assert checkpoints_equal(checkpoint(resumed), checkpoint(lecture))  # optimizer, order too
-    lecture.run(1)  # the window trained on: its snapshot, not the state
-    later = take_snapshot(lecture, GridPredictor(lecture.data.features, 20))
-    assert lecture_session(experiment, later, state).trainer.steps_done == 5
-    faster = with_optimizer_param(experiment, "lr", 0.3)  # edited since: the weights only
-    trainer = lecture_session(faster, shown, state).trainer
-    assert trainer.history_origin == 4 and trainer.current_lr() == 0.3
-
-
 def test_ctrl_equals_four_times_in_the_lecture_overlaps_and_cuts_nothing(qtbot, window):
     window.findChild(QAction, "lectureModeAction").trigger()
+    qtbot.waitUntil(lambda: window.lecture_mode.active)
     view = window.lecture_mode.view
     for presses in range(5):
         settle()
@@ -550,7 +554,7 @@ def test_a_deep_network_does_not_make_the_lecture_wider_than_the_screen(qtbot):
     assert not overlaps_and_cuts(view.network_view)
 
 
-def test_new_while_lecturing_a_deeper_network_drops_its_highlight(make_window):
+def test_new_while_lecturing_a_deeper_network_drops_its_highlight(qtbot, make_window):
     """Found by the random action sequences: the highlight of layer 4 outlived the network."""
     e = Experiment.default()
     deep = dataclasses.replace(
@@ -558,6 +562,7 @@ def test_new_while_lecturing_a_deeper_network_drops_its_highlight(make_window):
     )
     window = make_window(deep)
     window.lecture_mode.set_active(True)
+    qtbot.waitUntil(lambda: window.lecture_mode.active)
     for _ in range(4):  # Forward L4: the output column of the deeper network
         window.lecture_mode.view.next_phase()
     window.new_experiment()  # two hidden layers: columns 0..3

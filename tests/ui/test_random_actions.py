@@ -236,8 +236,8 @@ def window_actions(harness: Harness) -> type[RuleBasedStateMachine]:
             action = self.window.findChild(QAction, "lectureModeAction")
             self.act("trigger lectureModeAction (F5)")
             was = self.in_lecture()
-            action.trigger()
-            assert self.in_lecture() != was
+            action.trigger()  # entering waits for the training process's state
+            wait_for(lambda: self.in_lecture() != was, ANSWER_SECONDS, lambda: "F5 did nothing")
             assert not self.window.is_playing or not self.in_lecture()
 
         @rule(key=st.sampled_from(["Right", "Left", "PageDown", "PageUp", "Space", "End"]))

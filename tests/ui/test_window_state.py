@@ -105,7 +105,8 @@ def test_an_edit_that_needs_new_weights_stops_and_says_so(qtbot, window):
 
 def test_switching_data_set_while_playing_returns_the_button_to_play(qtbot, window):
     play_until(qtbot, window, 10)
-    window.data_panel.experimentEdited.emit(data(window.experiment(), dataset="xor"))
+    combo = window.findChild(QComboBox, "datasetCombo")
+    combo.setCurrentIndex(combo.findData("xor"))
     assert not window.is_playing and window.training_bar.play_button.text() == "Play"
     qtbot.waitUntil(lambda: snap_step(window) == 0)
     assert window.last_snapshot.experiment.data.dataset == "xor"
@@ -139,6 +140,20 @@ def test_a_clicked_point_goes_to_the_training_set_and_keeps_the_split(qtbot, win
     qtbot.waitUntil(lambda: snap_step(window) == 6)  # the weights were kept: no reset
 
 
+def test_the_window_draws_the_points_the_training_process_sends(qtbot, make_window, monkeypatch):
+    from nnsim.training import data as data_module
+
+    built = []
+    monkeypatch.setattr(data_module, "build_data", lambda e: built.append(e) or build_data(e))
+    window = make_window()
+    shown = build_data(window.experiment()).train.x
+    assert train_points(window) == set(map(tuple, shown.tolist()))  # with the first frame
+    window.model.update("data", noise=0.3)
+    noisy = build_data(window.experiment()).train.x
+    qtbot.waitUntil(lambda: train_points(window) == set(map(tuple, noisy.tolist())))
+    assert built == []  # the GUI process generated no data set
+
+
 def test_removing_a_point_keeps_the_split_of_the_others(qtbot, window):
     before = build_data(window.experiment())
     x1, x2 = before.test.x[3]
@@ -154,11 +169,8 @@ def test_switching_optimizer_keeps_the_weights_and_marks_the_plot(qtbot, window)
         window.step()
     qtbot.waitUntil(lambda: snap_step(window) == 20)
     weights = {k: v.copy() for k, v in window.last_snapshot.weights.items()}
-    exp = window.experiment()
-    adam = dataclasses.replace(
-        exp.training, optimizer=dataclasses.replace(exp.training.optimizer, name="adam")
-    )
-    window.optimizer_panel.experimentEdited.emit(dataclasses.replace(exp, training=adam))
+    combo = window.findChild(QComboBox, "optimizerCombo")
+    combo.setCurrentIndex(combo.findData("adam"))
     qtbot.waitUntil(lambda: window.last_snapshot.experiment.training.optimizer.name == "adam")
     snap = window.last_snapshot
     assert snap.step == 20
@@ -183,7 +195,9 @@ def test_an_error_goes_when_its_state_goes(qtbot, window, tmp_path):
 def test_a_refused_learning_rate_message_goes_after_a_good_one(qtbot, window):
     window.optimizer_panel.messageRaised.emit("learning rate must be > 0")
     assert "must be > 0" in status(window).text()
-    window.optimizer_panel.learningRateChanged.emit(0.1)
+    edit = window.findChild(QLineEdit, "learningRateEdit")
+    edit.setText("0.1")
+    edit.editingFinished.emit()
     assert status(window).text() == ""
 
 

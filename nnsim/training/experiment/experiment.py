@@ -187,6 +187,17 @@ class Experiment:
         """Output neurons: K for cross-entropy (2 for binary data), else 1."""
         return self.data.num_classes if self.resolved_loss() == "cross_entropy" else 1
 
+    def layer_sizes(self) -> tuple[int, ...]:
+        """Neurons per layer, inputs first: one per feature, each hidden layer's units, the
+        outputs; what the trainer's network will have, read off the spec (nothing built)."""
+        hidden = (layer.units for layer in self.network.hidden_layers)
+        return (len(self.data.features), *hidden, self.num_outputs)
+
+    def layer_activations(self) -> tuple[str, ...]:
+        """The activation of layers 1..L: each hidden layer's, then the output's."""
+        hidden = (layer.activation for layer in self.network.hidden_layers)
+        return (*hidden, self.resolved_output_activation())
+
     def _check_head(self) -> None:
         problems = head_problems(self.loss, self.network.output_activation, self.data)
         if problems:

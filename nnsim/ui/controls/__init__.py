@@ -1,25 +1,23 @@
 """The control panels of the main window: Data, Architecture, Learning rate & optimizer.
 
-Each panel is a ``QWidget`` bound to an :class:`~nnsim.training.experiment.Experiment`:
+Each panel is a ``QWidget`` bound both ways to an
+:class:`~nnsim.training.experiment_model.ExperimentModel` (the window's, ``Panel(model=m)``,
+or one of its own, ``Panel(experiment)``):
 
-- ``panel.set_experiment(exp)`` shows ``exp`` and emits nothing (no echo);
-- ``panel.experiment()`` is the experiment as the panel last showed or edited it;
+- a change of the model, whoever made it, is shown in the panel (the fields it shows, see
+  ``SHOWS``) and emits nothing: the echo of an edit never comes back as another edit;
+- ``panel.experiment()`` is the model's experiment; ``panel.set_experiment(exp)`` writes it;
 - a change of any control, by the learner or by code (``setCurrentIndex``, ``setValue``,
-  ``setChecked``, ``setText`` + ``editingFinished``), is an edit: it builds a new
-  experiment with :func:`dataclasses.replace`, validates it, and either emits it or
-  refuses it (the widgets show the previous value again, the reason is shown in a red
-  line in the panel and emitted as ``messageRaised(str)``).
+  ``setChecked``, ``setText`` + ``editingFinished``), is an edit written to the model, which
+  checks it: taken, or refused (the widgets show the previous value again, the reason is
+  shown in a red line in the panel and emitted as ``messageRaised(str)``).
 
-Signals: every panel has ``experimentEdited(object)`` (a new experiment: rebuild the
-network, same seed unless the seed changed) and ``messageRaised(str)``.
-:class:`DataPanel` adds ``importCsvRequested()``; :class:`OptimizerPanel` adds the live
-``learningRateChanged(float)`` and ``hyperparameterChanged(str, object)`` (PyTorch names,
-``betas`` as a tuple), which change a running training without a reset — after them the
-panel's ``experiment()`` already holds the new value.
-
-The owner (the main window) keeps the one experiment: on any panel signal it takes the new
-experiment (``experimentEdited``'s argument, or ``panel.experiment()`` after a live signal)
-and passes it to every panel's ``set_experiment``, so no panel edits a stale copy.
+Signals say what this panel's edit was: every panel has ``experimentEdited(object)`` and
+``messageRaised(str)``; :class:`DataPanel` adds ``importCsvRequested()``;
+:class:`OptimizerPanel` emits the live ``learningRateChanged(float)`` and
+``hyperparameterChanged(str, object)`` (PyTorch names, ``betas`` as a tuple) instead of
+``experimentEdited`` for a rate or a hyper-parameter. The window does not relay them: it
+listens to the model.
 
 Panels never talk to the trainer or the worker.
 """

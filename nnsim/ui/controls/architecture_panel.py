@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from nnsim.engine.activations import ACTIVATIONS
 from nnsim.engine.initializers import INITIALIZERS
-from nnsim.training.experiment import LOSSES, Experiment, LayerSpec
+from nnsim.training.experiment import LOSSES, LayerSpec
 from nnsim.ui.controls.base import ExperimentPanel
 from nnsim.ui.controls.layer_row import MAX_DROPOUT, MAX_UNITS, LayerRow
 from nnsim.ui.style import MUTED
@@ -68,8 +69,9 @@ class ArchitecturePanel(ExperimentPanel):
     :attr:`experimentEdited` (rebuild, same seed).
     """
 
-    def __init__(self, experiment: Experiment | None = None, parent: QWidget | None = None):
-        super().__init__(experiment, parent)
+    SHOWS = ("network", "loss", "data")  # the data decide the inputs and the "auto" head
+
+    def _build(self) -> None:
         self._rows: list[LayerRow] = []
 
         self.add_layer_button = QPushButton("+ layer", self)
@@ -191,7 +193,7 @@ class ArchitecturePanel(ExperimentPanel):
         for name in names:
             combo.addItem(name, name)
             if name in tips:
-                combo.setItemData(combo.count() - 1, tips[name], Qt.ToolTipRole)
+                combo.setItemData(combo.count() - 1, tips[name], Qt.ItemDataRole.ToolTipRole)
         return combo
 
     def _rebuild_rows(self, count: int) -> None:
@@ -216,7 +218,7 @@ class ArchitecturePanel(ExperimentPanel):
     # -- experiment → widgets --
 
     def _show_experiment(self) -> None:
-        experiment = self._experiment
+        experiment = self.experiment()
         network = experiment.network
         layers = network.resolved_layers()
         self._rebuild_rows(len(layers))
@@ -229,10 +231,10 @@ class ArchitecturePanel(ExperimentPanel):
         try:
             loss = experiment.resolved_loss()
             output = experiment.resolved_output_activation()
-            outputs = experiment.num_outputs
+            sizes = experiment.layer_sizes()
         except ValueError:
             loss = output = "?"
-            outputs = 1
+            sizes = (len(experiment.data.features), *(layer.units for layer in layers), 1)
         self.batch_norm_all.setChecked(network.batch_norm)
         self.dropout_all.setValue(network.dropout)
         self.init_combo.setCurrentIndex(self.init_combo.findData(network.init))
@@ -242,7 +244,6 @@ class ArchitecturePanel(ExperimentPanel):
         auto_loss = self.loss_combo.findData("auto")
         self.loss_combo.setItemText(auto_loss, f"auto ({_LOSS_TITLES.get(loss, loss)})")
         self.loss_combo.setCurrentIndex(self.loss_combo.findData(experiment.loss))
-        sizes = [len(experiment.data.features), *(layer.units for layer in layers), outputs]
         self.summary_label.setText(
             " → ".join(map(str, sizes))
             + f"  ·  output {output}, loss {_LOSS_TITLES.get(loss, loss)}"
@@ -251,16 +252,15 @@ class ArchitecturePanel(ExperimentPanel):
     # -- widgets → experiment --
 
     def _edit_network(self, **changes: object) -> None:
-        network = dataclasses.replace(self._experiment.network, **changes)
-        self._commit(dataclasses.replace(self._experiment, network=network), self.message_label)
+        self._edit(self.message_label, "network", **changes)
 
-    def _edit_layer(self, k: int, **changes: object) -> None:
-        layers = list(self._experiment.network.hidden_layers)
+    def _edit_layer(self, k: int, **changes: Any) -> None:
+        layers = list(self.experiment().network.hidden_layers)
         layers[k - 1] = dataclasses.replace(layers[k - 1], **changes)
         self._edit_network(hidden_layers=tuple(layers))
 
     def _on_add_layer_clicked(self) -> None:
-        layers = self._experiment.network.hidden_layers
+        layers = self.experiment().network.hidden_layers
         if len(layers) >= MAX_LAYERS:
             return
         last = layers[-1] if layers else LayerSpec(4, "tanh")
@@ -268,33 +268,34 @@ class ArchitecturePanel(ExperimentPanel):
         self._edit_network(hidden_layers=(*layers, new))
 
     def _on_remove_layer_clicked(self) -> None:
-        layers = self._experiment.network.hidden_layers
+        layers = self.experiment().network.hidden_layers
         if layers:
             self._edit_network(hidden_layers=layers[:-1])
 
     def _on_units_changed(self, k: int, units: int) -> None:
         if units < 1 or units > self._rows[k - 1].units.maximum():
             return
-        if units != self._experiment.network.hidden_layers[k - 1].units:
+        if units != self.experiment().network.hidden_layers[k - 1].units:
             self._edit_layer(k, units=units)
 
     def _on_activation_changed(self, k: int, activation: str) -> None:
-        if activation != self._experiment.network.hidden_layers[k - 1].activation:
+        if activation != self.experiment().network.hidden_layers[k - 1].activation:
             self._edit_layer(k, activation=activation)
 
     def _on_layer_batch_norm_changed(self, k: int, on: bool) -> None:
-        network_default = self._experiment.network.batch_norm
+        network_default = self.experiment().network.batch_norm
         self._edit_layer(k, batch_norm=None if on == network_default else on)
 
     def _on_layer_dropout_changed(self, k: int, p: float) -> None:
         p = round(p, 2)
-        network_default = self._experiment.network.dropout
+        network_default = self.experiment().network.dropout
         self._edit_layer(k, dropout=None if p == network_default else p)
 
     def _cleared_overrides(self, field: str) -> tuple[LayerSpec, ...]:
+        cleared: dict[str, Any] = {field: None}
         return tuple(
-            dataclasses.replace(layer, **{field: None})
-            for layer in self._experiment.network.hidden_layers
+            dataclasses.replace(layer, **cleared)
+            for layer in self.experiment().network.hidden_layers
         )
 
     def _on_network_batch_norm_changed(self, on: bool) -> None:
@@ -310,5 +311,4 @@ class ArchitecturePanel(ExperimentPanel):
         self._edit_network(output_activation=self.output_combo.itemData(index))
 
     def _on_loss_changed(self, index: int) -> None:
-        loss = self.loss_combo.itemData(index)
-        self._commit(dataclasses.replace(self._experiment, loss=loss), self.message_label)
+        self._edit(self.message_label, loss=self.loss_combo.itemData(index))

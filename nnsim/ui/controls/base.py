@@ -1,4 +1,5 @@
-"""What every control panel shares: an experiment copy, checked edits, refusals with a message."""
+"""What every control panel shares: a binding to the experiment model, checked edits, refusals
+with a message."""
 
 from __future__ import annotations
 
@@ -9,23 +10,22 @@ from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtWidgets import QWidget
 
 from nnsim.training.experiment import Experiment
+from nnsim.training.experiment_model import ExperimentChange, ExperimentModel
 from nnsim.ui.controls.fields import MessageLabel
 
-__all__ = ["ExperimentPanel", "checked_experiment"]
-
-
-def checked_experiment(experiment: Experiment) -> Experiment:
-    """``experiment`` validated and normalised, or :class:`ExperimentError` listing problems."""
-    return Experiment.from_dict(experiment.to_dict())
+__all__ = ["ExperimentPanel"]
 
 
 class ExperimentPanel(QWidget):
-    """Base of the control panels: a view of an :class:`Experiment` that edits copies of it.
+    """Base of the control panels: a view of an :class:`ExperimentModel`, both ways.
 
-    The panel keeps its own experiment (:meth:`experiment`). :meth:`set_experiment` shows
-    one without emitting anything. An edit builds a new experiment, validates it and either
-    keeps it and emits :attr:`experimentEdited`, or refuses it: the widgets show the previous
-    values again and the reason is shown in a red line and emitted as :attr:`messageRaised`.
+    The panel shows the model's experiment and listens to it: a change of a field it shows
+    (:attr:`SHOWS`) is written into its widgets, whoever made it. An edit in the panel is
+    written to the model, which checks it: taken, the panel emits :attr:`experimentEdited`
+    (or a live signal); refused, the widgets show the previous values again and the reason
+    is shown in a red line and emitted as :attr:`messageRaised`. Any change of the model
+    clears the panel's old refusal. Panels of one window share the window's model; a panel
+    made without one has its own (``experiment`` is its first experiment).
 
     Binding, both ways: subclasses connect every control's *value* signal
     (``currentIndexChanged``, ``valueChanged``, ``toggled``, a :class:`NumberEdit`'s
@@ -33,12 +33,12 @@ class ExperimentPanel(QWidget):
     ``setValue``, ``setChecked``, ``setText`` + ``editingFinished``) edits the experiment
     exactly as the learner's does. While the panel writes the experiment into its widgets
     (:meth:`_show`, the one place that calls :meth:`_show_experiment`) the bound slots are
-    not called: showing an experiment never echoes back as an edit.
+    not called: the model's echo of an edit never comes back as another edit.
 
     Signals
     -------
     experimentEdited(object)
-        A new, valid :class:`Experiment` the network must be rebuilt from.
+        This panel's edit was taken: the new :class:`Experiment`.
     messageRaised(str)
         Why an edit was refused, in words (also shown inside the panel).
     """
@@ -46,41 +46,66 @@ class ExperimentPanel(QWidget):
     experimentEdited = Signal(object)
     messageRaised = Signal(str)
 
-    def __init__(self, experiment: Experiment | None = None, parent: QWidget | None = None):
+    SHOWS: tuple[str, ...] = ("",)
+    """Field paths (and what lies under them) the panel shows; ``""``: all of them."""
+
+    def __init__(
+        self,
+        experiment: Experiment | None = None,
+        parent: QWidget | None = None,
+        *,
+        model: ExperimentModel | None = None,
+    ) -> None:
         super().__init__(parent)
-        self._experiment = experiment if experiment is not None else Experiment.default()
+        if model is not None and experiment is not None:
+            raise ValueError("give a panel its model or its first experiment, not both")
+        self.model = model if model is not None else ExperimentModel(experiment)
         self._message_labels: list[MessageLabel] = []
         self._showing = 0  # > 0 while the panel writes the experiment into its widgets
+        self._unsubscribe = self.model.subscribe(self._on_experiment_changed)
+        self.destroyed.connect(self._unsubscribe)
+        self._build()
+
+    def _build(self) -> None:
+        """Make the panel's widgets (each panel's own; called once by ``__init__``)."""
 
     # -- public API --
 
     def experiment(self) -> Experiment:
-        """The experiment as this panel last showed or edited it."""
-        return self._experiment
+        """The experiment the panel shows (its model's)."""
+        return self.model.experiment
 
     def set_experiment(self, experiment: Experiment) -> None:
-        """Show ``experiment`` in the widgets; emits nothing and clears old messages."""
-        self._experiment = experiment
-        self._clear_messages()
-        self._show()
+        """Make ``experiment`` the model's (checked: ExperimentError if invalid) and show it;
+        the panel emits nothing and its old messages go."""
+        if self.model.replace(experiment) is None:
+            self._clear_messages()
+            self._show()
 
     def message(self) -> str:
         """The refusal message currently shown ('' if none)."""
         return next((label.text() for label in self._message_labels if label.text()), "")
 
-    # -- for subclasses --
+    # -- model → widgets --
+
+    def _on_experiment_changed(self, change: ExperimentChange) -> None:
+        self._clear_messages()  # a refusal speaks of the state before this change
+        if change.touches(*self.SHOWS):
+            self._show()
 
     def _show_experiment(self) -> None:
-        """Write ``self._experiment`` into every widget (called by :meth:`_show` only)."""
+        """Write the experiment into every widget (called by :meth:`_show` only)."""
         raise NotImplementedError
 
     def _show(self) -> None:
-        """Show ``self._experiment`` in the widgets; bound slots are not called meanwhile."""
+        """Show the experiment in the widgets; bound slots are not called meanwhile."""
         self._showing += 1
         try:
             self._show_experiment()
         finally:
             self._showing -= 1
+
+    # -- widgets → model --
 
     def _guarded(self, slot: Callable[..., Any]) -> Callable[..., None]:
         """``slot``, except while the panel shows its experiment (no echo)."""
@@ -104,31 +129,26 @@ class ExperimentPanel(QWidget):
         for label in self._message_labels:
             label.clear_message()
 
-    def _try(self, candidate: Experiment, where: MessageLabel) -> Experiment | None:
-        """Validate ``candidate``: the checked experiment, or None after refusing it."""
+    def _write(
+        self, edit: Callable[[], ExperimentChange | None], where: MessageLabel
+    ) -> ExperimentChange | None:
+        """Run ``edit``, a write to the model: its change, or None if nothing changed (the
+        widgets show the experiment again) or it was refused (ValueError, said at ``where``)."""
         try:
-            return checked_experiment(candidate)
+            change = edit()
         except ValueError as err:
             self._refuse(str(err), where)
             return None
-
-    def _accept(self, experiment: Experiment) -> None:
-        """Keep ``experiment`` as the panel's own and show it (messages cleared)."""
-        self._experiment = experiment
-        self._clear_messages()
-        self._show()
-
-    def _commit(self, candidate: Experiment, where: MessageLabel) -> bool:
-        """Validate, keep and emit ``candidate`` as a rebuild; False if it was refused."""
-        checked = self._try(candidate, where)
-        if checked is None:
-            return False
-        if checked == self._experiment:
+        if change is None:
             self._show()
-            return True
-        self._accept(checked)
-        self.experimentEdited.emit(checked)
-        return True
+        return change
+
+    def _edit(self, where: MessageLabel, section: str = "", **values: Any) -> None:
+        """Set ``values`` in the experiment's ``section`` (see :meth:`ExperimentModel.update`)
+        and emit :attr:`experimentEdited` if that changed it."""
+        change = self._write(lambda: self.model.update(section, **values), where)
+        if change is not None:
+            self.experimentEdited.emit(change.new)
 
     def _refuse(self, message: str, where: MessageLabel) -> None:
         """Put the previous values back and tell why the edit was not applied."""

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
@@ -24,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from nnsim.engine.datasets import DATASET_TITLES, DATASETS, MAX_SAMPLES
 from nnsim.engine.features import FEATURE_LABELS, FEATURES
-from nnsim.training.experiment import Experiment
 from nnsim.ui.controls.base import ExperimentPanel
 from nnsim.ui.controls.fields import TOGGLE_STYLE
 from nnsim.ui.style import CLASS_COLORS, diverging_lut
@@ -88,9 +85,10 @@ class DataPanel(ExperimentPanel):
 
     importCsvRequested = Signal()
 
-    def __init__(self, experiment: Experiment | None = None, parent: QWidget | None = None):
-        super().__init__(experiment, parent)
-        self._custom_points = self._experiment.data.points
+    SHOWS = ("seed", "data", "training.batch_size")
+
+    def _build(self) -> None:
+        self._custom_points = self.experiment().data.points
         self._point_labels_for: tuple[str, int] | None = None
 
         self.dataset_combo = QComboBox(self)
@@ -205,8 +203,10 @@ class DataPanel(ExperimentPanel):
             self.train_fraction_slider.parentWidget(), self.samples_spin,
             self.batch_size_spin, features, self.point_class_combo,
         ):  # fmt: skip
+            assert field is not None  # the sliders sit in a row widget
             label = form.labelForField(field)
-            tip = field.toolTip() or field.findChild(QSlider).toolTip()
+            slider = field.findChild(QSlider)
+            tip = field.toolTip() or (slider.toolTip() if slider is not None else "")
             if label is not None:
                 label.setToolTip(tip)
         buttons = QHBoxLayout()
@@ -269,7 +269,7 @@ class DataPanel(ExperimentPanel):
     # -- experiment → widgets --
 
     def _show_experiment(self) -> None:
-        data = self._experiment.data
+        data = self.experiment().data
         custom = data.dataset == CUSTOM
         if custom:
             self._custom_points = data.points
@@ -277,7 +277,7 @@ class DataPanel(ExperimentPanel):
         self.noise_slider.setValue(round(data.noise * 100))
         self.train_fraction_slider.setValue(round(data.train_fraction * 100))
         self.samples_spin.setValue(data.samples)
-        batch = self._experiment.training.batch_size
+        batch = self.experiment().training.batch_size
         self.batch_size_spin.setValue(ALL_BATCH if batch == "all" else int(batch))
         for name, button in self.feature_buttons.items():
             button.setChecked(name in data.features)
@@ -288,7 +288,7 @@ class DataPanel(ExperimentPanel):
             widget.setEnabled(not custom)
         self.noise_value.setEnabled(not custom)
         self.noise_slider.setStatusTip(not_for_custom if custom else "")
-        self.seed_label.setText(f"Seed {self._experiment.seed}")
+        self.seed_label.setText(f"Seed {self.experiment().seed}")
         self._fill_point_classes()
 
     def _fill_dataset_combo(self, current: str) -> None:
@@ -302,7 +302,7 @@ class DataPanel(ExperimentPanel):
 
     def _fill_point_classes(self) -> None:
         try:
-            task = (self._experiment.task_kind, self._experiment.data.num_classes)
+            task = (self.experiment().task_kind, self.experiment().data.num_classes)
         except ValueError:
             return
         if task == self._point_labels_for:
@@ -322,13 +322,12 @@ class DataPanel(ExperimentPanel):
 
     # -- widgets → experiment (handlers named for what changed) --
 
-    def _edit_data(self, **changes: object) -> bool:
-        data = dataclasses.replace(self._experiment.data, **changes)
-        return self._commit(dataclasses.replace(self._experiment, data=data), self.message_label)
+    def _edit_data(self, **changes: object) -> None:
+        self._edit(self.message_label, "data", **changes)
 
     def _on_dataset_chosen(self, index: int) -> None:
         name = self.dataset_combo.itemData(index)
-        if name == self._experiment.data.dataset:
+        if name == self.experiment().data.dataset:
             return
         points = self._custom_points if name == CUSTOM else None
         self._edit_data(dataset=name, points=points)
@@ -346,26 +345,25 @@ class DataPanel(ExperimentPanel):
             self._on_train_fraction_changed(slider.value())
 
     def _on_noise_changed(self, percent: int) -> None:
-        if round(self._experiment.data.noise * 100) != percent:
+        if round(self.experiment().data.noise * 100) != percent:
             self._edit_data(noise=percent / 100)
 
     def _on_train_fraction_changed(self, percent: int) -> None:
-        if round(self._experiment.data.train_fraction * 100) != percent:
+        if round(self.experiment().data.train_fraction * 100) != percent:
             self._edit_data(train_fraction=percent / 100)
 
     def _on_samples_changed(self, samples: int) -> None:
-        if samples != self._experiment.data.samples:
+        if samples != self.experiment().data.samples:
             self._edit_data(samples=samples)
 
     def _on_batch_size_changed(self, value: int) -> None:
         batch_size = "all" if value == ALL_BATCH else value
-        if batch_size == self._experiment.training.batch_size:
+        if batch_size == self.experiment().training.batch_size:
             return
-        training = dataclasses.replace(self._experiment.training, batch_size=batch_size)
-        self._commit(dataclasses.replace(self._experiment, training=training), self.message_label)
+        self._edit(self.message_label, "training", batch_size=batch_size)
 
     def _on_feature_toggled(self, name: str, checked: bool) -> None:
-        features = self._experiment.data.features
+        features = self.experiment().data.features
         if checked:
             new = (*features, name) if name not in features else features
         else:
@@ -381,5 +379,5 @@ class DataPanel(ExperimentPanel):
             self._edit_data(features=new)
 
     def _on_regenerate_clicked(self) -> None:
-        seed = (self._experiment.seed + 1) % (MAX_SEED + 1)
-        self._commit(dataclasses.replace(self._experiment, seed=seed), self.message_label)
+        seed = (self.experiment().seed + 1) % (MAX_SEED + 1)
+        self._edit(self.message_label, seed=seed)

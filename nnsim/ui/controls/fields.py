@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nnsim.engine.hyperparameters import Interval
+from nnsim.training.validation import MAX_SAFE_INTEGER
 from nnsim.ui.style import HIGHLIGHT, MUTED, POSITIVE
 
 __all__ = [
@@ -46,6 +48,7 @@ QToolButton:checked, QPushButton:checked {{
 QToolButton:disabled, QPushButton:disabled {{ color: #aaaaaa; }}
 """
 """Style of on/off buttons (features, presets): clearly blue when on."""
+ANY = Interval()
 _INVALID_STYLE = f"QLineEdit {{ border: 1px solid {HIGHLIGHT}; }}"
 
 
@@ -61,33 +64,16 @@ def format_number(value: float | None) -> str:
     return _EXPONENT.sub(lambda m: f"e{'-' if m[1] == '-' else ''}{m[2]}", f"{value:.6g}")
 
 
-def _bound_text(low: float | None, high: float | None, low_open: bool, high_open: bool) -> str:
-    if low is not None and high is not None:
-        left, right = "(" if low_open else "[", ")" if high_open else "]"
-        return f"in {left}{format_number(low)}, {format_number(high)}{right}"
-    if low is not None:
-        return f"{'>' if low_open else '≥'} {format_number(low)}"
-    if high is not None:
-        return f"{'<' if high_open else '≤'} {format_number(high)}"
-    return "finite"
-
-
 def parse_number(
-    text: str,
-    *,
-    name: str = "value",
-    low: float | None = None,
-    high: float | None = None,
-    low_open: bool = False,
-    high_open: bool = False,
-    integer: bool = False,
+    text: str, *, name: str = "value", interval: Interval = ANY, integer: bool = False
 ) -> float | int:
-    """Read ``text`` as a finite number within the bounds, or raise ``ValueError`` saying why.
+    """Read ``text`` as a finite number in ``interval``, or raise ``ValueError`` saying why.
 
-    ``integer=True`` accepts whole numbers only (``"500"``, ``"5e2"``) and returns an ``int``.
+    ``integer=True`` accepts whole numbers only (``"500"``, ``"5e2"``), at most 2⁵³ in size
+    (as an experiment file), and returns an ``int``.
     """
     stripped = text.strip().replace("−", "-").replace(",", ".")
-    allowed = _bound_text(low, high, low_open, high_open)
+    allowed = interval.text(at_least="≥")
     kind = "a whole number" if integer else "a number"
     try:
         value = float(stripped)
@@ -99,10 +85,10 @@ def parse_number(
     if integer:
         if not value.is_integer():
             raise ValueError(f"{name}: must be a whole number {allowed}, got {stripped}")
+        if abs(value) > MAX_SAFE_INTEGER:
+            raise ValueError(f"{name}: must be a whole number within ±2**53, got {stripped}")
         value = int(value)
-    too_low = low is not None and (value <= low if low_open else value < low)
-    too_high = high is not None and (value >= high if high_open else value > high)
-    if too_low or too_high:
+    if value not in interval:
         raise ValueError(f"{name}: must be {allowed}, got {format_number(value)}")
     return value
 
@@ -114,8 +100,8 @@ class NumberEdit(QLineEdit):
     ----------
     name : str
         How the value is called in messages ("learning rate").
-    low, high : float, optional
-        Bounds (None: unbounded); ``low_open`` / ``high_open`` make them strict.
+    interval : Interval
+        The numbers allowed (:class:`nnsim.engine.hyperparameters.Interval`; default: any).
     integer : bool
         Whole numbers only; :meth:`value` is then an ``int``.
     optional : bool
@@ -136,18 +122,15 @@ class NumberEdit(QLineEdit):
     def __init__(
         self,
         name: str = "value",
+        interval: Interval = ANY,
         *,
-        low: float | None = None,
-        high: float | None = None,
-        low_open: bool = False,
-        high_open: bool = False,
         integer: bool = False,
         optional: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._name = name
-        self._bounds = {"low": low, "high": high, "low_open": low_open, "high_open": high_open}
+        self.interval = interval
         self._integer = integer
         self._optional = optional
         self._value: float | int | None = None
@@ -183,7 +166,7 @@ class NumberEdit(QLineEdit):
         """``text`` as this entry's value, or ``ValueError`` with a message."""
         if self._optional and not text.strip():
             return None
-        return parse_number(text, name=self._name, integer=self._integer, **self._bounds)
+        return parse_number(text, name=self._name, interval=self.interval, integer=self._integer)
 
     # -- handlers --
 

@@ -86,7 +86,9 @@ class LayerRow:
         for name in ACTIVATIONS:
             self.activation.addItem(name, name)
             index = self.activation.count() - 1
-            self.activation.setItemData(index, _ACTIVATION_TIPS.get(name, ""), Qt.ToolTipRole)
+            self.activation.setItemData(
+                index, _ACTIVATION_TIPS.get(name, ""), Qt.ItemDataRole.ToolTipRole
+            )
         self.activation.setToolTip(
             f"Activation of layer {k}: the non-linearity applied to each neuron's sum z."
         )

@@ -10,13 +10,13 @@ The learning rate section is built here; the other three are their own widgets
 (:class:`~nnsim.ui.controls.optimizer_section.OptimizerSection`,
 :class:`~nnsim.ui.controls.schedule_section.ScheduleSection`,
 :class:`~nnsim.ui.controls.penalty_section.PenaltySection`), which show the experiment and
-report edits; this panel validates and keeps them.
+report edits; this panel writes them to the experiment model, which checks them.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import math
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -31,9 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnsim.engine.schedules import make_schedule
+from nnsim.engine.hyperparameters import Interval
 from nnsim.training.data import steps_per_epoch
-from nnsim.training.experiment import Experiment, ExperimentError, with_optimizer_param
 from nnsim.ui.controls.base import ExperimentPanel
 from nnsim.ui.controls.fields import (
     TOGGLE_STYLE,
@@ -113,8 +112,9 @@ class OptimizerPanel(ExperimentPanel):
     learningRateChanged = Signal(float)
     hyperparameterChanged = Signal(str, object)
 
-    def __init__(self, experiment: Experiment | None = None, parent: QWidget | None = None):
-        super().__init__(experiment, parent)
+    SHOWS = ("training", "data")  # the data decide the steps per epoch of the preview
+
+    def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(6)
@@ -135,7 +135,7 @@ class OptimizerPanel(ExperimentPanel):
 
     def learning_rate(self) -> float:
         """The learning rate shown (the optimizer's ``lr``)."""
-        return self._experiment.training.optimizer.lr
+        return self.experiment().training.optimizer.lr
 
     def preview_curve(self) -> np.ndarray:
         """The learning rates plotted in the schedule preview, one per planned step."""
@@ -143,18 +143,18 @@ class OptimizerPanel(ExperimentPanel):
 
     def planned_steps(self) -> int:
         """Steps the preview covers: 2000, or one-cycle's ``total_steps`` plus warm-up."""
-        return planned_steps(self._experiment.training.schedule)
+        return planned_steps(self.experiment().training.schedule)
 
     def steps_per_epoch(self) -> int:
         """Optimizer steps per epoch of the experiment (training points / batch size)."""
-        return steps_per_epoch(self._experiment)
+        return steps_per_epoch(self.experiment())
 
     # -- the learning rate section --
 
     def _build_learning_rate(self) -> Section:
         section = Section("Learning rate", "learningRateSection")
         self.learning_rate_edit = NumberEdit(
-            "learning rate", low=LR_MIN, high=LR_MAX, parent=section.body
+            "learning rate", Interval(LR_MIN, LR_MAX), parent=section.body
         )
         self.learning_rate_edit.setObjectName("learningRateEdit")
         self.learning_rate_edit.setToolTip(_LR_TIP)
@@ -208,10 +208,10 @@ class OptimizerPanel(ExperimentPanel):
     # -- experiment → widgets --
 
     def _show_experiment(self) -> None:
-        training = self._experiment.training
+        training = self.experiment().training
         self._show_learning_rate(training.optimizer.lr)
         self.optimizer_section.display(training.optimizer)
-        self.schedule_section.display(self._experiment)
+        self.schedule_section.display(self.experiment())
         self.penalty_section.display(training)
 
     def _show_learning_rate(self, lr: float) -> None:
@@ -239,33 +239,16 @@ class OptimizerPanel(ExperimentPanel):
         self._set_learning_rate(lr_from_slider(self.learning_rate_slider.value()))
 
     def _set_learning_rate(self, lr: float) -> None:
-        if lr == self.learning_rate():
-            self._show()
-            return
-        schedule = self._experiment.training.schedule
-        try:  # only the optimizer and the schedule depend on the rate: check just those (fast)
-            new = self._experiment.with_lr(lr)
-            try:
-                make_schedule(schedule.name, lr, **schedule.params)
-            except ValueError as err:
-                raise ValueError(f"training.schedule: {err}") from None
-        except ValueError as err:
-            self._refuse(str(err), self.learning_rate_message)
-            return
-        self._accept(new)
-        self.learningRateChanged.emit(lr)
+        write = partial(self.model.set_optimizer_param, "lr", lr)
+        if self._write(write, self.learning_rate_message) is not None:
+            self.learningRateChanged.emit(lr)
 
     def _on_hyperparameter_edited(self, name: str, value: Any) -> None:
-        try:
-            new = with_optimizer_param(self._experiment, name, value)
-        except ExperimentError as err:
-            self._refuse(str(err), self.optimizer_section.message)
-            return
-        self._accept(new)
-        self.hyperparameterChanged.emit(name, value)
+        write = partial(self.model.set_optimizer_param, name, value)
+        if self._write(write, self.optimizer_section.message) is not None:
+            self.hyperparameterChanged.emit(name, value)
 
     # -- rebuilds: optimizer, schedule, regularisation, clipping --
 
     def _edit_training(self, where: MessageLabel, changes: dict[str, Any]) -> None:
-        training = dataclasses.replace(self._experiment.training, **changes)
-        self._commit(dataclasses.replace(self._experiment, training=training), where)
+        self._edit(where, "training", **changes)

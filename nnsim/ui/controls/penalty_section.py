@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout
 
+from nnsim.engine.hyperparameters import POSITIVE, Interval
 from nnsim.training.experiment import GradClipSpec, RegularizationSpec, TrainingSpec
 from nnsim.ui.controls.fields import MessageLabel, NumberEdit
 from nnsim.ui.controls.training_section import TrainingSection, choice_combo
@@ -31,7 +32,7 @@ class PenaltySection(TrainingSection):
             "A penalty on large weights added to the loss: L2 (rate·Σw²/2) shrinks all weights "
             "smoothly, L1 (rate·Σ|w|) pushes useless ones to exactly 0. Both fight overfitting."
         )
-        self.rate_edit = NumberEdit("regularisation rate", low=0, high=MAX_RATE, parent=self.body)
+        self.rate_edit = NumberEdit("regularisation rate", Interval(0, MAX_RATE), parent=self.body)
         self.rate_edit.setObjectName("regularizationRateEdit")
         self.rate_edit.setToolTip(
             "Regularisation rate λ (0 … 10): how much the weight penalty counts against the "
@@ -43,9 +44,7 @@ class PenaltySection(TrainingSection):
             "gradients together so their L2 norm is at most the threshold (direction kept). "
             "By value: clamp each entry to ±threshold. Tames exploding gradients."
         )
-        self.threshold_edit = NumberEdit(
-            "clipping threshold", low=0, low_open=True, parent=self.body
-        )
+        self.threshold_edit = NumberEdit("clipping threshold", POSITIVE, parent=self.body)
         self.threshold_edit.setObjectName("gradClipThresholdEdit")
         self.threshold_edit.setToolTip(
             "The threshold (> 0): max_norm when clipping by norm, clip_value by value."

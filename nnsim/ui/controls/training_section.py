@@ -9,7 +9,6 @@ optimizer's (schedule's) are shown.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import Any, cast
 
@@ -140,14 +139,9 @@ def _param_widget(
     if param.kind == "bool":
         widget = QCheckBox(parent)
     else:
-        interval = param.interval or Interval()
-        finite = math.isfinite
         widget = NumberEdit(
             key,
-            low=interval.low if finite(interval.low) else None,
-            high=interval.high if finite(interval.high) else None,
-            low_open=interval.low_open,
-            high_open=interval.high_open,
+            param.interval or Interval(),
             integer=param.kind == "int",
             optional=optional,
             parent=parent,

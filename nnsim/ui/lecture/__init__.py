@@ -2,8 +2,7 @@
 
 - :class:`LectureView` (:mod:`.lecture_view`): the step-through layout, with its
   :class:`PhaseBar`, :class:`NumbersPanel`, :class:`SourceChooser` and :class:`LessonPanel`;
-  :func:`lecture_session` builds the session it walks from the window's experiment and
-  snapshot.
+  :func:`lecture_session` builds the session it walks from the training process's state.
 - :mod:`.presentation`: :func:`apply_font_scale`, :func:`zoom_in` / :func:`zoom_out`,
   :func:`apply_high_contrast` (:data:`HIGH_CONTRAST_STYLE`); :mod:`.hide_controls`:
   :func:`set_controls_hidden`, :class:`HideControlsDialog`.

@@ -10,8 +10,8 @@ On the right the numbers panel (and a lesson's text in a second tab); on the lef
 
 The view drives a :class:`~nnsim.training.lecture.LectureSession` on a trainer of its own in
 the GUI thread (a class network computes a phase in microseconds); the window's training
-process is not involved (leaving the lecture may hand it the trainer's state: see
-:mod:`.window_mode`). Keys: →, Space, PageDown next phase; ←, PageUp previous; End runs
+process only hands over its trainer's state on entering and may take the lecture's back on
+leaving (see :mod:`.window_mode`). Keys: →, Space, PageDown next phase; ←, PageUp previous; End runs
 to the end of the step.
 """
 

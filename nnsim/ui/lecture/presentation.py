@@ -14,6 +14,7 @@ Helpers the main window calls (they work on any top-level widget):
 from __future__ import annotations
 
 import math
+import weakref
 from dataclasses import dataclass
 
 import pyqtgraph as pg
@@ -91,11 +92,15 @@ def enable_style_sheet_font_propagation() -> None:
     QApplication.setAttribute(Qt.ApplicationAttribute.AA_UseStyleSheetPropagationInWidgetStyles)
 
 
+# Kept beside the objects, not on them (they are Qt's and pyqtgraph's): each goes with its key.
+_PRESENTATIONS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # window → _Presentation
+_SAVED_PENS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # axis, curve → its pens
+
+
 def _state(window: QWidget) -> _Presentation:
-    state = getattr(window, "_nnsim_presentation", None)
+    state = _PRESENTATIONS.get(window)
     if state is None:
-        state = _Presentation(window)
-        window._nnsim_presentation = state
+        state = _PRESENTATIONS[window] = _Presentation(window)
     return state
 
 
@@ -232,31 +237,31 @@ def high_contrast_palette(theme: HighContrastTheme = HIGH_CONTRAST_STYLE) -> QPa
 
 
 def _style_axis(axis: pg.AxisItem, theme: HighContrastTheme, on: bool) -> None:
-    saved = getattr(axis, "_nnsim_pens", None)
+    saved = _SAVED_PENS.get(axis)
     if on:
         if saved is None:
-            axis._nnsim_pens = (QPen(axis.pen()), QPen(axis.textPen()))
+            _SAVED_PENS[axis] = (QPen(axis.pen()), QPen(axis.textPen()))
         axis.setPen(pg.mkPen(theme.foreground, width=theme.axis_width))
         axis.setTextPen(pg.mkPen(theme.foreground))
     elif saved is not None:
         axis.setPen(saved[0])
         axis.setTextPen(saved[1])
-        del axis._nnsim_pens
+        del _SAVED_PENS[axis]
 
 
 def _style_curve(curve: pg.PlotDataItem, theme: HighContrastTheme, on: bool) -> None:
     spec = curve.opts.get("pen")
     if spec is None:
         return
-    saved = getattr(curve, "_nnsim_pen", None)
+    saved = _SAVED_PENS.get(curve)
     if on:
         pen = QPen(pg.mkPen(spec)) if saved is None else QPen(saved)
         if saved is None:
-            curve._nnsim_pen = QPen(pen)
+            _SAVED_PENS[curve] = QPen(pen)
         if pen.style() != Qt.PenStyle.NoPen:
             pen.setWidthF(max(pen.widthF(), theme.curve_width))
             pen.setCosmetic(True)
             curve.setPen(pen)
     elif saved is not None:
         curve.setPen(saved)
-        del curve._nnsim_pen
+        del _SAVED_PENS[curve]

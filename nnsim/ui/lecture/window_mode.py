@@ -3,8 +3,13 @@
 :class:`LectureMode` adds to a :class:`~nnsim.ui.main_window.MainWindow`:
 
 - View ▸ Lecture mode (F5, objectName ``lectureModeAction``): the central area switches
-  between the normal layout and a :class:`LectureView`; entering pauses training and starts
-  a lecture on a copy of the network on screen (:func:`lecture_session`).
+  between the normal layout and a :class:`LectureView`. Entering pauses training, asks the
+  training process for its trainer's whole state (``window.worker.request_state``; the
+  status line says so meanwhile) and, when it comes (``stateReady``), starts the lecture
+  from it (:func:`lecture_session`): the same weights, optimizer moments, schedule, data
+  order and step count, so a lecture step is the step the window would have trained. F5
+  again while waiting cancels; no answer within :data:`STATE_WAIT_MS` is said, and nothing
+  changes.
 - View ▸ Presentation: Zoom in (Ctrl+=), Zoom out (Ctrl+−), Reset zoom (Ctrl+0), High
   contrast, Hide controls… (the choice is written to the experiment's
   ``view.hidden_controls`` through ``window.set_hidden_controls``).
@@ -13,6 +18,9 @@
   (weights, optimizer state, data order: ``window.worker.load_state``) or the lecture's steps
   are discarded. :meth:`LectureMode.ask_on_leave` asks once (tests replace it) and the choice
   is kept in QSettings (``lecture/onLeave``); View ▸ When leaving the lecture changes it.
+  Closing the window in lecture mode does the same first (an event filter on the window
+  sees the close before ``MainWindow.closeEvent`` asks about unsaved changes), so a close
+  that is then cancelled goes on from the lecture's steps too.
 
 While the lecture is shown, the window's training keys (Space, →, S, R) and its Play, Step
 and Reset buttons are off: →, Space and PageDown walk the phases instead.
@@ -20,7 +28,7 @@ and Reset buttons are off: →, Space and PageDown walk the phases instead.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -54,6 +62,9 @@ LEAVE_CHOICES = (
     ("continue", "&Continue from the lecture's steps", "leaveContinueAction"),
     ("discard", "&Discard the lecture's steps", "leaveDiscardAction"),
 )
+STATE_WAIT_MS = 10_000  # for the training process's state (a slice or a step, then it answers)
+WAITING_TEXT = "Lecture mode: fetching the trainer's state from the training process…"
+LATE_TEXT = "The training process did not send its state in time: press F5 to try again."
 CONTROLS_WIDTH = 300  # the controls' column at normal size (the window's minimum)
 SHORTCUTS = [
     ("F5", "Lecture mode: walk one training step phase by phase"),
@@ -80,7 +91,12 @@ class LectureMode(QObject):
         self.window = window
         self.view: LectureView | None = None  # made on first use
         self._entry = None  # a checkpoint of the lecture's trainer as the lecture began
-        self._handed: dict | None = None  # the trainer state last handed to the window
+        self._state_source = None  # the worker whose stateReady is connected
+        self._state_wait = QTimer(self)  # running while a state is asked for
+        self._state_wait.setSingleShot(True)
+        self._state_wait.setInterval(STATE_WAIT_MS)
+        self._state_wait.timeout.connect(lambda: self._stop_waiting(LATE_TEXT))
+        window.installEventFilter(self)  # the close, before the window's own closeEvent
         self.stack = QStackedWidget(window)
         self.stack.setObjectName("centralStack")
         normal = window.takeCentralWidget()
@@ -162,15 +178,20 @@ class LectureMode(QObject):
     def active(self) -> bool:
         return self.view is not None and self.stack.currentWidget() is self.view
 
+    @property
+    def waiting(self) -> bool:
+        """Is the lecture mode waiting for the training process's state, to enter?"""
+        return self._state_wait.isActive()
+
     def set_active(self, on: bool) -> None:
-        """Enter (a lecture on the network on screen) or leave the lecture mode."""
-        if on == self.active:
+        """Enter (when the training process has sent its state) or leave the lecture mode."""
+        if not on and self.waiting:
+            return self._stop_waiting("")
+        if on == self.active or (on and self.waiting):
             self._sync_action()
             return
         if on:
-            window = self.window
-            session = lecture_session(window.experiment(), window.last_snapshot, self._handed)
-            self._show(session, None)
+            self._ask_for_state()
         else:
             self._hand_back()
             self.stack.setCurrentIndex(0)
@@ -184,12 +205,50 @@ class LectureMode(QObject):
 
     def on_experiment_replaced(self, experiment) -> None:
         """The window's experiment was replaced (opened, new): lecture on it from the start."""
-        self._handed = None
         if self.active:
             self.view.set_session(lecture_session(experiment), None)
             self._entry = checkpoint(self.view.session.trainer)
 
+    # -- entering: the training process's state -----------------------------------------------
+    def _ask_for_state(self) -> None:
+        window = self.window
+        window.pause()
+        worker = window.worker
+        if self._state_source is not worker:
+            worker.stateReady.connect(self._on_state_ready)
+            worker.died.connect(lambda _reason: self._stop_waiting(None))  # the window says
+            self._state_source = worker
+        self._set_training_keys(False)  # the state asked for stays the process's meanwhile
+        self._state_wait.start()
+        self._sync_action()
+        window.show_message(WAITING_TEXT)
+        worker.request_state()
+
+    def _stop_waiting(self, text: str | None) -> None:
+        """No longer wait for a state; say ``text`` in the status line (None: leave it)."""
+        if not self.waiting:
+            return
+        self._state_wait.stop()
+        if not self.active:
+            self._set_training_keys(True)
+        self._sync_action()
+        if text is not None:
+            self.window.show_message(text, error=bool(text))
+
+    @Slot(object)
+    def _on_state_ready(self, state: dict) -> None:
+        if not self.waiting:
+            return  # cancelled, or asked for by someone else
+        try:
+            session = lecture_session(self.window.experiment(), state)
+        except ValueError as err:  # not from the process's own state; said if it were
+            self._stop_waiting(f"The lecture could not start from the training state: {err}")
+            return
+        self.window.show_message("")
+        self._show(session, None)
+
     def _show(self, session, text: LessonText | None) -> None:
+        self._state_wait.stop()  # a lesson, or the state: nothing else to wait for
         self.window.pause()
         if self.view is None:
             self.view = LectureView(parent=self.stack)
@@ -256,16 +315,24 @@ class LectureMode(QObject):
             if remember:
                 self.set_leave_choice(choice)
         if choice == "continue":
-            self._handed = trainer.state_dict()
-            self.window.worker.load_state(self._handed)
+            self.window.worker.load_state(trainer.state_dict())
             self._entry = checkpoint(trainer)  # the window is there now
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Closing the window in lecture mode first hands the lecture's steps back (or not,
+        as leaving does); the window's ``closeEvent`` then asks about unsaved changes."""
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self._stop_waiting("")
+            if self.active:
+                self._hand_back()
+        return False
 
     def _sync_leave_actions(self) -> None:
         self.leave_actions[self.leave_choice() or "ask"].setChecked(True)
 
     def _sync_action(self) -> None:
         blocked = self.lecture_action.blockSignals(True)
-        self.lecture_action.setChecked(self.active)
+        self.lecture_action.setChecked(self.active or self.waiting)
         self.lecture_action.blockSignals(blocked)
 
     def _set_training_keys(self, enabled: bool) -> None:
