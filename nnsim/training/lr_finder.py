@@ -5,7 +5,7 @@ On a copy of the network, train one mini-batch per step while the learning rate 
 geometrically from ``start`` to ``end`` (``lr_i = start·(end/start)^(i/(N−1))``, i = 0..N−1);
 after each step record the loss on the training set and its bias-corrected moving average
 
-    avg_i = β·avg_{i−1} + (1 − β)·loss_i,   smoothed_i = avg_i / (1 − β^i)   (β = 0.98),
+    avg_k = β·avg_{k−1} + (1 − β)·loss_k,   smoothed_k = avg_k / (1 − β^k)   (β = 0.98, k = 1..),
 
 and stop early once the smoothed loss exceeds 4× its minimum or is no longer finite (the
 rate has become too high: the loss blows up). Where the smoothed loss falls fastest (per
@@ -14,7 +14,7 @@ decade of rate) and a tenth of where it is lowest are the two suggestions.
 fastai and pytorch-lr-finder record the loss of each step's mini-batch. nnsim's data sets
 are small and its batches too (10 of 250 points by default): one batch's loss differs from the
 next by ±30 %, far more than 100 steps of training change it, and the steepest descent of
-that curve lands on noise (1e-5 on the default experiment, a rate that does not train).
+that curve lands on noise (7e-6 on the default experiment, a rate that does not train).
 So the loss recorded is that of the whole training set (at most :data:`EVAL_POINTS` of it,
 always the same points) with the weights after step i: what rate i did, measured without
 batch noise (pytorch-lr-finder's ``val_loader`` option measures the same way).
