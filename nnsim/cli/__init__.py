@@ -1,5 +1,6 @@
-"""The headless command line: ``nnsim run`` and ``nnsim validate`` (``nnsim`` alone opens the
-window: ``nnsim/__main__.py`` chooses; this module never imports ``nnsim.ui``).
+"""The headless command line: ``nnsim run``, ``nnsim validate``, ``nnsim lr-find``
+(:mod:`.lr_find`) and ``nnsim compare`` (:mod:`.compare`); ``nnsim`` alone opens the window
+(``nnsim/__main__.py`` chooses; this package never imports ``nnsim.ui``).
 
 Exit codes: 0 ok, 2 bad input (one clear message per problem on stderr), 3 training diverged.
 """
@@ -7,7 +8,6 @@ Exit codes: 0 ok, 2 bad input (one clear message per problem on stderr), 3 train
 from __future__ import annotations
 
 import argparse
-import csv
 import math
 import os
 import sys
@@ -16,13 +16,25 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-import numpy as np
+from nnsim.cli import compare, lr_find
+from nnsim.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_DIVERGED,
+    EXIT_OK,
+    UsageError,
+    check_at_least_one,
+    load_experiment_file,
+    make_folder,
+)
+from nnsim.cli.run_files import planned_steps, train_and_write
 
 if TYPE_CHECKING:
-    from nnsim.training.experiment import Experiment
     from nnsim.training.results import StepResult
 
-EXIT_OK, EXIT_BAD_INPUT, EXIT_DIVERGED = 0, 2, 3
+__all__ = ["COMMANDS", "EXAMPLES", "EXIT_BAD_INPUT", "EXIT_DIVERGED", "EXIT_OK", "UsageError"]
+__all__ += ["main", "run_command_line"]
+
+Command = Callable[[argparse.Namespace], int]
 
 EXAMPLES = """\
 examples:
@@ -32,11 +44,10 @@ examples:
   nnsim run exp.json --steps 2000        train headless, results in ./exp-run/
   nnsim run exp.json --epochs 50 --eval-every 25 --out results/
   nnsim validate exp.json                print every problem of a file, or "ok"
+  nnsim lr-find exp.json                 the learning-rate range test: suggests a rate
+  nnsim compare exp.json --vary training.optimizer.lr=0.0001,0.01,0.1
+                                         one run per value, side by side in ./exp-compare/
 """
-
-
-class UsageError(Exception):
-    """A problem with the command line or its input files (exit code 2)."""
 
 
 def _run_parser() -> argparse.ArgumentParser:
@@ -68,19 +79,8 @@ def _validate_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _load(path: str) -> Experiment:
-    from nnsim.training.experiment import ExperimentError, load_experiment
-
-    try:
-        return load_experiment(path)
-    except ExperimentError as err:
-        raise UsageError(*err.problems) from None
-    except OSError as err:
-        raise UsageError(f"{path}: cannot read: {err.strerror or err}") from None
-
-
 def validate_command(args: argparse.Namespace) -> int:
-    _load(args.experiment)
+    load_experiment_file(args.experiment)
     print("ok")
     return EXIT_OK
 
@@ -95,66 +95,30 @@ def _progress(step: int, total: int, result: StepResult, stream: TextIO) -> None
 def run_command(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from nnsim.training.experiment import save_experiment
     from nnsim.training.trainer import Trainer
 
-    experiment = _load(args.experiment)
-    for name in ("steps", "epochs", "eval_every"):
-        value = getattr(args, name)
-        if value is not None and value < 1:
-            raise UsageError(f"--{name.replace('_', '-')}: must be >= 1, got {value}")
+    experiment = load_experiment_file(args.experiment)
+    check_at_least_one({"steps": args.steps, "epochs": args.epochs, "eval_every": args.eval_every})
     if args.eval_every is not None:
         training = replace(experiment.training, eval_every=args.eval_every)
         experiment = replace(experiment, training=training)
-    out = Path(args.out or f"{Path(args.experiment).stem}-run")
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise UsageError(f"--out {out}: cannot create the folder: {err.strerror or err}") from None
+    out = make_folder(Path(args.out or f"{Path(args.experiment).stem}-run"))
 
     trainer = Trainer(experiment)
-    total = args.steps if args.steps else (args.epochs or 0) * trainer.steps_per_epoch or 1000
-    save_experiment(trainer.experiment, out / "experiment.json")
-    d = trainer.data
-    np.savez(
-        out / "data.npz",
-        x_train=d.train.x,
-        features_train=d.x_train,
-        y_train=d.train.y,
-        x_test=d.test.x,
-        features_test=d.x_test,
-        y_test=d.test.y,
-    )
-    np.savez(out / "weights_initial.npz", allow_pickle=False, **trainer.network.state())
+    total = planned_steps(trainer, args.steps, args.epochs)
+    last_print = 0.0
 
-    L = trainer.network.depth
-    header = ["step", "epoch", "lr", "batch_loss", *(f"grad_norm_{k}" for k in range(1, L + 1))]
-    header += ["train_loss", "test_loss", "train_accuracy", "test_accuracy"]
-    last_print, result = 0.0, None
-    with open(out / "metrics.csv", "w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f)
-        writer.writerow(header)
-        for _ in range(total):
-            result = trainer.step()
-            ev = result.evaluation
-            row = [result.step, result.epoch, repr(result.lr), repr(result.loss)]
-            row += [repr(float(g)) for g in result.grad_norms]
-            if ev is not None:
-                row += [repr(ev.train_loss), repr(ev.test_loss)]
-                row += [_accuracy(ev.train_accuracy), _accuracy(ev.test_accuracy)]
-            else:
-                row += ["", "", "", ""]
-            writer.writerow(row)
-            if result.diverged:
-                break
-            now = time.monotonic()
-            interval = 0.1 if sys.stderr.isatty() else 1.0
-            if now - last_print > interval or result.step == total:
-                _progress(result.step, total, result, sys.stderr)
-                last_print = now
+    def progress(result: StepResult) -> None:
+        nonlocal last_print
+        now = time.monotonic()
+        interval = 0.1 if sys.stderr.isatty() else 1.0
+        if not result.diverged and (now - last_print > interval or result.step == total):
+            _progress(result.step, total, result, sys.stderr)
+            last_print = now
+
+    train_and_write(trainer, total, out, progress)
     if sys.stderr.isatty():
         sys.stderr.write("\n")
-    np.savez(out / "weights_final.npz", allow_pickle=False, **trainer.network.state())
     if trainer.diverged:
         sys.stderr.write(f"nnsim: training diverged: {trainer.diverged}\n")
         return EXIT_DIVERGED
@@ -167,11 +131,12 @@ def run_command(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _accuracy(value: float) -> str:
-    return "" if math.isnan(value) else repr(value)
-
-
-COMMANDS = {"run": (_run_parser, run_command), "validate": (_validate_parser, validate_command)}
+COMMANDS: dict[str, tuple[Callable[[], argparse.ArgumentParser], Command]] = {
+    "run": (_run_parser, run_command),
+    "validate": (_validate_parser, validate_command),
+    "lr-find": (lr_find.make_parser, lr_find.lr_find_command),
+    "compare": (compare.make_parser, compare.compare_command),
+}
 
 
 def run_command_line(
@@ -194,6 +159,6 @@ def run_command_line(
 
 
 def main(argv: list[str]) -> int:
-    """``nnsim run …`` or ``nnsim validate …`` (``argv[0]`` is one of :data:`COMMANDS`)."""
+    """``nnsim run …``, ``nnsim compare …``, … (``argv[0]`` is one of :data:`COMMANDS`)."""
     make_parser, command = COMMANDS[argv[0]]
     return run_command_line(make_parser(), command, argv[1:])

@@ -1,0 +1,48 @@
+"""What every headless command shares: exit codes, :class:`UsageError`, reading the
+experiment file and making the output folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from nnsim.training.experiment import Experiment
+
+EXIT_OK, EXIT_BAD_INPUT, EXIT_DIVERGED = 0, 2, 3
+
+
+class UsageError(Exception):
+    """A problem with the command line or its input files (exit code 2)."""
+
+
+def load_experiment_file(path: str) -> Experiment:
+    """The experiment in ``path``; :class:`UsageError` with every problem if it is bad."""
+    from nnsim.training.experiment import ExperimentError, load_experiment
+
+    try:
+        return load_experiment(path)
+    except ExperimentError as err:
+        raise UsageError(*err.problems) from None
+    except OSError as err:
+        raise UsageError(f"{path}: cannot read: {err.strerror or err}") from None
+
+
+def check_at_least_one(options: dict[str, int | None]) -> None:
+    """:class:`UsageError` naming each ``--option`` given a value < 1."""
+    bad = [
+        f"--{name.replace('_', '-')}: must be >= 1, got {value}"
+        for name, value in options.items()
+        if value is not None and value < 1
+    ]
+    if bad:
+        raise UsageError(*bad)
+
+
+def make_folder(out: Path) -> Path:
+    """Create ``out`` (and its parents); :class:`UsageError` if that is impossible."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise UsageError(f"--out {out}: cannot create the folder: {err.strerror or err}") from None
+    return out

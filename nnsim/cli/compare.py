@@ -1,0 +1,197 @@
+"""``nnsim compare EXP.json --vary KEY=V1,V2,... [--vary KEY2=...] [--steps N | --epochs N]
+[--out DIR]``: train the experiment once per value (a grid for several ``--vary``, at most
+16 runs) and put the results side by side.
+
+Writes ``DIR/summary.csv`` (row i is run i: one column per KEY with its value as typed, then
+final and best train/test loss, test accuracy and the step at which the run diverged, empty
+if it did not) and ``DIR/run-<i>/`` with what ``nnsim run`` writes for that run
+(:mod:`nnsim.cli.run_files`). A run that diverges does not stop the others.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import math
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from nnsim.cli.common import (
+    EXIT_OK,
+    UsageError,
+    check_at_least_one,
+    load_experiment_file,
+    make_folder,
+)
+from nnsim.cli.run_files import accuracy_text, planned_steps, train_and_write
+
+if TYPE_CHECKING:
+    from nnsim.training.experiment import Experiment
+    from nnsim.training.trainer import Trainer
+    from nnsim.training.variations import VariedRun
+
+SUMMARY_COLUMNS = [
+    "final_train_loss",
+    "best_train_loss",
+    "final_test_loss",
+    "best_test_loss",
+    "test_accuracy",
+    "diverged_at",
+]
+
+
+def make_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="nnsim compare",
+        description="Train an experiment once per value of a setting (or per combination of "
+        "two, at most 16 runs) and write the runs side by side.",
+        epilog="example:\n  nnsim compare spiral.json --vary training.optimizer.lr=0.0001,0.01,0.1"
+        "\n  nnsim compare exp.json --vary training.optimizer.name=sgd,adam "
+        "--vary training.batch_size=10,all --epochs 20",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("experiment", help="the experiment file (.json)")
+    p.add_argument(
+        "--vary",
+        action="append",
+        required=True,
+        metavar="KEY=V1,V2,...",
+        help="a setting (a dotted path in the experiment file, e.g. training.optimizer.lr, "
+        "training.optimizer.name, training.batch_size, network.init, seed) and its values",
+    )
+    length = p.add_mutually_exclusive_group()
+    length.add_argument("--steps", type=int, help="mini-batch steps per run (default 1000)")
+    length.add_argument("--epochs", type=int, help="passes over the training set per run")
+    p.add_argument("--out", metavar="DIR", help="output folder (default: ./<experiment>-compare)")
+    return p
+
+
+@dataclass(frozen=True)
+class RunOutcome:
+    """How one run ended (losses NaN where not measured; accuracy NaN for regression)."""
+
+    steps_done: int
+    final_train_loss: float
+    best_train_loss: float
+    final_test_loss: float
+    best_test_loss: float
+    test_accuracy: float
+    diverged_at: int | None
+    diverged: str | None  # the learner's explanation
+
+
+def train_runs(
+    experiments: Sequence[Experiment],
+    steps: int | None,
+    epochs: int | None,
+    folders: Sequence[Path],
+    on_done: Callable[[int, RunOutcome], None] | None = None,
+) -> list[RunOutcome]:
+    """Train each experiment for ``steps`` steps or ``epochs`` epochs (default 1000 steps),
+    writing ``nnsim run``'s files to its folder; ``on_done(i, outcome)`` after each (i from 0).
+
+    One run after another for now: the one place to put a trainer of many runs at once.
+    """
+    from nnsim.training.trainer import Trainer
+
+    outcomes = []
+    for i, (experiment, folder) in enumerate(zip(experiments, folders, strict=True)):
+        trainer = Trainer(experiment)
+        train_and_write(trainer, planned_steps(trainer, steps, epochs), make_folder(folder))
+        outcome = _outcome(trainer)
+        outcomes.append(outcome)
+        if on_done is not None:
+            on_done(i, outcome)
+    return outcomes
+
+
+def _outcome(trainer: Trainer) -> RunOutcome:
+    final = trainer.evaluate()
+
+    def best(column: str) -> float:
+        values = trainer.evaluations.column(column)
+        values = values[~np.isnan(values)]
+        return float(values.min()) if len(values) else math.nan
+
+    last = trainer.last_result
+    diverged_at = last.step if trainer.diverged and last is not None else None
+    return RunOutcome(
+        trainer.steps_done,
+        final.train_loss,
+        best("train_loss"),
+        final.test_loss,
+        best("test_loss"),
+        final.test_accuracy,
+        diverged_at,
+        trainer.diverged,
+    )
+
+
+def compare_command(args: argparse.Namespace) -> int:
+    from nnsim.training.variations import VariationError, parse_variation, variation_grid
+
+    check_at_least_one({"steps": args.steps, "epochs": args.epochs})
+    experiment = load_experiment_file(args.experiment)
+    try:
+        variations = [parse_variation(text) for text in args.vary]
+        runs = variation_grid(experiment, variations)
+    except VariationError as err:
+        raise UsageError(*err.problems) from None
+    out = make_folder(Path(args.out or f"{Path(args.experiment).stem}-compare"))
+    keys = [v.key for v in variations]
+
+    def report(i: int, outcome: RunOutcome) -> None:
+        given = " ".join(f"{k}={t}" for k, t in runs[i].settings.items())
+        if outcome.diverged:
+            end = f"diverged: {outcome.diverged}"
+        else:
+            end = f"{outcome.steps_done} steps, train loss {outcome.final_train_loss:.4f}"
+            end += f", test loss {outcome.final_test_loss:.4f}"
+        sys.stderr.write(f"run {i + 1}/{len(runs)}  {given}: {end}\n")
+
+    folders = [out / f"run-{i}" for i in range(1, len(runs) + 1)]
+    outcomes = train_runs([r.experiment for r in runs], args.steps, args.epochs, folders, report)
+    with open(out / "summary.csv", "w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow([*keys, *SUMMARY_COLUMNS])
+        for run, outcome in zip(runs, outcomes, strict=True):
+            writer.writerow([*(run.settings[k] for k in keys), *summary_cells(outcome)])
+    print(summary_table(keys, runs, outcomes))
+    sys.stderr.write(f"results in {out}{os.sep} (summary.csv, run-1 … run-{len(runs)})\n")
+    return EXIT_OK
+
+
+def summary_table(
+    keys: Sequence[str], runs: Sequence[VariedRun], outcomes: Sequence[RunOutcome]
+) -> str:
+    """The runs side by side, for the terminal."""
+    head = [*keys, "final train", "best test", "test acc", "diverged at"]
+    rows = [head]
+    for run, o in zip(runs, outcomes, strict=True):
+        accuracy = "" if math.isnan(o.test_accuracy) else f"{o.test_accuracy:.1%}"
+        diverged = "" if o.diverged_at is None else str(o.diverged_at)
+        losses = [f"{o.final_train_loss:.4f}", f"{o.best_test_loss:.4f}"]
+        rows.append([*(run.settings[k] for k in keys), *losses, accuracy, diverged])
+    widths = [max(len(r[c]) for r in rows) for c in range(len(head))]
+    return "\n".join(
+        "  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip() for r in rows
+    )
+
+
+def summary_cells(outcome: RunOutcome) -> list[str]:
+    """A run's cells of ``summary.csv`` after its settings (empty where not measured)."""
+    losses = (
+        outcome.final_train_loss,
+        outcome.best_train_loss,
+        outcome.final_test_loss,
+        outcome.best_test_loss,
+    )
+    cells = ["" if math.isnan(x) else repr(x) for x in losses]
+    diverged = "" if outcome.diverged_at is None else str(outcome.diverged_at)
+    return [*cells, accuracy_text(outcome.test_accuracy), diverged]

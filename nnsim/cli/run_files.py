@@ -1,0 +1,90 @@
+"""The files ``nnsim run`` writes for one training run, and the loop that trains and writes
+them (``nnsim compare`` writes the same files for each of its runs)::
+
+    experiment.json       the experiment as trained, every default filled in
+    data.npz              x_train, features_train, y_train, x_test, features_test, y_test
+    weights_initial.npz   W1, b1, … (and batch-norm parameters and buffers) before training
+    metrics.csv           one row per step (see README, "Headless command line")
+    weights_final.npz     the weights after the last step
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from nnsim.training.results import StepResult
+    from nnsim.training.trainer import Trainer
+
+
+def planned_steps(trainer: Trainer, steps: int | None, epochs: int | None) -> int:
+    """Steps to train: ``steps``, or ``epochs`` passes over the training set, or 1000."""
+    if steps:
+        return steps
+    return (epochs or 0) * trainer.steps_per_epoch or 1000
+
+
+def metrics_header(depth: int) -> list[str]:
+    """The columns of ``metrics.csv`` for a network of ``depth`` weight layers."""
+    header = ["step", "epoch", "lr", "batch_loss", *(f"grad_norm_{k}" for k in range(1, depth + 1))]
+    return [*header, "train_loss", "test_loss", "train_accuracy", "test_accuracy"]
+
+
+def metrics_row(result: StepResult) -> list[object]:
+    """One step's row of ``metrics.csv`` (the evaluation columns empty between evaluations)."""
+    row: list[object] = [result.step, result.epoch, repr(result.lr), repr(result.loss)]
+    row += [repr(float(g)) for g in result.grad_norms]
+    ev = result.evaluation
+    if ev is None:
+        return [*row, "", "", "", ""]
+    row += [repr(ev.train_loss), repr(ev.test_loss)]
+    return [*row, accuracy_text(ev.train_accuracy), accuracy_text(ev.test_accuracy)]
+
+
+def accuracy_text(value: float) -> str:
+    """An accuracy for a CSV cell: empty when there is none (regression: NaN)."""
+    return "" if math.isnan(value) else repr(value)
+
+
+def train_and_write(
+    trainer: Trainer,
+    total: int,
+    out: Path,
+    on_step: Callable[[StepResult], None] | None = None,
+) -> StepResult | None:
+    """Write the set-up files to ``out``, train up to ``total`` steps (stopping if training
+    diverges) writing one ``metrics.csv`` row per step, then ``weights_final.npz``.
+    ``on_step`` sees every result (progress). Returns the last result."""
+    from nnsim.training.experiment import save_experiment
+
+    save_experiment(trainer.experiment, out / "experiment.json")
+    d = trainer.data
+    np.savez(
+        out / "data.npz",
+        x_train=d.train.x,
+        features_train=d.x_train,
+        y_train=d.train.y,
+        x_test=d.test.x,
+        features_test=d.x_test,
+        y_test=d.test.y,
+    )
+    np.savez(out / "weights_initial.npz", allow_pickle=False, **trainer.network.state())
+    result = None
+    with open(out / "metrics.csv", "w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(metrics_header(trainer.network.depth))
+        for _ in range(total):
+            result = trainer.step()
+            writer.writerow(metrics_row(result))
+            if on_step is not None:
+                on_step(result)
+            if result.diverged:
+                break
+    np.savez(out / "weights_final.npz", allow_pickle=False, **trainer.network.state())
+    return result
