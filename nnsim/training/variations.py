@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from nnsim.engine.schedules import SCHEDULES
-from nnsim.training.experiment import Experiment, ExperimentError
+from nnsim.training.experiment import Experiment, ExperimentError, ScheduleSpec
 
 MAX_RUNS = 16
 OPTIMIZER_NAME, SCHEDULE_NAME = "training.optimizer.name", "training.schedule.name"
@@ -128,17 +128,27 @@ def _child(node: Any, part: str) -> Any:
     return None
 
 
+def switched_schedule(old: ScheduleSpec, name: str) -> ScheduleSpec:
+    """The schedule a learner gets by choosing ``name`` (the window and ``nnsim compare``):
+    its suggested values (those it requires), the old warm-up, and the old unit unless
+    ``name`` counts only steps."""
+    cls = SCHEDULES.get(name)
+    params = {} if cls is None else {
+        p.name: p.suggested for p in cls.hyperparameters() if p.suggested is not None
+    }  # fmt: skip
+    if "warmup_steps" in old.params:
+        params["warmup_steps"] = old.params["warmup_steps"]
+    return ScheduleSpec(name, "step" if name in STEP_ONLY_SCHEDULES else old.unit, params)
+
+
 def _switched_schedule(old: dict[str, Any], name: Any) -> dict[str, Any]:
-    """The schedule a learner gets by choosing ``name``: its suggested values (those it
-    requires), the old warm-up, and the old unit unless ``name`` counts only steps."""
-    cls = SCHEDULES.get(name) if isinstance(name, str) else None
-    unit = "step" if name in STEP_ONLY_SCHEDULES else old.get("unit", "step")
-    new: dict[str, Any] = {"name": name, "unit": unit}
-    if cls is not None:
-        new.update({p.name: p.suggested for p in cls.hyperparameters() if p.suggested is not None})
-    if "warmup_steps" in old:
-        new["warmup_steps"] = old["warmup_steps"]
-    return new
+    """:func:`switched_schedule` on a schedule object of an experiment file."""
+    if not isinstance(name, str):
+        return {**old, "name": name}  # refused when the experiment is checked
+    unit = old.get("unit", "step")
+    spec = ScheduleSpec("constant", unit if isinstance(unit, str) else "step", dict(old))
+    new = switched_schedule(spec, name)
+    return {"name": new.name, "unit": new.unit, **new.params}
 
 
 def variation_grid(experiment: Experiment, variations: Sequence[Variation]) -> list[VariedRun]:

@@ -13,6 +13,7 @@ from nnsim.engine.hyperparameters import HyperParameter
 from nnsim.engine.schedules import SCHEDULES, Schedule, lr_curve, make_schedule
 from nnsim.training.data import steps_per_epoch
 from nnsim.training.experiment import Experiment, ScheduleSpec
+from nnsim.training.variations import STEP_ONLY_SCHEDULES, switched_schedule
 from nnsim.ui.controls.fields import MessageLabel
 from nnsim.ui.controls.training_section import ParamRows, TrainingSection, choice_combo
 from nnsim.ui.style import MUTED, POSITIVE, TEXT
@@ -31,12 +32,6 @@ def _declared(schedule: type[Schedule]) -> list[HyperParameter]:
 
 def _tip(schedule: type[Schedule]) -> str:
     return f"{schedule.torch_name}: {schedule.summary}\n{schedule.formula}"
-
-
-def _starting_values(schedule: type[Schedule]) -> dict[str, Any]:
-    """What a schedule starts with when chosen: the suggested value of each hyper-parameter
-    that has one (those it requires)."""
-    return {p.name: p.suggested for p in schedule.hyperparameters() if p.suggested is not None}
 
 
 def planned_steps(schedule: ScheduleSpec) -> int:
@@ -116,7 +111,7 @@ class ScheduleSection(TrainingSection):
         self.combo.setCurrentIndex(self.combo.findData(schedule.name))
         self.unit_combo.setCurrentIndex(self.unit_combo.findData(schedule.unit))
         self.rows.show(values, _declared(cls))
-        self.unit_combo.setEnabled(schedule.name not in ("one_cycle", "plateau"))
+        self.unit_combo.setEnabled(schedule.name not in STEP_ONLY_SCHEDULES)
         self._show_preview(experiment)
 
     def preview_curve(self) -> np.ndarray:
@@ -147,11 +142,7 @@ class ScheduleSection(TrainingSection):
         old = self._schedule
         if name == old.name:
             return
-        params = _starting_values(SCHEDULES[name])
-        if "warmup_steps" in old.params:
-            params["warmup_steps"] = old.params["warmup_steps"]
-        unit = "step" if name in ("one_cycle", "plateau") else old.unit
-        self.edited.emit({"schedule": ScheduleSpec(name, unit, params)})
+        self.edited.emit({"schedule": switched_schedule(old, name)})
 
     def _on_unit_chosen(self, index: int) -> None:
         unit = self.unit_combo.itemData(index)
