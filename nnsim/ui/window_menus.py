@@ -8,7 +8,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from nnsim import __version__
+from nnsim.training.experiment import Experiment
+from nnsim.training.experiment_model import ExperimentModel
 from nnsim.ui.lecture.window_mode import SHORTCUTS as LECTURE_SHORTCUTS
+from nnsim.ui.lr_finder_dialog import LRFinderDialog
 from nnsim.ui.window_base import MainWindowParts
 
 SHORTCUTS = [
@@ -16,6 +19,7 @@ SHORTCUTS = [
     ("→ or S", "Train one mini-batch"),
     ("R", "Reset to the initial weights"),
     ("Ctrl+N / Ctrl+O / Ctrl+S", "New, open, save an experiment"),
+    ("Ctrl+L", "Find a learning rate (the range test)"),
     ("F11", "Full screen"),
     *LECTURE_SHORTCUTS,
     ("Ctrl+Q", "Quit"),
@@ -23,14 +27,18 @@ SHORTCUTS = [
 
 
 class WindowMenusMixin(MainWindowParts):
-    """File / View / Help for MainWindow (which provides the slots declared here); sets
-    ``file_menu``, ``recent_menu``, ``view_menu``, ``fullscreen_action``."""
+    """File / Training / View / Help for MainWindow (which provides the slots declared here);
+    sets ``file_menu``, ``recent_menu``, ``training_menu``, ``view_menu``,
+    ``fullscreen_action``."""
 
     new_experiment: Callable[[], None]
     open_dialog: Callable[[], None]
     save: Callable[[], bool]
     save_as: Callable[[], bool]
     import_csv: Callable[..., bool]
+    experiment: Callable[[], Experiment]
+    model: ExperimentModel
+    lr_finder_dialog: LRFinderDialog | None = None
 
     def _build_menus(self) -> None:
         menu = self.menuBar()
@@ -56,6 +64,14 @@ class WindowMenusMixin(MainWindowParts):
         action(file_menu, "&Import CSV data…", self.import_csv, None, "importCsvAction")
         file_menu.addSeparator()
         action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit, "quitAction")
+        training_menu = self.training_menu = menu.addMenu("&Training")
+        action(
+            training_menu,
+            "Find &learning rate…",
+            self.find_learning_rate,
+            QKeySequence("Ctrl+L"),
+            "lrFinderAction",
+        )
         self.view_menu = menu.addMenu("&View")
         self.fullscreen_action = action(
             self.view_menu,
@@ -67,6 +83,20 @@ class WindowMenusMixin(MainWindowParts):
         help_menu = menu.addMenu("&Help")
         action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, QKeySequence("F1"))
         action(help_menu, "&About nnsim", self.show_about)
+
+    def find_learning_rate(self) -> LRFinderDialog:
+        """Training ▸ Find learning rate…: the range test beside the window (not modal); a
+        "Use" button sets the experiment's learning rate."""
+        if self.lr_finder_dialog is None:
+            self.lr_finder_dialog = LRFinderDialog(
+                self.experiment, lambda lr: self.model.set_optimizer_param("lr", lr), self
+            )
+        dialog = self.lr_finder_dialog
+        dialog.show()
+        dialog.raise_()
+        if dialog.finder is None:
+            dialog.start()
+        return dialog
 
     def toggle_fullscreen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
