@@ -147,6 +147,16 @@ class StackedNetwork:
             caches.append((a_prev, z, a))
         return a
 
+    def evaluate(self, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(activation input, output) of the last layer for ``x`` (K, n, n_inputs); caches
+        untouched (``Network.evaluate``: without batch-norm and dropout, the forward pass)."""
+        z, a = x, x
+        for layer in self.layers:
+            z = np.matmul(a, layer.WT)
+            z += layer.b_row
+            a = layer.activation.forward(z)
+        return z, a
+
     def backward(self, y: np.ndarray) -> None:
         """Fill :attr:`grad` with every run's dJ/dθ for the last forward pass.
 

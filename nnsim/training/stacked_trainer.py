@@ -119,6 +119,12 @@ class StackedRuns:
             [[c.threshold if c and c.mode == "value" else np.inf] for c in clips]
         )
         self._eval_every = np.array([t.experiment.training.eval_every for t in trainers])
+        self._kind = first.data.kind
+        self._eval_sets = [
+            (np.stack([getattr(t.data, x) for t in trainers]),
+             np.stack([getattr(t.data, y) for t in trainers]))
+            for x, y in (("x_train", "y_train"), ("x_test", "y_test"))
+        ]  # fmt: skip
         self.steps_done = self.epochs_done = 0
         self._batch_index = len(self._bounds)
         n, xs, ys = len(first.data.train), first.data.x_train, first.data.y_train
@@ -244,8 +250,8 @@ class StackedRuns:
         self.history.append(np.concatenate(([step, epoch], block.ravel())))
         self._last = (step, epoch, lrs, losses, reg_loss, grad_norms, weight_norms, ratios)
         evaluate = self.alive & (step % self._eval_every == 0)
-        for run in np.flatnonzero(evaluate):
-            self._evaluate(int(run), step)
+        if evaluate.any():
+            self._evaluate(np.flatnonzero(evaluate), step)
 
     def _stop(
         self,
@@ -267,14 +273,19 @@ class StackedRuns:
             grad_norms[k].copy(), nan, nan, None, self.diverged[k],
         )  # fmt: skip
 
-    def _evaluate(self, k: int, step: int) -> None:
-        trainer = self.trainers[k]
-        self.network.load_into(k, trainer.network)
-        d = trainer.data
-        train_loss, train_acc = trainer.loss_and_accuracy(d.x_train, d.y_train)
-        test_loss, test_acc = trainer.loss_and_accuracy(d.x_test, d.y_test)
-        self.evaluations[k].append([step, train_loss, test_loss, train_acc, test_acc])
-        self.last_evaluations[k] = Evaluation(step, train_loss, test_loss, train_acc, test_acc)
+    def _evaluate(self, runs: np.ndarray, step: int) -> None:
+        """Full train and test loss and accuracy of ``runs``, as ``Trainer.evaluate``, for
+        the whole stack in one evaluation pass per set."""
+        losses, accuracies = [], []
+        with np.errstate(all="ignore"):
+            for x, y in self._eval_sets:  # train, then test
+                z, a = self.network.evaluate(x)
+                losses.append(self.network.loss.value(z, a, y))
+                accuracies.append(_accuracy(self._kind, a, y))
+        for k in runs:
+            values = [float(m[k]) for m in (*losses, *accuracies)]
+            self.evaluations[k].append([step, *values])
+            self.last_evaluations[k] = Evaluation(step, *values)
 
     # -- per-run views -------------------------------------------------------------------------
     def result(self, k: int) -> StepResult | None:
@@ -299,6 +310,15 @@ class StackedRuns:
         if name not in self._metrics:
             raise KeyError(f"no column {name!r}; allowed: step, epoch, {', '.join(self._metrics)}")
         return self.history.column(f"{name}@{k}")
+
+
+def _accuracy(kind: str, a: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """(K,) accuracies of outputs ``a`` (K, n, outputs), as ``Trainer.loss_and_accuracy``."""
+    if kind == "binary":
+        return np.mean((a[:, :, 0] > 0.5) == (y > 0.5), axis=1)
+    if kind == "multiclass":
+        return np.mean(np.argmax(a, axis=2) == y, axis=1)
+    return np.full(a.shape[0], np.nan)
 
 
 def _optimizer_setting(trainer: Trainer) -> tuple[str, dict[str, Any]]:
@@ -326,7 +346,8 @@ def _stack_key(trainer: Trainer) -> tuple | None:
         s = trainer.schedule
         if min(s.base_momentum, s.max_momentum) == 0:  # type: ignore[attr-defined]
             return None  # μ would switch its branch mid-run
-    return (architecture(trainer.network), tuple(trainer._bounds), len(trainer.data.train))
+    data = trainer.data
+    return (architecture(trainer.network), tuple(trainer._bounds), data.kind, len(data.test))
 
 
 class RunGroup:

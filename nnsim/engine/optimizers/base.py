@@ -20,7 +20,7 @@ State = dict[str, Any]  # per-parameter state: "step" count and arrays
 def is_on(value: Any) -> bool:
     """``value != 0``; for the ``(K, 1)`` vector of K stacked runs, whether any run's is
     (:mod:`nnsim.engine.stacked_optimizer` groups runs so that they share every branch)."""
-    return bool(np.any(value != 0)) if isinstance(value, np.ndarray) else value != 0
+    return bool(value.any()) if isinstance(value, np.ndarray) else value != 0
 
 
 def square_root(value: Any) -> Any:

@@ -1,0 +1,85 @@
+"""Many runs for the price of few: K stacked runs vs K Trainers one after another.
+
+For K = 1, 4, 8, 16 runs (SGD, learning rates and seeds differing) of 2-8-8-1 tanh and of
+2-8×6-1 tanh (six hidden layers of 8), batch 10, on the default data (250 training points,
+a full evaluation every 10 steps, as the Trainer does): µs per group step (every run one
+step) trained as one stack (:class:`~nnsim.training.stacked_trainer.StackedRuns`) and as K
+Trainers stepped one after another, both measured in this run, and cost(K) / cost(1) where
+cost(1) is one Trainer's step. Target: K = 8 stacked ≤ 2.5 × one run. Run:
+
+    uv run python tests/benchmarks/bench_compare.py
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+
+from nnsim.training.experiment import Experiment
+from nnsim.training.stacked_trainer import StackedRuns
+from nnsim.training.trainer import Trainer
+
+NETS = [("2-8-8-1 tanh", [8, 8]), ("2-8x6-1 tanh", [8] * 6)]
+RUNS = [1, 4, 8, 16]
+TARGET = 2.5  # K = 8 stacked, in units of one run
+
+
+def experiments(hidden: list[int], k: int) -> list[Experiment]:
+    d = Experiment.default().to_dict()
+    d["network"]["hidden_layers"] = [{"units": u, "activation": "tanh"} for u in hidden]
+    d["training"]["batch_size"] = 10
+    out = []
+    for i in range(k):
+        d["seed"] = i
+        d["training"]["optimizer"] = {"name": "sgd", "lr": 0.01 * (1 + i)}
+        out.append(Experiment.from_dict(d))
+    return out
+
+
+def best_us_per_step(step: Callable[[], object], steps: int, repeats: int = 5) -> float:
+    for _ in range(max(steps // 10, 5)):  # warm-up
+        step()
+    best = float("inf")
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        for _ in range(steps):
+            step()
+        best = min(best, (time.perf_counter() - t0) / steps)
+    return best * 1e6
+
+
+def sequential(trainers: list[Trainer]) -> Callable[[], None]:
+    def step() -> None:
+        for t in trainers:
+            t.step()
+
+    return step
+
+
+def main() -> int:
+    print(
+        f"{'net':<14}{'K':>4}{'stacked µs':>12}{'sequential µs':>15}"
+        f"{'stacked/1 run':>15}{'sequential/1 run':>18}{'speed-up':>10}"
+    )
+    ok = True
+    for label, hidden in NETS:
+        one = best_us_per_step(sequential([Trainer(e) for e in experiments(hidden, 1)]), 2000)
+        for k in RUNS:
+            runs = experiments(hidden, k)
+            stack = StackedRuns([Trainer(e) for e in runs])
+            stacked = best_us_per_step(stack.step, 2000)
+            seq = best_us_per_step(sequential([Trainer(e) for e in runs]), max(2000 // k, 100))
+            flag = ""
+            if k == 8:
+                ok &= stacked / one <= TARGET
+                flag = f"  ≤{TARGET} {'ok' if stacked / one <= TARGET else 'MISSED'}"
+            print(
+                f"{label:<14}{k:>4}{stacked:>12.1f}{seq:>15.1f}"
+                f"{stacked / one:>15.2f}{seq / one:>18.2f}{seq / stacked:>10.2f}{flag}"
+            )
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
