@@ -190,6 +190,15 @@ class StackedNetwork:
         w = v[:, : self.n_weights]
         return np.sqrt(np.add.reduceat(w * w, self._w_starts, axis=1))
 
+    def segment_norms_pair(self, u: np.ndarray, v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`segment_norms` of two (K, P) arrays in one pass."""
+        n, K = self.n_weights, self.runs
+        both = np.empty((2 * K, n))
+        np.multiply(u[:, :n], u[:, :n], out=both[:K])
+        np.multiply(v[:, :n], v[:, :n], out=both[K:])
+        norms = np.sqrt(np.add.reduceat(both, self._w_starts, axis=1))
+        return norms[:K], norms[K:]
+
     def load_into(self, k: int, net: Network) -> None:
         """Copy run ``k``'s parameters into ``net`` (a network of the same architecture)."""
         net.theta[...] = self.theta[k]

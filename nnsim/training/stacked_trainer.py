@@ -119,6 +119,12 @@ class StackedRuns:
             [[c.threshold if c and c.mode == "value" else np.inf] for c in clips]
         )
         self._eval_every = np.array([t.experiment.training.eval_every for t in trainers])
+        self._eval_gcd = int(np.gcd.reduce(self._eval_every))
+        self._has_l2, self._has_l1 = bool(self._l2.any()), bool(self._l1.any())
+        self._clips_norm = bool(np.isfinite(self._max_norm).any())
+        self._clips_value = bool(np.isfinite(self._clip_value).any())
+        self._zeros = np.zeros(K)
+        self._stopped = np.zeros(K, dtype=bool)  # diverged runs: ~alive
         self._kind = first.data.kind
         self._eval_sets = [
             (np.stack([getattr(t.data, x) for t in trainers]),
@@ -131,13 +137,13 @@ class StackedRuns:
         self._epoch_x = np.empty((K, n, xs.shape[1]))
         self._epoch_y = np.empty((K, *ys.shape), dtype=ys.dtype)
         self._epoch_losses: list[np.ndarray] = []
-        self.alive = np.ones(K, dtype=bool)
         self.diverged: list[str | None] = [None] * K
         self._final: list[StepResult | None] = [None] * K
         self._last: tuple | None = None
         metrics = [*_PER_RUN, *(f"{m}_{k}" for m in ("grad_norm", "weight_norm", "update_ratio")
                                 for k in range(1, L + 1))]  # fmt: skip
         self._metrics = {m: i for i, m in enumerate(metrics)}
+        self._row_size = 2 + K * len(metrics)
         self.history = MetricHistory(
             ["step", "epoch", *(f"{m}@{k}" for k in range(K) for m in metrics)]
         )
@@ -209,49 +215,67 @@ class StackedRuns:
         losses = net.loss_values(y)
         net.backward(y)
         w, gw = net.weights, net.weight_grads
-        reg_loss = np.zeros(len(lrs))
-        if self._l2.any():
-            reg_loss += 0.5 * self._l2[:, 0] * np.einsum("kp,kp->k", w, w)
+        reg_loss = self._zeros
+        if self._has_l2:
+            reg_loss = reg_loss + 0.5 * self._l2[:, 0] * np.einsum("kp,kp->k", w, w)
             gw += self._l2 * w
-        if self._l1.any():
-            reg_loss += self._l1[:, 0] * np.abs(w).sum(axis=1)
+        if self._has_l1:
+            reg_loss = reg_loss + self._l1[:, 0] * np.abs(w).sum(axis=1)
             gw += self._l1 * np.sign(w)
         grad_norms = net.weight_grad_norms()
         grad = net.grad
-        if np.isfinite(self._max_norm).any():  # clip_grad_norm, per run
+        if self._clips_norm:  # clip_grad_norm, per run
             coef = self._max_norm / (np.sqrt(np.einsum("kp,kp->k", grad, grad)) + 1e-6)
             if (coef < 1.0).any():
                 grad *= np.where(coef < 1.0, coef, 1.0)[:, None]
-        if np.isfinite(self._clip_value).any():  # clip_grad_value, per run
+        if self._clips_value:  # clip_grad_value, per run
             np.clip(grad, -self._clip_value, self._clip_value, out=grad)
         before = net.theta.copy()
         self.optimizer.step(grad)
         delta = net.theta - before
         total = losses + reg_loss
-        bad_loss = ~np.isfinite(total)
-        bad_weight = ~np.isfinite(np.einsum("kp,kp->k", delta, delta))
-        stopped = ~self.alive | bad_loss | bad_weight
-        nan_weight = np.asarray(np.isnan(net.theta).any(axis=1) if bad_weight.any() else bad_weight)
-        if stopped.any():
+        squares = np.einsum("kp,kp->k", delta, delta)
+        bad = None
+        if self._stopped.any() or not np.isfinite(total + squares).all():
+            bad_loss, bad_weight = ~np.isfinite(total), ~np.isfinite(squares)
+            nan_weight = np.asarray(np.isnan(net.theta).any(axis=1))
+            bad = self.alive & (bad_loss | bad_weight)
+            self._stopped |= bad
+            stopped = self._stopped
             net.theta[stopped] = before[stopped]  # a stopped run keeps its last finite weights
             delta[stopped] = 0.0
-        weight_norms, step_norms = net.segment_norms(before), net.segment_norms(delta)
+        weight_norms, step_norms = net.segment_norms_pair(before, delta)
         ratios = step_norms / np.maximum(weight_norms, 1e-300)
         self.steps_done += 1
         step, epoch = self.steps_done, self.epochs_done + 1
-        for run in np.flatnonzero(self.alive & (bad_loss | bad_weight)):
-            what = f"loss became {total[run]}" if bad_loss[run] else (
-                f"a weight became {'nan' if nan_weight[run] else 'inf'}"
-            )  # fmt: skip
-            self._stop(int(run), step, epoch, what, lrs, losses, reg_loss, grad_norms)
+        if bad is not None:
+            for run in np.flatnonzero(bad):
+                what = f"loss became {total[run]}" if bad_loss[run] else (
+                    f"a weight became {'nan' if nan_weight[run] else 'inf'}"
+                )  # fmt: skip
+                self._stop(int(run), step, epoch, what, lrs, losses, reg_loss, grad_norms)
         self._epoch_losses.append(losses)
-        block = np.column_stack((lrs, losses, reg_loss, grad_norms, weight_norms, ratios))
-        block[~self.alive] = np.nan
-        self.history.append(np.concatenate(([step, epoch], block.ravel())))
+        row = np.empty(self._row_size)
+        row[:2] = step, epoch
+        block = row[2:].reshape(len(lrs), -1)
+        block[:, 0], block[:, 1], block[:, 2] = lrs, losses, reg_loss
+        L = net.depth
+        block[:, 3 : 3 + L], block[:, 3 + L : 3 + 2 * L], block[:, 3 + 2 * L :] = (
+            grad_norms, weight_norms, ratios,
+        )  # fmt: skip
+        if bad is not None:
+            block[self._stopped] = np.nan
+        self.history.append(row)
         self._last = (step, epoch, lrs, losses, reg_loss, grad_norms, weight_norms, ratios)
-        evaluate = self.alive & (step % self._eval_every == 0)
-        if evaluate.any():
-            self._evaluate(np.flatnonzero(evaluate), step)
+        if not step % self._eval_gcd:
+            evaluate = self.alive & (step % self._eval_every == 0)
+            if evaluate.any():
+                self._evaluate(np.flatnonzero(evaluate), step)
+
+    @property
+    def alive(self) -> np.ndarray:
+        """(K,) bool: which runs still train."""
+        return ~self._stopped
 
     def _stop(
         self,
@@ -265,7 +289,6 @@ class StackedRuns:
         grad_norms: np.ndarray,
     ) -> None:
         """Run k diverged at ``step``: the message and result its Trainer would give."""
-        self.alive[k] = False
         self.diverged[k] = divergence_message(what, step, float(lrs[k]))
         nan = np.full(self.network.depth, np.nan)
         self._final[k] = StepResult(
