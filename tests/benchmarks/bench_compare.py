@@ -4,8 +4,9 @@ For K = 1, 4, 8, 16 runs (SGD, learning rates and seeds differing) of 2-8-8-1 ta
 2-8×6-1 tanh (six hidden layers of 8), batch 10, on the default data (250 training points,
 a full evaluation every 10 steps, as the Trainer does): µs per group step (every run one
 step) trained as one stack (:class:`~nnsim.training.stacked_trainer.StackedRuns`) and as K
-Trainers stepped one after another, both measured in this run, and cost(K) / cost(1) where
-cost(1) is one Trainer's step. Target: K = 8 stacked ≤ 2.5 × one run. Run:
+Trainers stepped one after another, and cost(K) / cost(1) where cost(1) is one Trainer's
+step; all three measured in turns in this run, the best of 30 samples each. Target: K = 8
+stacked ≤ 2.5 × one run. Run:
 
     uv run python tests/benchmarks/bench_compare.py
 """
@@ -37,16 +38,20 @@ def experiments(hidden: list[int], k: int) -> list[Experiment]:
     return out
 
 
-def best_us_per_step(step: Callable[[], object], steps: int, repeats: int = 5) -> float:
-    for _ in range(max(steps // 10, 5)):  # warm-up
-        step()
-    best = float("inf")
+def best_us_per_step(*steps: tuple[Callable[[], object], int], repeats: int = 30) -> list[float]:
+    """The best µs per call of each ``(function, calls per sample)``, sampled in turns so
+    that all see the same load (the machine is shared: the minimum is the honest figure)."""
+    for fn, n in steps:  # warm-up
+        for _ in range(n):
+            fn()
+    best = [float("inf")] * len(steps)
     for _ in range(repeats):
-        t0 = time.perf_counter()
-        for _ in range(steps):
-            step()
-        best = min(best, (time.perf_counter() - t0) / steps)
-    return best * 1e6
+        for i, (fn, n) in enumerate(steps):
+            t0 = time.perf_counter()
+            for _ in range(n):
+                fn()
+            best[i] = min(best[i], (time.perf_counter() - t0) / n)
+    return [b * 1e6 for b in best]
 
 
 def sequential(trainers: list[Trainer]) -> Callable[[], None]:
@@ -64,12 +69,15 @@ def main() -> int:
     )
     ok = True
     for label, hidden in NETS:
-        one = best_us_per_step(sequential([Trainer(e) for e in experiments(hidden, 1)]), 2000)
+        one_run = sequential([Trainer(e) for e in experiments(hidden, 1)])
         for k in RUNS:
             runs = experiments(hidden, k)
             stack = StackedRuns([Trainer(e) for e in runs])
-            stacked = best_us_per_step(stack.step, 2000)
-            seq = best_us_per_step(sequential([Trainer(e) for e in runs]), max(2000 // k, 100))
+            one, stacked, seq = best_us_per_step(
+                (one_run, 200),
+                (stack.step, 200),
+                (sequential([Trainer(e) for e in runs]), 200 // k),
+            )
             flag = ""
             if k == 8:
                 ok &= stacked / one <= TARGET
