@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from nnsim.engine.schedules import ReduceLROnPlateau
+from nnsim.engine.schedules import Constant, ReduceLROnPlateau
 from nnsim.engine.stacked import StackedNetwork, architecture, stackable
 from nnsim.engine.stacked_optimizer import StackedOptimizer, branch_key
 from nnsim.training.history import MetricHistory
@@ -105,6 +105,7 @@ class StackedRuns:
         ]
         self._cycling = [k for k, t in enumerate(trainers) if _cycles_momentum(t)]
         self._momentum = np.array([t.optimizer.get_momentum() or 0.0 for t in trainers])
+        self._t = np.zeros(K, dtype=np.int64)
         self._lr_base = np.full(K, -LR_BLOCK)
         self._lr_table = np.empty((K, LR_BLOCK))
         self._rows = np.arange(K)
@@ -125,12 +126,14 @@ class StackedRuns:
         self._clips_value = bool(np.isfinite(self._clip_value).any())
         self._zeros = np.zeros(K)
         self._stopped = np.zeros(K, dtype=bool)  # diverged runs: ~alive
+        self._fixed_lr: np.ndarray | None = None
+        if all(isinstance(s, Constant) and s.warmup_steps == 0 for s in self.schedules):
+            self._fixed_lr = np.array([s.lr0 for s in self.schedules])  # type: ignore[attr-defined]
+            self.optimizer.set_values("lr", self._fixed_lr)
         self._kind = first.data.kind
-        self._eval_sets = [
-            (np.stack([getattr(t.data, x) for t in trainers]),
-             np.stack([getattr(t.data, y) for t in trainers]))
-            for x, y in (("x_train", "y_train"), ("x_test", "y_test"))
-        ]  # fmt: skip
+        self._n_eval_train = len(first.data.train)  # train and test in one evaluation pass
+        self._eval_x = np.stack([np.concatenate((t.data.x_train, t.data.x_test)) for t in trainers])
+        self._eval_y = np.stack([np.concatenate((t.data.y_train, t.data.y_test)) for t in trainers])
         self.steps_done = self.epochs_done = 0
         self._batch_index = len(self._bounds)
         n, xs, ys = len(first.data.train), first.data.x_train, first.data.y_train
@@ -154,7 +157,11 @@ class StackedRuns:
 
     # -- per-run settings of this step ---------------------------------------------------------
     def _positions(self) -> np.ndarray:
-        return np.where(self._by_step, self.steps_done, self.epochs_done)
+        """Each run's schedule position t: completed steps or epochs, by its unit."""
+        t = self._t
+        t[self._by_step] = self.steps_done
+        t[~self._by_step] = self.epochs_done
+        return t
 
     def _learning_rates(self, t: np.ndarray) -> np.ndarray:
         """Each run's learning rate at its position ``t``, as ``Trainer.current_lr``."""
@@ -204,8 +211,11 @@ class StackedRuns:
     def _step(self) -> None:
         x, y = self._next_batch()  # first: it may end an epoch, which the rates depend on
         t = self._positions()
-        lrs = self._learning_rates(t)
-        self.optimizer.set_values("lr", lrs)
+        if self._fixed_lr is None:
+            lrs = self._learning_rates(t)
+            self.optimizer.set_values("lr", lrs)
+        else:
+            lrs = self._fixed_lr  # constant schedules: the optimizers keep their rates
         if self._cycling:
             for k in self._cycling:
                 self._momentum[k] = self.schedules[k].momentum(int(t[k]))
@@ -300,9 +310,11 @@ class StackedRuns:
         """Full train and test loss and accuracy of ``runs``, as ``Trainer.evaluate``, for
         the whole stack in one evaluation pass per set."""
         losses, accuracies = [], []
+        n, y_all = self._n_eval_train, self._eval_y
         with np.errstate(all="ignore"):
-            for x, y in self._eval_sets:  # train, then test
-                z, a = self.network.evaluate(x)
+            z_all, a_all = self.network.evaluate(self._eval_x)
+            for part in (slice(None, n), slice(n, None)):  # train, then test
+                z, a, y = z_all[:, part], a_all[:, part], y_all[:, part]
                 losses.append(self.network.loss.value(z, a, y))
                 accuracies.append(_accuracy(self._kind, a, y))
         for k in runs:
