@@ -20,12 +20,14 @@ State = dict[str, Any]  # per-parameter state: "step" count and arrays
 def is_on(value: Any) -> bool:
     """``value != 0``; for the ``(K, 1)`` vector of K stacked runs, whether any run's is
     (:mod:`nnsim.engine.stacked_optimizer` groups runs so that they share every branch)."""
+    if type(value) is float:  # the single-run path, first and cheap
+        return value != 0
     return bool(value.any()) if isinstance(value, np.ndarray) else value != 0
 
 
 def square_root(value: Any) -> Any:
     """``math.sqrt`` of a number (as fast as before), element-wise ``np.sqrt`` of a vector."""
-    return np.sqrt(value) if isinstance(value, np.ndarray) else math.sqrt(value)
+    return math.sqrt(value) if type(value) is float else np.sqrt(value)
 
 
 def learning_rate(default: float) -> HyperParameter:
