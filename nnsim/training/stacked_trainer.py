@@ -1,16 +1,12 @@
-"""Many experiments trained together, one step each per call: stacked where they can be.
+"""Runs of one architecture trained as one stack, each equal to the same run trained alone.
 
-``RunGroup(experiments)`` builds a :class:`~nnsim.training.trainer.Trainer` for every
-experiment (so data, initial weights, optimizer, schedule and shuffling are exactly the
-Trainer's), then trains every set of runs that share an architecture, batch size and training
-set size as one :class:`StackedRuns` (one batched computation, see
-:mod:`nnsim.engine.stacked`); the others (batch-norm, dropout, a lone architecture, a momentum
-that a schedule may cycle through 0) go on as their own Trainers. Each run of a stack equals
-the same run trained alone by ``Trainer``, step by step.
-
->>> group = RunGroup(experiments)          # doctest: +SKIP
->>> group.step()                           # every live run one step
->>> group.results[2].last.loss             # run 2's StepResult of that step
+:class:`StackedRuns` takes fresh :class:`~nnsim.training.trainer.Trainer` objects (so the
+data, initial weights, optimizer, schedule and shuffling are exactly the Trainer's) and
+trains them as one batched computation (:mod:`nnsim.engine.stacked`): per step, each run's
+own mini-batch and learning rate, one forward/backward for all, per-run regularisation,
+gradient clipping and divergence, one optimizer call per kind and branch
+(:mod:`nnsim.engine.stacked_optimizer`), and every ``eval_every`` steps a full evaluation.
+:class:`~nnsim.training.run_group.RunGroup` decides which runs are stacked.
 """
 
 from __future__ import annotations
@@ -22,61 +18,15 @@ import numpy as np
 
 from nnsim.engine.schedules import Constant, ReduceLROnPlateau
 from nnsim.engine.stacked import StackedNetwork, architecture, stackable
-from nnsim.engine.stacked_optimizer import StackedOptimizer, branch_key
+from nnsim.engine.stacked_optimizer import StackedOptimizer
+from nnsim.training.data import batch_bounds
 from nnsim.training.history import MetricHistory
 from nnsim.training.results import Evaluation, StepResult
 from nnsim.training.trainer import LR_BLOCK, DivergedError, Trainer, divergence_message
 
-__all__ = ["RunGroup", "RunResults", "StackedRuns"]
+__all__ = ["StackedRuns", "optimizer_setting", "stack_key"]
 
 _PER_RUN = ("lr", "batch_loss", "reg_loss")
-
-
-class RunResults:
-    """What one run of a :class:`RunGroup` has done, whether it trains stacked or alone."""
-
-    def __init__(self, trainer: Trainer, stack: StackedRuns | None = None, slot: int = 0):
-        self.trainer = trainer  #: Its own Trainer: experiment, data, network (synced on demand).
-        self._stack, self._slot = stack, slot
-
-    @property
-    def stacked(self) -> bool:
-        """Whether the run trains as part of a stack."""
-        return self._stack is not None
-
-    @property
-    def diverged(self) -> str | None:
-        """None, or why the run stopped (the Trainer's message)."""
-        return self._stack.diverged[self._slot] if self._stack else self.trainer.diverged
-
-    @property
-    def last(self) -> StepResult | None:
-        """The result of the run's last step (its diverging step if it stopped)."""
-        return self._stack.result(self._slot) if self._stack else self.trainer.last_result
-
-    @property
-    def last_evaluation(self) -> Evaluation | None:
-        """The run's latest full train/test evaluation."""
-        if self._stack:
-            return self._stack.last_evaluations[self._slot]
-        return self.trainer.last_evaluation
-
-    @property
-    def evaluations(self) -> MetricHistory:
-        """step, train_loss, test_loss, train_accuracy, test_accuracy, as the Trainer's."""
-        return self._stack.evaluations[self._slot] if self._stack else self.trainer.evaluations
-
-    def column(self, name: str) -> np.ndarray:
-        """A column of the run's step history (names as ``Trainer.history``)."""
-        if self._stack:
-            return self._stack.column(self._slot, name)
-        return self.trainer.history.column(name)
-
-    def weights(self) -> dict[str, np.ndarray]:
-        """Copies of the run's current parameters by name (``W1``, ``b1``, …)."""
-        if self._stack:
-            self._stack.network.load_into(self._slot, self.trainer.network)
-        return self.trainer.network.state()
 
 
 class StackedRuns:
@@ -92,10 +42,10 @@ class StackedRuns:
     def __init__(self, trainers: Sequence[Trainer]) -> None:
         self.trainers = list(trainers)
         first = self.trainers[0]
-        self._bounds = first._bounds
+        self._bounds = _bounds(first)
         self.network = StackedNetwork([t.network for t in self.trainers])
         self.optimizer = StackedOptimizer(
-            self.network.theta, [_optimizer_setting(t) for t in self.trainers]
+            self.network.theta, [optimizer_setting(t) for t in self.trainers]
         )
         K, L = len(self.trainers), self.network.depth
         self.schedules = [t.schedule for t in self.trainers]
@@ -356,7 +306,7 @@ def _accuracy(kind: str, a: np.ndarray, y: np.ndarray) -> np.ndarray:
     return np.full(a.shape[0], np.nan)
 
 
-def _optimizer_setting(trainer: Trainer) -> tuple[str, dict[str, Any]]:
+def optimizer_setting(trainer: Trainer) -> tuple[str, dict[str, Any]]:
     """The optimizer name and the hyper-parameters it has at step 1 (one-cycle's momentum)."""
     opt = trainer.optimizer
     hp = opt.hyperparameters
@@ -373,7 +323,12 @@ def _cycles_momentum(trainer: Trainer) -> bool:
     return trainer.optimizer.get_momentum() is not None and trainer.schedule.momentum(0) is not None
 
 
-def _stack_key(trainer: Trainer) -> tuple | None:
+def _bounds(trainer: Trainer) -> list[tuple[int, int]]:
+    """The mini-batches of an epoch, as the trainer cuts them."""
+    return batch_bounds(len(trainer.data.train), trainer.experiment.training.batch_size)
+
+
+def stack_key(trainer: Trainer) -> tuple | None:
     """What a run must share with others to be stacked with them; None if it cannot be."""
     if stackable(trainer.network) is not None:
         return None
@@ -382,77 +337,4 @@ def _stack_key(trainer: Trainer) -> tuple | None:
         if min(s.base_momentum, s.max_momentum) == 0:  # type: ignore[attr-defined]
             return None  # μ would switch its branch mid-run
     data = trainer.data
-    return (architecture(trainer.network), tuple(trainer._bounds), data.kind, len(data.test))
-
-
-class RunGroup:
-    """Trains a list of experiments together, every live run one step per :meth:`step`.
-
-    Parameters
-    ----------
-    experiments
-        The runs. Those sharing an architecture (layer sizes, activations, loss), batch size
-        and training-set size, without batch-norm or dropout, are stacked; the rest train as
-        separate Trainers in this process.
-
-    Attributes
-    ----------
-    results
-        One :class:`RunResults` per experiment, in the order given.
-    stacks
-        The :class:`StackedRuns` (two or more runs each).
-    """
-
-    def __init__(self, experiments: Sequence[Any]) -> None:
-        if not experiments:
-            raise ValueError("a run group needs at least one experiment")
-        trainers = [Trainer(e) for e in experiments]
-        by_key: dict[tuple, list[int]] = {}
-        for i, t in enumerate(trainers):
-            key = _stack_key(t)
-            if key is not None:
-                by_key.setdefault(key, []).append(i)
-        self.stacks: list[StackedRuns] = []
-        self._alone: list[Trainer] = []
-        results: dict[int, RunResults] = {}
-        for members in by_key.values():
-            if len(members) < 2:
-                continue
-            members.sort(key=lambda i: repr(branch_key(*_optimizer_setting(trainers[i]))))
-            stack = StackedRuns([trainers[i] for i in members])
-            self.stacks.append(stack)
-            for slot, i in enumerate(members):
-                results[i] = RunResults(trainers[i], stack, slot)
-        for i, t in enumerate(trainers):
-            if i not in results:
-                self._alone.append(t)
-                results[i] = RunResults(t)
-        self.results = [results[i] for i in range(len(trainers))]
-        self._steps = 0
-
-    @property
-    def steps_done(self) -> int:
-        """Steps of the group so far (a run that diverged stopped earlier)."""
-        return self._steps
-
-    def step(self) -> None:
-        """One step of every run that has not diverged (a diverging run stops alone)."""
-        for stack in self.stacks:
-            if stack.alive.any():
-                stack.step()
-        for trainer in self._alone:
-            if not trainer.diverged:
-                trainer.step()
-        self._steps += 1
-
-    def run(self, steps: int) -> None:
-        """``steps`` steps, or fewer if every run diverges."""
-        for _ in range(steps):
-            if not self.any_alive:
-                break
-            self.step()
-
-    @property
-    def any_alive(self) -> bool:
-        """Whether some run still trains."""
-        return any(s.alive.any() for s in self.stacks) or any(not t.diverged for t in self._alone)
+    return (architecture(trainer.network), tuple(_bounds(trainer)), data.kind, len(data.test))

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from nnsim.training.experiment import Experiment
-from nnsim.training.stacked_trainer import RunGroup
+from nnsim.training.run_group import RunGroup
 from nnsim.training.trainer import DivergedError, Trainer
 
 STEPS = 50
@@ -205,6 +205,22 @@ def test_different_architectures_fall_back_to_trainers():
             trainer.step()
             assert run.last.loss == pytest.approx(trainer.last_result.loss, rel=TOL)
             assert relative_error(run.weights()["W1"], trainer.network.state()["W1"]) <= TOL
+
+
+def test_a_momentum_that_one_cycle_takes_through_zero_trains_alone():
+    cycle = {"name": "one_cycle", "total_steps": 40, "base_momentum": 0.0}
+    runs = [
+        experiment(training__optimizer={"name": "sgd", "lr": 0.1, "momentum": 0.9}),
+        experiment(seed=1, training__optimizer={"name": "sgd", "lr": 0.1, "momentum": 0.9}),
+        experiment(seed=2, training__schedule=cycle),  # μ = 0 at the peak: its branch changes
+        experiment(seed=3, training__schedule=cycle),
+    ]
+    group = RunGroup(runs)
+    assert [r.stacked for r in group.results] == [True, True, False, False]
+    alone = Trainer(runs[2])
+    for _ in range(30):
+        group.step()
+        assert group.results[2].last.loss == alone.step().loss
 
 
 def test_a_diverging_run_stops_alone():
