@@ -136,7 +136,8 @@ SCHEDULES = {
     "exponential": {"name": "exponential", "gamma": 0.97, "warmup_steps": 5},
     "cosine": {"name": "cosine", "T_max": 30},
     "one_cycle": {"name": "one_cycle", "total_steps": 40},
-    "plateau": {"name": "plateau", "unit": "epoch", "patience": 0, "factor": 0.5},
+    # mode "max" on a falling loss: no epoch improves, so the rate halves again and again
+    "plateau": {"name": "plateau", "unit": "epoch", "patience": 1, "factor": 0.5, "mode": "max"},
 }
 
 
