@@ -3,6 +3,7 @@ state and (de)serialisation. Each optimizer lives in its own module, as in ``tor
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
@@ -10,10 +11,23 @@ import numpy as np
 
 from nnsim.engine.hyperparameters import NON_NEGATIVE, HyperParameter, check_values
 
-__all__ = ["WEIGHT_DECAY", "Optimizer", "eps", "learning_rate"]
+__all__ = ["WEIGHT_DECAY", "Optimizer", "eps", "is_on", "learning_rate", "square_root"]
 
 Array = np.ndarray
 State = dict[str, Any]  # per-parameter state: "step" count and arrays
+
+
+def is_on(value: Any) -> bool:
+    """``value != 0``; for the ``(K, 1)`` vector of K stacked runs, whether any run's is
+    (:mod:`nnsim.engine.stacked_optimizer` groups runs so that they share every branch)."""
+    if type(value) is float:  # the single-run path, first and cheap
+        return value != 0
+    return bool(value.any()) if isinstance(value, np.ndarray) else value != 0
+
+
+def square_root(value: Any) -> Any:
+    """``math.sqrt`` of a number (as fast as before), element-wise ``np.sqrt`` of a vector."""
+    return math.sqrt(value) if type(value) is float else np.sqrt(value)
 
 
 def learning_rate(default: float) -> HyperParameter:

@@ -1,0 +1,148 @@
+"""Many experiments trained together, one step each per call: stacked where they can be.
+
+``RunGroup(experiments)`` builds a :class:`~nnsim.training.trainer.Trainer` for every
+experiment, then trains every set of two or more runs that share an architecture, batch
+size, data kind and set sizes as one :class:`~nnsim.training.stacked_trainer.StackedRuns`
+(one batched computation); the others (batch-norm, dropout, a lone architecture, a momentum
+that a schedule takes through 0) go on as their own Trainers in this process. Each run of a
+stack equals the same run trained alone by ``Trainer``, step by step.
+
+>>> group = RunGroup(experiments)          # doctest: +SKIP
+>>> group.step()                           # every live run one step
+>>> group.results[2].last.loss             # run 2's StepResult of that step
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from nnsim.engine.stacked_optimizer import branch_key
+from nnsim.training.history import MetricHistory
+from nnsim.training.results import Evaluation, StepResult
+from nnsim.training.stacked_trainer import StackedRuns, optimizer_setting, stack_key
+from nnsim.training.trainer import Trainer
+
+__all__ = ["RunGroup", "RunResults"]
+
+
+class RunResults:
+    """What one run of a :class:`RunGroup` has done, whether it trains stacked or alone."""
+
+    def __init__(self, trainer: Trainer, stack: StackedRuns | None = None, slot: int = 0):
+        self.trainer = trainer  #: Its own Trainer: experiment, data, network (synced on demand).
+        self._stack, self._slot = stack, slot
+
+    @property
+    def stacked(self) -> bool:
+        """Whether the run trains as part of a stack."""
+        return self._stack is not None
+
+    @property
+    def diverged(self) -> str | None:
+        """None, or why the run stopped (the Trainer's message)."""
+        return self._stack.diverged[self._slot] if self._stack else self.trainer.diverged
+
+    @property
+    def last(self) -> StepResult | None:
+        """The result of the run's last step (its diverging step if it stopped)."""
+        return self._stack.result(self._slot) if self._stack else self.trainer.last_result
+
+    @property
+    def last_evaluation(self) -> Evaluation | None:
+        """The run's latest full train/test evaluation."""
+        if self._stack:
+            return self._stack.last_evaluations[self._slot]
+        return self.trainer.last_evaluation
+
+    @property
+    def evaluations(self) -> MetricHistory:
+        """step, train_loss, test_loss, train_accuracy, test_accuracy, as the Trainer's."""
+        return self._stack.evaluations[self._slot] if self._stack else self.trainer.evaluations
+
+    def column(self, name: str) -> np.ndarray:
+        """A column of the run's step history (names as ``Trainer.history``)."""
+        if self._stack:
+            return self._stack.column(self._slot, name)
+        return self.trainer.history.column(name)
+
+    def weights(self) -> dict[str, np.ndarray]:
+        """Copies of the run's current parameters by name (``W1``, ``b1``, …)."""
+        if self._stack:
+            self._stack.network.load_into(self._slot, self.trainer.network)
+        return self.trainer.network.state()
+
+
+class RunGroup:
+    """Trains a list of experiments together, every live run one step per :meth:`step`.
+
+    Parameters
+    ----------
+    experiments
+        The runs. Those sharing an architecture (layer sizes, activations, loss), batch size
+        and training-set size, without batch-norm or dropout, are stacked; the rest train as
+        separate Trainers in this process.
+
+    Attributes
+    ----------
+    results
+        One :class:`RunResults` per experiment, in the order given.
+    stacks
+        The :class:`StackedRuns` (two or more runs each).
+    """
+
+    def __init__(self, experiments: Sequence[Any]) -> None:
+        if not experiments:
+            raise ValueError("a run group needs at least one experiment")
+        trainers = [Trainer(e) for e in experiments]
+        by_key: dict[tuple, list[int]] = {}
+        for i, t in enumerate(trainers):
+            key = stack_key(t)
+            if key is not None:
+                by_key.setdefault(key, []).append(i)
+        self.stacks: list[StackedRuns] = []
+        self._alone: list[Trainer] = []
+        results: dict[int, RunResults] = {}
+        for members in by_key.values():
+            if len(members) < 2:
+                continue
+            members.sort(key=lambda i: repr(branch_key(*optimizer_setting(trainers[i]))))
+            stack = StackedRuns([trainers[i] for i in members])
+            self.stacks.append(stack)
+            for slot, i in enumerate(members):
+                results[i] = RunResults(trainers[i], stack, slot)
+        for i, t in enumerate(trainers):
+            if i not in results:
+                self._alone.append(t)
+                results[i] = RunResults(t)
+        self.results = [results[i] for i in range(len(trainers))]
+        self._steps = 0
+
+    @property
+    def steps_done(self) -> int:
+        """Steps of the group so far (a run that diverged stopped earlier)."""
+        return self._steps
+
+    def step(self) -> None:
+        """One step of every run that has not diverged (a diverging run stops alone)."""
+        for stack in self.stacks:
+            if stack.alive.any():
+                stack.step()
+        for trainer in self._alone:
+            if not trainer.diverged:
+                trainer.step()
+        self._steps += 1
+
+    def run(self, steps: int) -> None:
+        """``steps`` steps, or fewer if every run diverges."""
+        for _ in range(steps):
+            if not self.any_alive:
+                break
+            self.step()
+
+    @property
+    def any_alive(self) -> bool:
+        """Whether some run still trains."""
+        return any(s.alive.any() for s in self.stacks) or any(not t.diverged for t in self._alone)

@@ -1,0 +1,269 @@
+"""RunGroup: every run of a stack equals the same run trained alone by Trainer, step by step."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from nnsim.training.experiment import Experiment
+from nnsim.training.run_group import RunGroup
+from nnsim.training.trainer import DivergedError, Trainer
+
+STEPS = 50
+TOL = 1e-12
+
+
+def experiment(**changes) -> Experiment:
+    """The default experiment with dotted-path changes, e.g. ``training__batch_size=5``."""
+    d = Experiment.default().to_dict()
+    for key, value in changes.items():
+        node = d
+        *parents, leaf = key.split("__")
+        for p in parents:
+            node = node[p]
+        node[leaf] = value
+    return Experiment.from_dict(d)
+
+
+def relative_error(a: np.ndarray, b: np.ndarray) -> float:
+    """max |a − b| / max |b|: relative to the vector's scale, so that one entry crossing 0
+    (a bias of 1e-7 differing in its last bits) does not count as a large error."""
+    scale = float(np.max(np.abs(b))) or 1.0
+    return float(np.max(np.abs(a - b))) / scale
+
+
+def assert_equal_to_alone(experiments, steps: int = STEPS, stacked: bool = True) -> RunGroup:
+    """Train ``experiments`` as a group and each alone; compare every step."""
+    group = RunGroup(experiments)
+    assert all(r.stacked for r in group.results) == stacked
+    alone = [Trainer(e) for e in experiments]
+    for s in range(steps):
+        group.step()
+        for run, trainer in zip(group.results, alone, strict=True):
+            if trainer.diverged:
+                assert run.diverged == trainer.diverged
+                continue
+            expected = trainer.step()
+            got = run.last
+            assert got.step == expected.step == s + 1
+            assert got.epoch == expected.epoch
+            assert got.lr == pytest.approx(expected.lr, rel=TOL, abs=0)
+            assert got.loss == pytest.approx(expected.loss, rel=TOL, abs=0, nan_ok=True)
+            assert got.reg_loss == pytest.approx(expected.reg_loss, rel=TOL, abs=1e-300)
+            assert got.diverged == expected.diverged
+            if expected.diverged:
+                continue
+            assert relative_error(got.grad_norms, expected.grad_norms) <= TOL
+            assert relative_error(got.weight_norms, expected.weight_norms) <= TOL
+            assert relative_error(got.update_ratios, expected.update_ratios) <= TOL
+            got_w, want_w = run.weights(), trainer.network.state()
+            names = trainer.network.parameter_names()
+            assert (
+                relative_error(
+                    np.concatenate([got_w[n].ravel() for n in names]),
+                    np.concatenate([want_w[n].ravel() for n in names]),
+                )
+                <= TOL
+            ), s
+            assert (got.evaluation is None) == (expected.evaluation is None)
+            if expected.evaluation is not None:
+                for field in ("train_loss", "test_loss", "train_accuracy", "test_accuracy"):
+                    e, g = getattr(expected.evaluation, field), getattr(got.evaluation, field)
+                    assert g == pytest.approx(e, rel=1e-10, abs=1e-14, nan_ok=True)
+    return group
+
+
+OPTIMIZERS = {
+    "sgd": [{"lr": 0.1}, {"lr": 0.03, "weight_decay": 0.01}, {"lr": 0.3}],
+    "sgd-momentum": [
+        {"lr": 0.05, "momentum": 0.9},
+        {"lr": 0.01, "momentum": 0.5, "dampening": 0.3},
+    ],
+    "sgd-nesterov": [
+        {"lr": 0.05, "momentum": 0.9, "nesterov": True},
+        {"lr": 0.02, "momentum": 0.8, "nesterov": True, "weight_decay": 0.001},
+    ],
+    "adagrad": [
+        {"lr": 0.1},
+        {"lr": 0.05, "lr_decay": 0.01, "initial_accumulator_value": 0.1, "weight_decay": 0.001},
+    ],
+    "rmsprop": [{"lr": 0.01}, {"lr": 0.005, "alpha": 0.9, "eps": 1e-6}],
+    "rmsprop-centered-momentum": [
+        {"lr": 0.003, "centered": True, "momentum": 0.9},
+        {"lr": 0.001, "centered": True, "momentum": 0.5, "weight_decay": 0.01},
+    ],
+    "adam": [{"lr": 0.01}, {"lr": 0.03, "betas": [0.8, 0.99], "weight_decay": 0.001}],
+    "adam-amsgrad": [{"lr": 0.01, "amsgrad": True}, {"lr": 0.02, "amsgrad": True, "eps": 1e-6}],
+    "adamw": [{"lr": 0.01}, {"lr": 0.02, "weight_decay": 0.1, "betas": [0.85, 0.995]}],
+}
+
+
+@pytest.mark.parametrize("kind", list(OPTIMIZERS))
+def test_every_optimizer_run_equals_the_run_alone(kind):
+    name = kind.split("-")[0]
+    runs = [
+        experiment(seed=seed, training__optimizer={"name": name, **params})
+        for seed, params in zip((0, 7, 11), OPTIMIZERS[kind], strict=False)
+    ]
+    runs.append(experiment(seed=3, training__optimizer={"name": name, **OPTIMIZERS[kind][0]}))
+    assert_equal_to_alone(runs)
+
+
+def test_mixed_optimizers_and_branches_share_one_stack():
+    runs = [
+        experiment(seed=s, training__optimizer={"name": name, **params})
+        for s, (name, params) in enumerate(
+            [
+                ("sgd", {"lr": 0.1}),
+                ("adam", {"lr": 0.01}),
+                ("sgd", {"lr": 0.05, "momentum": 0.9}),
+                ("rmsprop", {"lr": 0.01, "centered": True}),
+                ("adam", {"lr": 0.01, "amsgrad": True}),
+                ("sgd", {"lr": 0.2}),
+            ]
+        )
+    ]
+    group = assert_equal_to_alone(runs)
+    assert len(group.stacks) == 1
+    assert len(group.stacks[0].optimizer.groups) == 5  # one update call per kind and branch
+
+
+SCHEDULES = {
+    "constant": {"name": "constant"},
+    "inverse_time": {"name": "inverse_time", "decay_rate": 0.05},
+    "step": {"name": "step", "step_size": 7, "gamma": 0.5},
+    "step-by-epoch": {"name": "step", "unit": "epoch", "step_size": 2, "gamma": 0.5},
+    "exponential": {"name": "exponential", "gamma": 0.97, "warmup_steps": 5},
+    "cosine": {"name": "cosine", "T_max": 30},
+    "one_cycle": {"name": "one_cycle", "total_steps": 40},
+    # mode "max" on a falling loss: no epoch improves, so the rate halves again and again
+    "plateau": {"name": "plateau", "unit": "epoch", "patience": 1, "factor": 0.5, "mode": "max"},
+}
+
+
+@pytest.mark.parametrize("optimizer", ["sgd", "adam"])
+@pytest.mark.parametrize("kind", list(SCHEDULES))
+def test_every_schedule_run_equals_the_run_alone(kind, optimizer):
+    momentum = {"momentum": 0.9} if optimizer == "sgd" else {}
+    runs = [
+        experiment(
+            seed=seed,
+            data__samples=60,  # 30 training points: 3 steps per epoch, epochs end often
+            training__optimizer={"name": optimizer, "lr": lr, **momentum},
+            training__schedule=SCHEDULES[kind],
+        )
+        for seed, lr in ((0, 0.1), (4, 0.03), (9, 0.3))
+    ]
+    assert_equal_to_alone(runs)
+
+
+def test_runs_with_different_schedules_share_a_stack():
+    runs = [
+        experiment(seed=k, data__samples=60, training__schedule=spec)
+        for k, spec in enumerate(SCHEDULES.values())
+    ]
+    assert_equal_to_alone(runs)
+
+
+def test_regularisation_and_clipping_per_run():
+    runs = [
+        experiment(training__regularization={"kind": "l2", "rate": 0.01}),
+        experiment(seed=1, training__regularization={"kind": "l1", "rate": 0.003}),
+        experiment(seed=2, training__grad_clip={"mode": "norm", "max_norm": 0.05}),
+        experiment(seed=3, training__grad_clip={"mode": "value", "clip_value": 0.01}),
+        experiment(seed=4, training__optimizer={"name": "sgd", "lr": 1.0}),
+    ]
+    assert_equal_to_alone(runs)
+
+
+@pytest.mark.parametrize(
+    "dataset, loss", [("spiral3", "auto"), ("plane", "auto"), ("circle", "mse")]
+)
+def test_multiclass_and_regression_runs(dataset, loss):
+    runs = [
+        experiment(seed=s, data__dataset=dataset, loss=loss, training__eval_every=7)
+        for s in range(3)
+    ]
+    assert_equal_to_alone(runs, steps=30)
+
+
+def test_different_architectures_fall_back_to_trainers():
+    layers = [{"units": 5, "activation": "relu"}]
+    runs = [
+        experiment(),
+        experiment(seed=1),
+        experiment(network__hidden_layers=layers),  # alone: no other run has this shape
+        experiment(network__batch_norm=True),  # batch-norm is not stacked
+        experiment(seed=2, network__dropout=0.2),  # nor dropout
+        experiment(seed=3, training__batch_size=5),  # another batch size
+    ]
+    group = RunGroup(runs)
+    assert [r.stacked for r in group.results] == [True, True, False, False, False, False]
+    alone = [Trainer(e) for e in runs]
+    for _ in range(20):
+        group.step()
+        for run, trainer in zip(group.results, alone, strict=True):
+            trainer.step()
+            assert run.last.loss == pytest.approx(trainer.last_result.loss, rel=TOL)
+            assert relative_error(run.weights()["W1"], trainer.network.state()["W1"]) <= TOL
+
+
+def test_a_momentum_that_one_cycle_takes_through_zero_trains_alone():
+    cycle = {"name": "one_cycle", "total_steps": 40, "base_momentum": 0.0}
+    runs = [
+        experiment(training__optimizer={"name": "sgd", "lr": 0.1, "momentum": 0.9}),
+        experiment(seed=1, training__optimizer={"name": "sgd", "lr": 0.1, "momentum": 0.9}),
+        experiment(seed=2, training__schedule=cycle),  # μ = 0 at the peak: its branch changes
+        experiment(seed=3, training__schedule=cycle),
+    ]
+    group = RunGroup(runs)
+    assert [r.stacked for r in group.results] == [True, True, False, False]
+    alone = Trainer(runs[2])
+    for _ in range(30):
+        group.step()
+        assert group.results[2].last.loss == alone.step().loss
+
+
+def test_a_diverging_run_stops_alone():
+    runs = [
+        experiment(data__dataset="plane", training__optimizer={"name": "sgd", "lr": lr})
+        for lr in (0.1, 100.0, 0.03)  # 100 makes a weight inf at step 62
+    ]
+    group = assert_equal_to_alone(runs, steps=80)
+    diverged = [r.diverged for r in group.results]
+    assert diverged[0] is None and diverged[2] is None
+    assert "too high" in diverged[1]
+    stopped_at = group.results[1].last.step
+    assert stopped_at < 80 and group.results[0].last.step == 80
+    assert np.isnan(group.results[1].column("batch_loss")[stopped_at:]).all()
+    frozen = group.results[1].weights()
+    group.step()
+    assert all(np.array_equal(v, group.results[1].weights()[k]) for k, v in frozen.items())
+
+
+def test_a_stack_whose_runs_all_diverged_refuses_to_step():
+    runs = [
+        experiment(seed=s, data__dataset="plane", training__optimizer={"name": "sgd", "lr": 100.0})
+        for s in range(2)
+    ]
+    group = RunGroup(runs)
+    group.run(100)
+    assert not group.any_alive
+    with pytest.raises(DivergedError):
+        group.stacks[0].step()
+
+
+def test_history_columns_and_evaluations_match_the_trainer():
+    runs = [experiment(seed=s, training__eval_every=5) for s in range(3)]
+    group = RunGroup(runs)
+    group.run(25)
+    for run, e in zip(group.results, runs, strict=True):
+        trainer = Trainer(e)
+        trainer.run(25)
+        for name in ("step", "epoch", "lr", "batch_loss", "grad_norm_1", "update_ratio_2"):
+            assert np.allclose(run.column(name), trainer.history.column(name), rtol=TOL, atol=0)
+        evaluations = run.evaluations.table(), trainer.evaluations.table()
+        assert np.allclose(*evaluations, rtol=1e-10, equal_nan=True)
+        assert run.last_evaluation.step == 25
+    with pytest.raises(KeyError, match="allowed"):
+        group.results[0].column("nonsense")
