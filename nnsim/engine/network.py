@@ -168,6 +168,11 @@ class Network:
                 be_off += o
 
     @property
+    def weight_starts(self) -> np.ndarray:
+        """Where each layer's weights start in :attr:`theta` (the biases follow all weights)."""
+        return self._w_starts
+
+    @property
     def depth(self) -> int:
         """Number of dense layers L (hidden layers + the output layer)."""
         return len(self.layers)

@@ -97,7 +97,7 @@ class StackedNetwork:
         self.sizes = list(first.sizes)
         self.loss: StackedLoss = stacked_loss(first.loss)
         self.n_weights = first.n_weights
-        self._w_starts = first._w_starts.copy()
+        self._w_starts = first.weight_starts.copy()
         K, P = self.runs, first.theta.size
         self.theta = np.empty((K, P))
         for k, net in enumerate(networks):
@@ -106,7 +106,7 @@ class StackedNetwork:
         self.layers: list[StackedLayer] = []
         b0 = self.n_weights  # Network's layout: W1 … WL, then b1 … bL
         for src, i, o in zip(first.layers, self.sizes[:-1], self.sizes[1:], strict=True):
-            w0 = int(first._w_starts[src.index - 1])
+            w0 = int(first.weight_starts[src.index - 1])
             layer = StackedLayer(
                 src.index,
                 src.activation,

@@ -61,7 +61,7 @@ class StackedOptimizer:
             name = optimizers[start][0]
             checked = [optimizer_class(name).checked(**hp) for _, hp in optimizers[start:k]]
             opt = optimizer_class(name)([theta[start:k]], **checked[0])
-            opt._hp = _as_vectors(checked)  # the update reads (n, 1) vectors as numbers
+            opt.use_run_vectors(_as_vectors(checked))
             self.groups.append((start, k, opt))
             start = k
 
@@ -69,7 +69,7 @@ class StackedOptimizer:
         """Set hyper-parameter ``name`` (``lr``, or ``momentum`` meaning SGD/RMSprop's μ and
         Adam's β₁, as :meth:`Optimizer.set_momentum`) of every run from ``values`` (K,)."""
         for start, end, opt in self.groups:
-            hp = opt._hp
+            hp = opt.hyperparameters  # a shallow copy: the (n, 1) arrays are the optimizer's
             if name == "momentum" and isinstance(opt, Adam):
                 hp["betas"][0][:, 0] = values[start:end]
             elif name in hp:

@@ -132,7 +132,7 @@ class StackedRuns:
             if self._batch_index and self.steps_done:
                 self._end_epoch()
             for k, t in enumerate(self.trainers):
-                order = t._shuffle_rng.permutation(len(t.data.train))  # the Trainer's own order
+                order = t.batches.rng.permutation(len(t.data.train))  # the Trainer's own order
                 self._epoch_x[k] = t.data.x_train[order]
                 self._epoch_y[k] = t.data.y_train[order]
             self._batch_index = 0

@@ -56,15 +56,15 @@ class DiagramEditing(_View):
     def _forget_hover(self) -> None:
         """The items are about to go: a hovered neuron is left (the signal says so)."""
         if self._hovered_node is not None:
-            self._on_node_hovered(-1, -1)
+            self.node_hovered_at(-1, -1)
         self._hovered_edge = None
 
     # -- hover ---------------------------------------------------------------------------------
-    def _on_node_hovered(self, layer: int, unit: int) -> None:
+    def node_hovered_at(self, layer: int, unit: int) -> None:
         self._hovered_node = None if layer < 0 else (layer, unit)
         self.neuronHovered.emit(layer, unit)
 
-    def _on_edge_hovered(self, edge: EdgeItem, inside: bool) -> None:
+    def edge_hovered(self, edge: EdgeItem, inside: bool) -> None:
         if inside:
             self._hovered_edge = edge
             edge.setToolTip(self.edge_tooltip(edge.layer, edge.row, edge.col))

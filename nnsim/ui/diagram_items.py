@@ -82,12 +82,12 @@ class NodeItem(QGraphicsItem):
     def hoverEnterEvent(self, event) -> None:
         self.hovered = True
         self.update()
-        self.view._on_node_hovered(self.layer, self.unit)
+        self.view.node_hovered_at(self.layer, self.unit)
 
     def hoverLeaveEvent(self, event) -> None:
         self.hovered = False
         self.update()
-        self.view._on_node_hovered(-1, -1)
+        self.view.node_hovered_at(-1, -1)
 
 
 class EdgeItem(QGraphicsItem):
@@ -177,13 +177,13 @@ class EdgeItem(QGraphicsItem):
     def hoverEnterEvent(self, event) -> None:
         self.hovered = True
         self.setZValue(1)
-        self.view._on_edge_hovered(self, True)
+        self.view.edge_hovered(self, True)
         self._redraw()
 
     def hoverLeaveEvent(self, event) -> None:
         self.hovered = False
         self.setZValue(0)
-        self.view._on_edge_hovered(self, False)
+        self.view.edge_hovered(self, False)
         self._redraw()
 
     def mousePressEvent(self, event) -> None:

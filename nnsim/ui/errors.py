@@ -67,7 +67,7 @@ def _add_file_log() -> None:
 def install_exception_hook(*, log_to_file: bool = True) -> None:
     """Make :data:`sys.excepthook` log and announce every unexpected exception."""
     previous = sys.excepthook
-    if getattr(previous, "_nnsim_hook", False):
+    if getattr(previous, "nnsim_hook", False):
         return
     if log_to_file:
         _add_file_log()
@@ -84,5 +84,5 @@ def install_exception_hook(*, log_to_file: bool = True) -> None:
         finally:
             previous(exc_type, exc, tb)
 
-    hook._nnsim_hook = True  # type: ignore[attr-defined]
+    hook.nnsim_hook = True  # type: ignore[attr-defined]
     sys.excepthook = hook

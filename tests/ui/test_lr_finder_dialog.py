@@ -30,7 +30,7 @@ def test_the_range_test_runs_beside_the_window_and_its_suggestion_is_applied(qtb
     result = dialog.finder.result()
     assert len(result.lrs) >= 30 and result.lrs[0] == 1e-7
     assert dialog.progress.value() == dialog.finder.steps_done
-    x, y = dialog.curve.getData()  # the plot's x axis is log10 of the rate
+    x, _ = dialog.curve.getData()  # the plot's x axis is log10 of the rate
     assert np.allclose(10**x, result.lrs[np.isfinite(result.smoothed)])
     steepest = dialog.findChild(QPushButton, "lrFinderUse_steepest")
     explanation = dialog.findChild(QLabel, "lrFinderExplain_steepest").text()

@@ -123,6 +123,12 @@ class Optimizer:
         """A copy of the current hyper-parameter values."""
         return dict(self._hp)
 
+    def use_run_vectors(self, values: dict[str, Any]) -> None:
+        """Update many runs' rows at once (:mod:`nnsim.engine.stacked_optimizer`): each
+        number of ``values`` an ``(n, 1)`` array, one row per run, each run's values already
+        :meth:`checked`. The update rules read them as numbers (NumPy broadcasts them)."""
+        self._hp = values
+
     def set_hyperparameter(self, name: str, value: Any) -> None:
         """Change one hyper-parameter live; it takes effect at the next :meth:`step`."""
         self.set_hyperparameters(**{name: value})
