@@ -172,7 +172,7 @@ class LRFinderDialog(QDialog):
         self._show(result)
         has = {s.name for s in result.suggestions}
         self.message.setText(
-            f"The test {result.message}."
+            f"Range test: {result.message}."
             + ("" if has else " Too few steps to suggest a rate: run it again to the end.")
         )
 
