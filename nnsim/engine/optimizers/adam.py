@@ -62,7 +62,11 @@ class Adam(Optimizer):
     name = "adam"
     title = "Adam"
     summary = "Momentum (a running mean of g) divided by a running RMS of g, bias-corrected."
-    formula = "m ← β₁·m + (1 − β₁)·g;  v ← β₂·v + (1 − β₂)·g²;  θ ← θ − η·m̂ / (√v̂ + ε)"
+    # bias corrections written out: Qt draws a combining circumflex (m̂) over the line above
+    formula = (
+        "m ← β₁·m + (1 − β₁)·g;  v ← β₂·v + (1 − β₂)·g²;  "
+        "θ ← θ − η·(m/(1 − β₁ᵗ)) / (√(v/(1 − β₂ᵗ)) + ε)"
+    )
     has_momentum = True
     HYPERPARAMETERS = (learning_rate(0.001), BETAS, eps(1e-8), WEIGHT_DECAY, AMSGRAD)
     _BUFFERS = ("exp_avg", "exp_avg_sq", "max_exp_avg_sq")

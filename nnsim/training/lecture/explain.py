@@ -38,8 +38,9 @@ from nnsim.training.results import StepResult
 
 _STEP_RULES = {
     "sgd": "step = −η·v, with the velocity v ← μ·v + dW",
-    "adam": "step = −η·m̂/(√v̂ + ε): m̂ and v̂ are running averages of dW and dW²",
-    "adamw": "step = −η·(m̂/(√v̂ + ε) + λ·W): Adam plus a decay of the weights",
+    # m and v without hats: Qt draws a combining circumflex (m̂) over the line above
+    "adam": "step = −η·m/(√v + ε): m and v are running averages of dW and dW², bias-corrected",
+    "adamw": "step = −η·(m/(√v + ε) + λ·W): Adam plus a decay of the weights",
     "rmsprop": "step = −η·dW/(√v + ε), v a running average of dW²",
     "adagrad": "step = −η·dW/(√G + ε), G the sum of every dW² so far",
 }
