@@ -1,0 +1,80 @@
+"""Compare mode's loss plot: every run's test loss (solid) and train loss (dashed) against
+the step, one colour per run, on a log axis; a run that diverged ends with a cross."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from nnsim.training.run_group import RunResults
+from nnsim.ui.style import LAYER_COLORS
+
+__all__ = ["RUN_COLORS", "CompareLossPlot", "run_color"]
+
+_TOP = 1e4  # losses above this (a run blowing up) are left off: they would squash the rest
+RUN_COLORS = LAYER_COLORS[:8]
+"""Run i's colour: Okabe–Ito first (colour-blind safe), as the per-layer plots."""
+
+
+def run_color(i: int) -> str:
+    """The colour of run i (0-based)."""
+    return RUN_COLORS[i % len(RUN_COLORS)]
+
+
+class CompareLossPlot(pg.PlotWidget):
+    """The overlaid losses (objectName ``compareLossPlot``); :meth:`set_runs` then
+    :meth:`show_results` after training."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, background="w")
+        self.setObjectName("compareLossPlot")
+        self.setLogMode(x=False, y=True)
+        self.setLabel("bottom", "step")
+        self.setLabel("left", "loss (test solid, train dashed)")
+        self.setMinimumSize(420, 260)
+        self.setMenuEnabled(False)
+        self.showGrid(x=False, y=True, alpha=0.15)
+        self.legend = self.addLegend(offset=(-10, 10), labelTextSize="9pt")
+        self.test_curves: list[pg.PlotDataItem] = []
+        self.train_curves: list[pg.PlotDataItem] = []
+        self.marks: list[pg.PlotDataItem] = []
+
+    def set_runs(self, labels: Sequence[str]) -> None:
+        """New runs: one curve pair and a (hidden) divergence mark each, named in the legend."""
+        for item in [*self.test_curves, *self.train_curves, *self.marks]:
+            self.removeItem(item)
+        self.legend.clear()
+        self.test_curves, self.train_curves, self.marks = [], [], []
+        for i, label in enumerate(labels):
+            color = run_color(i)
+            self.test_curves.append(self.plot(pen=pg.mkPen(color, width=2), name=label))
+            dashed = pg.mkPen(color, width=1, style=Qt.PenStyle.DashLine)
+            self.train_curves.append(self.plot(pen=dashed))
+            mark = self.plot(
+                pen=None, symbol="x", symbolSize=16, symbolPen=pg.mkPen(color, width=3)
+            )
+            self.marks.append(mark)
+        self.enableAutoRange()
+
+    def show_results(self, results: Sequence[RunResults]) -> None:
+        """Every run's evaluations so far; a diverged run's cross at its last step, on its
+        last finite test loss."""
+        for i, result in enumerate(results):
+            history = result.evaluations
+            steps = history.column("step")
+            for curve, name in ((self.test_curves[i], "test_loss"),
+                                (self.train_curves[i], "train_loss")):  # fmt: skip
+                values = history.column(name)
+                shown = np.isfinite(values) & (values > 0) & (values < _TOP)
+                curve.setData(steps[shown], values[shown])
+            last = result.last
+            if result.diverged and last is not None:
+                _, y = self.test_curves[i].getOriginalDataset()
+                y_last = float(y[-1]) if y is not None and len(y) else 1.0
+                self.marks[i].setData([last.step], [y_last])
+            else:
+                self.marks[i].setData([], [])
