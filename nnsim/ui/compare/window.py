@@ -116,6 +116,8 @@ class CompareWindow(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
@@ -145,7 +147,7 @@ class CompareWindow(QDialog):
         layout.addWidget(self.plot, 3)
         layout.addWidget(self.table, 2)
         layout.addLayout(bottom)
-        self.resize(760, 640)
+        self.resize(920, 720)
 
         self.setting_combo.currentIndexChanged.connect(self._on_setting_chosen)
         self.values_edit.returnPressed.connect(self.rebuild)
@@ -266,6 +268,8 @@ class CompareWindow(QDialog):
                 if item.text() != text:
                     item.setText(text)
                     item.setToolTip(text)
+                    if column == len(cells) - 1:  # the explanation wraps onto more lines
+                        self.table.resizeRowToContents(i)
             first = self.table.item(i, 0)
             if first is not None:
                 first.setForeground(QBrush(QColor(run_color(i))))
