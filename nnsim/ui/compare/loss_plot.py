@@ -19,8 +19,9 @@ from nnsim.ui.style import LAYER_COLORS, TEXT
 __all__ = ["RUN_COLORS", "CompareLossPlot", "run_color"]
 
 _TOP = 1e4  # a run whose first loss is above this does not set the y range
-RUN_COLORS = LAYER_COLORS[:8]
-"""Run i's colour: Okabe–Ito first (colour-blind safe), as the per-layer plots."""
+RUN_COLORS = [*LAYER_COLORS[:7], LAYER_COLORS[8]]
+"""Run i's colour: the per-layer plots' Okabe–Ito seven (colour-blind safe), then purple
+(their mustard is too near the orange on a thin line)."""
 
 
 def run_color(i: int) -> str:
@@ -39,6 +40,8 @@ class CompareLossPlot(pg.PlotWidget):
         self.setLabel("left", "loss (test solid, train dashed)")
         self.setMinimumSize(420, 260)
         self.setMenuEnabled(False)
+        self.setDownsampling(auto=True, mode="peak")  # long runs: a point or two per pixel
+        self.setClipToView(True)
         self.showGrid(x=False, y=True, alpha=0.15)
         self.legend = self.addLegend(
             offset=(-10, 10),
@@ -59,7 +62,8 @@ class CompareLossPlot(pg.PlotWidget):
         self.test_curves, self.train_curves, self.marks = [], [], []
         for i, label in enumerate(labels):
             color = run_color(i)
-            self.test_curves.append(self.plot(pen=pg.mkPen(color, width=2), name=label))
+            pen = pg.mkPen(color, width=1)  # a wider pen costs ~6× more to paint (Qt raster)
+            self.test_curves.append(self.plot(pen=pen, name=label))
             dashed = pg.mkPen(color, width=1, style=Qt.PenStyle.DashLine)
             self.train_curves.append(self.plot(pen=dashed))
             mark = self.plot(

@@ -48,9 +48,10 @@ from nnsim.ui.compare.runs import (
 )
 from nnsim.ui.style import HIGHLIGHT, MUTED
 
-__all__ = ["DEFAULT_THRESHOLD", "SLICE_SECONDS", "TABLE_COLUMNS", "CompareWindow"]
+__all__ = ["DEFAULT_THRESHOLD", "DRAW_SECONDS", "SLICE_SECONDS", "TABLE_COLUMNS", "CompareWindow"]
 
 SLICE_SECONDS = 0.015  # training per timer tick: the event loop is never kept longer
+DRAW_SECONDS = 0.1  # while playing, the plot and table are redrawn this often
 DEFAULT_THRESHOLD = 0.2
 TABLE_COLUMNS = (
     "value", "final train", "best train", "final test", "best test", "test acc",
@@ -79,6 +80,7 @@ class CompareWindow(QDialog):
         self.runs: list[CompareRun] = []
         self.group: RunGroup | None = None
         self.threshold = DEFAULT_THRESHOLD
+        self._drawn = 0.0  # perf_counter of the last redraw
         self._timer = QTimer(self)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._run_slice)
@@ -205,8 +207,10 @@ class CompareWindow(QDialog):
         self._timer.start()
 
     def pause(self) -> None:
+        """Stop training (the plot and table show where every run got to)."""
         self._timer.stop()
         self.play_button.setText("Play")
+        self._show()
 
     def step(self) -> None:
         """One step of every live run."""
@@ -215,15 +219,20 @@ class CompareWindow(QDialog):
             self._show()
 
     def _run_slice(self) -> None:
+        """One timer tick: either a training slice or, every :data:`DRAW_SECONDS`, a
+        redraw (never both: each keeps the event loop for about a slice at most)."""
         group = self.group
         assert group is not None, "the timer runs only while there are runs"
-        end = time.perf_counter() + SLICE_SECONDS
+        now = time.perf_counter()
+        if now - self._drawn >= DRAW_SECONDS:
+            self._show()
+            return
+        end = now + SLICE_SECONDS
         while group.any_alive and time.perf_counter() < end:
             group.step()
         if not group.any_alive:
             self.pause()
             self._say("Every run has diverged.", error=True)
-        self._show()
 
     # -- showing --
 
@@ -245,6 +254,7 @@ class CompareWindow(QDialog):
         self._show()
 
     def _show(self) -> None:
+        self._drawn = time.perf_counter()
         if self.group is None:
             return
         self.step_label.setText(f"step {self.group.steps_done}")
