@@ -3,11 +3,15 @@ one Play beside the main window, overlaid in one plot and side by side in a tabl
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QTableWidget
 
+from nnsim.training.grid import GridPredictor
+from nnsim.training.trainer import Trainer
 from nnsim.training.variations import with_setting
+from nnsim.ui.colormap import output_to_rgba
 from nnsim.ui.compare import CompareWindow
 from nnsim.ui.compare.window import TABLE_COLUMNS
 
@@ -163,3 +167,38 @@ def test_use_this_run_makes_it_the_main_experiment(qtbot, window):
     table.cellDoubleClicked.emit(1, 0)
     assert window.experiment().training.optimizer.lr == 0.01
     assert window.experiment() == compare.runs[1].experiment
+
+
+def test_each_run_shows_its_own_decision_boundary(qtbot, window):
+    compare = open_compare(qtbot, window)
+    for _ in range(40):
+        compare.step()
+    thumbnails = compare.boundaries.images
+    assert [t.objectName() for t in thumbnails] == [f"compareBoundary_{i}" for i in range(4)]
+    assert all(not t.pixmap().isNull() for t in thumbnails)
+    predictor = GridPredictor(window.experiment().data.features, 40)
+    for run, rgba in zip(compare.runs, compare.boundaries.rgba, strict=True):
+        alone = Trainer(run.experiment)  # the same run trained on its own
+        alone.run(40)
+        data = alone.data
+        expected = output_to_rgba(predictor.output(alone.network), data.kind, data.num_classes)
+        assert np.abs(rgba.astype(int) - expected.astype(int)).max() <= 1
+    assert not np.array_equal(compare.boundaries.rgba[0], compare.boundaries.rgba[2])
+
+
+def test_every_setting_builds_its_runs_from_the_experiment(qtbot, window):
+    compare = open_compare(qtbot, window)
+    combo = compare.findChild(QComboBox, "compareSettingCombo")
+    built = {}
+    for title in ["Batch size", "Initialiser", "Activation (all hidden layers)", "Seed"]:
+        combo.setCurrentText(title)
+        built[title] = [r.experiment for r in compare.runs]
+        assert legend_names(compare) == [r.label for r in compare.runs]
+    assert [e.training.batch_size for e in built["Batch size"]] == [1, 10, 50, "all"]
+    assert [e.network.init for e in built["Initialiser"]] == [
+        "zeros", "article", "xavier_uniform", "he_normal"
+    ]  # fmt: skip
+    activations = [e.layer_activations()[:-1] for e in built["Activation (all hidden layers)"]]
+    assert activations == [(a, a) for a in ("tanh", "relu", "sigmoid", "linear")]
+    assert [e.seed for e in built["Seed"]] == [0, 1, 2, 3]
+    assert legend_names(compare) == ["seed 0", "seed 1", "seed 2", "seed 3"]

@@ -9,7 +9,8 @@ picks a run ("Use this run" or a double-click on its row).
 
 objectNames: ``compareWindow``, ``compareSettingCombo``, ``compareValuesEdit``,
 ``compareMessage``, ``comparePlayButton``, ``compareStepButton``, ``compareStepLabel``,
-``compareLossPlot``, ``compareThresholdEdit``, ``compareTable``, ``compareUseButton``.
+``compareLossPlot``, ``compareBoundaries`` (``compareBoundary_<i>``), ``compareThresholdEdit``,
+``compareTable``, ``compareUseButton``.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from nnsim.training.experiment import Experiment, ExperimentError
 from nnsim.training.run_group import RunGroup
+from nnsim.ui.compare.boundaries import BoundaryMultiples
 from nnsim.ui.compare.loss_plot import CompareLossPlot, run_color
 from nnsim.ui.compare.runs import (
     SETTINGS,
@@ -111,6 +113,7 @@ class CompareWindow(QDialog):
             "The table says when each run's test loss first fell below this."
         )
         self.plot = CompareLossPlot(self)
+        self.boundaries = BoundaryMultiples(self)
         self.table = QTableWidget(0, len(TABLE_COLUMNS), self)
         self.table.setObjectName("compareTable")
         self.table.setHorizontalHeaderLabels(list(TABLE_COLUMNS))
@@ -147,9 +150,10 @@ class CompareWindow(QDialog):
         layout.addWidget(self.message)
         layout.addLayout(controls)
         layout.addWidget(self.plot, 3)
+        layout.addWidget(self.boundaries)
         layout.addWidget(self.table, 2)
         layout.addLayout(bottom)
-        self.resize(920, 720)
+        self.resize(920, 840)
 
         self.setting_combo.currentIndexChanged.connect(self._on_setting_chosen)
         self.values_edit.returnPressed.connect(self.rebuild)
@@ -182,6 +186,7 @@ class CompareWindow(QDialog):
         self.pause()
         self.runs, self.group = runs, RunGroup([r.experiment for r in runs])
         self.plot.set_runs([r.label for r in runs])
+        self.boundaries.set_runs([r.label for r in runs], self.group.results)
         self.table.setRowCount(len(runs))
         self._show()
         self._say(f"{len(runs)} runs differing in {self.setting.title.lower()}: press Play.")
@@ -260,6 +265,7 @@ class CompareWindow(QDialog):
         self.step_label.setText(f"step {self.group.steps_done}")
         results = self.group.results
         self.plot.show_results(results)
+        self.boundaries.show_results(results)
         for i, (run, result) in enumerate(zip(self.runs, results, strict=True)):
             row = run_row(result, self.threshold)
             cells = (
