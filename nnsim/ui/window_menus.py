@@ -106,15 +106,12 @@ class WindowMenusMixin(MainWindowParts):
 
     def open_compare(self) -> CompareWindow:
         """View ▸ Compare: the experiment as runs that differ in one setting, beside the
-        window (not modal); "Use this run" makes a run's experiment the main one."""
+        window (not modal; rebuilt if the experiment changed since); "Use this run" makes a
+        run's experiment the main one."""
         if self.compare_window is None:
             self.compare_window = CompareWindow(self.experiment, self.model.replace, self)
-        window = self.compare_window
-        window.show()
-        window.raise_()
-        if not window.runs:
-            window.rebuild()
-        return window
+        self.compare_window.show_beside()
+        return self.compare_window
 
     def toggle_fullscreen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()

@@ -202,3 +202,16 @@ def test_every_setting_builds_its_runs_from_the_experiment(qtbot, window):
     assert activations == [(a, a) for a in ("tanh", "relu", "sigmoid", "linear")]
     assert [e.seed for e in built["Seed"]] == [0, 1, 2, 3]
     assert legend_names(compare) == ["seed 0", "seed 1", "seed 2", "seed 3"]
+
+
+def test_reopening_keeps_the_runs_unless_the_experiment_changed(qtbot, window):
+    compare = open_compare(qtbot, window)
+    compare.step()
+    group = compare.group
+    compare.close()
+    assert open_compare(qtbot, window).group is group and compare.steps_done == 1
+    compare.close()
+    window.model.set_optimizer_param("lr", 0.5)  # lr is varied: the others follow the main
+    window.model.replace(with_setting(window.experiment(), "data.noise", 0.3))
+    assert open_compare(qtbot, window).group is not group and compare.steps_done == 0
+    assert all(r.experiment.data.noise == 0.3 for r in compare.runs)

@@ -80,6 +80,7 @@ class CompareWindow(QDialog):
         self.setWindowTitle("Compare runs")
         self._experiment, self._apply = experiment, apply
         self.runs: list[CompareRun] = []
+        self.base: Experiment | None = None  # the experiment the runs were built from
         self.group: RunGroup | None = None
         self.threshold = DEFAULT_THRESHOLD
         self._drawn = 0.0  # perf_counter of the last redraw
@@ -174,17 +175,27 @@ class CompareWindow(QDialog):
         self.values_edit.setText(", ".join(self.setting.defaults))
         self.rebuild()
 
+    def show_beside(self) -> None:
+        """Show the window; the runs are (re)built if there are none or the experiment has
+        changed since they were (else they go on where they were)."""
+        self.show()
+        self.raise_()
+        if not self.runs or self.base != self._experiment():
+            self.rebuild()
+
     def rebuild(self) -> bool:
         """New runs from the experiment as it is now and the values typed; on bad values a
         message says why and the previous runs stay. Returns whether the runs were built."""
+        base = self._experiment()
         try:
-            runs = build_runs(self._experiment(), self.setting, self.values_edit.text())
+            runs = build_runs(base, self.setting, self.values_edit.text())
         except CompareError as err:
             kept = " The previous runs are kept." if self.runs else ""
             self._say(f"Not changed: {'; '.join(err.problems)}.{kept}", error=True)
             return False
         self.pause()
         self.runs, self.group = runs, RunGroup([r.experiment for r in runs])
+        self.base = base
         self.plot.set_runs([r.label for r in runs])
         self.boundaries.set_runs([r.label for r in runs], self.group.results)
         self.table.setRowCount(len(runs))
