@@ -33,6 +33,7 @@ class BoundaryMultiples(QWidget):
         self.setObjectName("compareBoundaries")
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setColumnStretch(_COLUMNS, 1)  # few runs: the thumbnails stay together
         self.images: list[QLabel] = []
         self.rgba: list[np.ndarray | None] = []  # what each thumbnail shows (row 0 = top)
         self._cells: list[QWidget] = []

@@ -189,12 +189,14 @@ class CompareWindow(QDialog):
         base = self._experiment()
         try:
             runs = build_runs(base, self.setting, self.values_edit.text())
-        except CompareError as err:
+            group = RunGroup([r.experiment for r in runs])
+        except (CompareError, ExperimentError, ValueError) as err:
+            problems = err.problems if isinstance(err, CompareError | ExperimentError) else [err]
             kept = " The previous runs are kept." if self.runs else ""
-            self._say(f"Not changed: {'; '.join(err.problems)}.{kept}", error=True)
+            self._say(f"Not changed: {'; '.join(map(str, problems))}.{kept}", error=True)
             return False
         self.pause()
-        self.runs, self.group = runs, RunGroup([r.experiment for r in runs])
+        self.runs, self.group = runs, group
         self.base = base
         self.plot.set_runs([r.label for r in runs])
         self.boundaries.set_runs([r.label for r in runs], self.group.results)
