@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from nnsim import __version__
 from nnsim.training.experiment import Experiment
 from nnsim.training.experiment_model import ExperimentModel
+from nnsim.ui.compare import CompareWindow
 from nnsim.ui.lecture.window_mode import SHORTCUTS as LECTURE_SHORTCUTS
 from nnsim.ui.lr_finder_dialog import LRFinderDialog
 from nnsim.ui.window_base import MainWindowParts
@@ -20,6 +21,7 @@ SHORTCUTS = [
     ("R", "Reset to the initial weights"),
     ("Ctrl+N / Ctrl+O / Ctrl+S", "New, open, save an experiment"),
     ("Ctrl+L", "Find a learning rate (the range test)"),
+    ("Ctrl+K", "Compare runs that differ in one setting"),
     ("F11", "Full screen"),
     *LECTURE_SHORTCUTS,
     ("Ctrl+Q", "Quit"),
@@ -39,6 +41,7 @@ class WindowMenusMixin(MainWindowParts):
     experiment: Callable[[], Experiment]
     model: ExperimentModel
     lr_finder_dialog: LRFinderDialog | None = None
+    compare_window: CompareWindow | None = None
 
     def _build_menus(self) -> None:
         menu = self.menuBar()
@@ -80,6 +83,9 @@ class WindowMenusMixin(MainWindowParts):
             QKeySequence("F11"),
             "fullScreenAction",
         )
+        action(
+            self.view_menu, "&Compare…", self.open_compare, QKeySequence("Ctrl+K"), "compareAction"
+        )
         help_menu = menu.addMenu("&Help")
         action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, QKeySequence("F1"))
         action(help_menu, "&About nnsim", self.show_about)
@@ -97,6 +103,15 @@ class WindowMenusMixin(MainWindowParts):
         if dialog.finder is None:
             dialog.start()
         return dialog
+
+    def open_compare(self) -> CompareWindow:
+        """View ▸ Compare: the experiment as runs that differ in one setting, beside the
+        window (not modal; rebuilt if the experiment changed since); "Use this run" makes a
+        run's experiment the main one."""
+        if self.compare_window is None:
+            self.compare_window = CompareWindow(self.experiment, self.model.replace, self)
+        self.compare_window.show_beside()
+        return self.compare_window
 
     def toggle_fullscreen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
