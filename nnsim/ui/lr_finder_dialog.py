@@ -169,6 +169,7 @@ class LRFinderDialog(QDialog):
         self.cancel_button.setEnabled(False)
         assert self.finder is not None
         result = self.finder.result()
+        self.progress.setValue(self.finder.steps_done)
         self._show(result)
         has = {s.name for s in result.suggestions}
         self.message.setText(

@@ -64,7 +64,8 @@ def test_f5_switches_to_the_lecture_and_back(qtbot, window):
     assert view.session.position == 2 and not window.is_playing  # Space walked, not played
     qtbot.keyClick(view.numbers, Qt.Key.Key_PageUp)
     assert view.session.position == 1
-    assert window.findChild(QLabel, "phaseLabel").text() == "Step 4 · Forward L2 (2 of 8)"
+    step = snapshot.step + 1  # Play ran on until F5 paused it: how far depends on the machine
+    assert window.findChild(QLabel, "phaseLabel").text() == f"Step {step} · Forward L2 (2 of 8)"
     lecture_action.trigger()
     assert not view.isVisible() and window.findChild(QAbstractButton, "playButton").isEnabled()
     qtbot.keyClick(window, Qt.Key.Key_Space)  # the window's own keys are back
