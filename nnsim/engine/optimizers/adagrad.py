@@ -5,15 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from nnsim.engine.hyperparameters import NON_NEGATIVE, HyperParameter
-from nnsim.engine.optimizers.base import (
-    WEIGHT_DECAY,
-    Array,
-    Optimizer,
-    State,
-    eps,
-    is_on,
-    learning_rate,
-)
+from nnsim.engine.optimizers.base import WEIGHT_DECAY, Array, Optimizer, State, eps, learning_rate
 
 __all__ = ["Adagrad"]
 
@@ -60,7 +52,7 @@ class Adagrad(Optimizer):
     def _update(self, theta: Array, g: Array, state: State, tmp: Array, tmp2: Array) -> None:
         hp = self._hp
         clr = hp["lr"] / (1 + (state["step"] - 1) * hp["lr_decay"])  # γ̃ ← γ / (1 + (t − 1) η)
-        if is_on(hp["weight_decay"]):
+        if self._is_on(hp["weight_decay"]):
             g = self._plus_weight_decay(g, theta, hp["weight_decay"], out=tmp)  # g ← g + λθ
         state["sum"] += np.multiply(g, g, out=tmp2)  # s ← s + g²
         denom = np.add(np.sqrt(state["sum"], out=tmp2), hp["eps"], out=tmp2)  # √s + ε

@@ -7,16 +7,7 @@ from typing import ClassVar
 import numpy as np
 
 from nnsim.engine.hyperparameters import UNIT_OPEN, HyperParameter
-from nnsim.engine.optimizers.base import (
-    WEIGHT_DECAY,
-    Array,
-    Optimizer,
-    State,
-    eps,
-    is_on,
-    learning_rate,
-    square_root,
-)
+from nnsim.engine.optimizers.base import WEIGHT_DECAY, Array, Optimizer, State, eps, learning_rate
 
 __all__ = ["BETAS", "Adam"]
 
@@ -87,9 +78,9 @@ class Adam(Optimizer):
         hp = self._hp
         lr, weight_decay, t = hp["lr"], hp["weight_decay"], state["step"]
         beta1, beta2 = hp["betas"]
-        if is_on(weight_decay) and self._decoupled_weight_decay:
+        if self._is_on(weight_decay) and self._decoupled_weight_decay:
             theta *= 1 - lr * weight_decay  # AdamW: θ ← θ − γλθ
-        elif is_on(weight_decay):
+        elif self._is_on(weight_decay):
             g = self._plus_weight_decay(g, theta, weight_decay, out=tmp)  # g ← g + λθ
         m, v = state["exp_avg"], state["exp_avg_sq"]
         m *= beta1  # m ← β₁ m + (1 − β₁) g
@@ -102,7 +93,7 @@ class Adam(Optimizer):
         bias_correction1 = 1 - beta1**t
         bias_correction2 = 1 - beta2**t
         denom = np.sqrt(v, out=tmp2)  # √v̂ + ε = √v / √(1 − β₂ᵗ) + ε
-        denom /= square_root(bias_correction2)
+        denom /= self._square_root(bias_correction2)
         denom += hp["eps"]
         step = np.divide(m, denom, out=tmp2)  # θ ← θ − γ m̂ / (√v̂ + ε)
         theta -= np.multiply(step, lr / bias_correction1, out=tmp2)

@@ -188,6 +188,9 @@ class Optimizer:
         """Update ``theta`` in place from ``g``; ``tmp``, ``tmp2`` are scratch arrays."""
         raise NotImplementedError
 
+    _is_on = staticmethod(is_on)
+    _square_root = staticmethod(square_root)
+
     @staticmethod
     def _plus_weight_decay(g: Array, theta: Array, weight_decay: float, out: Array) -> Array:
         """Return g + λθ computed into ``out`` (the caller's gradient is left untouched)."""

@@ -5,15 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from nnsim.engine.hyperparameters import NON_NEGATIVE, UNIT, HyperParameter
-from nnsim.engine.optimizers.base import (
-    WEIGHT_DECAY,
-    Array,
-    Optimizer,
-    State,
-    eps,
-    is_on,
-    learning_rate,
-)
+from nnsim.engine.optimizers.base import WEIGHT_DECAY, Array, Optimizer, State, eps, learning_rate
 
 __all__ = ["RMSprop"]
 
@@ -72,7 +64,7 @@ class RMSprop(Optimizer):
     def _update(self, theta: Array, g: Array, state: State, tmp: Array, tmp2: Array) -> None:
         hp = self._hp
         alpha, momentum = hp["alpha"], hp["momentum"]
-        if is_on(hp["weight_decay"]):
+        if self._is_on(hp["weight_decay"]):
             g = self._plus_weight_decay(g, theta, hp["weight_decay"], out=tmp)  # g ← g + λθ
         v = state["square_avg"]
         v *= alpha  # v ← α v + (1 − α) g²
@@ -86,7 +78,7 @@ class RMSprop(Optimizer):
             np.maximum(v_tilde, 0.0, out=v_tilde)
         denom = np.add(np.sqrt(v_tilde, out=tmp2), hp["eps"], out=tmp2)  # √ṽ + ε
         step = np.divide(g, denom, out=tmp2)  # g / (√ṽ + ε)
-        if is_on(momentum):  # μ >= 0, so μ ≠ 0 is μ > 0
+        if self._is_on(momentum):  # μ >= 0, so μ ≠ 0 is μ > 0
             b = self._buffer(state, "momentum_buffer", theta)
             b *= momentum  # b ← μ b + g / (√ṽ + ε)
             b += step

@@ -8,14 +8,7 @@ from typing import Any
 import numpy as np
 
 from nnsim.engine.hyperparameters import NON_NEGATIVE, UNIT, HyperParameter
-from nnsim.engine.optimizers.base import (
-    WEIGHT_DECAY,
-    Array,
-    Optimizer,
-    State,
-    is_on,
-    learning_rate,
-)
+from nnsim.engine.optimizers.base import WEIGHT_DECAY, Array, Optimizer, State, learning_rate
 
 __all__ = ["SGD"]
 
@@ -71,9 +64,9 @@ class SGD(Optimizer):
     def _update(self, theta: Array, g: Array, state: State, tmp: Array, tmp2: Array) -> None:
         hp = self._hp
         lr, momentum, weight_decay = hp["lr"], hp["momentum"], hp["weight_decay"]
-        if is_on(weight_decay):
+        if self._is_on(weight_decay):
             g = self._plus_weight_decay(g, theta, weight_decay, out=tmp)  # g ← g + λθ
-        if is_on(momentum):
+        if self._is_on(momentum):
             b = state.get("momentum_buffer")
             if b is None:
                 b = state["momentum_buffer"] = g.copy()  # b ← g
