@@ -12,6 +12,7 @@ snapshot at most ``max_fps`` times a second (and after every command).
 
 from __future__ import annotations
 
+import dataclasses
 import queue
 import threading
 import time
@@ -25,6 +26,7 @@ from nnsim.training.changes import describe_change
 from nnsim.training.data import TrainingData
 from nnsim.training.grid import GridPredictor
 from nnsim.training.snapshot import Snapshot, take_snapshot
+from nnsim.training.step_line import StepLineProbe
 from nnsim.training.trainer import Trainer
 
 if TYPE_CHECKING:
@@ -35,6 +37,7 @@ GRID_RESOLUTION = 100  # the decision boundary
 NEURON_RESOLUTION = 40  # each neuron's thumbnail (and its view on hover)
 MAX_UNTAKEN = 2  # one being drawn, one on its way: the window neither waits nor falls behind
 MAX_HISTORY_ROWS = 1200  # rows sent per snapshot: a plot is a few hundred pixels wide
+STEP_LINE_INTERVAL = 0.25  # seconds between two step lines while playing (~3 ms each)
 
 
 class TrainingHost:
@@ -66,6 +69,8 @@ class TrainingHost:
         self._last_emit = 0.0
         self._untaken = 0  # timed snapshots sent and not yet taken by the window
         self._data_sent: TrainingData | None = None  # the trainer's points the window has
+        self._step_line: StepLineProbe | None = None  # set while a view shows the step line
+        self._step_line_at = -float("inf")
         self._build(experiment)
 
     def _build(self, experiment: Experiment) -> None:
@@ -112,6 +117,7 @@ class TrainingHost:
             protocol.SetWeight: self._set_weight,
             protocol.SetBias: self._set_bias,
             protocol.RequestState: self._send_state,
+            protocol.WatchStepLine: self._watch_step_line,
         }
 
     def _play(self) -> None:
@@ -165,6 +171,18 @@ class TrainingHost:
         state = self.trainer.state_dict(histories=False)
         self._send(protocol.StateReady(state, self.generation))
 
+    def _watch_step_line(self, on: bool) -> None:
+        self._step_line = StepLineProbe() if on else None
+
+    def _with_step_line(self, snapshot: Snapshot, now: float) -> Snapshot:
+        """The snapshot with the next step's line, when watched and due (always when paused)."""
+        probe = self._step_line
+        due = not self.playing or now - self._step_line_at >= STEP_LINE_INTERVAL
+        if probe is None or not due or self.trainer.diverged is not None:
+            return snapshot
+        self._step_line_at = now
+        return dataclasses.replace(snapshot, step_line=probe.next_step(self.trainer))
+
     # -- training ------------------------------------------------------------------------------
     def train_slice(self, seconds: float = SLICE_SECONDS) -> None:
         """Train for about ``seconds`` (while playing), ending early when a snapshot falls
@@ -202,6 +220,7 @@ class TrainingHost:
             neuron_grid=self._neuron_grid,
             max_rows=MAX_HISTORY_ROWS,
         )
+        snapshot = self._with_step_line(snapshot, now)
         speed = self.steps_per_second if self.playing else 0.0
         self._send(protocol.SnapshotReady(snapshot, speed, self.generation))
 

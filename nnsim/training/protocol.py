@@ -89,6 +89,14 @@ class RequestState(NamedTuple):
     """Send the trainer's whole state back (:class:`StateReady`): a lecture starts from it."""
 
 
+class WatchStepLine(NamedTuple):
+    """Measure the step along the gradient (:mod:`nnsim.training.step_line`) into the
+    snapshots (a few times a second while playing, every one otherwise), or stop: it costs
+    training time, so only while a view shows it."""
+
+    on: bool
+
+
 Command = (
     Play
     | Pause
@@ -104,6 +112,7 @@ Command = (
     | Taken
     | Quit
     | RequestState
+    | WatchStepLine
 )
 
 NEW_STATE: tuple[type, ...] = (Reset, SetExperiment, UpdateExperiment, LoadState)

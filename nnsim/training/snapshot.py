@@ -43,6 +43,9 @@ class Snapshot:
         Per layer (0 = input features), a (units, res, res) stack of outputs, or None.
     markers
         (step, text) hyper-parameter changes made during the run, for the loss plot.
+    step_line
+        The loss along the next step's gradient (a :class:`~nnsim.training.step_line.StepLine`)
+        while a view asked for it (``protocol.WatchStepLine``), else None.
     """
 
     step: int
@@ -61,6 +64,7 @@ class Snapshot:
     confidence: np.ndarray | None = None
     markers: tuple[tuple[int, str], ...] = ()
     experiment: object = field(default=None, repr=False)
+    step_line: object = field(default=None, repr=False)
 
     @property
     def batch_loss(self) -> float | None:

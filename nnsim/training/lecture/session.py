@@ -124,6 +124,12 @@ class LectureSession:
         return None if step is None else (step.batch[0].copy(), step.batch[1].copy())
 
     @property
+    def step_start(self) -> TrainerCheckpoint | None:
+        """The trainer's state before the current step (None before the first phase)."""
+        step = self._step
+        return None if step is None else step.before
+
+    @property
     def step_source(self) -> Source | None:
         """Where the current step's batch came from."""
         step = self._step
