@@ -139,66 +139,71 @@ class StepLine:
         return i, float(self.etas[i])
 
     def verdict(self) -> str:
-        """Where η₀ lands along the line, in the learner's words: on the step's batch (whose
-        gradient the line follows), then on the whole training set."""
+        """Where η₀ lands along the line of the step's batch (whose gradient it follows), in
+        the learner's words: "η = 3 lands past the minimum along the gradient (best η ≈ 0.8):
+        the step skips over it." Then, if it differs, where it lands on the training set."""
         if not self.grad_norm > 0:
             return "The gradient is zero here: no step size moves the weights."
         if not (math.isfinite(self.batch_loss[0]) and math.isfinite(self.train_loss[0])):
             return "The loss along the gradient is not finite: the weights have blown up."
-        return f"{self._landing(self.batch_loss, 'batch')} {self._on_training_set()}"
+        kind, eta = self._landing(self.batch_loss)
+        lr, top = _g(self.lr), _g(self.etas[-1])
+        head, where = f"η = {lr} lands", f"the minimum along the gradient (best η ≈ {_g(eta)})"
+        text = {
+            "none": "No step along the gradient lowers the batch loss.",
+            "end": f"η = {lr} stops short of the minimum along the gradient: the loss still "
+            f"falls at η = {top}, so a larger step would go further.",
+            "past": f"{head} past {where}: the step skips over it.",
+            "up": f"{head} past {where}: the step skips over it and the loss goes up.",
+            "short": f"{head} short of {where}: a longer step would go further.",
+            "near": f"{head} near {where}.",
+        }[kind]
+        train_kind, train_eta = self._landing(self.train_loss)
+        if train_kind == kind:
+            return text
+        best = f"(best η ≈ {_g(train_eta)})"
+        on_train = {
+            "none": "no step along this batch's gradient lowers the loss.",
+            "end": f"the loss still falls at η = {top}.",
+            "past": f"it lands past the minimum {best}.",
+            "up": f"it lands past the minimum and the loss goes up {best}.",
+            "short": f"it falls short of the minimum {best}.",
+            "near": f"it lands near the minimum {best}.",
+        }[train_kind]
+        return f"{text} On the whole training set {on_train}"
 
-    def _landing(self, losses: np.ndarray, what: str) -> str:
-        lr, chosen, best = self.lr, self.chosen_index, self.best(losses)
-        i, eta = best if best is not None else (0, 0.0)
-        start, landed, lowest = _g(losses[0]), _g(losses[chosen]), _g(losses[i])
-        if i == 0:
-            return f"No step along the gradient lowers the {what} loss ({start})."
-        if i == len(self.etas) - 1:
-            return (
-                f"η = {_g(lr)} stops short of the minimum along the gradient: the {what} loss "
-                f"still falls at η = {_g(self.etas[-1])} ({start} → {landed} → {lowest}), so "
-                "a larger step would go further."
-            )
-        ratio, head, best_text = lr / eta, f"η = {_g(lr)} lands ", f"(best η ≈ {_g(eta)})"
-        if ratio > PAST and not losses[chosen] <= losses[0]:
-            return (
-                f"{head}past the minimum along the gradient {best_text}: the step skips over "
-                f"it and the {what} loss rises ({start} → {landed})."
-            )
-        if ratio > PAST:
-            return (
-                f"{head}past the minimum along the gradient {best_text}: the step skips over "
-                f"it ({what} loss {start} → {landed}; the best step reaches {lowest})."
-            )
-        if ratio < SHORT:
-            return (
-                f"{head}short of the minimum along the gradient {best_text}: a longer step "
-                f"would go further ({what} loss {start} → {landed}; the best reaches {lowest})."
-            )
-        return (
-            f"{head}near the minimum along the gradient {best_text}: {what} loss {start} → "
-            f"{landed}."
-        )
-
-    def _on_training_set(self) -> str:
-        losses, chosen, best = self.train_loss, self.chosen_index, self.best()
-        start, landed = _g(losses[0]), _g(losses[chosen])
+    def _landing(self, losses: np.ndarray) -> tuple[str, float]:
+        """Where η₀ lands on ``losses``: none (no step helps), end (the minimum is beyond the
+        line), past, up (past, and higher than the start), short or near; and the best η."""
+        best = self.best(losses)
         if best is None or best[0] == 0:
-            return (
-                f"On the whole training set no step along it helps ({start}): this batch "
-                "points elsewhere."
-            )
-        return f"On the whole training set: {start} → {landed} (best η ≈ {_g(best[1])})."
+            return "none", 0.0
+        i, eta = best
+        if i == len(self.etas) - 1:
+            return "end", eta
+        if self.lr / eta > PAST:
+            return ("past" if losses[self.chosen_index] <= losses[0] else "up"), eta
+        return ("short" if self.lr / eta < SHORT else "near"), eta
 
-    def model_text(self) -> str:
-        """What the quadratic model says (where it puts the minimum)."""
+    def details(self) -> str:
+        """The numbers behind :meth:`verdict`: both curves from η = 0 to η₀, the quadratic
+        model's minimum."""
+        chosen = self.chosen_index
+        parts = []
+        for losses, what in ((self.batch_loss, "batch"), (self.train_loss, "training set")):
+            best = self.best(losses)
+            text = f"{what} {_g(losses[0])} → {_g(losses[chosen])}"
+            if best is not None and best[0] == 0:
+                text += " (no step along this gradient lowers it)"
+            elif best is not None:
+                text += f" (best {_g(losses[best[0]])} at η ≈ {_g(best[1])})"
+            parts.append(text)
         q = self.quadratic_minimum
-        if q is None:
-            return "The loss curves downward along the gradient (gᵀHg ≤ 0): no quadratic minimum."
-        return (
-            f"Quadratic model: minimum at η ≈ {_g(q)}; beyond 2× that, η ≈ {_g(2 * q)}, "
-            "a step ends higher than it started."
-        )
+        parts.append(
+            "quadratic model: no minimum (gᵀHg ≤ 0)" if q is None
+            else f"quadratic model: minimum at η ≈ {_g(q)}, above the start past η ≈ {_g(2 * q)}"
+        )  # fmt: skip
+        return " · ".join(parts)
 
     def update_text(self) -> str:
         """What the line is when the optimizer does not step along −g ("" when it does)."""
@@ -207,9 +212,8 @@ class StepLine:
         angle = math.degrees(math.acos(max(-1.0, min(1.0, self.update_cosine))))
         landed = _g(self.update_train_loss[self.chosen_index])
         return (
-            f"{self.optimizer} does not step along the gradient (its update is {angle:.0f}° "
-            f"from −g): the plain curves are the gradient line, the dotted one its actual "
-            f"update, which lands at {landed}."
+            f"{self.optimizer} steps {angle:.0f}° away from −g: along its actual update "
+            f"(dotted) the training-set loss lands at {landed}."
         )
 
 

@@ -31,6 +31,7 @@ from nnsim.ui.lecture import (
 )
 from nnsim.ui.network_view import NetworkView
 from nnsim.ui.plots import GradientPanel, LossPanel, LrPanel
+from nnsim.ui.plots.step_line import StepLinePanel
 from nnsim.ui.training_bar import TrainingBar
 from nnsim.ui.training_keys import TrainingKeys
 from nnsim.ui.window_data import UserDataMixin
@@ -90,13 +91,14 @@ class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWin
         self.loss_panel = LossPanel()
         self.gradient_panel = GradientPanel()
         self.lr_panel = LrPanel()
+        self.step_line_panel = StepLinePanel()  # a tab beside the loss (window_layout)
         for panel in (self.data_panel, self.architecture_panel, self.optimizer_panel):
             panel.messageRaised.connect(self.show_error)
         self.data_panel.importCsvRequested.connect(self.import_csv)
         self.boundary_view.pointAdded.connect(self._on_point_added)
         self.boundary_view.pointRemoveRequested.connect(self._on_point_removed)
         self.network_view.neuronHovered.connect(self._on_neuron_hovered)
-        for plot in (self.loss_panel, self.gradient_panel, self.lr_panel):
+        for plot in (self.loss_panel, self.gradient_panel, self.lr_panel, self.step_line_panel):
             plot.exportFailed.connect(self.show_error)
 
     def _build_toolbar(self) -> None:
@@ -132,6 +134,7 @@ class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWin
         self.worker.died.connect(self._on_training_died)
         self.network_view.weightEdited.connect(self.worker.set_weight)
         self.network_view.biasEdited.connect(self.worker.set_bias)
+        self.step_line_panel.watchedChanged.connect(self.worker.watch_step_line)
         self.worker.start()
 
     # -- state ---------------------------------------------------------------------------------
@@ -303,6 +306,7 @@ class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWin
         self.loss_panel.show_snapshot(snapshot)
         self.gradient_panel.show_snapshot(snapshot)
         self.lr_panel.show_snapshot(snapshot)
+        self.step_line_panel.show_snapshot(snapshot)
         self.snapshotShown.emit(snapshot)
 
     # -- diagram -------------------------------------------------------------------------------

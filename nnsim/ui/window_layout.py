@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -32,7 +32,7 @@ def central_widget(window, banner: QWidget) -> tuple[QWidget, QSplitter]:
     middle.setStretchFactor(2, 2)
 
     right = QSplitter(Qt.Orientation.Vertical, window)
-    for widget in (window.boundary_view, window.loss_panel, window.lr_panel):
+    for widget in (window.boundary_view, loss_tabs(window), window.lr_panel):
         right.addWidget(widget)
     for index, stretch in enumerate((3, 3, 1)):
         right.setStretchFactor(index, stretch)
@@ -51,6 +51,19 @@ def central_widget(window, banner: QWidget) -> tuple[QWidget, QSplitter]:
     layout.addWidget(banner)
     layout.addWidget(splitter, 1)
     return central, splitter
+
+
+def loss_tabs(window) -> QTabWidget:
+    """The loss plot (the default tab) and, beside it, the step along the gradient
+    (objectName ``lossTabs``, kept as ``window.loss_tabs``)."""
+    tabs = window.loss_tabs = QTabWidget(window)
+    tabs.setObjectName("lossTabs")
+    tabs.setDocumentMode(True)
+    tabs.addTab(window.loss_panel, "Loss")
+    tabs.addTab(window.step_line_panel, "Step along the gradient")
+    tabs.setTabToolTip(0, "Batch, training and test loss vs step.")
+    tabs.setTabToolTip(1, "The loss along the next step's gradient: where the learning rate lands.")
+    return tabs
 
 
 class StatusLine(QLabel):

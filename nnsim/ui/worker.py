@@ -102,6 +102,7 @@ class TrainingWorker(QObject):
         self._reader: _PipeReader | None = None
         self._generation = 0  # NEW_STATE_COMMANDS sent: older snapshots are dropped
         self._crash = ""  # the last line of the training process's own report, if any
+        self._watching_step_line = False  # told again to a restarted process
 
     # -- lifetime ------------------------------------------------------------------------------
     def start(self) -> None:
@@ -123,6 +124,8 @@ class TrainingWorker(QObject):
         reader.received.connect(self._on_message)  # queued: runs in the GUI thread
         reader.finished.connect(self._on_reader_finished)  # after every message
         reader.start()
+        if self._watching_step_line:
+            self._send(protocol.WatchStepLine(True))
 
     def restart(self, experiment: Experiment) -> None:
         """A new training process for ``experiment`` (after the old one died), at step 0."""
@@ -243,6 +246,13 @@ class TrainingWorker(QObject):
     def load_state(self, state: dict[str, Any]) -> None:
         """Continue training from a ``Trainer.state_dict()`` (e.g. the steps a lecture walked)."""
         self._send(protocol.LoadState(state))
+
+    @Slot(bool)
+    def watch_step_line(self, on: bool) -> None:
+        """Measure the step along the gradient into the snapshots (while a view shows it)."""
+        if on != self._watching_step_line:
+            self._watching_step_line = on
+            self._send(protocol.WatchStepLine(on))
 
     @Slot()
     def request_state(self) -> None:

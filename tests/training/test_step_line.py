@@ -117,7 +117,7 @@ def test_adam_also_shows_the_loss_along_its_actual_update():
     trainer.step()
     after = trainer.evaluate().train_loss + penalty(trainer)
     assert line.update_train_loss[line.chosen_index] == pytest.approx(after, abs=1e-12)
-    assert "does not step along the gradient" in line.update_text()
+    assert line.update_text().startswith("Adam steps ") and "away from −g" in line.update_text()
 
 
 def test_plain_sgd_has_one_line():
@@ -149,7 +149,10 @@ def test_a_too_high_rate_lands_past_the_minimum_and_says_it_skips_over_it():
     assert line.lr > best and line.batch_loss[line.chosen_index] > line.batch_loss[i]
     text = line.verdict()
     assert text.startswith("η = 3 lands past the minimum along the gradient (best η ≈ ")
-    assert "skips over it" in text
+    assert "): the step skips over it." in text  # it still lowers the batch loss
+    assert f"batch {line.batch_loss[0]:.3g} → {line.batch_loss[line.chosen_index]:.3g}" in (
+        line.details()
+    )
 
 
 def test_a_low_rate_falls_short_of_the_minimum():
@@ -235,3 +238,12 @@ def test_while_playing_the_line_comes_a_few_times_a_second():
     assert 1.4 / STEP_LINE_INTERVAL - 2 <= len(measured) <= 1.4 / STEP_LINE_INTERVAL + 2
     steps = [line.step for line in measured]
     assert steps == sorted(steps) and all(math.isfinite(line.lr) for line in measured)
+
+
+def test_past_twice_the_best_step_the_loss_goes_up():
+    trainer = trained(5, network__hidden_layers=[], data__dataset="gaussians")
+    best = StepLineProbe().next_step(trainer).quadratic_minimum  # exact: J is quadratic
+    trainer.set_learning_rate(2.6 * best)
+    line = StepLineProbe().next_step(trainer)
+    assert line.batch_loss[line.chosen_index] > line.batch_loss[0]
+    assert "the step skips over it and the loss goes up." in line.verdict()

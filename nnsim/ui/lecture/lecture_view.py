@@ -40,6 +40,7 @@ from nnsim.ui.lecture.lesson_panel import LessonPanel
 from nnsim.ui.lecture.lessons import LessonText
 from nnsim.ui.lecture.numbers_panel import NumbersPanel
 from nnsim.ui.lecture.phase_bar import PhaseBar
+from nnsim.ui.plots.step_line import LectureStepLine, StepLinePanel
 
 GRID_RESOLUTION = 60  # of the thumbnails and the decision boundary
 # What the class reads is larger than the window's text (the controls keep its size).
@@ -133,6 +134,9 @@ class LectureView(QWidget):
         self.tabs.setObjectName("lectureTabs")
         self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.tabs.addTab(self.numbers, "Numbers")
+        panel = StepLinePanel(self, "lectureStepLinePanel", "lectureStepLinePlot")
+        self.step_line = LectureStepLine(panel)  # at each Update: the step along the gradient
+        self.tabs.addTab(panel, "Step along the gradient")
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("lectureSplitter")
@@ -303,6 +307,7 @@ class LectureView(QWidget):
         self._draw_trainer(session)
         self._draw_phase(session)
         self._show_numbers()
+        self.step_line.show(session)
         self.data_column.mark(session.step_source or session.source, session.batch)
         self.sources.show_source(session.source)
         self.phaseChanged.emit(position)
@@ -377,5 +382,6 @@ class LectureView(QWidget):
         self.phase_bar.setFont(font(BAR_SCALE))
         self.lesson_panel.setFont(font(TEXT_SCALE))
         self.numbers.set_font_scale(self._font_scale)
+        self.step_line.panel.set_font_scale(self._font_scale)
         self.network_view.set_font_scale(self._font_scale * DIAGRAM_SCALE)
         self.boundary_view.set_font_scale(self._font_scale)
