@@ -37,7 +37,8 @@ GRID_RESOLUTION = 100  # the decision boundary
 NEURON_RESOLUTION = 40  # each neuron's thumbnail (and its view on hover)
 MAX_UNTAKEN = 2  # one being drawn, one on its way: the window neither waits nor falls behind
 MAX_HISTORY_ROWS = 1200  # rows sent per snapshot: a plot is a few hundred pixels wide
-STEP_LINE_INTERVAL = 0.25  # seconds between two step lines while playing (~3 ms each)
+STEP_LINE_INTERVAL = 0.25  # seconds between two step lines while playing, at least …
+STEP_LINE_BUDGET = 0.05  # … and long enough that they take at most this share of the time
 
 
 class TrainingHost:
@@ -71,6 +72,7 @@ class TrainingHost:
         self._data_sent: TrainingData | None = None  # the trainer's points the window has
         self._step_line: StepLineProbe | None = None  # set while a view shows the step line
         self._step_line_at = -float("inf")
+        self._step_line_wait = STEP_LINE_INTERVAL
         self._build(experiment)
 
     def _build(self, experiment: Experiment) -> None:
@@ -177,11 +179,14 @@ class TrainingHost:
     def _with_step_line(self, snapshot: Snapshot, now: float) -> Snapshot:
         """The snapshot with the next step's line, when watched and due (always when paused)."""
         probe = self._step_line
-        due = not self.playing or now - self._step_line_at >= STEP_LINE_INTERVAL
+        due = not self.playing or now - self._step_line_at >= self._step_line_wait
         if probe is None or not due or self.trainer.diverged is not None:
             return snapshot
-        self._step_line_at = now
-        return dataclasses.replace(snapshot, step_line=probe.next_step(self.trainer))
+        start = self._clock()
+        line = probe.next_step(self.trainer)
+        self._step_line_at = end = self._clock()
+        self._step_line_wait = max(STEP_LINE_INTERVAL, (end - start) / STEP_LINE_BUDGET)
+        return dataclasses.replace(snapshot, step_line=line)
 
     # -- training ------------------------------------------------------------------------------
     def train_slice(self, seconds: float = SLICE_SECONDS) -> None:

@@ -11,7 +11,8 @@ optimizer receives), :class:`StepLineProbe` measures::
                        most :data:`EVAL_POINTS` of its points, always the same ones)
 
 both with the penalty R(θ) added, for 0 ≤ η ≤ ``span``·η₀ (η₀ the learning rate the step
-uses): 41 evenly spaced points and 40 log-spaced ones from 10⁻³·η₀, and η₀ itself. The
+uses): 33 evenly spaced points and 16 log-spaced ones from 10⁻³·η₀ (for a minimum far
+below η₀), and η₀ itself: about 50 points. The
 losses come from the engine's own network and loss on a scratch copy of the network (for
 K points, one :class:`~nnsim.engine.stacked.StackedNetwork` pass of K weight vectors when
 the network has no batch-norm or dropout, else one pass per point): nothing is
@@ -51,8 +52,8 @@ if TYPE_CHECKING:
     from nnsim.training.trainer import Trainer
 
 DEFAULT_SPAN = 4.0  # the line reaches this many times the chosen learning rate
-LINEAR_POINTS = 41
-LOG_POINTS = 40
+LINEAR_POINTS = 33  # η₀ and 2η₀ fall on this grid (span 4: steps of η₀/8)
+LOG_POINTS = 16
 LOG_DECADES = 3.0  # the log-spaced points start at 10⁻³ of the chosen learning rate
 EVAL_POINTS = 2000  # the training-set curve uses at most this many points (as the LR finder)
 PAST, SHORT = 1.25, 0.8  # chosen η / best η beyond which the step overshoots / falls short
