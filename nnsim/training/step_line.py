@@ -140,18 +140,19 @@ class StepLine:
         return i, float(self.etas[i])
 
     def verdict(self) -> str:
-        """Where η₀ lands along the line of the step's batch (whose gradient it follows), in
-        the learner's words: "η = 3 lands past the minimum along the gradient (best η ≈ 0.8):
-        the step skips over it." Then, if it differs, where it lands on the training set."""
+        """Where η₀ lands along the line on the training set's loss (the loss the step is
+        meant to lower), in the learner's words: "η = 3 lands past the minimum along the
+        gradient (best η ≈ 0.8): the step skips over it." Then, if it lands elsewhere on the
+        step's own mini-batch (whose gradient the line follows), where."""
         if not self.grad_norm > 0:
             return "The gradient is zero here: no step size moves the weights."
         if not (math.isfinite(self.batch_loss[0]) and math.isfinite(self.train_loss[0])):
             return "The loss along the gradient is not finite: the weights have blown up."
-        kind, eta = self._landing(self.batch_loss)
+        kind, eta = self._landing(self.train_loss)
         lr, top = _g(self.lr), _g(self.etas[-1])
         head, where = f"η = {lr} lands", f"the minimum along the gradient (best η ≈ {_g(eta)})"
         text = {
-            "none": "No step along the gradient lowers the batch loss.",
+            "none": "No step along this batch's gradient lowers the training loss.",
             "end": f"η = {lr} stops short of the minimum along the gradient: the loss still "
             f"falls at η = {top}, so a larger step would go further.",
             "past": f"{head} past {where}: the step skips over it.",
@@ -159,19 +160,19 @@ class StepLine:
             "short": f"{head} short of {where}: a longer step would go further.",
             "near": f"{head} near {where}.",
         }[kind]
-        train_kind, train_eta = self._landing(self.train_loss)
-        if train_kind == kind:
+        batch_kind, batch_eta = self._landing(self.batch_loss)
+        if batch_kind == kind:
             return text
-        best = f"(best η ≈ {_g(train_eta)})"
-        on_train = {
-            "none": "no step along this batch's gradient lowers the loss.",
-            "end": f"the loss still falls at η = {top}.",
+        best = f"(best η ≈ {_g(batch_eta)})"
+        on_batch = {
+            "none": "no step lowers its loss.",
+            "end": f"its loss still falls at η = {top}.",
             "past": f"it lands past the minimum {best}.",
-            "up": f"it lands past the minimum and the loss goes up {best}.",
+            "up": f"it lands past the minimum and its loss goes up {best}.",
             "short": f"it falls short of the minimum {best}.",
             "near": f"it lands near the minimum {best}.",
-        }[train_kind]
-        return f"{text} On the whole training set {on_train}"
+        }[batch_kind]
+        return f"{text} On the mini-batch itself {on_batch}"
 
     def _landing(self, losses: np.ndarray) -> tuple[str, float]:
         """Where η₀ lands on ``losses``: none (no step helps), end (the minimum is beyond the

@@ -145,11 +145,11 @@ def test_a_too_high_rate_lands_past_the_minimum_and_says_it_skips_over_it():
     trainer = trained(100, training__optimizer={"name": "sgd", "lr": 0.3})
     trainer.set_learning_rate(3.0)  # the learner turns the rate up
     line = StepLineProbe().next_step(trainer)
-    i, best = line.best(line.batch_loss)
-    assert line.lr > best and line.batch_loss[line.chosen_index] > line.batch_loss[i]
+    _, best = line.best()
+    assert line.lr > best and line.train_loss[line.chosen_index] > line.train_loss[0]
     text = line.verdict()
     assert text.startswith("η = 3 lands past the minimum along the gradient (best η ≈ ")
-    assert "): the step skips over it." in text  # it still lowers the batch loss
+    assert "): the step skips over it and the loss goes up." in text
     assert f"batch {line.batch_loss[0]:.3g} → {line.batch_loss[line.chosen_index]:.3g}" in (
         line.details()
     )
@@ -158,7 +158,7 @@ def test_a_too_high_rate_lands_past_the_minimum_and_says_it_skips_over_it():
 def test_a_low_rate_falls_short_of_the_minimum():
     line = StepLineProbe().next_step(trained(30, training__optimizer={"name": "sgd", "lr": 0.001}))
     assert "short of the minimum" in line.verdict()
-    assert line.best(line.batch_loss)[1] > line.lr
+    assert line.best()[1] > line.lr
 
 
 def test_the_grid_holds_zero_the_chosen_rate_and_reaches_span_times_it():
@@ -230,8 +230,8 @@ def test_while_playing_the_line_comes_a_few_times_a_second():
     sent.clear()
     for _ in range(40):  # 40 slices of ~35 ms (snapshots every 33 ms): 1.4 s of training
         host.handle(protocol.Taken())
-        host.train_slice(0.02)
-        clock.now += 0.015
+        host.train_slice(0.002)
+        clock.now += 0.033
     got = lines(sent)
     measured = [line for line in got if line is not None]
     assert len(got) >= 30
@@ -247,3 +247,26 @@ def test_past_twice_the_best_step_the_loss_goes_up():
     line = StepLineProbe().next_step(trainer)
     assert line.batch_loss[line.chosen_index] > line.batch_loss[0]
     assert "the step skips over it and the loss goes up." in line.verdict()
+
+
+def test_a_costly_line_comes_less_often_so_training_keeps_its_pace(monkeypatch):
+    clock = Clock()
+    measure = StepLineProbe.next_step
+
+    def slow(self, trainer):  # a network whose line takes 100 ms
+        clock.now += 0.1
+        return measure(self, trainer)
+
+    monkeypatch.setattr(StepLineProbe, "next_step", slow)
+    sent: list = []
+    host = TrainingHost(Experiment.default(), sent.append, clock=clock)
+    host.handle(protocol.WatchStepLine(True))
+    host.handle(protocol.Play())
+    sent.clear()
+    start = clock.now
+    while clock.now - start < 6.0:
+        host.handle(protocol.Taken())
+        host.train_slice(0.001)  # ~10 steps of 0.1 ms, then time passes drawing
+        clock.now += 0.05
+    measured = [line for line in lines(sent) if line is not None]
+    assert 2 <= len(measured) <= 4  # every 0.1 s / 5 % = 2 s: at most 5 % of the time
