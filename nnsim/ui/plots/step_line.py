@@ -95,14 +95,17 @@ class StepLinePanel(PlotPanel):
         self._add_legend(plot, 0, 0)
         plot.setMouseEnabled(x=False, y=False)
         plot.hideButtons()
-        self.batch_curve = plot.plot(name="batch", pen=pg.mkPen(BATCH_COLOR, width=2))
-        self.train_curve = plot.plot(name="training set", pen=pg.mkPen(TRAIN_COLOR, width=2))
+        smooth = {"antialias": True}  # ~50 points, redrawn a few times a second: no stairs
+        self.batch_curve = plot.plot(name="batch", pen=pg.mkPen(BATCH_COLOR, width=2), **smooth)
+        self.train_curve = plot.plot(
+            name="training set", pen=pg.mkPen(TRAIN_COLOR, width=2), **smooth
+        )
         dash = Qt.PenStyle.DashLine
         self.model_curve = plot.plot(
-            name="quadratic model", pen=pg.mkPen(MODEL_COLOR, width=2, style=dash)
+            name="quadratic model", pen=pg.mkPen(MODEL_COLOR, width=2, style=dash), **smooth
         )
         self.update_curve = pg.PlotDataItem(
-            pen=pg.mkPen(UPDATE_COLOR, width=2, style=Qt.PenStyle.DotLine)
+            antialias=True, pen=pg.mkPen(UPDATE_COLOR, width=2, style=Qt.PenStyle.DotLine)
         )
         plot.addItem(self.update_curve)
         self.chosen_line = pg.InfiniteLine(
