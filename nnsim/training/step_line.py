@@ -121,7 +121,8 @@ class StepLine:
     def quadratic(self) -> np.ndarray:
         """(K,) the quadratic model J_batch(θ) − η·slope + ½η²·curvature."""
         e = self.etas
-        return self.batch_loss[0] - e * self.slope + 0.5 * e * e * self.curvature
+        with np.errstate(all="ignore"):  # a blown-up step has inf or NaN coefficients
+            return self.batch_loss[0] - e * self.slope + 0.5 * e * e * self.curvature
 
     @property
     def quadratic_minimum(self) -> float | None:

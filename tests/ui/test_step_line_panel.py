@@ -66,6 +66,16 @@ def test_the_y_range_keeps_the_valley_and_the_landing_in_view(panel):
         assert y0 <= value <= y1
 
 
+def test_a_blown_up_line_is_drawn_without_an_error_and_says_so(panel):
+    from nnsim.training.step_line import StepLine, line_etas
+
+    etas = line_etas(10.0)
+    losses = np.full(len(etas), np.inf)
+    panel.show_line(StepLine(3, 10.0, etas, losses, losses, np.inf, np.nan, np.inf))
+    assert "not finite" in panel.verdict.text()
+    assert not np.isfinite(panel.batch_curve.getData()[1]).any()
+
+
 def test_another_optimizer_also_shows_its_actual_update(panel):
     line = StepLineProbe().next_step(trained(**RICH))
     panel.show_line(line)

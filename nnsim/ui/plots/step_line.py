@@ -224,7 +224,8 @@ class StepLinePanel(PlotPanel):
     def _fit_range(self, line: StepLine) -> None:
         """x: up to twice where the step lands (or the best step, if further); y: the curves
         up to there, so a loss that explodes further out does not flatten the valley."""
-        reach = max(line.lr, *(b[1] for b in (line.best(line.batch_loss), line.best()) if b))
+        bests = (line.best(line.batch_loss), line.best())
+        reach = max([line.lr, *(b[1] for b in bests if b is not None)])
         near = line.etas <= 1.05 * reach
         curves = [line.batch_loss, line.train_loss]
         if line.update_train_loss is not None:
