@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from nnsim.training.diagnosis import Diagnosis
 from nnsim.training.grid import GridPredictor
 from nnsim.training.trainer import Evaluation, StepResult, Trainer
 
@@ -43,6 +44,8 @@ class Snapshot:
         Per layer (0 = input features), a (units, res, res) stack of outputs, or None.
     markers
         (step, text) hyper-parameter changes made during the run, for the loss plot.
+    diagnoses
+        What the coach has found so far (:class:`~nnsim.training.diagnosis.Diagnosis`).
     """
 
     step: int
@@ -61,6 +64,7 @@ class Snapshot:
     confidence: np.ndarray | None = None
     markers: tuple[tuple[int, str], ...] = ()
     experiment: object = field(default=None, repr=False)
+    diagnoses: tuple[Diagnosis, ...] = ()
 
     @property
     def batch_loss(self) -> float | None:
@@ -88,6 +92,7 @@ def take_snapshot(
     evaluate: bool = True,
     neuron_grid: GridPredictor | None = None,
     max_rows: int | None = None,
+    diagnoses: tuple[Diagnosis, ...] = (),
 ) -> Snapshot:
     """Copy everything the views need out of ``trainer`` (and evaluate it on ``grid``).
 
@@ -132,6 +137,7 @@ def take_snapshot(
         confidence=None if confidence is None else _float32(confidence),
         markers=markers,
         experiment=trainer.experiment,
+        diagnoses=diagnoses,
     )
 
 
