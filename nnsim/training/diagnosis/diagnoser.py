@@ -14,7 +14,7 @@ from nnsim.training.diagnosis import rules
 from nnsim.training.diagnosis.cures import Cure, cure_for
 from nnsim.training.diagnosis.messages import Evidence, finite_or_text, message
 from nnsim.training.diagnosis.readings import read
-from nnsim.training.diagnosis.thresholds import CHECK_EVERY
+from nnsim.training.diagnosis.thresholds import CHECK_EVERY, SYMPTOMS_EVERY
 
 if TYPE_CHECKING:
     from nnsim.training.trainer import Trainer
@@ -77,6 +77,7 @@ class Diagnoser:
     def clear(self) -> None:
         self._found: dict[tuple[str, int | None], Diagnosis] = {}
         self._checked_at = 0
+        self._symptoms_at = 0
         self._saw_divergence = False
         self.diagnoses: tuple[Diagnosis, ...] = ()
 
@@ -105,8 +106,10 @@ class Diagnoser:
         stuck = any(f.code in rules.EXPLAINS_A_STUCK_RUN for f in findings) or any(
             code in rules.EXPLAINS_A_STUCK_RUN for code, _ in self._found
         )
-        if not stuck and trainer.diverged is None:
-            findings += [f for rule in rules.SYMPTOMS for f in rule(readings)]
+        if readings.step - self._symptoms_at >= SYMPTOMS_EVERY:
+            self._symptoms_at = readings.step
+            if not stuck and trainer.diverged is None:
+                findings += [f for rule in rules.SYMPTOMS for f in rule(readings)]
         for f in findings:
             key = (f.code, f.layer)
             if key not in self._found:

@@ -5,16 +5,22 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from nnsim.training.diagnosis.thresholds import ACTIVATION_SAMPLES, PLATEAU_WINDOW
+from nnsim.training.diagnosis.thresholds import (
+    ACTIVATION_SAMPLES,
+    GRADIENT_WINDOW,
+    PLATEAU_WINDOW,
+)
 
 if TYPE_CHECKING:
     from nnsim.training.trainer import Trainer
 
 LONGEST_WINDOW = PLATEAU_WINDOW  # no rule looks further back than this
+EVALUATION_COLUMNS = ("step", "train_loss", "test_loss", "train_accuracy", "test_accuracy")
 
 
 @dataclass(frozen=True, eq=False)
@@ -35,7 +41,8 @@ class Readings:
 
     ``rows`` are the history's rows of the last :data:`LONGEST_WINDOW` steps (columns by
     ``columns``); ``evaluations`` the evaluation rows (step, train_loss, test_loss, …);
-    ``hidden`` the hidden layers; ``depth`` the number of weight layers L.
+    ``hidden`` the hidden layers; ``depth`` the number of weight layers L. Rows are
+    sorted by step.
     """
 
     step: int
@@ -45,29 +52,39 @@ class Readings:
     evaluations: np.ndarray
     hidden: tuple[HiddenLayer, ...]
     lr: float
+    first_loss: float  # the training loss at the run's first evaluation (NaN before one)
+
+    def _start(self, table: np.ndarray, since: int | None) -> int:
+        """The first row of ``table`` (sorted by step, column 0) whose step is > ``since``."""
+        return 0 if since is None else int(np.searchsorted(table[:, 0], since, side="right"))
 
     def column(self, name: str, since: int | None = None) -> np.ndarray:
         """A history column over the rows of steps > ``since`` (all kept rows: None)."""
-        values = self.rows[:, self.columns[name]]
-        if since is None:
-            return values
-        return values[self.rows[:, 0] > since]
+        return self.rows[self._start(self.rows, since) :, self.columns[name]]
 
     def steps(self, since: int | None = None) -> np.ndarray:
         return self.column("step", since)
 
     def evaluation(self, name: str, since: int) -> tuple[np.ndarray, np.ndarray]:
         """(steps, values) of an evaluation column over steps > ``since``."""
-        ev = self.evaluations
-        keep = ev[:, 0] > since
-        j = {"train_loss": 1, "test_loss": 2, "train_accuracy": 3}[name]
-        return ev[keep, 0], ev[keep, j]
+        ev = self.evaluations[self._start(self.evaluations, since) :]
+        return ev[:, 0], ev[:, EVALUATION_COLUMNS.index(name)]
+
+    @cached_property
+    def gradient_medians(self) -> dict[str, float]:
+        """``grad_norm_k``: each layer's median gradient norm over the last
+        :data:`GRADIENT_WINDOW` steps (a NaN in a layer's window, a run blowing up, makes
+        its median NaN, and no rule fires on it)."""
+        norms = self.per_layer("grad_norm", self.step - GRADIENT_WINDOW)
+        medians = np.median(norms, axis=0) if len(norms) else np.full(self.depth, np.nan)
+        return {f"grad_norm_{k}": float(medians[k - 1]) for k in range(1, self.depth + 1)}
 
     def per_layer(self, metric: str, since: int) -> np.ndarray:
-        """(rows, L) of ``grad_norm``/``update_ratio`` over steps > ``since``."""
-        keep = self.rows[:, 0] > since
-        cols = np.array([self.columns[f"{metric}_{k}"] for k in range(1, self.depth + 1)])
-        return self.rows[np.ix_(np.flatnonzero(keep), cols)]
+        """(rows, L) of ``grad_norm``/``update_ratio`` over steps > ``since`` (a view: the
+        trainer keeps a metric's layers side by side)."""
+        first = self.columns[f"{metric}_1"]
+        assert self.columns[f"{metric}_{self.depth}"] == first + self.depth - 1
+        return self.rows[self._start(self.rows, since) :, first : first + self.depth]
 
 
 def read(trainer: Trainer) -> Readings:
@@ -75,15 +92,20 @@ def read(trainer: Trainer) -> Readings:
     history = trainer.history
     table = history.table()
     step = trainer.steps_done
-    table = table[table[:, 0] > step - LONGEST_WINDOW] if len(table) else table
+    table = table[np.searchsorted(table[:, 0], step - LONGEST_WINDOW, side="right") :]
+    evaluations = trainer.evaluations.table()
+    assert trainer.evaluations.columns == EVALUATION_COLUMNS
+    first_loss = float(evaluations[0, 1]) if len(evaluations) else float("nan")
+    start = np.searchsorted(evaluations[:, 0], step - LONGEST_WINDOW, side="right")
     return Readings(
         step=step,
         depth=trainer.network.depth,
         rows=table,
         columns=dict(history.index),
-        evaluations=trainer.evaluations.table(),
+        evaluations=evaluations[start:],
         hidden=hidden_layers(trainer),
         lr=trainer.optimizer.lr,
+        first_loss=first_loss,
     )
 
 

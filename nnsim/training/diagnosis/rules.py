@@ -25,12 +25,15 @@ class Finding(NamedTuple):
 
 
 def _median(values: np.ndarray) -> float:
-    finite = values[np.isfinite(values)]
-    return float(np.median(finite)) if finite.size else float("nan")
+    """The median of the finite values (NaN if none): one batch's number is noisy."""
+    if not np.isfinite(values).all():
+        values = values[np.isfinite(values)]
+    return float(np.median(values)) if values.size else math.nan
 
 
 def _block_means(values: np.ndarray, blocks: int) -> np.ndarray:
-    return np.array([float(np.mean(part)) for part in np.array_split(values, blocks)])
+    starts = np.linspace(0, len(values), blocks + 1).astype(np.intp)
+    return np.add.reduceat(values, starts[:-1]) / np.diff(starts)
 
 
 def _covers(steps: np.ndarray, since: int, window: int) -> bool:
@@ -92,9 +95,9 @@ def too_slow(r: Readings) -> list[Finding]:
 
 def plateau(r: Readings) -> list[Finding]:
     fall = _fall(r, limits.PLATEAU_WINDOW)
-    if fall is None or not len(r.evaluations):
+    if fall is None:
         return []
-    first = float(r.evaluations[0, 1])
+    first = r.first_loss
     ratio = _median(np.max(r.per_layer("update_ratio", r.step - limits.PLATEAU_WINDOW), axis=1))
     stuck = fall[0] > limits.PLATEAU_UNFINISHED * first
     if abs(fall[1]) < limits.PLATEAU_FALL and ratio >= limits.SLOW_RATIO and stuck:
@@ -146,15 +149,10 @@ def symmetric_units(r: Readings) -> list[Finding]:
     return found
 
 
-def _norms(r: Readings) -> dict[str, float]:
-    norms = r.per_layer("grad_norm", r.step - limits.GRADIENT_WINDOW)
-    return {f"grad_norm_{k}": _median(norms[:, k - 1]) for k in range(1, r.depth + 1)}
-
-
 def vanishing_gradients(r: Readings) -> list[Finding]:
     if r.depth < 2 or not len(r.steps(r.step - limits.GRADIENT_WINDOW)):
         return []
-    norms = _norms(r)
+    norms = r.gradient_medians
     first, last = norms["grad_norm_1"], norms[f"grad_norm_{r.depth}"]
     # exactly 0 is not a product of small derivatives but dead or identical units (their rules)
     if first > 0 and last > 0 and first < limits.VANISHING_RATIO * last:
@@ -178,7 +176,7 @@ def exploding_gradients(r: Readings) -> list[Finding]:
             evidence["window"] = limits.EXPLODING_WINDOW
             return [Finding("exploding_gradients", None, evidence, int(steps[above[0]]))]
     if r.depth >= 2 and len(r.steps(r.step - limits.GRADIENT_WINDOW)):
-        norms = _norms(r)
+        norms = r.gradient_medians
         first, last = norms["grad_norm_1"], norms[f"grad_norm_{r.depth}"]
         if last > 0 and first > limits.EXPLODING_RATIO * last:
             evidence = {"first": first, "last": last, "ratio": first / last, **norms}

@@ -12,6 +12,11 @@ CHECK_EVERY = 100
 thousands of steps per second, and a check (a few reads of the history and one forward pass
 of at most :data:`ACTIVATION_SAMPLES` points) costs well under 1 % of the steps between."""
 
+SYMPTOMS_EVERY = 500
+"""Steps between two looks at the loss's trend (oscillating, too slow, plateau): their
+windows are 500 to 2000 steps long, so looking more often would only say the same later
+(and cost a check twice as much)."""
+
 ACTIVATION_SAMPLES = 512
 """Training points (evenly strided) whose hidden activations are looked at: enough to see a
 unit that is off for *every* sample, cheap enough to do at every check."""
