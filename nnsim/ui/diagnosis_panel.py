@@ -37,7 +37,7 @@ PANEL_TOOLTIP = (
     "The coach watches the loss, the gradients and the hidden units every 100 steps and says\n"
     "what it sees: each problem once, with the step it was first seen and its numbers\n"
     "(the latest on top; hover a row for every number).\n"
-    "The same list is on the loss and gradient plots as dotted lines (nnsim run writes it\n"
+    "The same list is on the loss and gradient plots as dashed amber lines (nnsim run writes it\n"
     "to diagnosis.json)."
 )
 ROWS_SHOWN = 2  # rows the panel makes room for; more scroll
