@@ -38,6 +38,7 @@ def test_run_writes_every_output(exp_file, tmp_path, capsys):
         "data.npz",
         "weights_initial.npz",
         "weights_final.npz",
+        "diagnosis.json",
     }
     rows = read_metrics(out / "metrics.csv")
     assert list(rows[0]) == [

@@ -95,6 +95,8 @@ def _progress(step: int, total: int, result: StepResult, stream: TextIO) -> None
 def run_command(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
+    from nnsim.engine.atomic import write_text_atomic
+    from nnsim.training.diagnosis import Diagnoser, diagnoses_json, summary_line
     from nnsim.training.trainer import Trainer
 
     experiment = load_experiment_file(args.experiment)
@@ -107,9 +109,11 @@ def run_command(args: argparse.Namespace) -> int:
     trainer = Trainer(experiment)
     total = planned_steps(trainer, args.steps, args.epochs)
     last_print = 0.0
+    diagnoser = Diagnoser()  # checks every CHECK_EVERY steps, as the window's training does
 
     def progress(result: StepResult) -> None:
         nonlocal last_print
+        diagnoser.update(trainer)
         now = time.monotonic()
         interval = 0.1 if sys.stderr.isatty() else 1.0
         if not result.diverged and (now - last_print > interval or result.step == total):
@@ -119,6 +123,9 @@ def run_command(args: argparse.Namespace) -> int:
     train_and_write(trainer, total, out, progress)
     if sys.stderr.isatty():
         sys.stderr.write("\n")
+    write_text_atomic(out / "diagnosis.json", diagnoses_json(diagnoser.diagnoses))
+    for diagnosis in diagnoser.diagnoses:
+        sys.stderr.write(f"diagnosis: {summary_line(diagnosis)}\n")
     if trainer.diverged:
         sys.stderr.write(f"nnsim: training diverged: {trainer.diverged}\n")
         return EXIT_DIVERGED

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from nnsim.training import protocol
 from nnsim.training.changes import describe_change
 from nnsim.training.data import TrainingData
+from nnsim.training.diagnosis import Diagnoser
 from nnsim.training.grid import GridPredictor
 from nnsim.training.snapshot import Snapshot, take_snapshot
 from nnsim.training.step_line import StepLineProbe
@@ -83,6 +84,7 @@ class TrainingHost:
             self._grid = GridPredictor(features, GRID_RESOLUTION)
             self._neuron_grid = GridPredictor(features, NEURON_RESOLUTION)
         self._markers: list[tuple[int, str]] = []
+        self.diagnoser = Diagnoser()  # checks every CHECK_EVERY steps, as `nnsim run` does
 
     # -- commands ------------------------------------------------------------------------------
     def handle(self, command: protocol.Command) -> bool:
@@ -132,6 +134,7 @@ class TrainingHost:
         self.playing = False
         if self.trainer.diverged is None:
             self.trainer.step()
+            self.diagnoser.update(self.trainer)
 
     def _reset(self) -> None:
         self.playing = False
@@ -198,9 +201,12 @@ class TrainingHost:
         deadline, done = start + seconds, 0
         if self._untaken < MAX_UNTAKEN:
             deadline = min(deadline, max(self._last_emit + self._min_interval, start + 0.001))
+        diagnoser = self.diagnoser
         while clock() < deadline:
             done += 1
-            if trainer.step().diverged:
+            diverged = trainer.step().diverged
+            diagnoser.update(trainer)
+            if diverged:
                 self.playing = False
                 break
         rate = done / max(clock() - start, 1e-9)
@@ -217,6 +223,7 @@ class TrainingHost:
         self._last_emit = now
         self._untaken = self._untaken + 1 if self.playing else 0
         self._send_data()
+        self.diagnoser.update(self.trainer)  # a reset or new state starts it afresh
         snapshot: Snapshot = take_snapshot(
             self.trainer,
             self._grid,
@@ -224,6 +231,7 @@ class TrainingHost:
             markers=tuple(self._markers),
             neuron_grid=self._neuron_grid,
             max_rows=MAX_HISTORY_ROWS,
+            diagnoses=self.diagnoser.diagnoses,
         )
         snapshot = self._with_step_line(snapshot, now)
         speed = self.steps_per_second if self.playing else 0.0

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from nnsim.training.diagnosis import Diagnosis
 from nnsim.training.grid import GridPredictor
 from nnsim.training.trainer import Evaluation, StepResult, Trainer
 
@@ -46,6 +47,8 @@ class Snapshot:
     step_line
         The loss along the next step's gradient (a :class:`~nnsim.training.step_line.StepLine`)
         while a view asked for it (``protocol.WatchStepLine``), else None.
+    diagnoses
+        What the coach has found so far (:class:`~nnsim.training.diagnosis.Diagnosis`).
     """
 
     step: int
@@ -65,6 +68,7 @@ class Snapshot:
     markers: tuple[tuple[int, str], ...] = ()
     experiment: object = field(default=None, repr=False)
     step_line: object = field(default=None, repr=False)
+    diagnoses: tuple[Diagnosis, ...] = ()
 
     @property
     def batch_loss(self) -> float | None:
@@ -92,6 +96,7 @@ def take_snapshot(
     evaluate: bool = True,
     neuron_grid: GridPredictor | None = None,
     max_rows: int | None = None,
+    diagnoses: tuple[Diagnosis, ...] = (),
 ) -> Snapshot:
     """Copy everything the views need out of ``trainer`` (and evaluate it on ``grid``).
 
@@ -136,6 +141,7 @@ def take_snapshot(
         confidence=None if confidence is None else _float32(confidence),
         markers=markers,
         experiment=trainer.experiment,
+        diagnoses=diagnoses,
     )
 
 

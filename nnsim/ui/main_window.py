@@ -15,11 +15,13 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow
 
 from nnsim.training.changes import describe_reset, resets_weights
+from nnsim.training.diagnosis import Diagnosis
 from nnsim.training.experiment import Experiment, ExperimentError, with_optimizer_param
 from nnsim.training.experiment_model import ExperimentChange, ExperimentModel
 from nnsim.training.snapshot import Snapshot
 from nnsim.ui.boundary_view import BoundaryView
 from nnsim.ui.controls import ArchitecturePanel, DataPanel, OptimizerPanel
+from nnsim.ui.diagnosis_panel import DiagnosisPanel
 from nnsim.ui.divergence_banner import DivergenceBanner
 from nnsim.ui.errors import log_file, reporter
 from nnsim.ui.lecture import (
@@ -92,6 +94,8 @@ class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWin
         self.gradient_panel = GradientPanel()
         self.lr_panel = LrPanel()
         self.step_line_panel = StepLinePanel()  # a tab beside the loss (window_layout)
+        self.diagnosis_panel = DiagnosisPanel()
+        self.diagnosis_panel.cureRequested.connect(self.apply_cure)
         for panel in (self.data_panel, self.architecture_panel, self.optimizer_panel):
             panel.messageRaised.connect(self.show_error)
         self.data_panel.importCsvRequested.connect(self.import_csv)
@@ -269,6 +273,26 @@ class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWin
         self.set_experiment(experiment)
         self.show_message(f"Learning rate lowered to {lr:g}; weights reset.")
 
+    @Slot(object)
+    def apply_cure(self, diagnosis: Diagnosis) -> None:
+        """Apply ``diagnosis``'s cure to the experiment as a new run (step 0, new weights,
+        paused): the old run's test loss stays on the loss plot as a faded ghost. A cure that
+        no longer fits the experiment is refused with a message, nothing changed."""
+        cure = diagnosis.cure
+        if cure is None:
+            return
+        try:
+            experiment = cure.apply(self.experiment())
+        except (ExperimentError, KeyError) as err:
+            self.show_error(f"Cannot apply “{cure.label}” to this experiment: {err}")
+            return
+        self.loss_panel.keep_as_ghost(f"{diagnosis.code}, before {cure.label}")
+        self.set_experiment(experiment)
+        self.show_message(
+            f"New run with {cure.label} (for {diagnosis.code}); the old run's test loss stays "
+            "on the loss plot, faded. Press Play to compare."
+        )
+
     @Slot(str)
     def _on_training_died(self, reason: str) -> None:
         """The training process ended on its own: start another on the user's experiment."""
@@ -307,6 +331,7 @@ class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWin
         self.gradient_panel.show_snapshot(snapshot)
         self.lr_panel.show_snapshot(snapshot)
         self.step_line_panel.show_snapshot(snapshot)
+        self.diagnosis_panel.show_snapshot(snapshot)
         self.snapshotShown.emit(snapshot)
 
     # -- diagram -------------------------------------------------------------------------------

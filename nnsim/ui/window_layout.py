@@ -32,11 +32,16 @@ def central_widget(window, banner: QWidget) -> tuple[QWidget, QSplitter]:
     middle.setStretchFactor(2, 2)
 
     right = QSplitter(Qt.Orientation.Vertical, window)
-    for widget in (window.boundary_view, loss_tabs(window), window.lr_panel):
+    for widget in (
+        window.boundary_view,
+        loss_tabs(window),
+        window.diagnosis_panel,
+        window.lr_panel,
+    ):
         right.addWidget(widget)
-    for index, stretch in enumerate((3, 3, 1)):
+    for index, stretch in enumerate((3, 3, 1, 1)):
         right.setStretchFactor(index, stretch)
-    right.setSizes([440, 360, 160])  # the decision boundary gets the most room
+    right.setSizes([440, 360, 110, 160])  # the decision boundary gets the most room
 
     splitter = QSplitter(Qt.Orientation.Horizontal, window)
     splitter.setObjectName("mainSplitter")

@@ -28,6 +28,7 @@ from nnsim.ui.plots.base import (
     peak_envelope,
     step_axis,
 )
+from nnsim.ui.plots.diagnosis_markers import DiagnosisMarkers
 from nnsim.ui.style import HIGHLIGHT, MUTED, TEXT, layer_color
 
 ZERO_LABEL_POINT_SIZE = TICK_POINT_SIZE - 1
@@ -146,6 +147,7 @@ class GradientPanel(PlotPanel):
         self.reference_line.setZValue(10)  # over the curves, so its label stays readable
         self.reference_line.setVisible(False)
         plot.addItem(self.reference_line)
+        self.diagnosis_markers = DiagnosisMarkers(plot)  # the coach's
 
         dist = self.distribution_plot = self._add_plot(1, 1, "layer", "")
         dist.getAxis("left").setLogMode(True)  # the items are drawn at log10 of the values
@@ -187,6 +189,7 @@ class GradientPanel(PlotPanel):
         for curve, values in zip(self.curves, columns, strict=True):
             curve.setData(steps, values)
         self.anchor.follow(snapshot.step, columns)
+        self.diagnosis_markers.show_snapshot(snapshot)
         arrays = snapshot.gradients if source == "gradients" else snapshot.weights
         if source == "gradients" and snapshot.last is None:
             arrays = {}  # no step yet: the gradients are zeros that mean nothing
@@ -209,6 +212,7 @@ class GradientPanel(PlotPanel):
         self._snapshot = None
         for curve in self.curves:
             curve.setData([], [])
+        self.diagnosis_markers.clear()
         self._show_distribution({}, show_zeros=False)
         self.readout.setText("")
 
@@ -346,6 +350,7 @@ class GradientPanel(PlotPanel):
         self._distribution_bounds = None
 
     def _on_font_scale_changed(self) -> None:
+        self.diagnosis_markers.set_font(self.scaled_font(LABEL_POINT_SIZE - 1))
         font = self.scaled_font(ZERO_LABEL_POINT_SIZE)
         for label in self._zero_labels:
             label.setFont(font)

@@ -18,6 +18,7 @@ from nnsim.ui.plots.base import (
     pale,
     step_axis,
 )
+from nnsim.ui.plots.diagnosis_markers import DiagnosisMarkers
 from nnsim.ui.plots.ghosts import GhostRuns
 from nnsim.ui.style import MUTED
 
@@ -31,7 +32,8 @@ LOSS_TOOLTIP = (
     "blue: loss on the whole training set; orange: loss on the held-out test set.\n"
     "Test loss rising while train loss falls = over-fitting.\n"
     "Dashed lines (right axis): accuracy, the share of points classified right.\n"
-    "Vertical dashed lines mark hyper-parameter changes made during the run."
+    "Vertical dashed lines mark hyper-parameter changes made during the run;\n"
+    "amber ones what the coach found (its panel says more)."
 )
 
 
@@ -50,8 +52,8 @@ class LossPanel(PlotPanel):
         The "log scale" check box (objectName ``lossLogToggle``).
     readout
         The header label with the values at the hovered step (the latest one otherwise).
-    markers
-        The hyper-parameter change markers.
+    markers, diagnosis_markers
+        The hyper-parameter change markers; the coach's diagnoses (code at the step first seen).
     ghosts
         The faded test-loss curves of earlier runs (:class:`~nnsim.ui.plots.ghosts.GhostRuns`).
     """
@@ -101,6 +103,7 @@ class LossPanel(PlotPanel):
         plot.vb.sigResized.connect(self._on_view_resized)
 
         self.markers = MarkerLines(plot)
+        self.diagnosis_markers = DiagnosisMarkers(plot)  # the coach's
         self.ghosts = GhostRuns(plot, legend, clear_ghosts, TEST_COLOR)
         self.anchor = self._add_anchor(plot)
         self.hover_line = pg.InfiniteLine(
@@ -139,6 +142,7 @@ class LossPanel(PlotPanel):
         self.train_accuracy_curve.setData(eval_steps, finite(train_acc))
         self.test_accuracy_curve.setData(eval_steps, finite(test_acc))
         self.markers.update(snapshot.markers, snapshot.step)
+        self.diagnosis_markers.show_snapshot(snapshot)
         self.anchor.follow(
             snapshot.step,
             [history["batch_loss"], evaluations["train_loss"], evaluations["test_loss"]],
@@ -158,6 +162,7 @@ class LossPanel(PlotPanel):
         ):
             curve.setData([], [])
         self.markers.clear()
+        self.diagnosis_markers.clear()
         self.readout.setText("")
 
     def keep_as_ghost(self, label: str) -> bool:
@@ -243,3 +248,4 @@ class LossPanel(PlotPanel):
 
     def _on_font_scale_changed(self) -> None:
         self.markers.set_font(self.scaled_font(LABEL_POINT_SIZE - 1))
+        self.diagnosis_markers.set_font(self.scaled_font(LABEL_POINT_SIZE - 1))
