@@ -162,6 +162,7 @@ def test_a_bad_value_is_explained_and_the_runs_are_kept(qtbot, window):
     edit.setText("0.01, 0.3")
     qtbot.keyClick(edit, Qt.Key.Key_Return)
     assert legend_names(compare) == ["lr 0.01", "lr 0.3"] and compare.steps_done == 0
+    assert not compare.running  # Enter builds the runs; it does not press Play
 
 
 def test_use_this_run_makes_it_the_main_experiment(qtbot, window):
@@ -354,6 +355,7 @@ def test_a_tick_redraws_one_part_of_the_view_in_turn_and_none_while_hidden(
     monkeypatch.setattr(compare.table, "show_results",
                         lambda *a: (drawn.append("table"), table_results(*a)))  # fmt: skip
     monkeypatch.setattr(compare_window, "DRAW_SECONDS", 0.0)  # a redraw is always due
+    monkeypatch.setattr(compare_window, "DRAW_SHARE", 1.0)
     for _ in range(4):
         compare.tick()
     assert drawn == ["plot", "boundaries", "table", "plot"]  # one part a tick

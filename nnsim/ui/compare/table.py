@@ -63,7 +63,8 @@ class CompareTable(QTableWidget):
                 item = QTableWidgetItem(text)
                 item.setForeground(QBrush(QColor(run_color(i))))
                 self.setItem(i, column, item)
-        self.resizeColumnsToContents()
+        for column in range(self.columnCount() - 1):  # the last stretches to the edge
+            self.resizeColumnToContents(column)
 
     def show_results(self, results: Sequence[RunResults], threshold: float) -> None:
         """What every run has done so far; "test < threshold at" against ``threshold``."""

@@ -3,10 +3,11 @@ of two settings, at most 16 runs), trained together from one Play and shown side
 (overlaid losses, boundaries, a table), beside the main window.
 
 The runs train in this (the GUI) thread as one :class:`~nnsim.training.run_group.RunGroup`,
-in slices of at most :data:`SLICE_SECONDS` from a zero-delay timer; while playing, one part
+in slices of about :data:`SLICE_SECONDS` from a zero-delay timer. While playing, one part
 of the view (the plot, the boundaries, the table, in turns) is redrawn every
-:data:`DRAW_SECONDS` ÷ 3 in a tick of its own, and none while the window is hidden or
-minimised, so that no tick (with the paint it causes) keeps the event loop 30 ms. The main
+:data:`DRAW_SECONDS` ÷ 3 in a tick of its own (less often if redrawing would take more than
+:data:`DRAW_SHARE` of the time), and none while the window is hidden or minimised: no tick,
+with the paint it causes, holds the event loop for all the parts at once. The main
 window's experiment and its training are untouched until the learner picks a run ("Use
 this run" or a double-click on its row).
 
@@ -55,6 +56,7 @@ __all__ = ["DEFAULT_THRESHOLD", "DRAW_SECONDS", "SLICE_SECONDS", "TABLE_COLUMNS"
 
 SLICE_SECONDS = 0.012  # training per timer tick (a step may overrun it by an evaluation)
 DRAW_SECONDS = 0.15  # while playing, each part of the view is redrawn this often, in turns
+DRAW_SHARE = 1 / 3  # at most this share of the time goes to redrawing (many runs: less often)
 DEFAULT_THRESHOLD = 0.2
 NOTHING = "(nothing)"  # the second setting's first entry: one setting varies
 
@@ -79,6 +81,9 @@ class CompareWindow(QDialog):
         self.group: RunGroup | None = None
         self.threshold = DEFAULT_THRESHOLD
         self._next_draw = 0.0  # perf_counter at which the next part of the view is redrawn
+        # CPU time of this thread (not wall time, which a busy machine stretches):
+        self._draw_began: float | None = None  # at the start of the last tick, if it drew
+        self._tick_ended = 0.0  # at the end of the last tick
         self._part = 0  # which part that is: an index into self._parts
         self._parts: tuple[Callable[[], None], ...] = (
             self._show_plot, self._show_boundaries, self._show_table
@@ -160,6 +165,8 @@ class CompareWindow(QDialog):
         layout.addLayout(bottom)
         self.resize(920, 840)
         self._set_values_tips()
+        for button in (self.play_button, self.step_button, self.use_button):
+            button.setAutoDefault(False)  # Enter in a values field builds; it does not Play
 
         self.setting_combo.currentIndexChanged.connect(self._on_setting_chosen)
         self.second_combo.currentIndexChanged.connect(self._on_second_setting_chosen)
@@ -239,9 +246,11 @@ class CompareWindow(QDialog):
         self.boundaries.set_runs([r.label for r in runs], self.group.results)
         self.table.set_runs(self.varied, runs)
         self._show()
-        differ = " × ".join(s.name for s in self.varied)
-        self._say(f"{len(runs)} runs differing in {differ}: press Play.")
+        self._say(f"{self._differing()}: press Play.")
         return True
+
+    def _differing(self) -> str:
+        return f"{len(self.runs)} runs differing in {' × '.join(s.name for s in self.varied)}"
 
     # -- training --
 
@@ -260,6 +269,7 @@ class CompareWindow(QDialog):
         if self.group is None or not self.group.any_alive:
             return
         self.play_button.setText("Pause")
+        self._say(f"{self._differing()}, training together.")
         self._timer.start()
 
     def pause(self) -> None:
@@ -279,19 +289,26 @@ class CompareWindow(QDialog):
         part of the view (never both: each keeps the event loop for about a slice)."""
         group = self.group
         assert group is not None, "the timer runs only while there are runs"
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), time.thread_time()
+        if self._draw_began is not None:  # the last tick drew: it and its paint took this
+            spent = cpu - self._draw_began
+            pause = max(DRAW_SECONDS / len(self._parts), spent * (1 / DRAW_SHARE - 1))
+            self._next_draw, self._draw_began = now + pause, None
         if now >= self._next_draw and self._drawable():
-            self._next_draw = now + DRAW_SECONDS / len(self._parts)
+            self._draw_began = cpu
             self.step_label.setText(f"step {group.steps_done}")
             self._parts[self._part]()
             self._part = (self._part + 1) % len(self._parts)
-            return
-        end = now + SLICE_SECONDS
-        while group.any_alive and time.perf_counter() < end:
-            group.step()
-        if not group.any_alive:
-            self.pause()
-            self._say("Every run has diverged.", error=True)
+        elif cpu - self._tick_ended < SLICE_SECONDS / 2:
+            end = now + SLICE_SECONDS
+            while group.any_alive and time.perf_counter() < end:
+                group.step()
+            if not group.any_alive:
+                self.pause()
+                self._say("Every run has diverged.", error=True)
+        # else: something held the event loop since the last tick (a redraw's paint): no
+        # training this tick, so that the other timers and input come first
+        self._tick_ended = time.thread_time()
 
     def _drawable(self) -> bool:
         """Whether anything of the view can be seen (a hidden or minimised window's is not
