@@ -19,6 +19,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
@@ -81,9 +82,10 @@ def play(experiment, first: str, second: tuple[str, str] | None) -> dict[str, fl
         raise SystemExit(window.message.text())
     wait(0.5)
     costs: dict[str, list[float]] = {"plot": [], "boundaries": [], "table": []}
-    for name, part in (("plot", window.plot), ("boundaries", window.boundaries),
-                       ("table", window.table)):  # fmt: skip
-        part.show_results = timed(costs[name], part.show_results)  # type: ignore[method-assign]
+    parts: dict[str, Any] = {"plot": window.plot, "boundaries": window.boundaries,
+                             "table": window.table}  # fmt: skip
+    for name, part in parts.items():
+        part.show_results = timed(costs[name], part.show_results)
     lateness: list[float] = []
     busy: list[float] = []  # CPU ms of this thread between two firings: load-independent
     last = [0.0, 0.0]
