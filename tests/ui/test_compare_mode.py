@@ -356,10 +356,19 @@ def test_a_tick_redraws_one_part_of_the_view_in_turn_and_none_while_hidden(
                         lambda *a: (drawn.append("table"), table_results(*a)))  # fmt: skip
     monkeypatch.setattr(compare_window, "DRAW_SECONDS", 0.0)  # a redraw is always due
     monkeypatch.setattr(compare_window, "DRAW_SHARE", 1.0)
-    for _ in range(4):
+    slice_seconds = compare_window.SLICE_SECONDS
+    monkeypatch.setattr(compare_window, "SLICE_SECONDS", 0.0)  # a part paints a tick later
+    compare.tick()
+    assert drawn == ["plot"] and not compare.plot.updatesEnabled()  # not painted yet
+    compare.tick()
+    assert drawn == ["plot"] and compare.plot.updatesEnabled()  # now it paints, alone
+    for _ in range(5):
         compare.tick()
-    assert drawn == ["plot", "boundaries", "table", "plot"]  # one part a tick
-    assert compare.steps_done == 0  # a tick that draws does not train
+    assert drawn == ["plot", "boundaries", "table", "plot"]  # one part a tick, in turns
+    assert compare.steps_done == 0  # a tick that draws or lets a part paint does not train
+    monkeypatch.setattr(compare_window, "SLICE_SECONDS", slice_seconds)
+    compare.pause()  # a pause draws every part, all painted
+    assert all(w.updatesEnabled() for w in (compare.plot, compare.boundaries, compare.table))
     compare.showMinimized()
     qtbot.waitUntil(compare.isMinimized)
     drawn.clear()

@@ -54,7 +54,7 @@ from nnsim.ui.style import HIGHLIGHT, MUTED
 
 __all__ = ["DEFAULT_THRESHOLD", "DRAW_SECONDS", "SLICE_SECONDS", "TABLE_COLUMNS", "CompareWindow"]
 
-SLICE_SECONDS = 0.012  # training per timer tick (a step may overrun it by an evaluation)
+SLICE_SECONDS = 0.006  # training per tick; Qt may run two zero-delay ticks back to back
 DRAW_SECONDS = 0.15  # while playing, each part of the view is redrawn this often, in turns
 DRAW_SHARE = 1 / 3  # at most this share of the time goes to redrawing (many runs: less often)
 DEFAULT_THRESHOLD = 0.2
@@ -81,13 +81,16 @@ class CompareWindow(QDialog):
         self.group: RunGroup | None = None
         self.threshold = DEFAULT_THRESHOLD
         self._next_draw = 0.0  # perf_counter at which the next part of the view is redrawn
-        # CPU time of this thread (not wall time, which a busy machine stretches):
-        self._draw_began: float | None = None  # at the start of the last tick, if it drew
-        self._tick_ended = 0.0  # at the end of the last tick
         self._part = 0  # which part that is: an index into self._parts
         self._parts: tuple[Callable[[], None], ...] = (
             self._show_plot, self._show_boundaries, self._show_table
         )  # fmt: skip
+        self._hidden: QWidget | None = None  # a redrawn part whose paint waits for a tick
+        self._reveal_at = 0.0  # perf_counter at which that part may paint
+        self._revealed = False  # whether the last tick let it paint
+        # CPU time of this thread (not wall time, which a busy machine stretches):
+        self._draw_cpu = 0.0  # that the redraw of the last part took, before its paint
+        self._tick_ended = 0.0  # at the end of the last tick
         self._timer = QTimer(self)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.tick)
@@ -123,6 +126,8 @@ class CompareWindow(QDialog):
         self.step_button.setToolTip("One mini-batch step of every run.")
         self.step_label = QLabel("step 0", self)
         self.step_label.setObjectName("compareStepLabel")
+        # wide enough for long runs: a new step number does not lay the window out again
+        self.step_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("step 00000000"))
         self.threshold_edit = QLineEdit(f"{DEFAULT_THRESHOLD:g}", self)
         self.threshold_edit.setObjectName("compareThresholdEdit")
         self.threshold_edit.setMaximumWidth(80)
@@ -285,30 +290,47 @@ class CompareWindow(QDialog):
             self._show()
 
     def tick(self) -> None:
-        """One timer tick: either a training slice or, when one is due, the redraw of one
-        part of the view (never both: each keeps the event loop for about a slice)."""
+        """One timer tick: a training slice; or, when one is due, the redraw of one part of
+        the view with its painting held back; or, a slice later, letting that part paint.
+        Each keeps the event loop for about a slice or one part's paint, never more."""
         group = self.group
         assert group is not None, "the timer runs only while there are runs"
         now, cpu = time.perf_counter(), time.thread_time()
-        if self._draw_began is not None:  # the last tick drew: it and its paint took this
-            spent = cpu - self._draw_began
+        away = cpu - self._tick_ended  # this thread's work since the last tick: a paint
+        if self._revealed:  # the last tick let a part paint, which took `away`
+            spent = self._draw_cpu + away
             pause = max(DRAW_SECONDS / len(self._parts), spent * (1 / DRAW_SHARE - 1))
-            self._next_draw, self._draw_began = now + pause, None
-        if now >= self._next_draw and self._drawable():
-            self._draw_began = cpu
+            self._next_draw, self._revealed = now + pause, False
+        if self._hidden is not None:
+            if now >= self._reveal_at:
+                self._reveal()  # its paint follows this tick, on its own
+                self._revealed = True
+        elif now >= self._next_draw and self._drawable():
+            widget = (self.plot, self.boundaries, self.table)[self._part]
+            widget.setUpdatesEnabled(False)  # painted a tick later: not in one block with this
             self.step_label.setText(f"step {group.steps_done}")
             self._parts[self._part]()
             self._part = (self._part + 1) % len(self._parts)
-        elif cpu - self._tick_ended < SLICE_SECONDS / 2:
+            self._hidden, self._reveal_at = widget, time.perf_counter() + SLICE_SECONDS
+            self._draw_cpu = time.thread_time() - cpu
+            self._tick_ended = time.thread_time()
+            return
+        if not self._revealed and away < SLICE_SECONDS / 2:
             end = now + SLICE_SECONDS
             while group.any_alive and time.perf_counter() < end:
                 group.step()
             if not group.any_alive:
                 self.pause()
                 self._say("Every run has diverged.", error=True)
-        # else: something held the event loop since the last tick (a redraw's paint): no
-        # training this tick, so that the other timers and input come first
+        # else: something held the event loop since the last tick (a part's paint), or
+        # this tick lets one paint: no training now, so that other timers and input come first
         self._tick_ended = time.thread_time()
+
+    def _reveal(self) -> None:
+        """Let the part whose painting was held back paint (it is updated as a whole)."""
+        if self._hidden is not None:
+            self._hidden.setUpdatesEnabled(True)
+            self._hidden = None
 
     def _drawable(self) -> bool:
         """Whether anything of the view can be seen (a hidden or minimised window's is not
@@ -341,6 +363,8 @@ class CompareWindow(QDialog):
 
     def _show(self) -> None:
         """Every part of the view at once (after a step, a pause, new runs)."""
+        self._reveal()
+        self._revealed = False
         if self.group is None:
             return
         self.step_label.setText(f"step {self.group.steps_done}")
