@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -23,6 +24,7 @@ from nnsim.training.experiment import Experiment, ExperimentError, ScheduleSpec
 MAX_RUNS = 16
 OPTIMIZER_NAME, SCHEDULE_NAME = "training.optimizer.name", "training.schedule.name"
 STEP_ONLY_SCHEDULES = ("one_cycle", "plateau")  # counted in steps whatever the unit was
+_PATH = re.compile(r"^[A-Za-z_]\w*(\.\w+)+: ")  # "training.optimizer.name: " before a problem
 
 
 class VariationError(ValueError):
@@ -239,8 +241,11 @@ def _problems(
 
 
 def _without_path(problem: str, settings: dict[str, Any]) -> str:
-    """A problem about one varied value, without the path it is about (the value says it)."""
+    """A problem about one varied value, without the path it is about (the value says it):
+    one of ``settings``' paths, or any dotted path if the value's settings were refused."""
     for key in settings:
         if problem.startswith(f"{key}: "):
             return problem.removeprefix(f"{key}: ")
+    if not settings:
+        return _PATH.sub("", problem, count=1)
     return problem

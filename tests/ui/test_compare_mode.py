@@ -292,7 +292,8 @@ def test_a_bad_grid_is_explained_and_the_runs_are_kept(qtbot, window):
     qtbot.keyClick(first, Qt.Key.Key_Return)
     refused("learning rate × optimizer: 6 × 3 = 18 runs; at most 16")
     first.setText("0.01, 0.1")
-    for bad, said in [("sgd, nope", "nope: must be one of"), ("adam", "optimizer: 1 value(s)"),
+    named = "nope: must be one of sgd, adagrad, rmsprop, adam, adamw, sgd+momentum, sgd+nesterov"
+    for bad, said in [("sgd, nope", named), ("adam", "optimizer: 1 value(s)"),
                       ("adam, adam", "optimizer: adam is given twice")]:  # fmt: skip
         second.setText(bad)
         qtbot.keyClick(second, Qt.Key.Key_Return)

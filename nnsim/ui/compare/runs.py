@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from nnsim.engine.optimizers import OPTIMIZERS
 from nnsim.engine.schedules import SCHEDULES
 from nnsim.training.experiment import Experiment, ExperimentError
 from nnsim.training.run_group import RunResults
@@ -63,7 +64,12 @@ def _lr(_experiment: Experiment, value: Any) -> dict[str, Any]:
 
 def _optimizer(_experiment: Experiment, value: Any) -> dict[str, Any]:
     extra = _OPTIMIZER_ALIASES.get(str(value).lower())
-    return {OPTIMIZER_NAME: value} if extra is None else {OPTIMIZER_NAME: "sgd", **extra}
+    if extra is not None:
+        return {OPTIMIZER_NAME: "sgd", **extra}
+    if value not in OPTIMIZERS:  # the allowed names include Compare's own two
+        allowed = ", ".join([*OPTIMIZERS, *_OPTIMIZER_ALIASES])
+        raise ExperimentError([f"{OPTIMIZER_NAME}: must be one of {allowed}, got {value!r}"])
+    return {OPTIMIZER_NAME: value}
 
 
 def _schedule(_experiment: Experiment, value: Any) -> dict[str, Any]:
