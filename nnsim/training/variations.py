@@ -5,14 +5,16 @@ A setting is a dotted path into the experiment file (``training.optimizer.lr``,
 value. Each varied experiment is checked as a file would be. Choosing another optimizer or
 schedule starts it from its own defaults, as the window does (the learning rate is kept;
 a schedule keeps its warm-up). Two or more settings make a grid of at most
-:data:`MAX_RUNS` runs.
+:data:`MAX_RUNS` runs (:func:`variation_grid`, used by ``nnsim compare`` and by the
+window's Compare mode, whose settings may stand for several paths at once).
 """
 
 from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +24,7 @@ from nnsim.training.experiment import Experiment, ExperimentError, ScheduleSpec
 MAX_RUNS = 16
 OPTIMIZER_NAME, SCHEDULE_NAME = "training.optimizer.name", "training.schedule.name"
 STEP_ONLY_SCHEDULES = ("one_cycle", "plateau")  # counted in steps whatever the unit was
+_PATH = re.compile(r"^[A-Za-z_]\w*(\.\w+)+: ")  # "training.optimizer.name: " before a problem
 
 
 class VariationError(ValueError):
@@ -34,11 +37,20 @@ class VariationError(ValueError):
 
 @dataclass(frozen=True)
 class Variation:
-    """One setting and the values it takes: ``texts`` as typed, ``values`` as parsed."""
+    """One setting and the values it takes: ``texts`` as typed, ``values`` as parsed.
+
+    ``settings`` says what a value sets (dotted path → value), for a setting that is more
+    than one path (Compare's ``sgd+momentum``, every hidden layer's activation); None:
+    the value sets the path ``key``. It may raise :class:`ExperimentError`."""
 
     key: str
     texts: tuple[str, ...]
     values: tuple[Any, ...]
+    settings: Callable[[Experiment, Any], dict[str, Any]] | None = None
+
+    def settings_for(self, experiment: Experiment, value: Any) -> dict[str, Any]:
+        """The paths ``value`` sets in ``experiment`` and what it sets them to."""
+        return {self.key: value} if self.settings is None else self.settings(experiment, value)
 
 
 @dataclass(frozen=True)
@@ -151,8 +163,20 @@ def _switched_schedule(old: dict[str, Any], name: Any) -> dict[str, Any]:
     return {"name": new.name, "unit": new.unit, **new.params}
 
 
-def variation_grid(experiment: Experiment, variations: Sequence[Variation]) -> list[VariedRun]:
+def describe_vary(texts: Mapping[str, str | None]) -> str:
+    """How ``nnsim compare`` names the values a problem is about: ``--vary seed=1 k=v``
+    (a key alone where the text is None; ``--vary`` for the whole grid)."""
+    return " ".join(["--vary", *(k if t is None else f"{k}={t}" for k, t in texts.items())])
+
+
+def variation_grid(
+    experiment: Experiment,
+    variations: Sequence[Variation],
+    describe: Callable[[Mapping[str, str | None]], str] = describe_vary,
+) -> list[VariedRun]:
     """Every combination of the values (the first setting varies slowest), each checked.
+
+    ``describe`` names the values (key → text) a problem is about, for the messages.
 
     Raises
     ------
@@ -163,41 +187,65 @@ def variation_grid(experiment: Experiment, variations: Sequence[Variation]) -> l
     keys = [v.key for v in variations]
     repeated = sorted({k for k in keys if keys.count(k) > 1})
     if repeated:
-        raise VariationError([f"--vary {k}: given more than once" for k in repeated])
+        raise VariationError([f"{describe({k: None})}: given more than once" for k in repeated])
     count = 1
     for v in variations:
         count *= len(v.values)
     if count > MAX_RUNS:
         sizes = " × ".join(str(len(v.values)) for v in variations)
         many = f"{sizes} = {count} runs" if len(variations) > 1 else f"{count} runs"
-        raise VariationError([f"--vary: {many}; at most {MAX_RUNS}"])
+        raise VariationError([f"{describe({})}: {many}; at most {MAX_RUNS}"])
     problems: list[str] = []
     for v in variations:  # each value alone first: the clearest message
         for text, value in zip(v.texts, v.values, strict=True):
-            problems += _problems(experiment, {v.key: value}, {v.key: text})
+            problems += _problems(experiment, [(v, value)], {v.key: text}, describe)
     if problems:
         raise VariationError(list(dict.fromkeys(problems)))
     runs = []
     for combo in itertools.product(*(zip(v.texts, v.values, strict=True) for v in variations)):
         texts = {key: text for key, (text, _) in zip(keys, combo, strict=True)}
-        values = {key: value for key, (_, value) in zip(keys, combo, strict=True)}
-        problems += _problems(experiment, values, texts)
+        chosen = [(v, value) for v, (_, value) in zip(variations, combo, strict=True)]
+        problems += _problems(experiment, chosen, texts, describe)
         if not problems:
-            runs.append(VariedRun(texts, with_settings(experiment, values)))
+            runs.append(VariedRun(texts, with_settings(experiment, _merged(experiment, chosen))))
     if problems:
         raise VariationError(problems)
     return runs
 
 
-def _problems(experiment: Experiment, values: dict[str, Any], texts: dict[str, str]) -> list[str]:
-    given = " ".join(f"{k}={t}" for k, t in texts.items())
+def _merged(experiment: Experiment, chosen: list[tuple[Variation, Any]]) -> dict[str, Any]:
+    settings: dict[str, Any] = {}
+    for variation, value in chosen:
+        settings.update(variation.settings_for(experiment, value))
+    return settings
+
+
+def _problems(
+    experiment: Experiment,
+    chosen: list[tuple[Variation, Any]],
+    texts: dict[str, str],
+    describe: Callable[[Mapping[str, str | None]], str],
+) -> list[str]:
+    given = describe(texts)
+    settings: dict[str, Any] = {}
     try:
-        with_settings(experiment, values)
+        settings = _merged(experiment, chosen)
+        with_settings(experiment, settings)
     except KeyError as err:
-        return [f"--vary {err.args[0]}"]
+        return [f"{describe({})} {err.args[0]}"]
     except ExperimentError as err:
-        only = next(iter(values)) if len(values) == 1 else None
-        return [
-            f"--vary {given}: {p.removeprefix(f'{only}: ') if only else p}" for p in err.problems
-        ]
+        if len(chosen) > 1:
+            return [f"{given}: {p}" for p in err.problems]
+        return [f"{given}: {_without_path(p, settings)}" for p in err.problems]
     return []
+
+
+def _without_path(problem: str, settings: dict[str, Any]) -> str:
+    """A problem about one varied value, without the path it is about (the value says it):
+    one of ``settings``' paths, or any dotted path if the value's settings were refused."""
+    for key in settings:
+        if problem.startswith(f"{key}: "):
+            return problem.removeprefix(f"{key}: ")
+    if not settings:
+        return _PATH.sub("", problem, count=1)
+    return problem

@@ -10,13 +10,17 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QTableW
 
 from nnsim.training.grid import GridPredictor
 from nnsim.training.trainer import Trainer
-from nnsim.training.variations import with_setting
+from nnsim.training.variations import switched_schedule, with_setting, with_settings
 from nnsim.ui.colormap import output_to_rgba
 from nnsim.ui.compare import CompareWindow
+from nnsim.ui.compare import window as compare_window
 from nnsim.ui.compare.window import TABLE_COLUMNS
 
 LEGEND_LR = ["lr 0.0001", "lr 0.01", "lr 0.1", "lr 10"]
 OPTIMIZERS = ["sgd", "sgd+momentum", "sgd+nesterov", "adagrad", "rmsprop", "adam", "adamw"]
+SCHEDULES = ["constant", "inverse_time", "step", "exponential", "cosine", "one_cycle", "plateau"]
+GRID = ["lr 0.01 · sgd", "lr 0.01 · sgd+momentum", "lr 0.01 · adam",
+        "lr 0.1 · sgd", "lr 0.1 · sgd+momentum", "lr 0.1 · adam"]  # fmt: skip
 
 
 def open_compare(qtbot, window) -> CompareWindow:
@@ -33,9 +37,14 @@ def legend_names(compare: CompareWindow) -> list[str]:
     return [label.text for _, label in compare.plot.legend.items]
 
 
+def headers(compare: CompareWindow) -> list[str]:
+    table = compare.findChild(QTableWidget, "compareTable")
+    return [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+
+
 def column(compare: CompareWindow, name: str) -> list[str]:
     table = compare.findChild(QTableWidget, "compareTable")
-    c = TABLE_COLUMNS.index(name)
+    c = headers(compare).index(name)
     return [table.item(r, c).text() for r in range(table.rowCount())]
 
 
@@ -46,7 +55,8 @@ def test_ctrl_k_opens_compare_beside_the_window_with_four_learning_rates(qtbot, 
     lrs = [r.experiment.training.optimizer.lr for r in compare.runs]
     assert lrs == [0.0001, 0.01, 0.1, 10]
     assert legend_names(compare) == LEGEND_LR
-    assert column(compare, "value") == ["0.0001", "0.01", "0.1", "10"]
+    assert column(compare, "learning rate") == ["0.0001", "0.01", "0.1", "10"]
+    assert headers(compare) == ["learning rate", *TABLE_COLUMNS]
     assert open_compare(qtbot, window) is compare  # the action shows the same window again
     assert window.experiment().training.optimizer.lr == 0.03  # the main one is untouched
 
@@ -152,6 +162,7 @@ def test_a_bad_value_is_explained_and_the_runs_are_kept(qtbot, window):
     edit.setText("0.01, 0.3")
     qtbot.keyClick(edit, Qt.Key.Key_Return)
     assert legend_names(compare) == ["lr 0.01", "lr 0.3"] and compare.steps_done == 0
+    assert not compare.running  # Enter builds the runs; it does not press Play
 
 
 def test_use_this_run_makes_it_the_main_experiment(qtbot, window):
@@ -215,3 +226,159 @@ def test_reopening_keeps_the_runs_unless_the_experiment_changed(qtbot, window):
     window.model.replace(with_setting(window.experiment(), "data.noise", 0.3))
     assert open_compare(qtbot, window).group is not group and compare.steps_done == 0
     assert all(r.experiment.data.noise == 0.3 for r in compare.runs)
+
+
+def make_grid(qtbot, compare: CompareWindow) -> None:
+    """Learning rate 0.01, 0.1 × optimizer sgd, sgd+momentum, adam (typed, then Enter)."""
+    compare.findChild(QLineEdit, "compareValuesEdit").setText("0.01, 0.1")
+    second = compare.findChild(QComboBox, "compareSecondSettingCombo")
+    assert second.itemText(0) == "(nothing)" and second.currentIndex() == 0
+    second.setCurrentText("Optimizer")
+    second_values = compare.findChild(QLineEdit, "compareSecondValuesEdit")
+    assert second_values.isEnabled() and second_values.text() == "sgd, adam"  # the default
+    second_values.setText("sgd, sgd+momentum, adam")
+    qtbot.keyClick(second_values, Qt.Key.Key_Return)
+
+
+def test_a_second_setting_makes_a_grid_of_every_combination(qtbot, window):
+    compare = open_compare(qtbot, window)
+    assert not compare.findChild(QLineEdit, "compareSecondValuesEdit").isEnabled()
+    make_grid(qtbot, compare)
+    assert legend_names(compare) == GRID
+    assert [r.label for r in compare.runs] == GRID
+    cells = compare.boundaries.layout()
+    captions = [cells.itemAt(i).widget().findChildren(QLabel)[-1].text()
+                for i in range(cells.count())]  # fmt: skip
+    assert captions == GRID
+    assert headers(compare) == ["learning rate", "optimizer", *TABLE_COLUMNS]
+    assert column(compare, "learning rate") == ["0.01"] * 3 + ["0.1"] * 3
+    assert column(compare, "optimizer") == ["sgd", "sgd+momentum", "adam"] * 2
+    base = window.experiment()
+    expected = [
+        with_settings(base, {"training.optimizer.lr": lr, "training.optimizer.name": name, **extra})
+        for lr in (0.01, 0.1)
+        for name, extra in (("sgd", {}), ("sgd", {"training.optimizer.momentum": 0.9}),
+                            ("adam", {}))
+    ]  # fmt: skip
+    assert [r.experiment for r in compare.runs] == expected
+    assert "6 runs differing in learning rate × optimizer" in compare.message.text()
+    for _ in range(10):
+        compare.step()
+    assert [r.last.step for r in compare.group.results] == [10] * 6
+    assert all(column(compare, "final test"))
+    second = compare.findChild(QComboBox, "compareSecondSettingCombo")
+    second.setCurrentText("(nothing)")  # back to one setting
+    assert legend_names(compare) == ["lr 0.01", "lr 0.1"]
+    assert headers(compare) == ["learning rate", *TABLE_COLUMNS]
+    assert not compare.findChild(QLineEdit, "compareSecondValuesEdit").isEnabled()
+
+
+def test_a_bad_grid_is_explained_and_the_runs_are_kept(qtbot, window):
+    compare = open_compare(qtbot, window)
+    make_grid(qtbot, compare)
+    compare.step()
+    runs, group = compare.runs, compare.group
+    first = compare.findChild(QLineEdit, "compareValuesEdit")
+    second = compare.findChild(QLineEdit, "compareSecondValuesEdit")
+    message = compare.findChild(QLabel, "compareMessage")
+
+    def refused(said: str) -> None:
+        assert said in message.text() and "previous runs are kept" in message.text()
+        assert compare.runs is runs and compare.group is group and compare.steps_done == 1
+        assert legend_names(compare) == GRID
+        assert headers(compare) == ["learning rate", "optimizer", *TABLE_COLUMNS]
+
+    first.setText("0.0001, 0.001, 0.003, 0.01, 0.03, 0.1")
+    qtbot.keyClick(first, Qt.Key.Key_Return)
+    refused("learning rate × optimizer: 6 × 3 = 18 runs; at most 16")
+    first.setText("0.01, 0.1")
+    named = "nope: must be one of sgd, adagrad, rmsprop, adam, adamw, sgd+momentum, sgd+nesterov"
+    for bad, said in [("sgd, nope", named), ("adam", "optimizer: 1 value(s)"),
+                      ("adam, adam", "optimizer: adam is given twice")]:  # fmt: skip
+        second.setText(bad)
+        qtbot.keyClick(second, Qt.Key.Key_Return)
+        refused(said)
+    compare.findChild(QComboBox, "compareSecondSettingCombo").setCurrentText("Learning rate")
+    refused("learning rate is both settings")
+    compare.findChild(QComboBox, "compareSecondSettingCombo").setCurrentText("Seed")
+    assert legend_names(compare) == ["lr 0.01 · seed 0", "lr 0.01 · seed 1",
+                                     "lr 0.1 · seed 0", "lr 0.1 · seed 1"]  # fmt: skip
+    assert [r.experiment.seed for r in compare.runs] == [0, 1, 0, 1]
+
+
+def test_sixteen_runs_train_together(qtbot, window):
+    compare = open_compare(qtbot, window)
+    compare.findChild(QLineEdit, "compareValuesEdit").setText("0.001, 0.01, 0.1, 1")
+    compare.findChild(QComboBox, "compareSecondSettingCombo").setCurrentText("Seed")
+    second = compare.findChild(QLineEdit, "compareSecondValuesEdit")
+    second.setText("0, 1, 2, 3")
+    qtbot.keyClick(second, Qt.Key.Key_Return)
+    assert len(compare.runs) == 16 and len(compare.boundaries.images) == 16
+    for _ in range(10):
+        compare.step()
+    assert [r.last.step for r in compare.group.results] == [10] * 16
+    assert len(set(column(compare, "final train"))) == 16
+
+
+def test_the_schedule_varies_each_from_its_suggested_values(qtbot, window):
+    compare = open_compare(qtbot, window)
+    combo = compare.findChild(QComboBox, "compareSettingCombo")
+    combo.setCurrentText("Schedule")
+    assert compare.findChild(QLineEdit, "compareValuesEdit").text() == ", ".join(SCHEDULES)
+    assert legend_names(compare) == SCHEDULES
+    assert headers(compare)[0] == "schedule"
+    old = window.experiment().training.schedule
+    schedules = [r.experiment.training.schedule for r in compare.runs]
+    assert schedules == [switched_schedule(old, name) for name in SCHEDULES]
+    assert schedules[4].params["T_max"] > 0 and schedules[5].unit == "step"
+    assert all(r.experiment.training.optimizer.lr == 0.03 for r in compare.runs)
+    for _ in range(12):
+        compare.step()
+    lrs = [r.last.lr for r in compare.group.results]
+    assert lrs[0] == 0.03 and lrs[1] < 0.03  # inverse_time has begun to decay
+    runs = compare.runs
+    edit = compare.findChild(QLineEdit, "compareValuesEdit")
+    edit.setText("constant, warp")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    said = compare.findChild(QLabel, "compareMessage").text()
+    assert "warp: must be one of " + ", ".join(SCHEDULES) in said
+    assert compare.runs is runs
+
+
+def test_a_tick_redraws_one_part_of_the_view_in_turn_and_none_while_hidden(
+    qtbot, window, monkeypatch
+):
+    compare = open_compare(qtbot, window)
+    drawn: list[str] = []
+    for name, part in (("plot", compare.plot), ("boundaries", compare.boundaries)):
+        monkeypatch.setattr(part, "show_results", lambda *a, name=name: drawn.append(name))
+    table_results = compare.table.show_results
+    monkeypatch.setattr(compare.table, "show_results",
+                        lambda *a: (drawn.append("table"), table_results(*a)))  # fmt: skip
+    monkeypatch.setattr(compare_window, "DRAW_SECONDS", 0.0)  # a redraw is always due
+    monkeypatch.setattr(compare_window, "DRAW_SHARE", 1.0)
+    slice_seconds = compare_window.SLICE_SECONDS
+    monkeypatch.setattr(compare_window, "SLICE_SECONDS", 0.0)  # a part paints a tick later
+    compare.tick()
+    assert drawn == ["plot"] and not compare.plot.updatesEnabled()  # not painted yet
+    compare.tick()
+    assert drawn == ["plot"] and compare.plot.updatesEnabled()  # now it paints, alone
+    for _ in range(5):
+        compare.tick()
+    assert drawn == ["plot", "boundaries", "table", "plot"]  # one part a tick, in turns
+    assert compare.steps_done == 0  # a tick that draws or lets a part paint does not train
+    monkeypatch.setattr(compare_window, "SLICE_SECONDS", slice_seconds)
+    compare.pause()  # a pause draws every part, all painted
+    assert all(w.updatesEnabled() for w in (compare.plot, compare.boundaries, compare.table))
+    compare.showMinimized()
+    qtbot.waitUntil(compare.isMinimized)
+    drawn.clear()
+    compare.tick()
+    assert drawn == [] and compare.steps_done > 0  # minimised: it trains, draws nothing
+    compare.showNormal()
+    qtbot.waitUntil(lambda: not compare.isMinimized())
+    assert drawn[-3:] == ["plot", "boundaries", "table"]  # restored: where the runs got to
+    compare.hide()
+    drawn.clear()
+    compare.tick()
+    assert drawn == []

@@ -1,25 +1,37 @@
 """What Compare mode varies and measures (no Qt): the settings a learner can vary, the runs
-built from typed values, and one run's row of the table.
+built from typed values (one setting, or a grid of two), and one run's row of the table.
 
-Each value is turned into an experiment with :func:`~nnsim.training.variations.with_setting`,
-checked as a file would be; a bad value is reported by :class:`CompareError` naming it.
+The runs are :func:`~nnsim.training.variations.variation_grid`'s, as ``nnsim compare``
+builds them: every value checked as a file would be, a bad one reported by
+:class:`CompareError` naming it.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
+from nnsim.engine.optimizers import OPTIMIZERS
+from nnsim.engine.schedules import SCHEDULES
 from nnsim.training.experiment import Experiment, ExperimentError
 from nnsim.training.run_group import RunResults
-from nnsim.training.variations import OPTIMIZER_NAME, parse_value, with_setting, with_settings
+from nnsim.training.variations import (
+    MAX_RUNS,
+    OPTIMIZER_NAME,
+    SCHEDULE_NAME,
+    Variation,
+    VariationError,
+    parse_value,
+    variation_grid,
+)
 
 __all__ = [
     "MAX_COMPARE_RUNS",
+    "MAX_GRID_RUNS",
     "MIN_COMPARE_RUNS",
     "SETTINGS",
     "CompareError",
@@ -30,7 +42,8 @@ __all__ = [
     "run_row",
 ]
 
-MIN_COMPARE_RUNS, MAX_COMPARE_RUNS = 2, 8
+MIN_COMPARE_RUNS, MAX_COMPARE_RUNS = 2, 8  # values of one setting
+MAX_GRID_RUNS = MAX_RUNS  # runs of two settings' grid
 _OPTIMIZER_ALIASES: dict[str, dict[str, Any]] = {
     "sgd+momentum": {"training.optimizer.momentum": 0.9},
     "sgd+nesterov": {"training.optimizer.momentum": 0.9, "training.optimizer.nesterov": True},
@@ -45,106 +58,163 @@ class CompareError(ValueError):
         self.problems = list(problems)
 
 
-def _lr(experiment: Experiment, value: Any) -> Experiment:
-    return with_setting(experiment, "training.optimizer.lr", value)
+def _lr(_experiment: Experiment, value: Any) -> dict[str, Any]:
+    return {"training.optimizer.lr": value}
 
 
-def _optimizer(experiment: Experiment, value: Any) -> Experiment:
+def _optimizer(_experiment: Experiment, value: Any) -> dict[str, Any]:
     extra = _OPTIMIZER_ALIASES.get(str(value).lower())
-    if extra is None:
-        return with_setting(experiment, OPTIMIZER_NAME, value)
-    return with_settings(experiment, {OPTIMIZER_NAME: "sgd", **extra})
+    if extra is not None:
+        return {OPTIMIZER_NAME: "sgd", **extra}
+    if value not in OPTIMIZERS:  # the allowed names include Compare's own two
+        allowed = ", ".join([*OPTIMIZERS, *_OPTIMIZER_ALIASES])
+        raise ExperimentError([f"{OPTIMIZER_NAME}: must be one of {allowed}, got {value!r}"])
+    return {OPTIMIZER_NAME: value}
 
 
-def _batch(experiment: Experiment, value: Any) -> Experiment:
-    return with_setting(experiment, "training.batch_size", value)
+def _schedule(_experiment: Experiment, value: Any) -> dict[str, Any]:
+    return {SCHEDULE_NAME: value}  # with its suggested values: variations.switched_schedule
 
 
-def _init(experiment: Experiment, value: Any) -> Experiment:
-    return with_setting(experiment, "network.init", value)
+def _batch(_experiment: Experiment, value: Any) -> dict[str, Any]:
+    return {"training.batch_size": value}
 
 
-def _activation(experiment: Experiment, value: Any) -> Experiment:
+def _init(_experiment: Experiment, value: Any) -> dict[str, Any]:
+    return {"network.init": value}
+
+
+def _activation(experiment: Experiment, value: Any) -> dict[str, Any]:
     layers = len(experiment.network.hidden_layers)
     if not layers:
         raise ExperimentError(["the network has no hidden layer to change"])
-    keys = [f"network.hidden_layers.{i}.activation" for i in range(layers)]
-    return with_settings(experiment, dict.fromkeys(keys, value))
+    return {f"network.hidden_layers.{i}.activation": value for i in range(layers)}
 
 
-def _seed(experiment: Experiment, value: Any) -> Experiment:
-    return with_setting(experiment, "seed", value)
+def _seed(_experiment: Experiment, value: Any) -> dict[str, Any]:
+    return {"seed": value}
 
 
 @dataclass(frozen=True)
 class CompareSetting:
     """A setting Compare mode varies: its title in the combo, the short name the legend
-    puts before a value (``lr 0.1``), the values offered, and how a value makes a run."""
+    puts before a value (``lr 0.1``), the values offered when it is the first setting and
+    when it is the second (a grid: fewer), and what a value sets (dotted path → value)."""
 
     title: str
     short: str
     defaults: tuple[str, ...]
-    apply: Callable[[Experiment, Any], Experiment]
+    second_defaults: tuple[str, ...]
+    settings: Callable[[Experiment, Any], dict[str, Any]]
+
+    @property
+    def name(self) -> str:
+        """The setting in a sentence or a column header: ``learning rate``, ``activation``."""
+        return self.title.split(" (")[0].lower()
+
+    def label(self, text: str) -> str:
+        """How the legend names a value of this setting: ``lr 0.1``, ``adam``."""
+        return f"{self.short} {text}".strip()
 
 
 SETTINGS: tuple[CompareSetting, ...] = (
-    CompareSetting("Learning rate", "lr", ("0.0001", "0.01", "0.1", "10"), _lr),
+    CompareSetting("Learning rate", "lr", ("0.0001", "0.01", "0.1", "10"), ("0.01", "0.1"), _lr),
     CompareSetting(
         "Optimizer",
         "",
         ("sgd", "sgd+momentum", "sgd+nesterov", "adagrad", "rmsprop", "adam", "adamw"),
+        ("sgd", "adam"),
         _optimizer,
     ),
-    CompareSetting("Batch size", "batch", ("1", "10", "50", "all"), _batch),
+    CompareSetting("Schedule", "", tuple(SCHEDULES), ("constant", "cosine"), _schedule),
+    CompareSetting("Batch size", "batch", ("1", "10", "50", "all"), ("10", "all"), _batch),
     CompareSetting(
-        "Initialiser", "init", ("zeros", "article", "xavier_uniform", "he_normal"), _init
+        "Initialiser",
+        "init",
+        ("zeros", "article", "xavier_uniform", "he_normal"),
+        ("xavier_uniform", "he_normal"),
+        _init,
     ),
     CompareSetting(
-        "Activation (all hidden layers)", "", ("tanh", "relu", "sigmoid", "linear"), _activation
+        "Activation (all hidden layers)",
+        "",
+        ("tanh", "relu", "sigmoid", "linear"),
+        ("tanh", "relu"),
+        _activation,
     ),
-    CompareSetting("Seed", "seed", ("0", "1", "2", "3"), _seed),
+    CompareSetting("Seed", "seed", ("0", "1", "2", "3"), ("0", "1"), _seed),
 )
 """The settings offered, in the combo's order (the first is the default)."""
 
 
 @dataclass(frozen=True)
 class CompareRun:
-    """One run of a comparison: its value as typed, its legend label, its experiment."""
+    """One run of a comparison: its values as typed (one per varied setting), its legend
+    label (``lr 0.1 · adam``), its experiment."""
 
-    text: str
+    texts: tuple[str, ...]
     label: str
     experiment: Experiment
 
 
-def build_runs(experiment: Experiment, setting: CompareSetting, text: str) -> list[CompareRun]:
-    """The runs for ``text``, comma-separated values of ``setting``; :class:`CompareError`
-    (every problem, each naming its value) if a value is bad, repeated, or there are fewer
-    than :data:`MIN_COMPARE_RUNS` or more than :data:`MAX_COMPARE_RUNS`."""
-    texts = [t.strip() for t in text.split(",")]
+def _values(setting: CompareSetting, text: str, prefix: str) -> Variation:
+    """``text``'s comma-separated values of ``setting`` (``prefix`` starts each problem)."""
+    texts = tuple(t.strip() for t in text.split(","))
     if any(not t for t in texts):
-        raise CompareError(["a value is empty (separate values with commas: 0.01, 0.1)"])
+        raise CompareError([f"{prefix}a value is empty (separate values with commas: 0.01, 0.1)"])
     if not MIN_COMPARE_RUNS <= len(texts) <= MAX_COMPARE_RUNS:
         raise CompareError(
-            [f"{len(texts)} value(s): give {MIN_COMPARE_RUNS} to {MAX_COMPARE_RUNS}, "
+            [f"{prefix}{len(texts)} value(s): give {MIN_COMPARE_RUNS} to {MAX_COMPARE_RUNS}, "
              "separated by commas"]
         )  # fmt: skip
     repeated = sorted({t for t in texts if texts.count(t) > 1})
     if repeated:
-        raise CompareError([f"{t} is given twice" for t in repeated])
-    runs, problems = [], []
-    for t in texts:
-        try:
-            varied = setting.apply(experiment, parse_value(t))
-        except ExperimentError as err:
-            problems += [f"{t}: {p.split(': ', 1)[-1]}" for p in err.problems]
-            continue
-        except KeyError as err:
-            problems.append(f"{t}: {err.args[0]}")
-            continue
-        runs.append(CompareRun(t, f"{setting.short} {t}".strip(), varied))
-    if problems:
-        raise CompareError(problems)
-    return runs
+        raise CompareError([f"{prefix}{t} is given twice" for t in repeated])
+    return Variation(setting.title, texts, tuple(map(parse_value, texts)), setting.settings)
+
+
+def build_runs(
+    experiment: Experiment, varied: Sequence[tuple[CompareSetting, str]]
+) -> list[CompareRun]:
+    """The runs for each ``(setting, text)`` of ``varied`` (one, or two for a grid whose
+    first setting varies slowest), ``text`` its comma-separated values.
+
+    Raises
+    ------
+    CompareError
+        Every problem, each naming its value: a bad, empty or repeated value, fewer than
+        :data:`MIN_COMPARE_RUNS` or more than :data:`MAX_COMPARE_RUNS` values of a setting,
+        the same setting twice, more than :data:`MAX_GRID_RUNS` runs in all.
+    """
+    titles = [s.title for s, _ in varied]
+    if len(set(titles)) < len(titles):
+        raise CompareError(
+            [f"{varied[0][0].name} is both settings: choose another second one, or (nothing)"]
+        )
+    grid = len(varied) > 1
+    variations = [_values(s, text, f"{s.name}: " if grid else "") for s, text in varied]
+    by_title = {s.title: s for s, _ in varied}
+
+    def describe(texts: Mapping[str, str | None]) -> str:
+        if not texts:  # the whole grid
+            return " × ".join(s.name for s in by_title.values())
+        return " · ".join(
+            by_title[title].name if t is None else by_title[title].label(t)
+            for title, t in texts.items()
+        )
+
+    try:
+        runs = variation_grid(experiment, variations, describe)
+    except VariationError as err:
+        raise CompareError(err.problems) from None
+    return [
+        CompareRun(
+            tuple(r.settings.values()),
+            " · ".join(by_title[title].label(t) for title, t in r.settings.items()),
+            r.experiment,
+        )
+        for r in runs
+    ]
 
 
 @dataclass(frozen=True)

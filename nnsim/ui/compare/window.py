@@ -1,16 +1,21 @@
-"""View ▸ Compare: the current experiment as 2–8 runs that differ in one setting, trained
-together from one Play and shown side by side (overlaid losses, a table), beside the main
-window.
+"""View ▸ Compare: the current experiment as 2–8 runs that differ in one setting (or a grid
+of two settings, at most 16 runs), trained together from one Play and shown side by side
+(overlaid losses, boundaries, a table), beside the main window.
 
 The runs train in this (the GUI) thread as one :class:`~nnsim.training.run_group.RunGroup`,
-in slices of at most :data:`SLICE_SECONDS` from a zero-delay timer, so the window stays
-responsive. The main window's experiment and its training are untouched until the learner
-picks a run ("Use this run" or a double-click on its row).
+in slices of about :data:`SLICE_SECONDS` from a zero-delay timer. While playing, one part
+of the view (the plot, the boundaries, the table, in turns) is redrawn every
+:data:`DRAW_SECONDS` ÷ 3 in a tick of its own (less often if redrawing would take more than
+:data:`DRAW_SHARE` of the time), and none while the window is hidden or minimised: no tick,
+with the paint it causes, holds the event loop for all the parts at once. The main
+window's experiment and its training are untouched until the learner picks a run ("Use
+this run" or a double-click on its row).
 
 objectNames: ``compareWindow``, ``compareSettingCombo``, ``compareValuesEdit``,
-``compareMessage``, ``comparePlayButton``, ``compareStepButton``, ``compareStepLabel``,
-``compareLossPlot``, ``compareBoundaries`` (``compareBoundary_<i>``), ``compareThresholdEdit``,
-``compareTable``, ``compareUseButton``.
+``compareSecondSettingCombo``, ``compareSecondValuesEdit``, ``compareMessage``,
+``comparePlayButton``, ``compareStepButton``, ``compareStepLabel``, ``compareLossPlot``,
+``compareBoundaries`` (``compareBoundary_<i>``), ``compareThresholdEdit``, ``compareTable``,
+``compareUseButton``.
 """
 
 from __future__ import annotations
@@ -19,19 +24,15 @@ import math
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
+    QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -39,30 +40,25 @@ from PySide6.QtWidgets import (
 from nnsim.training.experiment import Experiment, ExperimentError
 from nnsim.training.run_group import RunGroup
 from nnsim.ui.compare.boundaries import BoundaryMultiples
-from nnsim.ui.compare.loss_plot import CompareLossPlot, run_color
+from nnsim.ui.compare.loss_plot import CompareLossPlot
 from nnsim.ui.compare.runs import (
+    MAX_GRID_RUNS,
     SETTINGS,
     CompareError,
     CompareRun,
     CompareSetting,
     build_runs,
-    run_row,
 )
+from nnsim.ui.compare.table import TABLE_COLUMNS, CompareTable
 from nnsim.ui.style import HIGHLIGHT, MUTED
 
 __all__ = ["DEFAULT_THRESHOLD", "DRAW_SECONDS", "SLICE_SECONDS", "TABLE_COLUMNS", "CompareWindow"]
 
-SLICE_SECONDS = 0.015  # training per timer tick: the event loop is never kept longer
-DRAW_SECONDS = 0.1  # while playing, the plot and table are redrawn this often
+SLICE_SECONDS = 0.006  # training per tick; Qt may run two zero-delay ticks back to back
+DRAW_SECONDS = 0.15  # while playing, each part of the view is redrawn this often, in turns
+DRAW_SHARE = 1 / 3  # at most this share of the time goes to redrawing (many runs: less often)
 DEFAULT_THRESHOLD = 0.2
-TABLE_COLUMNS = (
-    "value", "final train", "best train", "final test", "best test", "test acc",
-    "test < threshold at", "diverged at", "what happened",
-)  # fmt: skip
-
-
-def _number(x: float) -> str:
-    return "" if math.isnan(x) else f"{x:.4g}"
+NOTHING = "(nothing)"  # the second setting's first entry: one setting varies
 
 
 class CompareWindow(QDialog):
@@ -80,22 +76,45 @@ class CompareWindow(QDialog):
         self.setWindowTitle("Compare runs")
         self._experiment, self._apply = experiment, apply
         self.runs: list[CompareRun] = []
+        self.varied: list[CompareSetting] = []  # the settings the runs differ in
         self.base: Experiment | None = None  # the experiment the runs were built from
         self.group: RunGroup | None = None
         self.threshold = DEFAULT_THRESHOLD
-        self._drawn = 0.0  # perf_counter of the last redraw
+        self._next_draw = 0.0  # perf_counter at which the next part of the view is redrawn
+        self._part = 0  # which part that is: an index into self._parts
+        self._parts: tuple[Callable[[], None], ...] = (
+            self._show_plot, self._show_boundaries, self._show_table
+        )  # fmt: skip
+        self._hidden: QWidget | None = None  # a redrawn part whose paint waits for a tick
+        self._reveal_at = 0.0  # perf_counter at which that part may paint
+        self._revealed = False  # whether the last tick let it paint
+        # CPU time of this thread (not wall time, which a busy machine stretches):
+        self._draw_cpu = 0.0  # that the redraw of the last part took, before its paint
+        self._tick_ended = 0.0  # at the end of the last tick
         self._timer = QTimer(self)
         self._timer.setInterval(0)
-        self._timer.timeout.connect(self._run_slice)
+        self._timer.timeout.connect(self.tick)
 
         self.setting_combo = QComboBox(self)
         self.setting_combo.setObjectName("compareSettingCombo")
         for setting in SETTINGS:
             self.setting_combo.addItem(setting.title)
-        self.setting_combo.setToolTip("The one setting in which the runs differ.")
+        self.setting_combo.setToolTip("The setting in which the runs differ.")
         self.values_edit = QLineEdit(", ".join(SETTINGS[0].defaults), self)
         self.values_edit.setObjectName("compareValuesEdit")
-        self.values_edit.setToolTip("2 to 8 values, separated by commas; Enter builds the runs.")
+        self.second_combo = QComboBox(self)
+        self.second_combo.setObjectName("compareSecondSettingCombo")
+        self.second_combo.addItem(NOTHING)
+        for setting in SETTINGS:
+            self.second_combo.addItem(setting.title)
+        self.second_combo.setToolTip(
+            f"A second setting that varies too: every combination of the two runs (a grid of "
+            f"at most {MAX_GRID_RUNS} runs). {NOTHING}: only the first varies."
+        )
+        self.second_values_edit = QLineEdit("", self)
+        self.second_values_edit.setObjectName("compareSecondValuesEdit")
+        self.second_values_edit.setPlaceholderText("choose a second setting to make a grid")
+        self.second_values_edit.setEnabled(False)
         self.message = QLabel("", self)
         self.message.setObjectName("compareMessage")
         self.message.setWordWrap(True)
@@ -107,6 +126,8 @@ class CompareWindow(QDialog):
         self.step_button.setToolTip("One mini-batch step of every run.")
         self.step_label = QLabel("step 0", self)
         self.step_label.setObjectName("compareStepLabel")
+        # wide enough for long runs: a new step number does not lay the window out again
+        self.step_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("step 00000000"))
         self.threshold_edit = QLineEdit(f"{DEFAULT_THRESHOLD:g}", self)
         self.threshold_edit.setObjectName("compareThresholdEdit")
         self.threshold_edit.setMaximumWidth(80)
@@ -115,27 +136,20 @@ class CompareWindow(QDialog):
         )
         self.plot = CompareLossPlot(self)
         self.boundaries = BoundaryMultiples(self)
-        self.table = QTableWidget(0, len(TABLE_COLUMNS), self)
-        self.table.setObjectName("compareTable")
-        self.table.setHorizontalHeaderLabels(list(TABLE_COLUMNS))
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = CompareTable(self)
         self.use_button = QPushButton("Use this run", self)
         self.use_button.setObjectName("compareUseButton")
         self.use_button.setToolTip("Make the selected run's experiment the main window's.")
         self.use_button.setEnabled(False)
 
-        top = QHBoxLayout()
-        top.addWidget(QLabel("Vary", self))
-        top.addWidget(self.setting_combo)
-        top.addWidget(self.values_edit, 1)
+        top = QGridLayout()
+        top.addWidget(QLabel("Vary", self), 0, 0)
+        top.addWidget(self.setting_combo, 0, 1)
+        top.addWidget(self.values_edit, 0, 2)
+        top.addWidget(QLabel("and", self), 1, 0)
+        top.addWidget(self.second_combo, 1, 1)
+        top.addWidget(self.second_values_edit, 1, 2)
+        top.setColumnStretch(2, 1)
         controls = QHBoxLayout()
         controls.addWidget(self.play_button)
         controls.addWidget(self.step_button)
@@ -155,9 +169,14 @@ class CompareWindow(QDialog):
         layout.addWidget(self.table, 2)
         layout.addLayout(bottom)
         self.resize(920, 840)
+        self._set_values_tips()
+        for button in (self.play_button, self.step_button, self.use_button):
+            button.setAutoDefault(False)  # Enter in a values field builds; it does not Play
 
         self.setting_combo.currentIndexChanged.connect(self._on_setting_chosen)
+        self.second_combo.currentIndexChanged.connect(self._on_second_setting_chosen)
         self.values_edit.returnPressed.connect(self.rebuild)
+        self.second_values_edit.returnPressed.connect(self.rebuild)
         self.play_button.clicked.connect(self.toggle_play)
         self.step_button.clicked.connect(self.step)
         self.threshold_edit.editingFinished.connect(self._on_threshold)
@@ -169,11 +188,37 @@ class CompareWindow(QDialog):
 
     @property
     def setting(self) -> CompareSetting:
+        """The first setting chosen."""
         return SETTINGS[self.setting_combo.currentIndex()]
+
+    @property
+    def second_setting(self) -> CompareSetting | None:
+        """The second setting chosen, or None for (nothing)."""
+        index = self.second_combo.currentIndex()
+        return SETTINGS[index - 1] if index > 0 else None
 
     def _on_setting_chosen(self) -> None:
         self.values_edit.setText(", ".join(self.setting.defaults))
+        self._set_values_tips()
         self.rebuild()
+
+    def _on_second_setting_chosen(self) -> None:
+        second = self.second_setting
+        self.second_values_edit.setEnabled(second is not None)
+        self.second_values_edit.setText("" if second is None else ", ".join(second.second_defaults))
+        self._set_values_tips()
+        self.rebuild()
+
+    def _set_values_tips(self) -> None:
+        for edit, setting in ((self.values_edit, self.setting),
+                              (self.second_values_edit, self.second_setting)):  # fmt: skip
+            if setting is None:
+                edit.setToolTip("")
+                continue
+            edit.setToolTip(
+                f"2 to 8 values of the {setting.name}, separated by commas (e.g. "
+                f"{', '.join(setting.defaults)}); Enter builds the runs."
+            )
 
     def show_beside(self) -> None:
         """Show the window; the runs are (re)built if there are none or the experiment has
@@ -187,8 +232,12 @@ class CompareWindow(QDialog):
         """New runs from the experiment as it is now and the values typed; on bad values a
         message says why and the previous runs stay. Returns whether the runs were built."""
         base = self._experiment()
+        varied = [(self.setting, self.values_edit.text())]
+        second = self.second_setting
+        if second is not None:
+            varied.append((second, self.second_values_edit.text()))
         try:
-            runs = build_runs(base, self.setting, self.values_edit.text())
+            runs = build_runs(base, varied)
             group = RunGroup([r.experiment for r in runs])
         except (CompareError, ExperimentError, ValueError) as err:
             problems = err.problems if isinstance(err, CompareError | ExperimentError) else [err]
@@ -196,14 +245,17 @@ class CompareWindow(QDialog):
             self._say(f"Not changed: {'; '.join(map(str, problems))}.{kept}", error=True)
             return False
         self.pause()
-        self.runs, self.group = runs, group
-        self.base = base
+        self.runs, self.group, self.base = runs, group, base
+        self.varied = [s for s, _ in varied]
         self.plot.set_runs([r.label for r in runs])
         self.boundaries.set_runs([r.label for r in runs], self.group.results)
-        self.table.setRowCount(len(runs))
+        self.table.set_runs(self.varied, runs)
         self._show()
-        self._say(f"{len(runs)} runs differing in {self.setting.title.lower()}: press Play.")
+        self._say(f"{self._differing()}: press Play.")
         return True
+
+    def _differing(self) -> str:
+        return f"{len(self.runs)} runs differing in {' × '.join(s.name for s in self.varied)}"
 
     # -- training --
 
@@ -222,6 +274,7 @@ class CompareWindow(QDialog):
         if self.group is None or not self.group.any_alive:
             return
         self.play_button.setText("Pause")
+        self._say(f"{self._differing()}, training together.")
         self._timer.start()
 
     def pause(self) -> None:
@@ -236,21 +289,58 @@ class CompareWindow(QDialog):
             self.group.step()
             self._show()
 
-    def _run_slice(self) -> None:
-        """One timer tick: either a training slice or, every :data:`DRAW_SECONDS`, a
-        redraw (never both: each keeps the event loop for about a slice at most)."""
+    def tick(self) -> None:
+        """One timer tick: a training slice; or, when one is due, the redraw of one part of
+        the view with its painting held back; or, a slice later, letting that part paint.
+        Each keeps the event loop for about a slice or one part's paint, never more."""
         group = self.group
         assert group is not None, "the timer runs only while there are runs"
-        now = time.perf_counter()
-        if now - self._drawn >= DRAW_SECONDS:
-            self._show()
+        now, cpu = time.perf_counter(), time.thread_time()
+        away = cpu - self._tick_ended  # this thread's work since the last tick: a paint
+        if self._revealed:  # the last tick let a part paint, which took `away`
+            spent = self._draw_cpu + away
+            pause = max(DRAW_SECONDS / len(self._parts), spent * (1 / DRAW_SHARE - 1))
+            self._next_draw, self._revealed = now + pause, False
+        if self._hidden is not None:
+            if now >= self._reveal_at:
+                self._reveal()  # its paint follows this tick, on its own
+                self._revealed = True
+        elif now >= self._next_draw and self._drawable():
+            widget = (self.plot, self.boundaries, self.table)[self._part]
+            widget.setUpdatesEnabled(False)  # painted a tick later: not in one block with this
+            self.step_label.setText(f"step {group.steps_done}")
+            self._parts[self._part]()
+            self._part = (self._part + 1) % len(self._parts)
+            self._hidden, self._reveal_at = widget, time.perf_counter() + SLICE_SECONDS
+            self._draw_cpu = time.thread_time() - cpu
+            self._tick_ended = time.thread_time()
             return
-        end = now + SLICE_SECONDS
-        while group.any_alive and time.perf_counter() < end:
-            group.step()
-        if not group.any_alive:
-            self.pause()
-            self._say("Every run has diverged.", error=True)
+        if not self._revealed and away < SLICE_SECONDS / 2:
+            end = now + SLICE_SECONDS
+            while group.any_alive and time.perf_counter() < end:
+                group.step()
+            if not group.any_alive:
+                self.pause()
+                self._say("Every run has diverged.", error=True)
+        # else: something held the event loop since the last tick (a part's paint), or
+        # this tick lets one paint: no training now, so that other timers and input come first
+        self._tick_ended = time.thread_time()
+
+    def _reveal(self) -> None:
+        """Let the part whose painting was held back paint (it is updated as a whole)."""
+        if self._hidden is not None:
+            self._hidden.setUpdatesEnabled(True)
+            self._hidden = None
+
+    def _drawable(self) -> bool:
+        """Whether anything of the view can be seen (a hidden or minimised window's is not
+        redrawn while it trains; it is when it is shown again)."""
+        return self.isVisible() and not self.isMinimized()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.WindowStateChange and self._drawable():
+            self._show()  # restored: show where the runs got to while minimised
 
     # -- showing --
 
@@ -269,39 +359,29 @@ class CompareWindow(QDialog):
             self.threshold_edit.setText(f"{self.threshold:g}")
             return
         self.threshold = value
-        self._show()
+        self._show_table()
 
     def _show(self) -> None:
-        self._drawn = time.perf_counter()
+        """Every part of the view at once (after a step, a pause, new runs)."""
+        self._reveal()
+        self._revealed = False
         if self.group is None:
             return
         self.step_label.setText(f"step {self.group.steps_done}")
-        results = self.group.results
-        self.plot.show_results(results)
-        self.boundaries.show_results(results)
-        for i, (run, result) in enumerate(zip(self.runs, results, strict=True)):
-            row = run_row(result, self.threshold)
-            cells = (
-                run.text, _number(row.final_train), _number(row.best_train),
-                _number(row.final_test), _number(row.best_test),
-                "" if math.isnan(row.test_accuracy) else f"{row.test_accuracy:.1%}",
-                "" if row.below_at is None else str(row.below_at),
-                "" if row.diverged_at is None else str(row.diverged_at),
-                row.diverged or "",
-            )  # fmt: skip
-            for column, text in enumerate(cells):
-                item = self.table.item(i, column)
-                if item is None:
-                    item = QTableWidgetItem()
-                    self.table.setItem(i, column, item)
-                if item.text() != text:
-                    item.setText(text)
-                    item.setToolTip(text)
-                    if column == len(cells) - 1:  # the explanation wraps onto more lines
-                        self.table.resizeRowToContents(i)
-            first = self.table.item(i, 0)
-            if first is not None:
-                first.setForeground(QBrush(QColor(run_color(i))))
+        for part in self._parts:
+            part()
+
+    def _show_plot(self) -> None:
+        assert self.group is not None
+        self.plot.show_results(self.group.results)
+
+    def _show_boundaries(self) -> None:
+        assert self.group is not None
+        self.boundaries.show_results(self.group.results)
+
+    def _show_table(self) -> None:
+        if self.group is not None:
+            self.table.show_results(self.group.results, self.threshold)
 
     # -- choosing a run --
 
