@@ -286,9 +286,12 @@ class LandscapeGrid:
 
 
 class _WeightsSnapshot(Protocol):
-    step: int
-    weights: dict[str, np.ndarray]
-    diverged: str | None
+    @property
+    def step(self) -> int: ...
+    @property
+    def weights(self) -> dict[str, np.ndarray]: ...
+    @property
+    def diverged(self) -> str | None: ...
 
 
 class TrajectoryRecorder:

@@ -1,0 +1,147 @@
+"""The landscape's drawing: the loss grid as a heatmap on a log colour scale with log-spaced
+contour lines, the trajectory projected onto the slice, the current weights marked, and the
+1-D slice through them along d₁.
+
+objectNames: ``landscapePlot``, ``landscapeSlicePlot``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from nnsim.ui.style import HIGHLIGHT, TEXT
+
+__all__ = ["CONTOUR_LEVELS", "LandscapePlot", "log_loss"]
+
+CONTOUR_LEVELS = 12  # contour lines, evenly spaced in log₁₀(loss)
+_FLOOR = 1e-12  # a loss of 0 is drawn as this on the log scale
+
+
+def log_loss(loss: np.ndarray) -> np.ndarray:
+    """log₁₀ of the loss grid, for the colours: non-finite values (a blown-up corner) are
+    drawn as the largest finite one, zero as :data:`_FLOOR`."""
+    with np.errstate(all="ignore"):
+        out = np.log10(np.maximum(loss, _FLOOR))
+    finite = np.isfinite(out)
+    top = float(out[finite].max()) if finite.any() else 0.0
+    return np.where(finite, out, top)
+
+
+class LandscapePlot(QWidget):
+    """The heatmap with its colour bar, contours and trajectory, and the 1-D slice below."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plot = pg.PlotWidget(self, background="w")
+        self.plot.setObjectName("landscapePlot")
+        self.plot.setMenuEnabled(False)
+        self.plot.setAspectLocked(False)
+        self.plot.setMinimumSize(380, 320)
+        item = self.plot.getPlotItem()
+        item.showGrid(False, False)
+        self.legend = item.addLegend(offset=(8, 8), labelTextColor=TEXT, brush=(255, 255, 255, 200))
+        self.image = pg.ImageItem()
+        self.plot.addItem(self.image)
+        self.colormap = pg.colormap.get("viridis")
+        self.color_bar = pg.ColorBarItem(
+            values=(0.0, 1.0), colorMap=self.colormap, label="log₁₀ loss", interactive=False
+        )
+        self.color_bar.setImageItem(self.image, insert_in=item)
+        self.contours: list[pg.IsocurveItem] = []
+        for _ in range(CONTOUR_LEVELS):
+            iso = pg.IsocurveItem(pen=pg.mkPen(255, 255, 255, 110, width=1))
+            iso.setParentItem(self.image)  # drawn in the image's coordinates
+            self.contours.append(iso)
+        self.path = pg.PlotDataItem(
+            pen=pg.mkPen("w", width=2),
+            symbol="o",
+            symbolSize=4,
+            symbolBrush="w",
+            symbolPen=None,
+            name="trajectory",
+        )
+        self.start = pg.ScatterPlotItem(
+            size=10, symbol="s", brush=pg.mkBrush("#ffffff"), pen=pg.mkPen("k"), name="start"
+        )
+        self.current = pg.ScatterPlotItem(
+            size=18, symbol="star", brush=pg.mkBrush(HIGHLIGHT), pen=pg.mkPen("w"),
+            name="current weights",
+        )  # fmt: skip
+        for it in (self.path, self.start, self.current):
+            self.plot.addItem(it)
+
+        self.slice_plot = pg.PlotWidget(self, background="w")
+        self.slice_plot.setObjectName("landscapeSlicePlot")
+        self.slice_plot.setMenuEnabled(False)
+        self.slice_plot.getAxis("left").enableAutoSIPrefix(False)
+        self.slice_plot.setMinimumHeight(120)
+        self.slice_plot.setLabel("left", "loss")
+        self.slice_curve = self.slice_plot.plot(pen=pg.mkPen("#0877bd", width=2))
+        self.slice_mark = pg.ScatterPlotItem(size=14, symbol="star", brush=pg.mkBrush(HIGHLIGHT))
+        self.slice_plot.addItem(self.slice_mark)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot, 4)
+        layout.addWidget(self.slice_plot, 1)
+        self.levels = np.zeros(0)
+
+    def show_grid(
+        self,
+        alphas: np.ndarray,
+        betas: np.ndarray,
+        loss: np.ndarray,
+        coords: np.ndarray,
+        labels: tuple[str, str],
+    ) -> None:
+        """Draw ``loss`` (rows: β, columns: α), the trajectory ``coords`` (m, 2) and the
+        current weights at the centre."""
+        shown = log_loss(loss)
+        lo, hi = float(shown.min()), float(shown.max())
+        if hi - lo < 1e-9:
+            hi = lo + 1e-9
+        image = np.ascontiguousarray(shown.T)  # pyqtgraph's images are indexed [x, y]
+        self.image.setImage(image, levels=(lo, hi), autoLevels=False)
+        da = (alphas[-1] - alphas[0]) / max(len(alphas) - 1, 1)
+        db = (betas[-1] - betas[0]) / max(len(betas) - 1, 1)
+        self.image.setRect(
+            QRectF(
+                float(alphas[0] - da / 2),
+                float(betas[0] - db / 2),
+                float(da * len(alphas)),
+                float(db * len(betas)),
+            )
+        )
+        self.color_bar.setLevels((lo, hi))
+        self.levels = np.linspace(lo, hi, CONTOUR_LEVELS + 2)[1:-1]
+        for iso, level in zip(self.contours, self.levels, strict=True):
+            iso.setData(image, float(level))
+        if len(coords):  # beyond the range, the view clips it
+            self.path.setData(coords[:, 0], coords[:, 1])
+            self.start.setData([{"pos": (float(coords[0, 0]), float(coords[0, 1]))}])
+        else:
+            self.path.setData([], [])
+            self.start.setData([])
+        self.current.setData([{"pos": (0.0, 0.0)}])
+        self.plot.setLabel("bottom", labels[0])
+        self.plot.setLabel("left", labels[1])
+        half = float(alphas[-1])
+        self.plot.setRange(xRange=(-half, half), yRange=(float(betas[0]), float(betas[-1])),
+                           padding=0)  # fmt: skip
+        row = loss[len(betas) // 2]  # β = 0: the grid has an odd number of rows
+        finite = np.isfinite(row)
+        self.slice_curve.setData(alphas[finite], row[finite])
+        centre = row[len(alphas) // 2]
+        self.slice_mark.setData([{"pos": (0.0, float(centre))}])
+        self.slice_plot.setLabel("bottom", f"{labels[0]}   (β = 0)")
+
+    def clear(self) -> None:
+        self.image.clear()
+        for iso in self.contours:
+            iso.setData(None)
+        for it in (self.path, self.slice_curve):
+            it.setData([], [])
+        for scatter in (self.start, self.current, self.slice_mark):
+            scatter.setData([])
