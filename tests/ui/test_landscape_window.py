@@ -51,7 +51,9 @@ def test_the_landscape_of_the_weights_on_screen_with_the_trajectory_on_it(qtbot,
     assert grid.loss.shape == (41, 41) and np.isfinite(grid.loss).all()
     # the centre is the training loss the training process measured at these weights
     assert abs(grid.loss[20, 20] - window.last_snapshot.train_loss) <= 1e-12
-    assert dialog.view.image.image.shape == (41, 41)
+    drawn = dialog.view.image.image  # log₁₀ loss, bilinearly interpolated ×4 (corners kept)
+    assert drawn.shape == (161, 161)
+    np.testing.assert_allclose(drawn[::4, ::4], np.log10(grid.loss).T, rtol=1e-12)
     path = project(recorder.thetas(), grid.theta, grid.directions)
     x, y = dialog.view.path.getData()
     np.testing.assert_allclose(np.column_stack([x, y]), path)

@@ -14,9 +14,10 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from nnsim.ui.style import HIGHLIGHT, TEXT
 
-__all__ = ["CONTOUR_LEVELS", "LandscapePlot", "log_loss"]
+__all__ = ["CONTOUR_LEVELS", "UPSAMPLE", "LandscapePlot", "log_loss", "log_ticks", "upsample"]
 
 CONTOUR_LEVELS = 12  # contour lines, evenly spaced in log₁₀(loss)
+UPSAMPLE = 4  # the heatmap is drawn bilinearly interpolated, this many pixels a grid step
 _FLOOR = 1e-12  # a loss of 0 is drawn as this on the log scale
 
 
@@ -28,6 +29,33 @@ def log_loss(loss: np.ndarray) -> np.ndarray:
     finite = np.isfinite(out)
     top = float(out[finite].max()) if finite.any() else 0.0
     return np.where(finite, out, top)
+
+
+def upsample(image: np.ndarray, factor: int = UPSAMPLE) -> np.ndarray:
+    """Bilinear interpolation of ``image`` onto a grid ``factor`` times finer (the corners
+    kept): what is drawn, so that the 41×41 values do not show as blocks."""
+    out = image
+    for axis in (0, 1):
+        n = out.shape[axis]
+        fine = np.linspace(0, n - 1, (n - 1) * factor + 1)
+        lo = np.minimum(fine.astype(np.intp), n - 2)
+        t = (fine - lo).reshape((-1, 1) if axis == 0 else (1, -1))
+        a, b = np.take(out, lo, axis=axis), np.take(out, lo + 1, axis=axis)
+        out = a + (b - a) * t
+    return out
+
+
+def log_ticks(lo: float, hi: float) -> list[tuple[float, str]]:
+    """Ticks for a log₁₀ axis from ``lo`` to ``hi`` labelled with the loss itself: 1, 2, 5
+    × 10ᵏ (every value of the decade when the range is under one decade)."""
+    steps = (1, 2, 5) if hi - lo > 1 else (1, 2, 3, 4, 5, 6, 7, 8, 9)
+    ticks = []
+    for k in range(int(np.floor(lo)) - 1, int(np.ceil(hi)) + 1):
+        for m in steps:
+            v = np.log10(m) + k
+            if lo <= v <= hi:
+                ticks.append((float(v), f"{m * 10.0**k:.3g}"))
+    return ticks
 
 
 class LandscapePlot(QWidget):
@@ -47,7 +75,7 @@ class LandscapePlot(QWidget):
         self.plot.addItem(self.image)
         self.colormap = pg.colormap.get("viridis")
         self.color_bar = pg.ColorBarItem(
-            values=(0.0, 1.0), colorMap=self.colormap, label="log₁₀ loss", interactive=False
+            values=(0.0, 1.0), colorMap=self.colormap, label="loss (log scale)", interactive=False
         )
         self.color_bar.setImageItem(self.image, insert_in=item)
         self.contours: list[pg.IsocurveItem] = []
@@ -103,21 +131,21 @@ class LandscapePlot(QWidget):
         if hi - lo < 1e-9:
             hi = lo + 1e-9
         image = np.ascontiguousarray(shown.T)  # pyqtgraph's images are indexed [x, y]
-        self.image.setImage(image, levels=(lo, hi), autoLevels=False)
-        da = (alphas[-1] - alphas[0]) / max(len(alphas) - 1, 1)
-        db = (betas[-1] - betas[0]) / max(len(betas) - 1, 1)
+        self.image.setImage(upsample(image), levels=(lo, hi), autoLevels=False)
+        nx, ny = self.image.image.shape  # pixel centres on the (finer) grid's points
+        da = (alphas[-1] - alphas[0]) / max(nx - 1, 1)
+        db = (betas[-1] - betas[0]) / max(ny - 1, 1)
         self.image.setRect(
             QRectF(
-                float(alphas[0] - da / 2),
-                float(betas[0] - db / 2),
-                float(da * len(alphas)),
-                float(db * len(betas)),
+                float(alphas[0] - da / 2), float(betas[0] - db / 2), float(da * nx), float(db * ny)
             )
         )
         self.color_bar.setLevels((lo, hi))
+        self.color_bar.axis.setTicks([log_ticks(lo, hi), []])
         self.levels = np.linspace(lo, hi, CONTOUR_LEVELS + 2)[1:-1]
+        fine = self.image.image  # the contours are drawn on the image's pixels
         for iso, level in zip(self.contours, self.levels, strict=True):
-            iso.setData(image, float(level))
+            iso.setData(fine, float(level))
         if len(coords):  # beyond the range, the view clips it
             self.path.setData(coords[:, 0], coords[:, 1])
             self.start.setData([{"pos": (float(coords[0, 0]), float(coords[0, 1]))}])

@@ -347,7 +347,10 @@ class LandscapeWindow(QDialog):
                 f"trajectory's {len(job.coords)} points' spread."
             )
         elif len(job.coords) > 1:
-            text += " The trajectory is its least-squares projection onto the plane."
+            text += (
+                " The trajectory is its least-squares projection onto the plane: random "
+                "directions are nearly orthogonal to it, PCA directions show it whole."
+            )
         self._say(text)
 
     def _say(self, text: str, error: bool = False) -> None:
