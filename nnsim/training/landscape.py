@@ -43,14 +43,17 @@ __all__ = [
     "LandscapeError",
     "LandscapeGrid",
     "TrajectoryRecorder",
+    "fitted_range",
     "flatten_state",
     "network_at",
     "pca_directions",
+    "plan_grid",
     "project",
     "random_directions",
 ]
 
 MEMORY_BYTES = 2 * 2**20  # what one chunk's activations may take: they stay in the cache
+FIT_MARGIN = 1.25  # a range fitted to the trajectory reaches this far beyond it
 MAX_CHUNK = 64  # grid points per stacked pass (32 of a 2-8-8-1 net on 250 points: ~2 ms)
 
 
@@ -131,6 +134,14 @@ def project(trajectory: np.ndarray, centre: np.ndarray, directions: Directions) 
     m = np.asarray(trajectory, dtype=np.float64) - centre
     coords, *_ = np.linalg.lstsq(directions.matrix, m.T, rcond=None)
     return np.ascontiguousarray(coords.T)
+
+
+def fitted_range(coords: np.ndarray, default: float) -> float:
+    """The half-width of a square plane that holds the projected trajectory ``coords`` with
+    a margin (``default`` without a trajectory to fit)."""
+    if len(coords) < 2:
+        return default
+    return max(float(np.abs(coords).max()) * FIT_MARGIN, 1e-3)
 
 
 _NAME = re.compile(r"^(W|b|gamma|beta)(\d+)$")
@@ -283,6 +294,31 @@ class LandscapeGrid:
         while not self.done:
             self.compute_chunk()
         return self.loss
+
+
+def plan_grid(
+    net: Network,
+    data: TrainingData,
+    path: np.ndarray,
+    kind: str,
+    *,
+    seed: int = 0,
+    half: float = 1.0,
+    fit: bool = False,
+    resolution: int = 41,
+) -> tuple[LandscapeGrid, np.ndarray]:
+    """The grid (to compute) on the plane of ``kind`` ("random" with ``seed``, or "pca" of
+    ``path``) through ``net``'s weights, α and β in [−half, half] (fitted to the trajectory
+    with ``fit``), and the (α, β) of ``path`` (m, P: the recorded weights, oldest first)."""
+    if path.ndim != 2 or path.shape[1] != net.theta.size:  # none yet, or another network's
+        path = np.zeros((0, net.theta.size))
+    pca = kind == "pca"
+    directions = pca_directions(path, net.theta) if pca else random_directions(net, seed)
+    coords = project(path, net.theta, directions)
+    if fit:
+        half = fitted_range(coords, half)
+    axis = np.linspace(-half, half, resolution)
+    return LandscapeGrid(net, data, directions, axis, axis), coords
 
 
 class _WeightsSnapshot(Protocol):

@@ -46,9 +46,7 @@ from nnsim.training.landscape import (
     LandscapeGrid,
     TrajectoryRecorder,
     network_at,
-    pca_directions,
-    project,
-    random_directions,
+    plan_grid,
 )
 from nnsim.training.snapshot import Snapshot
 from nnsim.ui.landscape.plot import LandscapePlot
@@ -58,7 +56,6 @@ __all__ = ["REFRESH_SECONDS", "SLICE_SECONDS", "LandscapeWindow"]
 
 SLICE_SECONDS = 0.012  # computing per timer tick: the event loop is never kept longer
 REFRESH_SECONDS = 0.5  # while following training, a new grid at most this often
-FIT_MARGIN = 1.25  # a fitted range reaches this far beyond the trajectory
 
 
 @dataclass
@@ -278,24 +275,21 @@ class LandscapeWindow(QDialog):
         except ValueError as err:
             raise LandscapeError(f"The weights do not fit the network: {err}") from None
         kind, seed, half, fit, resolution = settings = self.settings()
-        half = self.range.value() if half is None else half
-        path = self.recorder.thetas()
-        if path.ndim != 2 or path.shape[1] != net.theta.size:
-            path = np.zeros((0, net.theta.size))
-        directions: Directions
-        if kind == "pca":
-            directions = pca_directions(path, net.theta)
-        else:
-            directions = random_directions(net, seed)
-        coords = project(path, net.theta, directions)
-        if fit and len(coords) > 1:
-            half = max(float(np.abs(coords).max()) * FIT_MARGIN, self.range.minimum())
+        grid, coords = plan_grid(
+            net,
+            data,
+            self.recorder.thetas(),
+            kind,
+            seed=seed,
+            half=self.range.value() if half is None else half,
+            fit=fit,
+            resolution=resolution,
+        )
+        if fit:
             self.range.blockSignals(True)  # shown, not a new setting
-            self.range.setValue(min(half, self.range.maximum()))
+            self.range.setValue(float(grid.alphas[-1]))
             self.range.blockSignals(False)
-        axis = np.linspace(-half, half, resolution)
-        grid = LandscapeGrid(net, data, directions, axis, axis)
-        return _Job(grid, coords, _labels(directions, seed), snapshot.step, snapshot, settings)
+        return _Job(grid, coords, _labels(grid.directions, seed), snapshot.step, snapshot, settings)
 
     def _data_for(self, experiment: Experiment) -> TrainingData:
         key = (experiment.data, experiment.seed)
