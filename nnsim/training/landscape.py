@@ -24,6 +24,7 @@ points are evaluated one network at a time (running statistics kept, no dropout)
 
 from __future__ import annotations
 
+import itertools
 import re
 import time
 from dataclasses import dataclass
@@ -54,7 +55,8 @@ __all__ = [
 
 MEMORY_BYTES = 2 * 2**20  # what one chunk's activations may take: they stay in the cache
 FIT_MARGIN = 1.25  # a range fitted to the trajectory reaches this far beyond it
-MAX_CHUNK = 64  # grid points per stacked pass (32 of a 2-8-8-1 net on 250 points: ~2 ms)
+MAX_CHUNK = 64  # grid points per stacked pass
+CHUNK_WORK = 2_000_000  # multiply-adds (an activation counts 10) per chunk: ~2 ms
 
 
 class LandscapeError(ValueError):
@@ -227,9 +229,11 @@ class LandscapeGrid:
         self._stack: StackedNetwork | None = None
         self._y_stack = np.empty(0)
         if stackable(net) is None:
-            widest = max(net.sizes)
-            per_point = 4 * 8 * len(self.x) * widest
-            k = int(chunk or max(1, min(MAX_CHUNK, MEMORY_BYTES // max(per_point, 1))))
+            n, sizes = max(len(self.x), 1), net.sizes
+            memory = 4 * 8 * n * max(sizes)  # bytes of activations a point
+            work = n * sum(i * o + 10 * o for i, o in itertools.pairwise(sizes))
+            k = min(MAX_CHUNK, MEMORY_BYTES // memory, CHUNK_WORK // work)
+            k = int(chunk or max(1, k))
             self.chunk = min(k, self.total)
             self._stack = StackedNetwork([net] * self.chunk)
             self._y_stack = np.ascontiguousarray(

@@ -149,3 +149,24 @@ def test_diverged_weights_give_a_clear_message(qtbot, diverged_snapshot):
     nothing = LandscapeWindow(lambda: None, recorder)
     qtbot.addWidget(nothing)
     assert not nothing.compute() and "Nothing to show yet" in nothing.message.text()
+
+
+def test_contour_segments_lie_on_their_levels_and_cover_every_crossed_cell():
+    from nnsim.ui.landscape.plot import contour_segments
+
+    xs, ys = np.linspace(-1, 1, 33), np.linspace(-2, 2, 17)
+    z = xs[None, :] * 2.0 + ys[:, None] ** 2  # rows at ys, columns at xs
+    levels = np.array([0.537, 1.4629])  # between grid values: no corner on a level
+    x, y = contour_segments(z, levels, xs, ys)
+    assert len(x) == len(y) > 0 and len(x) % 2 == 0
+    # ends lie on the level within the grid's linear interpolation (exact along the edges
+    # in x, where z is linear; the y² edges bend by at most h²/4)
+    on = np.minimum(*(np.abs(2 * x + y**2 - lv) for lv in levels))
+    assert on.max() <= (ys[1] - ys[0]) ** 2 / 4 + 1e-12
+    # one segment per cell the level crosses (no saddles in this surface)
+    cells = sum(
+        int(np.sum((np.minimum.reduce(corners) < lv) & (np.maximum.reduce(corners) > lv)))
+        for lv in levels
+        for corners in [[z[:-1, :-1], z[:-1, 1:], z[1:, :-1], z[1:, 1:]]]
+    )
+    assert len(x) == 2 * cells

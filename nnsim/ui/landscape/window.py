@@ -54,7 +54,7 @@ from nnsim.ui.style import HIGHLIGHT, MUTED
 
 __all__ = ["REFRESH_SECONDS", "SLICE_SECONDS", "LandscapeWindow"]
 
-SLICE_SECONDS = 0.012  # computing per timer tick: the event loop is never kept longer
+SLICE_SECONDS = 0.010  # computing per timer tick: the event loop is never kept longer
 REFRESH_SECONDS = 0.5  # while following training, a new grid at most this often
 
 
