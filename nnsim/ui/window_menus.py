@@ -26,6 +26,7 @@ SHORTCUTS = [
     ("Ctrl+N / Ctrl+O / Ctrl+S", "New, open, save an experiment"),
     ("Ctrl+L", "Find a learning rate (the range test)"),
     ("Ctrl+K", "Compare runs that differ in one setting"),
+    ("Ctrl+Shift+L", "The loss landscape around the weights"),
     ("F11", "Full screen"),
     *LECTURE_SHORTCUTS,
     ("Ctrl+Q", "Quit"),
@@ -94,7 +95,13 @@ class WindowMenusMixin(MainWindowParts):
         action(
             self.view_menu, "&Compare…", self.open_compare, QKeySequence("Ctrl+K"), "compareAction"
         )
-        action(self.view_menu, "Loss &landscape…", self.open_landscape, None, "landscapeAction")
+        action(
+            self.view_menu,
+            "Loss &landscape…",
+            self.open_landscape,
+            QKeySequence("Ctrl+Shift+L"),
+            "landscapeAction",
+        )
         help_menu = menu.addMenu("&Help")
         action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, QKeySequence("F1"))
         action(help_menu, "&About nnsim", self.show_about)

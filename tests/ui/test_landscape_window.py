@@ -27,7 +27,7 @@ def spiral(**training) -> Experiment:
 def open_landscape(window) -> LandscapeWindow:
     action = window.findChild(QAction, "landscapeAction")
     assert action is not None and action in window.view_menu.actions()
-    assert action.text() == "Loss &landscape…"
+    assert action.text() == "Loss &landscape…" and action.shortcut().toString() == "Ctrl+Shift+L"
     action.trigger()
     dialog = window.findChild(LandscapeWindow, "landscapeWindow")
     assert dialog is not None and dialog.isVisible() and not dialog.isModal()
