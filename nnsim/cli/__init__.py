@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from nnsim.cli import compare, lr_find
+from nnsim.cli import compare, landscape, lr_find
 from nnsim.cli.common import (
     EXIT_BAD_INPUT,
     EXIT_DIVERGED,
@@ -47,6 +47,8 @@ examples:
   nnsim lr-find exp.json                 the learning-rate range test: suggests a rate
   nnsim compare exp.json --vary training.optimizer.lr=0.0001,0.01,0.1
                                          one run per value, side by side in ./exp-compare/
+  nnsim landscape exp.json --directions pca
+                                         the loss around the trained weights, ./exp-landscape/
 """
 
 
@@ -143,6 +145,7 @@ COMMANDS: dict[str, tuple[Callable[[], argparse.ArgumentParser], Command]] = {
     "validate": (_validate_parser, validate_command),
     "lr-find": (lr_find.make_parser, lr_find.lr_find_command),
     "compare": (compare.make_parser, compare.compare_command),
+    "landscape": (landscape.make_parser, landscape.landscape_command),
 }
 
 

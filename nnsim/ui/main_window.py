@@ -18,6 +18,7 @@ from nnsim.training.changes import describe_reset, resets_weights
 from nnsim.training.diagnosis import Diagnosis
 from nnsim.training.experiment import Experiment, ExperimentError, with_optimizer_param
 from nnsim.training.experiment_model import ExperimentChange, ExperimentModel
+from nnsim.training.landscape import TrajectoryRecorder
 from nnsim.training.snapshot import Snapshot
 from nnsim.ui.boundary_view import BoundaryView
 from nnsim.ui.controls import ArchitecturePanel, DataPanel, OptimizerPanel
@@ -60,6 +61,7 @@ class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWin
         self._dirty = False
         self.last_snapshot: Snapshot | None = None
         self._pending: Snapshot | None = None
+        self.landscape_recorder = TrajectoryRecorder()  # the weights' path, for the landscape
         self._playing = False
         self.setObjectName("mainWindow")
         self.setMinimumSize(1100, 700)
@@ -309,6 +311,7 @@ class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWin
     @Slot(object)
     def _on_snapshot(self, snapshot: Snapshot) -> None:
         self.last_snapshot = snapshot
+        self.landscape_recorder.record_snapshot(snapshot)
         self._pending = snapshot
         self._refresh.start()
         if not snapshot.diverged:

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import SignalInstance
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from nnsim import __version__
 from nnsim.training.experiment import Experiment
 from nnsim.training.experiment_model import ExperimentModel
+from nnsim.training.landscape import TrajectoryRecorder
+from nnsim.training.snapshot import Snapshot
 from nnsim.ui.compare import CompareWindow
+from nnsim.ui.landscape import LandscapeWindow
 from nnsim.ui.lecture.window_mode import SHORTCUTS as LECTURE_SHORTCUTS
 from nnsim.ui.lr_finder_dialog import LRFinderDialog
 from nnsim.ui.window_base import MainWindowParts
@@ -22,6 +26,7 @@ SHORTCUTS = [
     ("Ctrl+N / Ctrl+O / Ctrl+S", "New, open, save an experiment"),
     ("Ctrl+L", "Find a learning rate (the range test)"),
     ("Ctrl+K", "Compare runs that differ in one setting"),
+    ("Ctrl+Shift+L", "The loss landscape around the weights"),
     ("F11", "Full screen"),
     *LECTURE_SHORTCUTS,
     ("Ctrl+Q", "Quit"),
@@ -42,6 +47,10 @@ class WindowMenusMixin(MainWindowParts):
     model: ExperimentModel
     lr_finder_dialog: LRFinderDialog | None = None
     compare_window: CompareWindow | None = None
+    landscape_window: LandscapeWindow | None = None
+    last_snapshot: Snapshot | None
+    landscape_recorder: TrajectoryRecorder
+    snapshotShown: SignalInstance
 
     def _build_menus(self) -> None:
         menu = self.menuBar()
@@ -86,6 +95,13 @@ class WindowMenusMixin(MainWindowParts):
         action(
             self.view_menu, "&Compare…", self.open_compare, QKeySequence("Ctrl+K"), "compareAction"
         )
+        action(
+            self.view_menu,
+            "Loss &landscape…",
+            self.open_landscape,
+            QKeySequence("Ctrl+Shift+L"),
+            "landscapeAction",
+        )
         help_menu = menu.addMenu("&Help")
         action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, QKeySequence("F1"))
         action(help_menu, "&About nnsim", self.show_about)
@@ -112,6 +128,16 @@ class WindowMenusMixin(MainWindowParts):
             self.compare_window = CompareWindow(self.experiment, self.model.replace, self)
         self.compare_window.show_beside()
         return self.compare_window
+
+    def open_landscape(self) -> LandscapeWindow:
+        """View ▸ Loss landscape: the training loss on a plane through the weights on screen,
+        beside the window (not modal), following training while it runs."""
+        if self.landscape_window is None:
+            window = LandscapeWindow(lambda: self.last_snapshot, self.landscape_recorder, self)
+            self.snapshotShown.connect(window.on_snapshot)
+            self.landscape_window = window
+        self.landscape_window.show_beside()
+        return self.landscape_window
 
     def toggle_fullscreen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()

@@ -1,0 +1,398 @@
+"""The loss landscape: the training loss on a 2-D slice of weight space through the current
+weights θ, ``J(θ + α·d₁ + β·d₂)``, as Li, Xu, Taylor, Studer and Goldstein draw it
+("Visualizing the Loss Landscape of Neural Nets", NeurIPS 2018). Nothing here imports Qt.
+
+Two choices of the directions d₁, d₂ (:class:`Directions`):
+
+- **random, filter-normalised** (:func:`random_directions`): a Gaussian vector, each of whose
+  filters is rescaled to the norm of the same filter of θ. For a dense layer a filter is one
+  row of ``W``: the incoming weights of one unit (the paper: "the filter corresponds to the
+  weights that generate one neuron"). Biases and batch-norm's γ, β get a zero direction,
+  the paper's ``ignore='biasbn'`` setting its figures use: the slice moves weights only.
+- **PCA of the trajectory** (:func:`pca_directions`): the two leading right singular vectors
+  of ``M = [θ₀ − θₙ; …; θₙ₋₁ − θₙ]``, the weights recorded so far minus the current ones
+  (the paper's matrix, centred on the final weights, not on the mean), over every parameter
+  (biases included). They are orthonormal; ``explained`` is each one's share of ``‖M‖²``.
+
+The grid (:class:`LandscapeGrid`) is K forward passes: a chunk of grid points is one
+:class:`~nnsim.engine.stacked.StackedNetwork` of K runs (bounded memory), computed a chunk at
+a time so that a window can spread it over timer ticks (:meth:`LandscapeGrid.run_for`). The
+loss is the data loss on the whole training set in evaluation mode, exactly the trainer's
+``train_loss`` (no penalty). Networks with batch-norm or dropout cannot be stacked: their
+points are evaluated one network at a time (running statistics kept, no dropout).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import time
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+import numpy as np
+
+from nnsim.engine.network import Network
+from nnsim.engine.stacked import StackedNetwork, stackable
+
+if TYPE_CHECKING:
+    from nnsim.training.data import TrainingData
+    from nnsim.training.experiment import Experiment
+
+__all__ = [
+    "Directions",
+    "LandscapeError",
+    "LandscapeGrid",
+    "TrajectoryRecorder",
+    "fitted_range",
+    "flatten_state",
+    "network_at",
+    "pca_directions",
+    "plan_grid",
+    "project",
+    "random_directions",
+]
+
+MEMORY_BYTES = 2 * 2**20  # what one chunk's activations may take: they stay in the cache
+FIT_MARGIN = 1.25  # a range fitted to the trajectory reaches this far beyond it
+MAX_CHUNK = 64  # grid points per stacked pass
+CHUNK_WORK = 2_000_000  # multiply-adds (an activation counts 10) per chunk: ~2 ms
+
+
+class LandscapeError(ValueError):
+    """The landscape cannot be drawn in this state; the message says why and what to do."""
+
+
+@dataclass(frozen=True, eq=False)
+class Directions:
+    """Two directions laid out like ``Network.theta``; ``explained`` for PCA: the fraction of
+    the trajectory's squared distance from the centre along each (None for random)."""
+
+    kind: str  # "random" or "pca"
+    d1: np.ndarray
+    d2: np.ndarray
+    explained: tuple[float, float] | None = None
+
+    @property
+    def matrix(self) -> np.ndarray:
+        """(P, 2): d₁ and d₂ as columns."""
+        return np.column_stack([self.d1, self.d2])
+
+
+def filter_normalized(net: Network, theta: np.ndarray, d: np.ndarray) -> np.ndarray:
+    """``d`` with each row of each ``W`` scaled to the norm of the same row of ``theta``'s
+    ``W`` and the rest (biases, batch-norm) zeroed: Li et al.'s filter normalisation."""
+    out = np.zeros_like(d)
+    for layer, start in zip(net.layers, net.weight_starts, strict=True):
+        shape = layer.W.shape
+        end = int(start) + shape[0] * shape[1]
+        rows = d[start:end].reshape(shape)
+        target = np.linalg.norm(theta[start:end].reshape(shape), axis=1, keepdims=True)
+        norms = np.linalg.norm(rows, axis=1, keepdims=True)
+        scale = np.divide(target, norms, out=np.zeros_like(norms), where=norms > 0)
+        out[start:end] = (rows * scale).ravel()
+    return out
+
+
+def random_directions(net: Network, seed: int) -> Directions:
+    """Two filter-normalised Gaussian directions for ``net`` at its current ``theta`` (the
+    same seed gives the same raw vectors, rescaled to whatever θ is now)."""
+    theta = net.theta
+    rng = np.random.default_rng(seed)
+    d1, d2 = (filter_normalized(net, theta, rng.standard_normal(theta.size)) for _ in range(2))
+    return Directions("random", d1, d2)
+
+
+def pca_directions(trajectory: np.ndarray, centre: np.ndarray) -> Directions:
+    """The first two principal directions of ``trajectory`` (m, P) about ``centre`` (P,),
+    signed so that the trajectory's first point lies at negative coordinates."""
+    if len(trajectory) < 3:
+        raise LandscapeError(
+            f"PCA directions need a trajectory: {len(trajectory)} weights recorded so far. "
+            "Train for a few steps (or choose random directions)."
+        )
+    m = np.asarray(trajectory, dtype=np.float64) - centre
+    if not np.isfinite(m).all():
+        raise LandscapeError("the trajectory holds non-finite weights: reset and train again")
+    _, s, vt = np.linalg.svd(m, full_matrices=False)
+    total = float(np.sum(s * s))
+    if len(s) < 2 or s[1] <= 1e-12 * max(s[0], 1e-300):
+        raise LandscapeError(
+            "the weights have moved along fewer than two directions so far: "
+            "train for a few more steps (or choose random directions)"
+        )
+    first = m[0] @ vt[:2].T
+    signs = np.where(first > 0, -1.0, 1.0)
+    d1, d2 = vt[0] * signs[0], vt[1] * signs[1]
+    explained = (float(s[0] ** 2 / total), float(s[1] ** 2 / total))
+    return Directions("pca", d1, d2, explained)
+
+
+def project(trajectory: np.ndarray, centre: np.ndarray, directions: Directions) -> np.ndarray:
+    """(m, 2): the (α, β) of each point of ``trajectory`` − ``centre`` in the plane of the
+    directions (least squares; for PCA's orthonormal directions, the dot products)."""
+    if len(trajectory) == 0:
+        return np.zeros((0, 2))
+    m = np.asarray(trajectory, dtype=np.float64) - centre
+    coords, *_ = np.linalg.lstsq(directions.matrix, m.T, rcond=None)
+    return np.ascontiguousarray(coords.T)
+
+
+def fitted_range(coords: np.ndarray, default: float) -> float:
+    """The half-width of a square plane that holds the projected trajectory ``coords`` with
+    a margin (``default`` without a trajectory to fit)."""
+    if len(coords) < 2:
+        return default
+    return max(float(np.abs(coords).max()) * FIT_MARGIN, 1e-3)
+
+
+_NAME = re.compile(r"^(W|b|gamma|beta)(\d+)$")
+_ORDER = {"W": 0, "b": 1, "gamma": 2, "beta": 3}
+
+
+def flatten_state(weights: dict[str, np.ndarray]) -> np.ndarray:
+    """A parameter dict (``Network.state()``, a snapshot's ``weights``) as one vector in
+    ``Network.theta``'s layout: W1 … WL, b1 … bL, γ…, β… (running statistics left out)."""
+    keys = []
+    for name in weights:
+        match = _NAME.match(name)
+        if match:
+            keys.append((_ORDER[match.group(1)], int(match.group(2)), name))
+    return np.concatenate([np.ravel(weights[name]) for *_, name in sorted(keys)])
+
+
+def network_at(experiment: Experiment, weights: dict[str, np.ndarray], n_inputs: int) -> Network:
+    """The experiment's network holding ``weights`` (a snapshot's; ValueError if they do not
+    fit, e.g. the architecture changed since)."""
+    from nnsim.training.trainer import network_for
+
+    net = network_for(experiment, n_inputs)
+    net.load_state(weights)
+    return net
+
+
+def _twin(net: Network) -> Network:
+    """A network of its own with ``net``'s architecture and state (a deep copy would lose the
+    layers' views into ``theta``)."""
+    twin = Network(
+        net.sizes[0],
+        net.hidden,
+        net.sizes[-1],
+        net.layers[-1].activation.name,
+        net.loss.name,
+        net.init_name,
+        net.seed,
+    )
+    twin.load_state(net.state())
+    return twin
+
+
+class LandscapeGrid:
+    """The loss ``J(θ + α·d₁ + β·d₂)`` on the grid ``alphas`` × ``betas`` through ``net``'s θ,
+    computed a chunk of points at a time.
+
+    ``loss[i, j]`` is at (α = ``alphas[j]``, β = ``betas[i]``), NaN until computed. Raises
+    :class:`LandscapeError` if θ or the loss at θ is not finite (a diverged run).
+    """
+
+    def __init__(
+        self,
+        net: Network,
+        data: TrainingData,
+        directions: Directions,
+        alphas: np.ndarray,
+        betas: np.ndarray,
+        chunk: int | None = None,
+    ) -> None:
+        self.theta = net.theta.copy()
+        if not np.isfinite(self.theta).all():
+            raise LandscapeError(
+                "the weights are not finite (training diverged): reset and train again"
+            )
+        self._net = _twin(net)  # evaluated alone: the centre, and unstackable networks
+        self.x = np.ascontiguousarray(data.x_train, dtype=np.float64)
+        self.y = data.y_train
+        self.directions = directions
+        self.alphas = np.asarray(alphas, dtype=np.float64)
+        self.betas = np.asarray(betas, dtype=np.float64)
+        self.centre_loss = self._loss_alone(self.theta)
+        if not np.isfinite(self.centre_loss):
+            raise LandscapeError(
+                f"the training loss at the current weights is {self.centre_loss} "
+                "(training diverged): reset and train again"
+            )
+        a, b = np.meshgrid(self.alphas, self.betas)
+        self._a, self._b = a.ravel(), b.ravel()
+        self.loss = np.full(a.shape, np.nan)
+        self.done_points = 0
+        self.seconds = 0.0  # compute time spent so far
+        self._stack: StackedNetwork | None = None
+        self._y_stack = np.empty(0)
+        if stackable(net) is None:
+            n, sizes = max(len(self.x), 1), net.sizes
+            memory = 4 * 8 * n * max(sizes)  # bytes of activations a point
+            work = n * sum(i * o + 10 * o for i, o in itertools.pairwise(sizes))
+            k = min(MAX_CHUNK, MEMORY_BYTES // memory, CHUNK_WORK // work)
+            k = int(chunk or max(1, k))
+            self.chunk = min(k, self.total)
+            self._stack = StackedNetwork([net] * self.chunk)
+            self._y_stack = np.ascontiguousarray(
+                np.broadcast_to(self.y, (self.chunk, *self.y.shape))
+            )
+        else:
+            self.chunk = 1
+
+    @property
+    def total(self) -> int:
+        return int(self.loss.size)
+
+    @property
+    def done(self) -> bool:
+        return self.done_points >= self.total
+
+    def point(self, alpha: float, beta: float) -> np.ndarray:
+        """θ + α·d₁ + β·d₂."""
+        return self.theta + alpha * self.directions.d1 + beta * self.directions.d2
+
+    def _loss_alone(self, theta: np.ndarray) -> float:
+        net = self._net
+        net.theta[...] = theta
+        with np.errstate(all="ignore"):
+            pre, a = net.evaluate(self.x)
+            return float(net.loss.value(pre, a, self.y))
+
+    def compute_chunk(self) -> None:
+        """Compute the next chunk of points (row-major: β slowest)."""
+        if self.done:
+            return
+        started = time.perf_counter()
+        lo = self.done_points
+        hi = min(lo + self.chunk, self.total)
+        a, b = self._a[lo:hi], self._b[lo:hi]
+        d1, d2 = self.directions.d1, self.directions.d2
+        flat = self.loss.reshape(-1)
+        if self._stack is None:
+            for i in range(hi - lo):
+                flat[lo + i] = self._loss_alone(self.point(a[i], b[i]))
+        else:
+            stack, n = self._stack, hi - lo
+            with np.errstate(all="ignore"):
+                stack.theta[:n] = self.theta + a[:, None] * d1 + b[:, None] * d2
+                stack.theta[n:] = self.theta
+                z, out = stack.evaluate(self.x[None])
+                flat[lo:hi] = stack.loss.value(z, out, self._y_stack)[:n]
+        self.done_points = hi
+        self.seconds += time.perf_counter() - started
+
+    def run_for(self, seconds: float) -> bool:
+        """Compute chunks for about ``seconds`` (at least one); True once the grid is done."""
+        end = time.perf_counter() + seconds
+        while not self.done:
+            self.compute_chunk()
+            if time.perf_counter() >= end:
+                break
+        return self.done
+
+    def run(self) -> np.ndarray:
+        """Compute every remaining point; the loss grid."""
+        while not self.done:
+            self.compute_chunk()
+        return self.loss
+
+
+def plan_grid(
+    net: Network,
+    data: TrainingData,
+    path: np.ndarray,
+    kind: str,
+    *,
+    seed: int = 0,
+    half: float = 1.0,
+    fit: bool = False,
+    resolution: int = 41,
+) -> tuple[LandscapeGrid, np.ndarray]:
+    """The grid (to compute) on the plane of ``kind`` ("random" with ``seed``, or "pca" of
+    ``path``) through ``net``'s weights, α and β in [−half, half] (fitted to the trajectory
+    with ``fit``), and the (α, β) of ``path`` (m, P: the recorded weights, oldest first)."""
+    if path.ndim != 2 or path.shape[1] != net.theta.size:  # none yet, or another network's
+        path = np.zeros((0, net.theta.size))
+    pca = kind == "pca"
+    directions = pca_directions(path, net.theta) if pca else random_directions(net, seed)
+    coords = project(path, net.theta, directions)
+    if fit:
+        half = fitted_range(coords, half)
+    axis = np.linspace(-half, half, resolution)
+    return LandscapeGrid(net, data, directions, axis, axis), coords
+
+
+class _WeightsSnapshot(Protocol):
+    @property
+    def step(self) -> int: ...
+    @property
+    def weights(self) -> dict[str, np.ndarray]: ...
+    @property
+    def diverged(self) -> str | None: ...
+
+
+class TrajectoryRecorder:
+    """The weights training went through, evenly thinned to at most ``capacity`` points.
+
+    A point is kept when it is at least ``stride`` steps after the last kept one; when the
+    kept points fill the capacity every other one goes and the stride doubles. The newest
+    weights are always there too (the last row of :meth:`thetas`). An earlier step, step 0
+    or weights of another size start a new trajectory (a reset, another run).
+    """
+
+    def __init__(self, capacity: int = 256) -> None:
+        if capacity < 4:
+            raise ValueError("a trajectory keeps at least 4 points")
+        self.capacity = capacity
+        self.clear()
+
+    def clear(self) -> None:
+        self.stride = 1
+        self._steps: list[int] = []
+        self._thetas: list[np.ndarray] = []
+        self._tail: tuple[int, np.ndarray] | None = None
+
+    def __len__(self) -> int:
+        return len(self.steps())
+
+    def record(self, step: int, theta: np.ndarray) -> None:
+        """The weights after ``step`` completed steps (copied; non-finite ones are skipped)."""
+        theta = np.array(theta, dtype=np.float64)
+        if not np.isfinite(theta).all():
+            return
+        last = self._tail[0] if self._tail is not None else None
+        size = self._thetas[0].size if self._thetas else None
+        if step == 0 or (last is not None and step < last) or (size not in (None, theta.size)):
+            self.clear()
+        self._tail = (step, theta)
+        if self._steps and step - self._steps[-1] < self.stride:
+            return
+        self._steps.append(step)
+        self._thetas.append(theta)
+        if len(self._steps) >= self.capacity:
+            self._steps, self._thetas = self._steps[::2], self._thetas[::2]
+            self.stride *= 2
+
+    def record_snapshot(self, snapshot: _WeightsSnapshot) -> None:
+        """Record a snapshot's weights (a diverged one is skipped)."""
+        if snapshot.diverged is None:
+            self.record(snapshot.step, flatten_state(snapshot.weights))
+
+    def steps(self) -> np.ndarray:
+        steps = list(self._steps)
+        if self._tail is not None and (not steps or self._tail[0] > steps[-1]):
+            steps.append(self._tail[0])
+        return np.array(steps, dtype=np.int64)
+
+    def thetas(self) -> np.ndarray:
+        """(m, P): the kept weights, oldest first, the newest last."""
+        rows = list(self._thetas)
+        if self._tail is not None:
+            if self._steps and self._tail[0] == self._steps[-1]:
+                rows[-1] = self._tail[1]
+            elif not self._steps or self._tail[0] > self._steps[-1]:
+                rows.append(self._tail[1])
+        return np.array(rows) if rows else np.zeros((0, 0))

@@ -1,0 +1,371 @@
+"""View ▸ Loss landscape: the training loss on a 2-D slice of weight space through the current
+weights (:mod:`nnsim.training.landscape`), beside the main window.
+
+The slice goes along two filter-normalised random directions (a seed picks them) or the first
+two principal components of the weights training went through; the trajectory is projected
+onto it and the current weights are its centre. The grid is computed in this (the GUI)
+thread, in slices of at most :data:`SLICE_SECONDS` from a zero-delay timer, with progress and
+Cancel; while "Follow training" is on it is recomputed from the newest snapshot every
+:data:`REFRESH_SECONDS` at most (the training process is not touched). The data are built
+from the snapshot's experiment, as the training process builds them.
+
+objectNames: ``landscapeWindow``, ``landscapeDirections``, ``landscapeSeed``,
+``landscapeRange``, ``landscapeFit``, ``landscapeResolution``, ``landscapeFollow``,
+``landscapeSlice``, ``landscapeCompute``, ``landscapeCancel``, ``landscapeProgress``,
+``landscapeMessage`` (and the plots' ``landscapePlot``, ``landscapeSlicePlot``).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nnsim.training.data import TrainingData, build_data
+from nnsim.training.experiment import Experiment
+from nnsim.training.landscape import (
+    Directions,
+    LandscapeError,
+    LandscapeGrid,
+    TrajectoryRecorder,
+    network_at,
+    plan_grid,
+)
+from nnsim.training.snapshot import Snapshot
+from nnsim.ui.landscape.plot import LandscapePlot
+from nnsim.ui.style import HIGHLIGHT, MUTED
+
+__all__ = ["REFRESH_SECONDS", "SLICE_SECONDS", "LandscapeWindow"]
+
+SLICE_SECONDS = 0.010  # computing per timer tick: the event loop is never kept longer
+REFRESH_SECONDS = 0.5  # while following training, a new grid at most this often
+
+
+@dataclass
+class _Job:
+    """One grid under way, with what it is drawn with."""
+
+    grid: LandscapeGrid
+    coords: np.ndarray
+    labels: tuple[str, str]
+    step: int
+    snapshot: Snapshot
+    settings: tuple
+
+
+class LandscapeWindow(QDialog):
+    """The landscape of ``snapshot()`` (the newest one the window drew), with the weights
+    ``recorder`` holds as its trajectory; :meth:`on_snapshot` follows training."""
+
+    def __init__(
+        self,
+        snapshot: Callable[[], Snapshot | None],
+        recorder: TrajectoryRecorder,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("landscapeWindow")
+        self.setWindowTitle("Loss landscape")
+        self._snapshot, self.recorder = snapshot, recorder
+        self.job: _Job | None = None
+        self.shown: _Job | None = None  # the grid on screen
+        self._data: tuple[tuple, TrainingData] | None = None
+        self._started = -1e9  # perf_counter of the last start
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._run_slice)
+        self._later = QTimer(self)  # a follow-up refresh, no sooner than REFRESH_SECONDS
+        self._later.setSingleShot(True)
+        self._later.timeout.connect(self._refresh)
+        self._build()
+
+    def _build(self) -> None:
+        intro = QLabel(
+            "The training loss J(θ + α·d₁ + β·d₂) on a plane through the current weights θ "
+            "(Li et al., 2018). Random directions are filter-normalised: each unit's incoming "
+            "weights move as far as they are long, biases stay. PCA directions follow the "
+            "trajectory training took."
+        )
+        intro.setWordWrap(True)
+        self.directions = QComboBox(self)
+        self.directions.setObjectName("landscapeDirections")
+        self.directions.addItem("Random (filter-normalised)", "random")
+        self.directions.addItem("PCA of the trajectory", "pca")
+        self.directions.setToolTip(
+            "Random: two Gaussian directions, each filter scaled to the weights' own norm.\n"
+            "PCA: the two directions the weights moved along most so far."
+        )
+        self.seed = QSpinBox(self)
+        self.seed.setObjectName("landscapeSeed")
+        self.seed.setRange(0, 2**31 - 1)
+        self.seed.setToolTip("Picks the random directions (the same seed, the same plane).")
+        self.range = QDoubleSpinBox(self)
+        self.range.setObjectName("landscapeRange")
+        self.range.setRange(0.001, 100.0)
+        self.range.setDecimals(3)
+        self.range.setValue(1.0)
+        self.range.setSingleStep(0.25)
+        self.range.setPrefix("± ")
+        self.range.setToolTip("α and β run from −range to +range (1 = one filter's length).")
+        self.fit = QCheckBox("Fit to the trajectory", self)
+        self.fit.setObjectName("landscapeFit")
+        self.fit.setToolTip("Choose the range so that the whole trajectory is on the plot.")
+        self.resolution = QSpinBox(self)
+        self.resolution.setObjectName("landscapeResolution")
+        self.resolution.setRange(41, 151)
+        self.resolution.setSingleStep(2)
+        self.resolution.setValue(41)
+        self.resolution.setSuffix(" × grid")
+        self.resolution.setToolTip("Grid points along each axis (odd: the centre is a point).")
+        self.follow = QCheckBox("Follow training", self)
+        self.follow.setObjectName("landscapeFollow")
+        self.follow.setChecked(True)
+        self.follow.setToolTip("Recompute from the newest weights while training runs.")
+        self.slice = QCheckBox("1-D slice", self)
+        self.slice.setObjectName("landscapeSlice")
+        self.slice.setChecked(True)
+        self.slice.setToolTip("The loss along d₁ through the current weights (β = 0).")
+        self.compute_button = QPushButton("Compute", self)
+        self.compute_button.setObjectName("landscapeCompute")
+        self.compute_button.setToolTip("Compute the landscape of the weights on screen now.")
+        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.setObjectName("landscapeCancel")
+        self.cancel_button.setToolTip("Stop computing; the last finished grid stays.")
+        self.cancel_button.setEnabled(False)
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("landscapeProgress")
+        self.message = QLabel("", self)
+        self.message.setObjectName("landscapeMessage")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.view = LandscapePlot(self)
+
+        form = QFormLayout()
+        form.addRow("Directions", self.directions)
+        form.addRow("Seed", self.seed)
+        range_row = QHBoxLayout()
+        range_row.addWidget(self.range, 1)
+        range_row.addWidget(self.fit)
+        form.addRow("Range", range_row)
+        form.addRow("Resolution", self.resolution)
+        checks = QHBoxLayout()
+        checks.addWidget(self.follow)
+        checks.addWidget(self.slice)
+        checks.addStretch(1)
+        form.addRow(checks)
+        row = QHBoxLayout()
+        row.addWidget(self.progress, 1)
+        row.addWidget(self.compute_button)
+        row.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
+        self.resize(620, 820)
+
+        self.directions.currentIndexChanged.connect(self._on_directions_changed)
+        for signal in (
+            self.seed.valueChanged,
+            self.range.valueChanged,
+            self.resolution.valueChanged,
+            self.fit.toggled,
+        ):
+            signal.connect(self._on_setting_changed)
+        self.slice.toggled.connect(self.view.slice_plot.setVisible)
+        self.compute_button.clicked.connect(self.compute)
+        self.cancel_button.clicked.connect(self.cancel)
+
+    # -- settings --
+
+    def settings(self) -> tuple:
+        """What a grid depends on besides the weights."""
+        resolution = self.resolution.value() | 1  # odd: the current weights are a grid point
+        fit = self.fit.isChecked()
+        half = None if fit else round(self.range.value(), 6)  # a fitted range is shown only
+        return (self.directions.currentData(), self.seed.value(), half, fit, resolution)
+
+    def _on_directions_changed(self) -> None:
+        pca = self.directions.currentData() == "pca"
+        self.seed.setEnabled(not pca)
+        self.fit.blockSignals(True)
+        self.fit.setChecked(pca)  # a PCA plane is measured in weights: fit it to the path
+        self.fit.blockSignals(False)
+        self.range.setEnabled(not self.fit.isChecked())
+        self._on_setting_changed()
+
+    def _on_setting_changed(self) -> None:
+        self.range.setEnabled(not self.fit.isChecked())
+        if self.isVisible():
+            self._later.start(0)
+
+    # -- computing --
+
+    @property
+    def running(self) -> bool:
+        return self._timer.isActive()
+
+    def on_snapshot(self, snapshot: Snapshot) -> None:
+        """A snapshot was drawn: while following, recompute (no sooner than REFRESH_SECONDS
+        after the last start, and never two at once)."""
+        if not (self.isVisible() and self.follow.isChecked()):
+            return
+        if not self._later.isActive():
+            wait = REFRESH_SECONDS - (time.perf_counter() - self._started)
+            self._later.start(max(0, int(wait * 1000)))
+
+    def _refresh(self) -> None:
+        if self.running:  # after this one: again
+            return
+        snapshot = self._snapshot()
+        shown = self.shown
+        if shown is not None and snapshot is shown.snapshot and shown.settings == self.settings():
+            return  # already on screen
+        self.compute()
+
+    def compute(self) -> bool:
+        """Start a grid for the newest snapshot with the settings shown; False (and the
+        reason shown, the last grid kept) if it cannot be drawn."""
+        self.cancel()
+        try:
+            job = self._new_job()
+        except LandscapeError as err:
+            self._say(str(err), error=True)
+            return False
+        self.job = job
+        self._started = time.perf_counter()
+        self.progress.setRange(0, job.grid.total)
+        self.progress.setValue(0)
+        self.compute_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self._timer.start()
+        return True
+
+    def _new_job(self) -> _Job:
+        snapshot = self._snapshot()
+        if snapshot is None or not isinstance(snapshot.experiment, Experiment):
+            raise LandscapeError("Nothing to show yet: the training process has not started.")
+        if snapshot.diverged:
+            raise LandscapeError(
+                f"Training diverged ({snapshot.diverged}): the loss around these weights is "
+                "not finite. Reset (R) or lower the learning rate, then train again."
+            )
+        experiment = snapshot.experiment
+        data = self._data_for(experiment)
+        try:
+            net = network_at(experiment, snapshot.weights, len(data.features))
+        except ValueError as err:
+            raise LandscapeError(f"The weights do not fit the network: {err}") from None
+        kind, seed, half, fit, resolution = settings = self.settings()
+        grid, coords = plan_grid(
+            net,
+            data,
+            self.recorder.thetas(),
+            kind,
+            seed=seed,
+            half=self.range.value() if half is None else half,
+            fit=fit,
+            resolution=resolution,
+        )
+        if fit:
+            self.range.blockSignals(True)  # shown, not a new setting
+            self.range.setValue(float(grid.alphas[-1]))
+            self.range.blockSignals(False)
+        return _Job(grid, coords, _labels(grid.directions, seed), snapshot.step, snapshot, settings)
+
+    def _data_for(self, experiment: Experiment) -> TrainingData:
+        key = (experiment.data, experiment.seed)
+        if self._data is None or self._data[0] != key:
+            self._data = (key, build_data(experiment))
+        return self._data[1]
+
+    def cancel(self) -> None:
+        """Stop the grid under way; the last finished one stays on screen."""
+        if self.job is None:
+            return
+        self._timer.stop()
+        done, total = self.job.grid.done_points, self.job.grid.total
+        self.job = None
+        self.compute_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        if done < total:
+            self._say(f"Cancelled after {done} of {total} points; the last finished grid stays.")
+
+    def _run_slice(self) -> None:
+        job = self.job
+        assert job is not None, "the timer runs only while a grid is under way"
+        done = job.grid.run_for(SLICE_SECONDS)
+        self.progress.setValue(job.grid.done_points)
+        if done:
+            self._finish(job)
+
+    def _finish(self, job: _Job) -> None:
+        self._timer.stop()
+        self.job = None
+        self.compute_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        self.shown = job
+        newest = self._snapshot()
+        if newest is not None and newest is not job.snapshot:
+            self.on_snapshot(newest)  # snapshots came meanwhile: the newest is drawn next
+        grid = job.grid
+        self.view.show_grid(grid.alphas, grid.betas, grid.loss, job.coords, job.labels)
+        n = len(grid.alphas)
+        text = (
+            f"Step {job.step}: {n}×{n} losses in {grid.seconds:.2f} s. Loss at the current "
+            f"weights (★, the training loss): {grid.centre_loss:.4g}; "
+            f"from {np.nanmin(grid.loss):.4g} to {np.nanmax(grid.loss):.4g} on the plane."
+        )
+        explained = grid.directions.explained
+        if explained is not None:
+            text += (
+                f" PC 1 and PC 2 hold {explained[0]:.0%} and {explained[1]:.0%} of the "
+                f"trajectory's {len(job.coords)} points' spread."
+            )
+        elif len(job.coords) > 1:
+            text += (
+                " The trajectory is its least-squares projection onto the plane: random "
+                "directions are nearly orthogonal to it, PCA directions show it whole."
+            )
+        self._say(text)
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.message.setStyleSheet(f"color: {HIGHLIGHT if error else MUTED};")
+        self.message.setText(text)
+
+    def show_beside(self) -> None:
+        """Show (or raise) the window and compute the landscape if none is on screen."""
+        self.show()
+        self.raise_()
+        if self.shown is None and not self.running:
+            self.compute()
+
+    def closeEvent(self, event) -> None:
+        self._later.stop()
+        self.cancel()
+        super().closeEvent(event)
+
+
+def _labels(directions: Directions, seed: int) -> tuple[str, str]:
+    if directions.explained is None:
+        return (f"α · d₁ (random, seed {seed})", f"β · d₂ (random, seed {seed})")
+    e1, e2 = directions.explained
+    return (f"α · PC 1 ({e1:.0%} of the trajectory)", f"β · PC 2 ({e2:.0%})")
