@@ -39,7 +39,7 @@ def metrics_header(depth: int) -> list[str]:
 def metrics_row(result: StepResult) -> list[object]:
     """One step's row of ``metrics.csv`` (the evaluation columns empty between evaluations)."""
     row: list[object] = [result.step, result.epoch, repr(result.lr), repr(result.loss)]
-    row += [repr(float(g)) for g in result.grad_norms]
+    row += [repr(g) for g in result.grad_norms.tolist()]  # floats: as repr(float(g))
     ev = result.evaluation
     if ev is None:
         return [*row, "", "", "", ""]

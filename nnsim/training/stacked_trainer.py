@@ -267,18 +267,15 @@ class StackedRuns:
         )  # fmt: skip
 
     def _evaluate(self, runs: np.ndarray, step: int) -> None:
-        """Full train and test loss and accuracy of ``runs``, as ``Trainer.evaluate``, for
-        the whole stack in one evaluation pass per set."""
-        losses, accuracies = [], []
-        n, y_all = self._n_eval_train, self._eval_y
+        """Full train and test loss and accuracy of ``runs``, as ``Trainer.evaluate``: one
+        forward pass of the whole stack over train and test points together."""
+        n = self._n_eval_train
         with np.errstate(all="ignore"):
-            z_all, a_all = self.network.evaluate(self._eval_x)
-            for part in (slice(None, n), slice(n, None)):  # train, then test
-                z, a, y = z_all[:, part], a_all[:, part], y_all[:, part]
-                losses.append(self.network.loss.value(z, a, y))
-                accuracies.append(_accuracy(self._kind, a, y))
-        for k in runs:
-            values = [float(m[k]) for m in (*losses, *accuracies)]
+            z, a = self.network.evaluate(self._eval_x)
+            losses = self.network.loss.values(z, a, self._eval_y, n)  # train, test
+            accuracies = _accuracies(self._kind, a, self._eval_y, n)
+        table = np.stack([*losses, *accuracies], axis=1)[runs].tolist()
+        for k, values in zip(runs.tolist(), table, strict=True):
             self.evaluations[k].append([step, *values])
             self.last_evaluations[k] = Evaluation(step, *values)
 
@@ -341,13 +338,16 @@ class StackedRuns:
         return self.history.column(f"{name}@{k}")
 
 
-def _accuracy(kind: str, a: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """(K,) accuracies of outputs ``a`` (K, n, outputs), as ``Trainer.loss_and_accuracy``."""
+def _accuracies(kind: str, a: np.ndarray, y: np.ndarray, split: int) -> list[np.ndarray]:
+    """(K,) accuracies of outputs ``a`` (K, n, outputs) on points ``[:split]`` and
+    ``[split:]``, as ``Trainer.loss_and_accuracy``."""
     if kind == "binary":
-        return np.mean((a[:, :, 0] > 0.5) == (y > 0.5), axis=1)
-    if kind == "multiclass":
-        return np.mean(np.argmax(a, axis=2) == y, axis=1)
-    return np.full(a.shape[0], np.nan)
+        right = (a[:, :, 0] > 0.5) == (y > 0.5)
+    elif kind == "multiclass":
+        right = np.argmax(a, axis=2) == y
+    else:
+        return [np.full(a.shape[0], np.nan)] * 2
+    return [np.mean(right[:, :split], axis=1), np.mean(right[:, split:], axis=1)]
 
 
 def optimizer_setting(trainer: Trainer) -> tuple[str, dict[str, Any]]:

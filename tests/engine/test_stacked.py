@@ -41,8 +41,11 @@ def test_stacked_losses_equal_the_originals_run_by_run(loss):
     y = targets(loss, rng, (K, B))
     values = stacked.value(z, a, y)
     grads = stacked.grad_z(z, a, y, net.layers[-1].activation)
+    train, test = stacked.values(z, a, y, 3)  # the means over points [:3] and [3:]
     for k in range(K):
         assert values[k] == pytest.approx(original.value(z[k], a[k], y[k]), rel=1e-15)
+        assert train[k] == pytest.approx(original.value(z[k, :3], a[k, :3], y[k, :3]), rel=1e-15)
+        assert test[k] == pytest.approx(original.value(z[k, 3:], a[k, 3:], y[k, 3:]), rel=1e-15)
         want = original.grad_z(z[k], a[k], y[k], net.layers[-1].activation)
         assert np.allclose(grads[k], want, rtol=1e-15, atol=0)
 

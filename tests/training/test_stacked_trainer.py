@@ -69,7 +69,7 @@ def assert_equal_to_alone(experiments, steps: int = STEPS, stacked: bool = True)
             if expected.evaluation is not None:
                 for field in ("train_loss", "test_loss", "train_accuracy", "test_accuracy"):
                     e, g = getattr(expected.evaluation, field), getattr(got.evaluation, field)
-                    assert g == pytest.approx(e, rel=1e-10, abs=1e-14, nan_ok=True)
+                    assert g == pytest.approx(e, rel=TOL, abs=0, nan_ok=True)
     return group
 
 
@@ -263,7 +263,7 @@ def test_history_columns_and_evaluations_match_the_trainer():
         for name in ("step", "epoch", "lr", "batch_loss", "grad_norm_1", "update_ratio_2"):
             assert np.allclose(run.column(name), trainer.history.column(name), rtol=TOL, atol=0)
         evaluations = run.evaluations.table(), trainer.evaluations.table()
-        assert np.allclose(*evaluations, rtol=1e-10, equal_nan=True)
+        assert np.allclose(*evaluations, rtol=TOL, atol=0, equal_nan=True)
         assert run.last_evaluation.step == 25
     with pytest.raises(KeyError, match="allowed"):
         group.results[0].column("nonsense")
