@@ -1,9 +1,10 @@
 """Many experiments trained together, one step each per call: stacked where they can be.
 
 ``RunGroup(experiments)`` builds a :class:`~nnsim.training.trainer.Trainer` for every
-experiment, then trains every set of two or more runs that share an architecture, batch
-size, data kind and set sizes as one :class:`~nnsim.training.stacked_trainer.StackedRuns`
-(one batched computation); the others (batch-norm, dropout, a lone architecture, a momentum
+experiment, then trains every set of two or more runs that share an architecture (dropout
+rates included), batch size, data kind and set sizes as one
+:class:`~nnsim.training.stacked_trainer.StackedRuns` (one batched computation); the others
+(batch-norm, a lone architecture, a momentum
 that a schedule takes through 0) go on as their own Trainers in this process. Each run of a
 stack equals the same run trained alone by ``Trainer``, step by step.
 
@@ -94,9 +95,9 @@ class RunGroup:
     Parameters
     ----------
     experiments
-        The runs. Those sharing an architecture (layer sizes, activations, loss), batch size
-        and training-set size, without batch-norm or dropout, are stacked; the rest train as
-        separate Trainers in this process.
+        The runs. Those sharing an architecture (layer sizes, activations, dropout rates,
+        loss), batch size and training-set size, without batch-norm, are stacked; the rest
+        train as separate Trainers in this process.
 
     Attributes
     ----------

@@ -296,6 +296,7 @@ class StackedRuns:
         t = self.trainers[k]
         t.network.theta[...] = self.network.theta[k]
         t.network.grad[...] = self.network.grad[k]
+        t.network.set_random_state(self.network.dropout_rngs[k].bit_generator.state)
         t.optimizer.load_state_dict(optimizer or self.optimizer.run_state(k))
         t.steps_done, t.epochs_done = steps, self.epochs_done
         order = {"batch_index": self._batch_index, "epoch_order": self._orders[k]}

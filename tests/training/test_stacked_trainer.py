@@ -187,6 +187,19 @@ def test_multiclass_and_regression_runs(dataset, loss):
     assert_equal_to_alone(runs, steps=30)
 
 
+@pytest.mark.parametrize("optimizer", ["sgd-momentum", "adam", "rmsprop"])
+def test_dropout_runs_are_stacked_and_equal_the_runs_alone(optimizer):
+    name = optimizer.split("-")[0]
+    runs = [
+        experiment(seed=s, network__dropout=0.3, training__optimizer={"name": name, **params},
+                   training__schedule={"name": "cosine", "T_max": 40})
+        for s, params in zip((0, 5, 9), OPTIMIZERS[optimizer] * 2, strict=False)
+    ]  # fmt: skip
+    runs.append(experiment(seed=2, network__dropout=0.3))
+    group = assert_equal_to_alone(runs)
+    assert len(group.stacks) == 1
+
+
 def test_different_architectures_fall_back_to_trainers():
     layers = [{"units": 5, "activation": "relu"}]
     runs = [
@@ -282,6 +295,7 @@ CONTINUED = {
         "training__optimizer": {"name": "adam", "lr": 0.01},
         "training__schedule": {"name": "one_cycle", "total_steps": 60},
     },
+    "dropout": {"network__dropout": 0.25, "training__optimizer": {"name": "adam", "lr": 0.01}},
     "plateau": {
         "training__schedule": {"name": "plateau", "unit": "epoch", "patience": 1,
                                "factor": 0.5, "mode": "max"},
