@@ -112,6 +112,74 @@ def test_each_run_writes_exactly_what_nnsim_run_writes(exp_file, tmp_path):
     assert float(rows[0]["best_test_loss"]) == best
 
 
+@pytest.fixture
+def trainer_steps(monkeypatch):
+    """How often ``Trainer.step`` ran: runs trained as one stack never call it."""
+    calls = []
+    step = Trainer.step
+
+    def counted(self):
+        calls.append(self)
+        return step(self)
+
+    monkeypatch.setattr(Trainer, "step", counted)
+    return calls
+
+
+def same_cells(got: str, want: str, rel: float = 1e-12) -> bool:
+    """Two CSV cells: equal text, or numbers equal to ``rel`` relative."""
+    if got == want:
+        return True
+    try:
+        a, b = float(got), float(want)
+    except ValueError:
+        return False
+    return abs(a - b) <= rel * abs(b)
+
+
+def test_a_stacked_compare_writes_what_each_run_alone_writes(spiral_file, tmp_path, trainer_steps):
+    rates = ["0.001", "0.01", "0.03", "10"]  # 10 diverges; the others go on
+    out = tmp_path / "cmp"
+    argv = ["compare", str(spiral_file), "--vary", f"training.optimizer.lr={','.join(rates)}"]
+    assert main([*argv, "--steps", "60", "--out", str(out)]) == 0
+    assert trainer_steps == []  # trained as one stack, not Trainer after Trainer
+    for i, _ in enumerate(rates, start=1):
+        run, alone = out / f"run-{i}", tmp_path / f"alone-{i}"
+        code = main(["run", str(run / "experiment.json"), "--steps", "60", "--out", str(alone)])
+        assert code == (3 if i == 4 else 0)
+        assert {p.name for p in run.iterdir()} == RUN_FILES
+        assert (run / "experiment.json").read_bytes() == (alone / "experiment.json").read_bytes()
+        for name in ("data.npz", "weights_initial.npz", "weights_final.npz"):
+            a, b = np.load(run / name), np.load(alone / name)
+            assert a.files == b.files
+            for key in a.files:
+                if name == "weights_final.npz":
+                    scale = np.max(np.abs(b[key]))
+                    assert np.max(np.abs(a[key] - b[key])) <= 1e-12 * scale, (i, key)
+                else:
+                    assert np.array_equal(a[key], b[key]), (i, name, key)
+        with open(run / "metrics.csv", encoding="utf-8") as f:
+            got = list(csv.reader(f))
+        with open(alone / "metrics.csv", encoding="utf-8") as f:
+            want = list(csv.reader(f))
+        assert got[0] == want[0] and len(got) == len(want) == (61 if i < 4 else len(want))
+        for g, w in zip(got[1:], want[1:], strict=True):
+            assert g[:2] == w[:2] and all(map(same_cells, g, w)), (i, g, w)
+    assert len(want) < 61  # the diverging run's rows end at its step
+
+
+def test_epochs_per_run_in_stacks_of_different_batch_sizes(exp_file, tmp_path, trainer_steps):
+    out = tmp_path / "e"
+    argv = ["compare", str(exp_file), "--vary", "training.optimizer.lr=0.1,0.3",
+            "--vary", "training.batch_size=10,25", "--epochs", "2", "--out", str(out)]  # fmt: skip
+    assert main(argv) == 0
+    assert trainer_steps == []  # two stacks of two
+    steps = [int(read_csv(out / f"run-{i}" / "metrics.csv")[1][-1]["step"]) for i in range(1, 5)]
+    assert steps == [50, 20, 50, 20]  # 250 training points
+    _, rows = read_csv(out / "summary.csv")
+    assert all(r["diverged_at"] == "" for r in rows)
+
+
 def test_a_grid_of_two_by_two_and_optimizer_defaults(tmp_path):
     d = Experiment.default().to_dict()
     d["training"]["optimizer"] = {"name": "sgd", "lr": 0.05, "momentum": 0.9}

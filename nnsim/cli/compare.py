@@ -16,6 +16,7 @@ import math
 import os
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,7 +30,13 @@ from nnsim.cli.common import (
     load_experiment_file,
     make_folder,
 )
-from nnsim.cli.run_files import accuracy_text, planned_steps, train_and_write
+from nnsim.cli.run_files import (
+    MetricsFile,
+    accuracy_text,
+    planned_steps,
+    write_final,
+    write_setup,
+)
 
 if TYPE_CHECKING:
     from nnsim.training.experiment import Experiment
@@ -94,21 +101,42 @@ def train_runs(
     on_done: Callable[[int, RunOutcome], None] | None = None,
 ) -> list[RunOutcome]:
     """Train each experiment for ``steps`` steps or ``epochs`` epochs (default 1000 steps),
-    writing ``nnsim run``'s files to its folder; ``on_done(i, outcome)`` after each (i from 0).
+    writing ``nnsim run``'s files to its folder; ``on_done(i, outcome)`` as each ends (i
+    from 0).
 
-    One run after another for now: the one place to put a trainer of many runs at once.
+    The runs train together as one :class:`~nnsim.training.run_group.RunGroup` (stacked
+    where they share an architecture and batch size), every run one step per group step,
+    each ``metrics.csv`` row written as it is made. A run stops after its own number of
+    steps or when it diverges; the others go on.
     """
-    from nnsim.training.trainer import Trainer
+    from nnsim.training.run_group import RunGroup
 
-    outcomes = []
-    for i, (experiment, folder) in enumerate(zip(experiments, folders, strict=True)):
-        trainer = Trainer(experiment)
-        train_and_write(trainer, planned_steps(trainer, steps, epochs), make_folder(folder))
-        outcome = _outcome(trainer)
-        outcomes.append(outcome)
-        if on_done is not None:
-            on_done(i, outcome)
-    return outcomes
+    group = RunGroup(experiments)
+    runs = group.results
+    totals = [planned_steps(r.trainer, steps, epochs) for r in runs]
+    outcomes: dict[int, RunOutcome] = {}
+    with ExitStack() as files:
+        metrics = []
+        for run, folder in zip(runs, folders, strict=True):
+            write_setup(run.trainer, make_folder(folder))
+            metrics.append(MetricsFile(folder, run.trainer.network.depth))
+            files.callback(metrics[-1].close)
+        live = list(range(len(runs)))
+        while live:
+            group.step(live)
+            for i in list(live):
+                result = runs[i].last
+                assert result is not None, "a run of the group did not step"
+                metrics[i].write(result)
+                if result.diverged or result.step >= totals[i]:
+                    live.remove(i)
+                    metrics[i].close()
+                    trainer = runs[i].synced()
+                    write_final(trainer.network.state(), folders[i])
+                    outcomes[i] = _outcome(trainer)
+                    if on_done is not None:
+                        on_done(i, outcomes[i])
+    return [outcomes[i] for i in range(len(runs))]
 
 
 def _outcome(trainer: Trainer) -> RunOutcome:

@@ -39,7 +39,7 @@ def metrics_header(depth: int) -> list[str]:
 def metrics_row(result: StepResult) -> list[object]:
     """One step's row of ``metrics.csv`` (the evaluation columns empty between evaluations)."""
     row: list[object] = [result.step, result.epoch, repr(result.lr), repr(result.loss)]
-    row += [repr(float(g)) for g in result.grad_norms]
+    row += [repr(g) for g in result.grad_norms.tolist()]  # floats: as repr(float(g))
     ev = result.evaluation
     if ev is None:
         return [*row, "", "", "", ""]
@@ -52,15 +52,8 @@ def accuracy_text(value: float) -> str:
     return "" if math.isnan(value) else repr(value)
 
 
-def train_and_write(
-    trainer: Trainer,
-    total: int,
-    out: Path,
-    on_step: Callable[[StepResult], None] | None = None,
-) -> StepResult | None:
-    """Write the set-up files to ``out``, train up to ``total`` steps (stopping if training
-    diverges) writing one ``metrics.csv`` row per step, then ``weights_final.npz``.
-    ``on_step`` sees every result (progress). Returns the last result."""
+def write_setup(trainer: Trainer, out: Path) -> None:
+    """``experiment.json``, ``data.npz`` and ``weights_initial.npz`` of an untrained run."""
     from nnsim.training.experiment import save_experiment
 
     save_experiment(trainer.experiment, out / "experiment.json")
@@ -75,16 +68,50 @@ def train_and_write(
         y_test=d.test.y,
     )
     np.savez(out / "weights_initial.npz", allow_pickle=False, **trainer.network.state())
+
+
+def write_final(weights: dict[str, np.ndarray], out: Path) -> None:
+    """``weights_final.npz``: the run's parameters (and buffers) after its last step."""
+    np.savez(out / "weights_final.npz", allow_pickle=False, **weights)
+
+
+class MetricsFile:
+    """``metrics.csv`` written row by row as the run trains (nothing kept in memory)."""
+
+    def __init__(self, out: Path, depth: int) -> None:
+        self._file = open(out / "metrics.csv", "w", newline="", encoding="utf-8")  # noqa: SIM115
+        self._writer = csv.writer(self._file)
+        self._writer.writerow(metrics_header(depth))
+
+    def write(self, result: StepResult) -> None:
+        """One step's row."""
+        self._writer.writerow(metrics_row(result))
+
+    def close(self) -> None:
+        self._file.close()
+
+
+def train_and_write(
+    trainer: Trainer,
+    total: int,
+    out: Path,
+    on_step: Callable[[StepResult], None] | None = None,
+) -> StepResult | None:
+    """Write the set-up files to ``out``, train up to ``total`` steps (stopping if training
+    diverges) writing one ``metrics.csv`` row per step, then ``weights_final.npz``.
+    ``on_step`` sees every result (progress). Returns the last result."""
+    write_setup(trainer, out)
     result = None
-    with open(out / "metrics.csv", "w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f)
-        writer.writerow(metrics_header(trainer.network.depth))
+    metrics = MetricsFile(out, trainer.network.depth)
+    try:
         for _ in range(total):
             result = trainer.step()
-            writer.writerow(metrics_row(result))
+            metrics.write(result)
             if on_step is not None:
                 on_step(result)
             if result.diverged:
                 break
-    np.savez(out / "weights_final.npz", allow_pickle=False, **trainer.network.state())
+    finally:
+        metrics.close()
+    write_final(trainer.network.state(), out)
     return result

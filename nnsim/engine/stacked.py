@@ -9,8 +9,9 @@ mini-batch (data order differs by seed), and one batched ``matmul`` per layer se
     A[k] = g_k(Z[k])
 
 Activations are the engine's own (element-wise, so they take ``(K, B, units)`` as they are);
-losses reduce per run (:mod:`nnsim.engine.stacked_losses`). Batch-norm and dropout are not
-stacked: :func:`stackable` refuses them, and such runs train on their own.
+losses reduce per run (:mod:`nnsim.engine.stacked_losses`). Dropout draws run k's masks from
+run k's own generator, layer by layer, as its Network would. Batch-norm is not stacked:
+:func:`stackable` refuses it, and such runs train on their own.
 """
 
 from __future__ import annotations
@@ -27,32 +28,34 @@ __all__ = ["StackedLayer", "StackedNetwork", "architecture", "stackable"]
 
 
 def architecture(net: Network) -> tuple:
-    """What runs must share to be stacked: layer sizes, activations and loss."""
+    """What runs must share to be stacked: layer sizes, activations, dropout rates and loss."""
     return (
         tuple(net.sizes),
         tuple(layer.activation.name for layer in net.layers),
+        tuple(layer.dropout for layer in net.layers),
         net.loss.name,
     )
 
 
 def stackable(net: Network) -> str | None:
-    """None if ``net`` can join a stack, else why not (batch-norm or dropout)."""
+    """None if ``net`` can join a stack, else why not (batch-norm)."""
     if any(layer.bn is not None for layer in net.layers):
         return "batch-norm is not stacked (each run keeps its own running statistics)"
-    if any(layer.dropout > 0.0 for layer in net.layers):
-        return "dropout is not stacked (each run draws its own masks)"
     return None
 
 
 class StackedLayer:
     """Views into the stacked vectors for one layer of K runs: W (K, out, in), b (K, out)."""
 
-    __slots__ = ("W", "WT", "activation", "b", "b_row", "grad_W", "grad_b", "index")
+    __slots__ = (
+        "W", "WT", "activation", "b", "b_column", "b_row", "dropout", "grad_W", "grad_b", "index",
+    )  # fmt: skip
 
     def __init__(
         self,
         index: int,
         activation: Activation,
+        dropout: float,
         W: np.ndarray,
         b: np.ndarray,
         grad_W: np.ndarray,
@@ -60,9 +63,11 @@ class StackedLayer:
     ) -> None:
         self.index = index  # 1-based, as Network's layers
         self.activation = activation
+        self.dropout = dropout  # the rate p: a unit is kept with probability 1 − p
         self.W, self.b, self.grad_W, self.grad_b = W, b, grad_W, grad_b
         self.WT = W.transpose(0, 2, 1)
         self.b_row = b[:, None, :]  # (K, 1, out): broadcasts over the batch
+        self.b_column = b[:, :, None]  # (K, out, 1): over the points of a unit-major batch
 
 
 class StackedNetwork:
@@ -77,7 +82,7 @@ class StackedNetwork:
     Raises
     ------
     ValueError
-        For no networks, different architectures, batch-norm or dropout.
+        For no networks, different architectures (dropout rates included) or batch-norm.
     """
 
     def __init__(self, networks: Sequence[Network]) -> None:
@@ -110,6 +115,7 @@ class StackedNetwork:
             layer = StackedLayer(
                 src.index,
                 src.activation,
+                src.dropout,
                 self.theta[:, w0 : w0 + o * i].reshape(K, o, i),
                 self.theta[:, b0 : b0 + o],
                 self.grad[:, w0 : w0 + o * i].reshape(K, o, i),
@@ -117,7 +123,11 @@ class StackedNetwork:
             )
             b0 += o
             self.layers.append(layer)
-        self._caches: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        # each run's dropout generator, going on from its network's (Network.random_state)
+        self.dropout_rngs = [np.random.default_rng() for _ in networks]
+        for rng, net in zip(self.dropout_rngs, networks, strict=True):
+            rng.bit_generator.state = net.random_state()
+        self._caches: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray | None]] = []
 
     @property
     def depth(self) -> int:
@@ -143,26 +153,41 @@ class StackedNetwork:
             a_prev = a
             z = np.matmul(a_prev, layer.WT)
             z += layer.b_row
-            a = layer.activation.forward(z)
-            caches.append((a_prev, z, a))
+            a = g = layer.activation.forward(z)
+            mask = None
+            if layer.dropout > 0.0:  # inverted dropout, each run's mask from its own generator
+                keep = 1.0 - layer.dropout
+                mask = np.empty_like(g)
+                for k, rng in enumerate(self.dropout_rngs):
+                    mask[k] = (rng.random(g.shape[1:]) < keep) * (1.0 / keep)
+                a = g * mask
+            caches.append((a_prev, z, g, mask))
         return a
 
     def evaluate(self, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(activation input, output) of the last layer for ``x`` (K, n, n_inputs); caches
-        untouched (``Network.evaluate``: without batch-norm and dropout, the forward pass)."""
-        z, a = x, x
-        for layer in self.layers:
-            z = np.matmul(a, layer.WT)
-            z += layer.b_row
+        untouched (``Network.evaluate``: without batch-norm and dropout, the forward pass).
+
+        Computed unit-major, Z[k]ᵀ = W[k]·A[k−1]ᵀ + b[k] as (K, units, n) arrays: the matmul
+        reads W as it is stored and the bias is added along the n points, twice as fast for
+        many points as the batch-major form; the results are transposed views."""
+        a = np.ascontiguousarray(x.transpose(0, 2, 1))
+        *hidden, last = self.layers
+        for layer in hidden:  # element-wise activations: any layout
+            z = np.matmul(layer.W, a)
+            z += layer.b_column
             a = layer.activation.forward(z)
-        return z, a
+        z = np.matmul(last.W, a)
+        z += last.b_column
+        z = z.transpose(0, 2, 1)  # softmax takes the units last
+        return z, last.activation.forward(z)
 
     def backward(self, y: np.ndarray) -> None:
         """Fill :attr:`grad` with every run's dJ/dθ for the last forward pass.
 
         dW = dZᵀ·A[k−1];  db = Σ_rows dZ;  dA[k−1] = dZ·W;  dZ[k−1] = dA[k−1] ⊙ g'."""
         layers, caches = self.layers, self._caches
-        a_prev, z, a = caches[-1]
+        _, z, a, _ = caches[-1]
         dz = self.loss.grad_z(z, a, y, layers[-1].activation)
         for i in range(len(layers) - 1, -1, -1):
             layer = layers[i]
@@ -171,12 +196,14 @@ class StackedNetwork:
             dz.sum(axis=1, out=layer.grad_b)
             if i:
                 grad_a = np.matmul(dz, layer.W)
-                _, z, a = caches[i - 1]
-                dz = layers[i - 1].activation.backward(z, a, grad_a)
+                _, z, g, mask = caches[i - 1]
+                if mask is not None:
+                    grad_a = grad_a * mask
+                dz = layers[i - 1].activation.backward(z, g, grad_a)
 
     def loss_values(self, y: np.ndarray) -> np.ndarray:
         """(K,): each run's data loss of the last forward pass against its targets ``y[k]``."""
-        _, z, a = self._caches[-1]
+        _, z, a, _ = self._caches[-1]
         return self.loss.value(z, a, y)
 
     # -- per-run, per-layer norms (Network.weight_grad_norms / segment_norms_pair) -------------

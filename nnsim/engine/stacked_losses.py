@@ -17,12 +17,24 @@ __all__ = ["StackedLoss", "stacked_loss"]
 
 
 class StackedLoss:
-    """Base: ``value`` gives (K,) losses, ``grad_z`` the (K, B, outputs) δ of the output layer."""
+    """Base: ``value`` gives (K,) losses, ``grad_z`` the (K, B, outputs) δ of the output layer.
+
+    Each loss is the mean of its per-element ``terms``; :meth:`values` takes the means of
+    consecutive parts of the points (train, then test) from one computation of the terms."""
 
     name: str = ""
 
-    def value(self, z: np.ndarray, a: np.ndarray, y: np.ndarray) -> np.ndarray:
+    def terms(self, z: np.ndarray, a: np.ndarray, y: np.ndarray) -> np.ndarray:
+        """(K, B, m): the terms whose mean over a run's batch is its loss."""
         raise NotImplementedError
+
+    def value(self, z: np.ndarray, a: np.ndarray, y: np.ndarray) -> np.ndarray:
+        return _means(self.terms(z, a, y))
+
+    def values(self, z: np.ndarray, a: np.ndarray, y: np.ndarray, split: int) -> list[np.ndarray]:
+        """(K,) losses of points ``[:split]`` and of points ``[split:]``."""
+        t = self.terms(z, a, y)
+        return [_means(t[:, :split]), _means(t[:, split:])]
 
     def grad_z(
         self, z: np.ndarray, a: np.ndarray, y: np.ndarray, activation: Activation
@@ -35,11 +47,11 @@ class StackedBinaryCrossEntropy(StackedLoss):
 
     name = BinaryCrossEntropy.name
 
-    def value(self, z: np.ndarray, a: np.ndarray, y: np.ndarray) -> np.ndarray:
+    def terms(self, z: np.ndarray, a: np.ndarray, y: np.ndarray) -> np.ndarray:
         t = np.maximum(z, 0.0)  # max(z, 0) − z·y + log(1 + e^{−|z|}), as the original
         t -= z * y.reshape(z.shape)
         t += np.log1p(np.exp(-np.abs(z)))
-        return t.sum(axis=(1, 2)) / (t.shape[1] * t.shape[2])
+        return t
 
     def grad_z(
         self, z: np.ndarray, a: np.ndarray, y: np.ndarray, activation: Activation
@@ -52,12 +64,11 @@ class StackedCrossEntropy(StackedLoss):
 
     name = CrossEntropy.name
 
-    def value(self, z: np.ndarray, a: np.ndarray, y: np.ndarray) -> np.ndarray:
+    def terms(self, z: np.ndarray, a: np.ndarray, y: np.ndarray) -> np.ndarray:
         labels = y.astype(np.intp, copy=False)[:, :, None]
         m = z.max(axis=2, keepdims=True)  # logsumexp(z) − z[y], as the original
-        lse = np.log(np.exp(z - m).sum(axis=2)) + m[:, :, 0]
-        picked = np.take_along_axis(z, labels, axis=2)[:, :, 0]
-        return np.mean(lse - picked, axis=1)
+        lse = np.log(np.exp(z - m).sum(axis=2, keepdims=True)) + m
+        return lse - np.take_along_axis(z, labels, axis=2)
 
     def grad_z(
         self, z: np.ndarray, a: np.ndarray, y: np.ndarray, activation: Activation
@@ -74,15 +85,20 @@ class StackedMeanSquaredError(StackedLoss):
 
     name = MeanSquaredError.name
 
-    def value(self, z: np.ndarray, a: np.ndarray, y: np.ndarray) -> np.ndarray:
+    def terms(self, z: np.ndarray, a: np.ndarray, y: np.ndarray) -> np.ndarray:
         d = a - y.reshape(a.shape)
-        return np.mean(d * d, axis=(1, 2))
+        return d * d
 
     def grad_z(
         self, z: np.ndarray, a: np.ndarray, y: np.ndarray, activation: Activation
     ) -> np.ndarray:
         grad_a = (a - y.reshape(a.shape)) * (2.0 / (a.shape[1] * a.shape[2]))  # 2(a − y)/(n·k)
         return activation.backward(z, a, grad_a)
+
+
+def _means(t: np.ndarray) -> np.ndarray:
+    """(K,): each run's mean of its terms (K, B, m), as ``np.mean`` of the run's (B, m)."""
+    return t.sum(axis=(1, 2)) / (t.shape[1] * t.shape[2])
 
 
 _STACKED: dict[str, StackedLoss] = {

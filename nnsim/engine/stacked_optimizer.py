@@ -80,6 +80,32 @@ class StackedOptimizer:
         for start, end, opt in self.groups:
             opt.step([grad[start:end]])
 
+    def run_state(self, k: int) -> dict[str, Any]:
+        """Run ``k``'s optimizer as ``Optimizer.state_dict()`` of the run trained alone gives
+        it: its hyper-parameters as numbers, its row of every buffer, the step count."""
+        start, _, opt = next(g for g in self.groups if g[0] <= k < g[1])
+        row = k - start
+        full = opt.state_dict()
+        return {
+            "optimizer": full["optimizer"],
+            "hyperparameters": {
+                name: _value_of_run(value, row) for name, value in full["hyperparameters"].items()
+            },
+            "state": [
+                {key: v[row].copy() if isinstance(v, np.ndarray) else v for key, v in s.items()}
+                for s in full["state"]
+            ],
+        }
+
+
+def _value_of_run(value: Any, row: int) -> Any:
+    """One run's hyper-parameter from :func:`_as_vectors`' form."""
+    if isinstance(value, np.ndarray):
+        return float(value[row, 0])
+    if isinstance(value, tuple):
+        return tuple(float(v[row, 0]) for v in value)
+    return value
+
 
 def _as_vectors(checked: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     """Per-run checked hyper-parameters → one dict: numbers as (n, 1) columns, pairs as two

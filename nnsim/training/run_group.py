@@ -1,9 +1,10 @@
 """Many experiments trained together, one step each per call: stacked where they can be.
 
 ``RunGroup(experiments)`` builds a :class:`~nnsim.training.trainer.Trainer` for every
-experiment, then trains every set of two or more runs that share an architecture, batch
-size, data kind and set sizes as one :class:`~nnsim.training.stacked_trainer.StackedRuns`
-(one batched computation); the others (batch-norm, dropout, a lone architecture, a momentum
+experiment, then trains every set of two or more runs that share an architecture (dropout
+rates included), batch size, data kind and set sizes as one
+:class:`~nnsim.training.stacked_trainer.StackedRuns` (one batched computation); the others
+(batch-norm, a lone architecture, a momentum
 that a schedule takes through 0) go on as their own Trainers in this process. Each run of a
 stack equals the same run trained alone by ``Trainer``, step by step.
 
@@ -14,7 +15,7 @@ stack equals the same run trained alone by ``Trainer``, step by step.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 import numpy as np
@@ -68,6 +69,19 @@ class RunResults:
             return self._stack.column(self._slot, name)
         return self.trainer.history.column(name)
 
+    def synced(self, histories: bool = True) -> Trainer:
+        """Its :attr:`trainer`, holding the run's whole present state (a stacked run's is
+        copied from the stack: :meth:`StackedRuns.sync`). Read it; do not step it while the
+        group trains."""
+        if self._stack:
+            return self._stack.sync(self._slot, histories)
+        return self.trainer
+
+    def state_dict(self, *, histories: bool = True) -> dict[str, Any]:
+        """The run's state as ``Trainer.state_dict()`` gives it: ``Trainer(experiment)
+        .load_state_dict(state)`` then goes on exactly as the run would in the group."""
+        return self.synced(histories).state_dict(histories=histories)
+
     def weights(self) -> dict[str, np.ndarray]:
         """Copies of the run's current parameters by name (``W1``, ``b1``, …)."""
         if self._stack:
@@ -81,9 +95,9 @@ class RunGroup:
     Parameters
     ----------
     experiments
-        The runs. Those sharing an architecture (layer sizes, activations, loss), batch size
-        and training-set size, without batch-norm or dropout, are stacked; the rest train as
-        separate Trainers in this process.
+        The runs. Those sharing an architecture (layer sizes, activations, dropout rates,
+        loss), batch size and training-set size, without batch-norm, are stacked; the rest
+        train as separate Trainers in this process.
 
     Attributes
     ----------
@@ -103,7 +117,8 @@ class RunGroup:
             if key is not None:
                 by_key.setdefault(key, []).append(i)
         self.stacks: list[StackedRuns] = []
-        self._alone: list[Trainer] = []
+        self._members: list[list[int]] = []  # of each stack, in its row order
+        self._alone: list[tuple[int, Trainer]] = []
         results: dict[int, RunResults] = {}
         for members in by_key.values():
             if len(members) < 2:
@@ -111,11 +126,12 @@ class RunGroup:
             members.sort(key=lambda i: repr(branch_key(*optimizer_setting(trainers[i]))))
             stack = StackedRuns([trainers[i] for i in members])
             self.stacks.append(stack)
+            self._members.append(members)
             for slot, i in enumerate(members):
                 results[i] = RunResults(trainers[i], stack, slot)
         for i, t in enumerate(trainers):
             if i not in results:
-                self._alone.append(t)
+                self._alone.append((i, t))
                 results[i] = RunResults(t)
         self.results = [results[i] for i in range(len(trainers))]
         self._steps = 0
@@ -125,13 +141,22 @@ class RunGroup:
         """Steps of the group so far (a run that diverged stopped earlier)."""
         return self._steps
 
-    def step(self) -> None:
-        """One step of every run that has not diverged (a diverging run stops alone)."""
-        for stack in self.stacks:
-            if stack.alive.any():
+    def step(self, runs: Collection[int] | None = None) -> None:
+        """One step of every run that has not diverged (a diverging run stops alone), or only
+        of those in ``runs`` (indices into :attr:`results`). The live runs of a stack step
+        together: ``ValueError`` if ``runs`` holds some of them but not all."""
+        for stack, members in zip(self.stacks, self._members, strict=True):
+            alive = stack.alive
+            if runs is not None:
+                asked = [i in runs for i in members]
+                if not any(asked):
+                    continue
+                if not all(a for a, live in zip(asked, alive, strict=True) if live):
+                    raise ValueError(f"runs {members} train as one stack: step all or none")
+            if alive.any():
                 stack.step()
-        for trainer in self._alone:
-            if not trainer.diverged:
+        for i, trainer in self._alone:
+            if not trainer.diverged and (runs is None or i in runs):
                 trainer.step()
         self._steps += 1
 
@@ -145,4 +170,5 @@ class RunGroup:
     @property
     def any_alive(self) -> bool:
         """Whether some run still trains."""
-        return any(s.alive.any() for s in self.stacks) or any(not t.diverged for t in self._alone)
+        stacked = any(s.alive.any() for s in self.stacks)
+        return stacked or any(not t.diverged for _, t in self._alone)

@@ -90,6 +90,7 @@ class StackedRuns:
         self._epoch_x = np.empty((K, n, xs.shape[1]))
         self._epoch_y = np.empty((K, *ys.shape), dtype=ys.dtype)
         self._epoch_losses: list[np.ndarray] = []
+        self._orders: list[np.ndarray | None] = [None] * K  # each run's order of this pass
         self.diverged: list[str | None] = [None] * K
         self._final: list[StepResult | None] = [None] * K
         self._last: tuple | None = None
@@ -98,7 +99,8 @@ class StackedRuns:
         self._metrics = {m: i for i, m in enumerate(metrics)}
         self._row_size = 2 + K * len(metrics)
         self.history = MetricHistory(
-            ["step", "epoch", *(f"{m}@{k}" for k in range(K) for m in metrics)]
+            ["step", "epoch", *(f"{m}@{k}" for k in range(K) for m in metrics)],
+            capacity=first.history.capacity,
         )
         self.evaluations = [
             MetricHistory(t.evaluations.columns, capacity=t.evaluations.capacity) for t in trainers
@@ -131,8 +133,10 @@ class StackedRuns:
         if self._batch_index >= len(self._bounds):
             if self._batch_index and self.steps_done:
                 self._end_epoch()
-            for k, t in enumerate(self.trainers):
+            for k in np.flatnonzero(self.alive):  # a stopped run's generator stays put
+                t = self.trainers[k]
                 order = t.batches.rng.permutation(len(t.data.train))  # the Trainer's own order
+                self._orders[k] = order
                 self._epoch_x[k] = t.data.x_train[order]
                 self._epoch_y[k] = t.data.y_train[order]
             self._batch_index = 0
@@ -190,10 +194,15 @@ class StackedRuns:
                 grad *= np.where(coef < 1.0, coef, 1.0)[:, None]
         if self._clips_value:  # clip_grad_value, per run
             np.clip(grad, -self._clip_value, self._clip_value, out=grad)
+        total = losses + reg_loss
+        # a run whose loss is not finite stops before its update, as its Trainer does
+        unstepped = {} if np.isfinite(total).all() else {
+            int(k): self.optimizer.run_state(int(k))
+            for k in np.flatnonzero(self.alive & ~np.isfinite(total))
+        }  # fmt: skip
         before = net.theta.copy()
         self.optimizer.step(grad)
         delta = net.theta - before
-        total = losses + reg_loss
         squares = np.einsum("kp,kp->k", delta, delta)
         bad = None
         if self._stopped.any() or not np.isfinite(total + squares).all():
@@ -214,6 +223,7 @@ class StackedRuns:
                     f"a weight became {'nan' if nan_weight[run] else 'inf'}"
                 )  # fmt: skip
                 self._stop(int(run), step, epoch, what, lrs, losses, reg_loss, grad_norms)
+                self._sync(int(run), step - 1, unstepped.get(int(run)))  # its state at the stop
         self._epoch_losses.append(losses)
         row = np.empty(self._row_size)
         row[:2] = step, epoch
@@ -257,20 +267,52 @@ class StackedRuns:
         )  # fmt: skip
 
     def _evaluate(self, runs: np.ndarray, step: int) -> None:
-        """Full train and test loss and accuracy of ``runs``, as ``Trainer.evaluate``, for
-        the whole stack in one evaluation pass per set."""
-        losses, accuracies = [], []
-        n, y_all = self._n_eval_train, self._eval_y
+        """Full train and test loss and accuracy of ``runs``, as ``Trainer.evaluate``: one
+        forward pass of the whole stack over train and test points together."""
+        n = self._n_eval_train
         with np.errstate(all="ignore"):
-            z_all, a_all = self.network.evaluate(self._eval_x)
-            for part in (slice(None, n), slice(n, None)):  # train, then test
-                z, a, y = z_all[:, part], a_all[:, part], y_all[:, part]
-                losses.append(self.network.loss.value(z, a, y))
-                accuracies.append(_accuracy(self._kind, a, y))
-        for k in runs:
-            values = [float(m[k]) for m in (*losses, *accuracies)]
+            z, a = self.network.evaluate(self._eval_x)
+            losses = self.network.loss.values(z, a, self._eval_y, n)  # train, test
+            accuracies = _accuracies(self._kind, a, self._eval_y, n)
+        table = np.stack([*losses, *accuracies], axis=1)[runs].tolist()
+        for k, values in zip(runs.tolist(), table, strict=True):
             self.evaluations[k].append([step, *values])
             self.last_evaluations[k] = Evaluation(step, *values)
+
+    # -- each run's own Trainer -----------------------------------------------------------------
+    def sync(self, k: int, histories: bool = True) -> Trainer:
+        """Run k's Trainer, brought to the run's state in the stack (weights, gradient,
+        optimizer, data order, counters, results and, unless ``histories`` is False, the
+        metric histories): its ``state_dict()`` is then the run's. A run that diverged was
+        synced when it stopped. The stack goes on regardless: do not step the Trainer while
+        the stack trains (they share the schedule and the shuffling generator)."""
+        if self.alive[k]:
+            self._sync(k, self.steps_done, None, histories)
+        return self.trainers[k]
+
+    def _sync(
+        self, k: int, steps: int, optimizer: dict[str, Any] | None, histories: bool = True
+    ) -> None:
+        t = self.trainers[k]
+        t.network.theta[...] = self.network.theta[k]
+        t.network.grad[...] = self.network.grad[k]
+        t.network.set_random_state(self.network.dropout_rngs[k].bit_generator.state)
+        t.optimizer.load_state_dict(optimizer or self.optimizer.run_state(k))
+        t.steps_done, t.epochs_done = steps, self.epochs_done
+        order = {"batch_index": self._batch_index, "epoch_order": self._orders[k]}
+        t.batches.load_state_dict({**order, "shuffle_rng": t.batches.rng.bit_generator.state})
+        t.epoch_losses = [float(losses[k]) for losses in self._epoch_losses]
+        t.diverged, t.last_result = self.diverged[k], self.result(k)
+        t.last_evaluation = self.last_evaluations[k]
+        if histories:
+            rows = self.history.state_dict()
+            mine = [0, 1, *range(2 + k * len(self._metrics), 2 + (k + 1) * len(self._metrics))]
+            pending = rows["pending"]
+            t.history.load_state_dict({
+                **rows, "columns": t.history.columns, "rows": rows["rows"][:, mine],
+                "pending": None if pending is None else pending[mine],
+            })  # fmt: skip
+            t.evaluations.load_state_dict(self.evaluations[k].state_dict())
 
     # -- per-run views -------------------------------------------------------------------------
     def result(self, k: int) -> StepResult | None:
@@ -297,13 +339,16 @@ class StackedRuns:
         return self.history.column(f"{name}@{k}")
 
 
-def _accuracy(kind: str, a: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """(K,) accuracies of outputs ``a`` (K, n, outputs), as ``Trainer.loss_and_accuracy``."""
+def _accuracies(kind: str, a: np.ndarray, y: np.ndarray, split: int) -> list[np.ndarray]:
+    """(K,) accuracies of outputs ``a`` (K, n, outputs) on points ``[:split]`` and
+    ``[split:]``, as ``Trainer.loss_and_accuracy``."""
     if kind == "binary":
-        return np.mean((a[:, :, 0] > 0.5) == (y > 0.5), axis=1)
-    if kind == "multiclass":
-        return np.mean(np.argmax(a, axis=2) == y, axis=1)
-    return np.full(a.shape[0], np.nan)
+        right = (a[:, :, 0] > 0.5) == (y > 0.5)
+    elif kind == "multiclass":
+        right = np.argmax(a, axis=2) == y
+    else:
+        return [np.full(a.shape[0], np.nan)] * 2
+    return [np.mean(right[:, :split], axis=1), np.mean(right[:, split:], axis=1)]
 
 
 def optimizer_setting(trainer: Trainer) -> tuple[str, dict[str, Any]]:

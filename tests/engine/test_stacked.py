@@ -41,8 +41,11 @@ def test_stacked_losses_equal_the_originals_run_by_run(loss):
     y = targets(loss, rng, (K, B))
     values = stacked.value(z, a, y)
     grads = stacked.grad_z(z, a, y, net.layers[-1].activation)
+    train, test = stacked.values(z, a, y, 3)  # the means over points [:3] and [3:]
     for k in range(K):
         assert values[k] == pytest.approx(original.value(z[k], a[k], y[k]), rel=1e-15)
+        assert train[k] == pytest.approx(original.value(z[k, :3], a[k, :3], y[k, :3]), rel=1e-15)
+        assert test[k] == pytest.approx(original.value(z[k, 3:], a[k, 3:], y[k, 3:]), rel=1e-15)
         want = original.grad_z(z[k], a[k], y[k], net.layers[-1].activation)
         assert np.allclose(grads[k], want, rtol=1e-15, atol=0)
 
@@ -117,8 +120,27 @@ def test_refuses_what_it_cannot_stack():
     with pytest.raises(ValueError, match="batch-norm"):
         StackedNetwork([bn, bn])
     drop = Network(3, [LayerConfig(4, "tanh", dropout=0.5)], 1)
-    with pytest.raises(ValueError, match="dropout"):
-        StackedNetwork([drop, drop])
+    with pytest.raises(ValueError, match="share layer sizes"):  # another dropout rate
+        StackedNetwork([drop, Network(3, [LayerConfig(4, "tanh", dropout=0.2)], 1)])
+
+
+@pytest.mark.parametrize("loss", list(LOSSES))
+def test_dropout_masks_come_from_each_runs_own_generator(loss):
+    output, n_out = OUTPUTS[loss]
+    hidden = [LayerConfig(5, "relu", dropout=0.5), LayerConfig(4, "tanh", dropout=0.2)]
+    nets = [Network(3, hidden, n_out, output, loss, seed=s) for s in range(K)]
+    stack = StackedNetwork(nets)
+    rng = np.random.default_rng(4)
+    for _ in range(3):  # the generators go on from step to step
+        x = rng.normal(size=(K, B, 3))
+        y = targets(loss, rng, (K, B))
+        out = stack.forward(x)
+        stack.backward(y)
+        for k, net in enumerate(nets):
+            assert np.allclose(out[k], net.forward(x[k], train=True), rtol=1e-14, atol=1e-300)
+            net.backward(y[k])
+            assert np.allclose(stack.grad[k], net.grad, rtol=1e-13, atol=1e-17)
+            assert stack.dropout_rngs[k].bit_generator.state == net.random_state()
 
 
 SETTINGS = {
