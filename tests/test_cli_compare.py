@@ -17,6 +17,7 @@ from nnsim.training.lr_finder import lr_sequence
 from nnsim.training.trainer import Trainer
 
 RUN_FILES = {
+    "diagnosis.json",
     "experiment.json",
     "metrics.csv",
     "data.npz",
@@ -165,6 +166,10 @@ def test_a_stacked_compare_writes_what_each_run_alone_writes(spiral_file, tmp_pa
         assert got[0] == want[0] and len(got) == len(want) == (61 if i < 4 else len(want))
         for g, w in zip(got[1:], want[1:], strict=True):
             assert g[:2] == w[:2] and all(map(same_cells, g, w)), (i, g, w)
+        got_d, want_d = (json.loads((d / "diagnosis.json").read_text()) for d in (run, alone))
+        where = [(d["code"], d["step"], d["layer"]) for d in got_d]
+        assert where == [(d["code"], d["step"], d["layer"]) for d in want_d], i
+        assert (i == 4) == ("diverged" in {d["code"] for d in got_d})
     assert len(want) < 61  # the diverging run's rows end at its step
 
 

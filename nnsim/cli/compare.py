@@ -109,12 +109,15 @@ def train_runs(
     each ``metrics.csv`` row written as it is made. A run stops after its own number of
     steps or when it diverges; the others go on.
     """
+    from nnsim.engine.atomic import write_text_atomic
+    from nnsim.training.diagnosis import Diagnoser, diagnoses_json
     from nnsim.training.run_group import RunGroup
 
     group = RunGroup(experiments)
     runs = group.results
     totals = [planned_steps(r.trainer, steps, epochs) for r in runs]
     outcomes: dict[int, RunOutcome] = {}
+    diagnosers = [Diagnoser() for _ in runs]  # as `nnsim run`'s: the same steps, the same file
     with ExitStack() as files:
         metrics = []
         for run, folder in zip(runs, folders, strict=True):
@@ -128,11 +131,15 @@ def train_runs(
                 result = runs[i].last
                 assert result is not None, "a run of the group did not step"
                 metrics[i].write(result)
+                if result.diverged or result.step % diagnosers[i].every == 0:
+                    diagnosers[i].update(runs[i].synced())  # a check is due: copy the run out
                 if result.diverged or result.step >= totals[i]:
                     live.remove(i)
                     metrics[i].close()
                     trainer = runs[i].synced()
                     write_final(trainer.network.state(), folders[i])
+                    diagnosis = diagnoses_json(diagnosers[i].diagnoses)
+                    write_text_atomic(folders[i] / "diagnosis.json", diagnosis)
                     outcomes[i] = _outcome(trainer)
                     if on_done is not None:
                         on_done(i, outcomes[i])
