@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import SignalInstance
 from PySide6.QtGui import QAction, QKeySequence
@@ -18,6 +19,7 @@ from nnsim.ui.landscape import LandscapeWindow
 from nnsim.ui.lecture.window_mode import SHORTCUTS as LECTURE_SHORTCUTS
 from nnsim.ui.lr_finder_dialog import LRFinderDialog
 from nnsim.ui.window_base import MainWindowParts
+from nnsim.ui.worker import TrainingWorker
 
 SHORTCUTS = [
     ("Space", "Play / pause training"),
@@ -45,6 +47,8 @@ class WindowMenusMixin(MainWindowParts):
     import_csv: Callable[..., bool]
     experiment: Callable[[], Experiment]
     model: ExperimentModel
+    set_experiment: Callable[..., None]
+    worker: TrainingWorker
     lr_finder_dialog: LRFinderDialog | None = None
     compare_window: CompareWindow | None = None
     landscape_window: LandscapeWindow | None = None
@@ -125,7 +129,7 @@ class WindowMenusMixin(MainWindowParts):
         window (not modal; rebuilt if the experiment changed since); "Use this run" makes a
         run's experiment the main one."""
         if self.compare_window is None:
-            self.compare_window = CompareWindow(self.experiment, self.model.replace, self)
+            self.compare_window = CompareWindow(self.experiment, self.use_compare_run, self)
         self.compare_window.show_beside()
         return self.compare_window
 
@@ -138,6 +142,14 @@ class WindowMenusMixin(MainWindowParts):
             self.landscape_window = window
         self.landscape_window.show_beside()
         return self.landscape_window
+
+    def use_compare_run(self, experiment: Experiment, state: dict[str, Any] | None) -> None:
+        """Compare's "Use this run": the run's experiment becomes the main one (an
+        ``ExperimentError`` and nothing changes if it cannot), paused, going on from the
+        run's trained ``state`` (weights, optimizer, history) when it has one."""
+        self.set_experiment(experiment)
+        if state is not None:
+            self.worker.load_state(state)
 
     def toggle_fullscreen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()

@@ -180,6 +180,23 @@ def test_use_this_run_makes_it_the_main_experiment(qtbot, window):
     assert window.experiment() == compare.runs[1].experiment
 
 
+def test_a_trained_run_goes_on_in_the_main_window_from_where_it_got_to(qtbot, window):
+    compare = open_compare(qtbot, window)
+    for _ in range(30):
+        compare.step()
+    expected = compare.group.results[2].weights()
+    compare.use_run(2)
+    assert "at step 30" in compare.findChild(QLabel, "compareMessage").text()
+    qtbot.waitUntil(
+        lambda: window.last_snapshot is not None and window.last_snapshot.step == 30, timeout=10000
+    )
+    snapshot = window.last_snapshot
+    assert window.experiment() == compare.runs[2].experiment
+    for name, value in expected.items():
+        np.testing.assert_allclose(snapshot.weights[name], value, rtol=0, atol=0)
+    assert len(snapshot.history["step"]) == 30  # its loss curve came along
+
+
 def test_each_run_shows_its_own_decision_boundary(qtbot, window):
     compare = open_compare(qtbot, window)
     for _ in range(40):

@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import (
@@ -62,13 +63,15 @@ NOTHING = "(nothing)"  # the second setting's first entry: one setting varies
 
 
 class CompareWindow(QDialog):
-    """Runs built from ``experiment()`` (read when the runs are (re)built); ``apply(e)``
-    makes a chosen run's experiment the main one (it may raise ``ExperimentError``, shown)."""
+    """Runs built from ``experiment()`` (read when the runs are (re)built); ``apply(e, state)``
+    makes a chosen run's experiment the main one and goes on from its trained ``state``
+    (``Trainer.state_dict()``, None before the first step); it may raise
+    ``ExperimentError``, shown."""
 
     def __init__(
         self,
         experiment: Callable[[], Experiment],
-        apply: Callable[[Experiment], object],
+        apply: Callable[[Experiment, dict[str, Any] | None], object],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -389,16 +392,20 @@ class CompareWindow(QDialog):
         self.use_button.setEnabled(self.table.currentRow() >= 0 and bool(self.runs))
 
     def use_run(self, row: int) -> None:
-        """Make run ``row``'s experiment the main one, saying so."""
-        if not 0 <= row < len(self.runs):
+        """Make run ``row`` the main experiment, going on from where it got to (its weights,
+        optimizer state and history), saying so."""
+        if not 0 <= row < len(self.runs) or self.group is None:
             return
-        run = self.runs[row]
+        run, result = self.runs[row], self.group.results[row]
+        self.pause()
+        steps = result.last.step if result.last is not None else 0
         try:
-            self._apply(run.experiment)
+            self._apply(run.experiment, result.state_dict() if steps else None)
         except ExperimentError as err:
             self._say(f"Not applied: {err}", error=True)
             return
-        self._say(f"The main experiment is now the run {run.label}.")
+        where = f" at step {steps}" if steps else ""
+        self._say(f"The main experiment is now the run {run.label}{where}.")
 
     def closeEvent(self, event) -> None:
         self.pause()
