@@ -39,7 +39,8 @@ from PySide6.QtWidgets import (
 from nnsim.training.experiment import Experiment, ExperimentError
 from nnsim.training.run_group import RunGroup
 from nnsim.ui.compare.boundaries import BoundaryMultiples
-from nnsim.ui.compare.loss_plot import CompareLossPlot, run_color
+from nnsim.ui.compare.curves import CompareCurves
+from nnsim.ui.compare.loss_plot import run_color
 from nnsim.ui.compare.runs import (
     SETTINGS,
     CompareError,
@@ -113,7 +114,7 @@ class CompareWindow(QDialog):
         self.threshold_edit.setToolTip(
             "The table says when each run's test loss first fell below this."
         )
-        self.plot = CompareLossPlot(self)
+        self.plot = CompareCurves(self)
         self.boundaries = BoundaryMultiples(self)
         self.table = QTableWidget(0, len(TABLE_COLUMNS), self)
         self.table.setObjectName("compareTable")
