@@ -3,6 +3,7 @@ explain themselves, and one style per run for up to 16 runs."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QLabel, QTabWidget, QWidget
@@ -12,7 +13,7 @@ from nnsim.training.run_group import RunGroup
 from nnsim.training.variations import with_setting, with_settings
 from nnsim.ui.compare import CompareWindow
 from nnsim.ui.compare.boundaries import BoundaryMultiples
-from nnsim.ui.compare.curves import NO_ACCURACY, CompareCurves
+from nnsim.ui.compare.curves import EXPLODED, NO_ACCURACY, CompareCurves
 from nnsim.ui.compare.loss_plot import run_color, run_pen, run_symbol
 
 LRS = (0.0001, 0.01, 0.1, 10.0)
@@ -128,6 +129,10 @@ def test_a_diverged_run_ends_with_a_cross_that_explains_itself(qtbot, tab):
     assert diverged.diverged in tip and tip.startswith("lr 10")
     text = plot.mark_texts[3]
     assert text.isVisible() and text.textItem.toPlainText() == f"lr 10 diverged at step {at}"
+    if tab == CompareCurves.GRADIENT:  # the blow-up leaves the plot: the others stay readable
+        calm = max(r.column("grad_norm_1").max() for r in group.results[:3])
+        _, (low, high) = plot.getViewBox().viewRange()
+        assert high <= np.log10(EXPLODED * calm) + 1.1 and low <= np.log10(calm) - 1
     assert not any(m.isVisible() or t.isVisible()
                    for m, t in zip(plot.marks[:3], plot.mark_texts[:3], strict=True))  # fmt: skip
 

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxL
 
 from nnsim.training.run_group import RunResults
 from nnsim.ui.compare.loss_plot import CompareLossPlot, RunPlot
-from nnsim.ui.style import MUTED
 
 __all__ = [
+    "EXPLODED",
     "NO_ACCURACY",
     "CompareAccuracyPlot",
     "CompareCurves",
@@ -26,6 +26,7 @@ __all__ = [
     "GradientNormTab",
 ]
 
+EXPLODED = 1e4  # the gradient axis's headroom above the runs that did not diverge
 NO_ACCURACY = "Regression has no accuracy: its output is a number, not a class. See the loss."
 
 
@@ -47,7 +48,7 @@ class CompareAccuracyPlot(RunPlot):
         for j, name in enumerate(self.SERIES):
             self.set_curve(i, j, steps, 100.0 * history.column(name))
         _, y = self.curves[0][i].getOriginalDataset()
-        self.set_mark(i, result, float(y[-1]) if y is not None and len(y) else 50.0, end)
+        self.set_mark(i, result, float(y[-1]) if y is not None and len(y) else 97.0, end)
 
     def set_y_range(self) -> None:
         self.setYRange(0.0, 100.0, padding=0.02)
@@ -55,29 +56,44 @@ class CompareAccuracyPlot(RunPlot):
 
 class CompareGradientPlot(RunPlot):
     """Every run's gradient norm ‖∂J/∂W‖ of one layer against the step, on a log axis
-    (vanishing and exploding span decades); a diverged run's cross on its last norm."""
+    (vanishing and exploding span decades); a diverged run's cross on its last norm. The
+    axis reaches :data:`EXPLODED` × the highest norm of the runs that did not diverge: a
+    run blowing up leaves the plot upwards instead of flattening the others into a line."""
 
     LOG_Y = True
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("gradient norm of layer 1 (log)", parent)
         self.setObjectName("compareGradientPlot")
+        self.getAxis("left").enableAutoSIPrefix(False)
         self.layer = 1
+        self.cap = math.inf
+        self._norms: list[np.ndarray | None] = []
 
     def prepare(self, results: Sequence[RunResults]) -> None:
         self.setLabel("left", f"gradient norm of layer {self.layer} (log)")
+        name = f"grad_norm_{self.layer}"
+        self._norms = [  # a shallower run has no such layer
+            r.column(name) if self.layer <= r.trainer.network.depth else None for r in results
+        ]
+        calm = [n[np.isfinite(n)] for n, r in zip(self._norms, results, strict=True)
+                if n is not None and not r.diverged]  # fmt: skip
+        highest = max((float(n.max()) for n in calm if len(n)), default=math.inf)
+        self.cap = EXPLODED * highest
 
     def draw_run(self, i: int, result: RunResults, end: int) -> None:
-        if self.layer > result.trainer.network.depth:  # a shallower run has no such layer
+        norms = self._norms[i]
+        if norms is None:
             self.set_curve(i, 0, np.empty(0), np.empty(0))
             self.set_mark(i, result, None, end)
             return
-        self.set_curve(i, 0, result.column("step"), result.column(f"grad_norm_{self.layer}"))
+        self.set_curve(i, 0, result.column("step"), np.minimum(norms, self.cap * 1.5))
         _, y = self.curves[0][i].getOriginalDataset()
         last = result.last
         at_stop = math.nan if last is None else float(last.grad_norms[self.layer - 1])
         if not (math.isfinite(at_stop) and at_stop > 0):  # the cross ends the curve
             at_stop = float(y[-1]) if y is not None and len(y) else math.nan
+        at_stop = min(at_stop, self.cap)
         self.set_mark(i, result, at_stop if math.isfinite(at_stop) else None, end)
 
 
@@ -94,14 +110,11 @@ class GradientNormTab(QWidget):
             "The layer whose gradient norm is drawn. Vanishing gradients show first in layer 1"
             " (farthest from the loss); exploding ones in every layer."
         )
-        hint = QLabel("log scale: each grid step is ×10", self)
-        hint.setStyleSheet(f"color: {MUTED};")
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(QLabel("Layer", self))
         row.addWidget(self.layer_combo)
         row.addStretch(1)
-        row.addWidget(hint)
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 4, 4, 0)
         box.setSpacing(2)

@@ -282,7 +282,7 @@ class CompareLossPlot(RunPlot):
             self.set_curve(i, j, steps, np.minimum(history.column(name), self.top * 1.05))
         _, y = self.test_curves[i].getOriginalDataset()
         y_last = float(y[-1]) if y is not None and len(y) else self.top
-        self.set_mark(i, result, min(y_last, self.top * 0.98), end)
+        self.set_mark(i, result, min(y_last, self.top * 0.96), end)
 
     def set_y_range(self) -> None:
         self.setYRange(0.0, self.top, padding=0)
