@@ -128,7 +128,9 @@ class RunPlot(pg.PlotWidget):
         """New runs: their curves and (hidden) divergence marks, named in the legend."""
         self.clear()  # every item of the previous runs
         self.legend.clear()
-        self.legend.setColumnCount(max(1, math.ceil(len(labels) / 6)))  # 16 runs: 3 × 6
+        many = len(labels) > len(RUN_COLORS)  # a grid: 4 rows of 4, in a smaller font
+        self.legend.setColumnCount(4 if many else 1 if len(labels) <= 4 else 2)
+        self.legend.opts["labelTextSize"] = "8pt" if many else "9pt"
         self.labels = list(labels)
         self.curves = [[] for _ in self.SERIES]
         self.marks, self.mark_texts = [], []
