@@ -12,6 +12,7 @@ squash the others (the table has its numbers)."""
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 
@@ -61,6 +62,11 @@ def run_glyph(i: int) -> str:
     """Run i's symbol as text for a caption ("○ "), or "" for a plain line."""
     symbol = run_symbol(i)
     return "" if symbol is None else f"{_GLYPHS[symbol]} "
+
+
+@functools.cache
+def _symbol_pen(i: int) -> QPen:
+    return pg.mkPen(run_color(i))  # one object per run: the scatter renders each symbol once
 
 
 def run_pen(i: int, *, dashed: bool = False) -> QPen:
@@ -190,7 +196,7 @@ class RunPlot(pg.PlotWidget):
             if self._visible(i):
                 xs.append(x)
                 ys.append(y)
-                pens += [pg.mkPen(run_color(i))] * len(x)
+                pens += [_symbol_pen(i)] * len(x)
                 symbols += [run_symbol(i)] * len(x)
         if not xs:
             self.symbols.setData([], [])
@@ -215,7 +221,7 @@ class RunPlot(pg.PlotWidget):
         mark.setData([last.step], [y], data=[message])
         text.setText(f"{self.labels[i]} diverged at step {last.step}")
         text.setToolTip(message)
-        text.setAnchor((1, 0) if last.step > 0.6 * end else (0, 0))
+        text.setAnchor((1.05, -0.3) if last.step > 0.6 * end else (-0.05, -0.3))  # off the ✕
         text.setPos(last.step, math.log10(y) if self.LOG_Y else y)
         mark.setVisible(self._visible(i))
         text.setVisible(self._visible(i))
