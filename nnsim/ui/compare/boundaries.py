@@ -15,13 +15,19 @@ from nnsim.training.grid import GridPredictor
 from nnsim.training.run_group import RunResults
 from nnsim.training.trainer import network_for
 from nnsim.ui.colormap import output_to_rgba
-from nnsim.ui.compare.loss_plot import run_color
+from nnsim.ui.compare.loss_plot import run_color, run_glyph, run_symbol
 
-__all__ = ["BOUNDARY_PIXELS", "BoundaryMultiples"]
+__all__ = ["BOUNDARY_PIXELS", "BoundaryMultiples", "frame_style"]
 
 BOUNDARY_PIXELS = 96  # each thumbnail's side on screen
 _RESOLUTION = 40  # grid points per side: 8 runs' forward passes stay well under a millisecond
 _COLUMNS = 8
+
+
+def frame_style(i: int) -> str:
+    """Thumbnail i's frame: its run's colour; dotted for a run whose curves carry symbols."""
+    line = "solid" if run_symbol(i) is None else "dotted"
+    return f"border: 2px {line} {run_color(i)};"
 
 
 class BoundaryMultiples(QWidget):
@@ -54,8 +60,8 @@ class BoundaryMultiples(QWidget):
             image = QLabel(cell)
             image.setObjectName(f"compareBoundary_{i}")
             image.setFixedSize(BOUNDARY_PIXELS, BOUNDARY_PIXELS)
-            image.setStyleSheet(f"border: 2px solid {run_color(i)};")
-            caption = QLabel(label, cell)
+            image.setStyleSheet(frame_style(i))
+            caption = QLabel(f"{run_glyph(i)}{label}", cell)
             caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             caption.setStyleSheet(f"color: {run_color(i)};")
             box.addWidget(image, 0, Qt.AlignmentFlag.AlignHCenter)

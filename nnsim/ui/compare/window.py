@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 from nnsim.training.experiment import Experiment, ExperimentError
 from nnsim.training.run_group import RunGroup
 from nnsim.ui.compare.boundaries import BoundaryMultiples
-from nnsim.ui.compare.loss_plot import CompareLossPlot
+from nnsim.ui.compare.curves import CompareCurves
 from nnsim.ui.compare.runs import (
     MAX_GRID_RUNS,
     SETTINGS,
@@ -137,7 +137,7 @@ class CompareWindow(QDialog):
         self.threshold_edit.setToolTip(
             "The table says when each run's test loss first fell below this."
         )
-        self.plot = CompareLossPlot(self)
+        self.plot = CompareCurves(self)
         self.boundaries = BoundaryMultiples(self)
         self.table = CompareTable(self)
         self.use_button = QPushButton("Use this run", self)
