@@ -89,6 +89,8 @@ class Surface:
         """∇f at θ = (x, y) (or at each of an (…, 2) array of points): shape of θ."""
         t = np.asarray(theta, float)
         gx, gy = self._grad(t[..., 0], t[..., 1])
+        if t.ndim == 1:  # one point, the optimizers' case: no broadcasting needed
+            return np.array((gx, gy), dtype=float)
         return np.stack(np.broadcast_arrays(gx, gy), axis=-1)
 
     def hessian(self, theta: ArrayLike) -> Array:
@@ -160,7 +162,8 @@ class Bowl(Surface):
         self.eigenvalues = (1.0, condition)
         c, s = math.cos(math.radians(angle)), math.sin(math.radians(angle))
         self.directions = np.array([[c, s], [-s, c]])  # rows: the (u, v) axes in (x, y)
-        self._h = self.directions.T @ np.diag(self.eigenvalues) @ self.directions
+        h = self.directions.T @ np.diag(self.eigenvalues) @ self.directions
+        self._a, self._b, self._d = float(h[0, 0]), float(h[0, 1]), float(h[1, 1])
         super().__init__()
 
     def __repr__(self) -> str:
@@ -172,15 +175,15 @@ class Bowl(Surface):
         return max(self.eigenvalues)
 
     def _f(self, x: Array, y: Array) -> Any:
-        (a, b), (_, d) = self._h
+        a, b, d = self._a, self._b, self._d
         return 0.5 * (a * x * x + 2 * b * x * y + d * y * y)
 
     def _grad(self, x: Array, y: Array) -> tuple[Any, Any]:
-        (a, b), (_, d) = self._h
+        a, b, d = self._a, self._b, self._d
         return a * x + b * y, b * x + d * y
 
     def _hess(self, x: Array, y: Array) -> tuple[Any, Any, Any]:
-        (a, b), (_, d) = self._h
+        a, b, d = self._a, self._b, self._d
         one = np.ones_like(x)
         return a * one, b * one, d * one
 
