@@ -248,12 +248,12 @@ PRESETS: tuple[Preset, ...] = (
         _BOWL,
     ),
     Preset(
-        "momentum through a ravine", "bowl", (-1.8, 1.4),
+        "momentum through a ravine", "bowl", (-1.75, -1.35),
         (_sgd(0.019), _sgd(0.025, momentum=0.8)),
         150,
-        "A ravine: curvature 100 across, 1 along. Plain gradient descent must keep η below "
-        "2/100 and then crawls along the floor; momentum (μ = 0.8) may take η up to "
-        "2(1 + μ)/100 and builds up speed along the floor, in ripples.",
+        "A ravine: curvature 100 across, 1 along, starting far down its floor. Plain gradient "
+        "descent must keep η below 2/100 and then crawls along the floor; momentum (μ = 0.8) "
+        "may take η up to 2(1 + μ)/100 and builds up speed along it, in ripples.",
         {"condition": 100.0, "angle": 45.0},
     ),
     Preset(

@@ -21,7 +21,10 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["Regime", "iteration_matrix", "sgd_regime", "stability_limit"]
+__all__ = ["KINDS", "Regime", "iteration_matrix", "regime_map", "sgd_regime", "stability_limit"]
+
+KINDS = ("monotone", "oscillating", "ripples", "divergent")
+"""The regimes :func:`regime_map` tells apart, by their index."""
 
 
 def iteration_matrix(
@@ -60,13 +63,15 @@ class Regime:
     """SGD's regime on a bowl: ``kind`` one of ``monotone``, ``oscillating``, ``ripples``,
     ``divergent``, ``stalled``; ``kinds`` and ``rates`` (|σ|, the factor by which the
     distance shrinks per step) per eigen-direction, steepest first; ``limit`` the largest
-    stable η; ``text`` what the window says."""
+    stable η; ``text`` the regime in a sentence and ``rule`` the condition it comes from,
+    with the numbers (what the window says)."""
 
     kind: str
     kinds: tuple[str, ...]
     rates: tuple[float, ...]
     limit: float
     text: str
+    rule: str
 
 
 def _direction_kind(matrix: np.ndarray, lr: float) -> tuple[str, float]:
@@ -99,7 +104,8 @@ def sgd_regime(hyperparameters: Mapping[str, Any], curvatures: Sequence[float]) 
     if kind == "stalled" and "monotone" in kinds:
         kind = "monotone"
     limit = stability_limit(lambdas[0], mu, tau, nesterov)
-    return Regime(kind, kinds, rates, limit, _regime_text(hp, lambdas, kinds, rates, limit))
+    text, rule = _regime_text(hp, lambdas, kinds, rates, limit)
+    return Regime(kind, kinds, rates, limit, text, rule)
 
 
 def _steps_to_a_tenth(rate: float) -> str:
@@ -111,7 +117,7 @@ def _steps_to_a_tenth(rate: float) -> str:
 def _regime_text(
     hp: Mapping[str, Any], lambdas: Sequence[float], kinds: Sequence[str],
     rates: Sequence[float], limit: float,
-) -> str:  # fmt: skip
+) -> tuple[str, str]:  # fmt: skip
     lr, mu, lam = hp["lr"], hp["momentum"], lambdas[0]
     if mu == 0:
         rule = (
@@ -142,4 +148,18 @@ def _regime_text(
             f"; the slowest direction shrinks ×{slowest:.4g} a step "
             f"({_steps_to_a_tenth(slowest)} to a tenth)"
         )
-    return f"η = {lr:g}: {said}. {rule}"
+    return f"η = {lr:g}: {said}.", rule
+
+
+def regime_map(lrs: np.ndarray, momenta: np.ndarray, curvature: float) -> np.ndarray:
+    """Distill's picture: the regime (an index into :data:`KINDS`) of heavy-ball momentum
+    (no dampening, no Nesterov) along one curvature λ, for every pair of ``lrs`` (columns)
+    and ``momenta`` (rows); the same answer as :func:`sgd_regime` at each point."""
+    lr, mu = np.meshgrid(np.asarray(lrs, float), np.asarray(momenta, float))
+    trace = 1 + mu - lr * curvature  # σ² − (1 + μ − ηλ)σ + μ = 0
+    disc = trace * trace - 4 * mu
+    root = np.sqrt(np.abs(disc))
+    dominant = np.where(trace >= 0, (trace + root) / 2, (trace - root) / 2)
+    rate = np.where(disc < 0, np.sqrt(mu), np.abs(dominant))
+    kind = np.where(disc < 0, 2, np.where(dominant < 0, 1, 0))
+    return np.where(rate >= 1 - 1e-12, 3, kind)

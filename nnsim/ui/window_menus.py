@@ -13,6 +13,7 @@ from nnsim.training.experiment_model import ExperimentModel
 from nnsim.ui.compare import CompareWindow
 from nnsim.ui.lecture.window_mode import SHORTCUTS as LECTURE_SHORTCUTS
 from nnsim.ui.lr_finder_dialog import LRFinderDialog
+from nnsim.ui.surfaces import SurfacesWindow
 from nnsim.ui.window_base import MainWindowParts
 
 SHORTCUTS = [
@@ -22,6 +23,7 @@ SHORTCUTS = [
     ("Ctrl+N / Ctrl+O / Ctrl+S", "New, open, save an experiment"),
     ("Ctrl+L", "Find a learning rate (the range test)"),
     ("Ctrl+K", "Compare runs that differ in one setting"),
+    ("Ctrl+Shift+F", "Optimizer paths on 2-D surfaces"),
     ("F11", "Full screen"),
     *LECTURE_SHORTCUTS,
     ("Ctrl+Q", "Quit"),
@@ -42,6 +44,7 @@ class WindowMenusMixin(MainWindowParts):
     model: ExperimentModel
     lr_finder_dialog: LRFinderDialog | None = None
     compare_window: CompareWindow | None = None
+    surfaces_window: SurfacesWindow | None = None
 
     def _build_menus(self) -> None:
         menu = self.menuBar()
@@ -86,6 +89,8 @@ class WindowMenusMixin(MainWindowParts):
         action(
             self.view_menu, "&Compare…", self.open_compare, QKeySequence("Ctrl+K"), "compareAction"
         )
+        action(self.view_menu, "&Surfaces…", self.open_surfaces,
+               QKeySequence("Ctrl+Shift+F"), "surfacesAction")  # fmt: skip
         help_menu = menu.addMenu("&Help")
         action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, QKeySequence("F1"))
         action(help_menu, "&About nnsim", self.show_about)
@@ -112,6 +117,14 @@ class WindowMenusMixin(MainWindowParts):
             self.compare_window = CompareWindow(self.experiment, self.model.replace, self)
         self.compare_window.show_beside()
         return self.compare_window
+
+    def open_surfaces(self) -> SurfacesWindow:
+        """View ▸ Surfaces: optimizers racing on 2-D surfaces, beside the window (not modal)."""
+        if self.surfaces_window is None:
+            self.surfaces_window = SurfacesWindow(self)
+        self.surfaces_window.show()
+        self.surfaces_window.raise_()
+        return self.surfaces_window
 
     def toggle_fullscreen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()

@@ -280,10 +280,12 @@ def test_momentum_of_1_or_more_never_converges():
 
 
 def test_the_regime_text_states_the_rate_against_the_limit():
-    text = sgd_regime({"lr": 0.09}, (1, 20)).text
-    assert "oscillating" in text and "2/λ_max = 2/20 = 0.1" in text
-    text = sgd_regime({"lr": 0.02, "momentum": 0.8}, (1, 100)).text
-    assert "ripples" in text and "2(1 + μ)" in text and "0.036" in text
+    regime = sgd_regime({"lr": 0.09}, (1, 20))
+    assert regime.text.startswith("η = 0.09: oscillating") and "×0.8 a step" in regime.text
+    assert "0 < η < 2/λ_max = 2/20 = 0.1" in regime.rule
+    regime = sgd_regime({"lr": 0.02, "momentum": 0.8}, (1, 100))
+    assert "ripples" in regime.text and "√μ = 0.894" in regime.text
+    assert "0 < ηλ < 2(1 + μ)" in regime.rule and "η < 0.036" in regime.rule
 
 
 # -- the presets tell their stories -------------------------------------------------------------
