@@ -53,8 +53,9 @@ def test_too_high_oscillates_zig_zags_with_the_2_over_lambda_max_line(qtbot, sur
     assert "between 1/λ_max and 2/λ_max" in _label(surfaces, "surfacesStory")
     _play_until(qtbot, surfaces, 60)
     racer = surfaces.race.racers[0]
-    x, y = surfaces.plot.paths[0].getData()
-    np.testing.assert_allclose(np.column_stack([x, y]), racer.path)
+    drawn = np.column_stack(surfaces.plot.paths[0].getData())
+    np.testing.assert_allclose(drawn[:40], racer.path[:40])  # every step while they are long
+    np.testing.assert_allclose(drawn[-1], racer.path[-1])
     steep = surfaces.surface.directions[1]
     signs = np.sign(racer.path[:40] @ steep)
     assert np.all(signs[1:] != signs[:-1])  # the zig-zag is what is drawn
@@ -177,3 +178,16 @@ def test_every_preset_plays_without_error(qtbot, surfaces, title):
     assert len(surfaces.race.racers) == len(surfaces.specs) == len(surfaces.sections)
     _play_until(qtbot, surfaces, 40)
     assert surfaces.race.steps_done >= 40 or surfaces.race.finished
+
+
+def test_a_long_converged_path_is_drawn_with_fewer_points_but_every_long_step(surfaces):
+    """Thousands of steps on one spot are not painted one by one (the event loop)."""
+    surfaces.race.step(5000)
+    surfaces._show()
+    racer = surfaces.race.racers[0]
+    drawn = np.column_stack(surfaces.plot.paths[0].getData())
+    assert len(drawn) < len(racer.path) / 10
+    steps = np.hypot(*np.diff(racer.path, axis=0).T)
+    long = racer.path[1:][steps > 4 / 1500]  # (the box is 4 wide)
+    assert all(np.any(np.all(drawn == point, axis=1)) for point in long)
+    np.testing.assert_allclose(drawn[[0, -1]], racer.path[[0, -1]])

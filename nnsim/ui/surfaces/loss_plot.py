@@ -34,29 +34,46 @@ class SurfaceLossPlot(pg.PlotWidget):
         self.setDownsampling(auto=True, mode="peak")
         self.setClipToView(True)
         self.showGrid(x=False, y=True, alpha=0.15)
-        self.legend = self.addLegend(offset=(-8, 8), labelTextSize="8pt",
+        self.legend = self.addLegend(offset=(8, -8), labelTextSize="8pt",
                                      brush=pg.mkBrush(255, 255, 255, 225),
                                      pen=pg.mkPen("#c8c8c8"), labelTextColor=TEXT)  # fmt: skip
         self.curves: list[pg.PlotDataItem] = []
         self.marks: list[pg.PlotDataItem] = []
         self.floor: float | None = 0.0
+        self._labels: list[str] | None = None
+        self._pool: list[tuple[pg.PlotDataItem, pg.PlotDataItem]] = []
 
     def set_racers(self, labels: Sequence[str], surface: Surface) -> None:
-        """New racers on ``surface``: a curve and a (hidden) stop mark each."""
-        for item in [*self.curves, *self.marks]:
-            self.removeItem(item)
-        self.legend.clear()
-        minima = surface.minima
-        self.floor = min(p.value for p in minima) if minima else None
-        self.setLogMode(x=False, y=self.floor is not None)
-        self.setLabel("left", "loss" if self.floor is None else "loss − minimum (log)")
-        self.curves, self.marks = [], []
-        for i, label in enumerate(labels):
-            color = run_color(i)
-            self.curves.append(self.plot(pen=pg.mkPen(color, width=2), name=label))
-            self.marks.append(
-                self.plot(pen=None, symbol="x", symbolSize=16, symbolPen=pg.mkPen(color, width=3))
+        """New racers on ``surface``: a curve and a (hidden) stop mark each. The items are
+        made once and reused (a restart, e.g. while the start is dragged, must be cheap)."""
+        floor = min((p.value for p in surface.minima), default=None)
+        if floor is None or self.floor is None or floor != self.floor:
+            self.setLogMode(x=False, y=floor is not None)
+            self.setLabel("left", "loss" if floor is None else "loss − minimum (log)")
+        self.floor = floor
+        while len(self._pool) < len(labels):
+            color = run_color(len(self._pool))
+            # (a 1-pixel pen: wider ones cost several times more to paint, every frame)
+            curve = self.plot(pen=pg.mkPen(color, width=1))
+            mark = self.plot(
+                pen=None, symbol="x", symbolSize=16, symbolPen=pg.mkPen(color, width=3)
             )
+            self._pool.append((curve, mark))
+        for i, (curve, mark) in enumerate(self._pool):
+            curve.setData([], [])
+            mark.setData([], [])
+            curve.setVisible(i < len(labels))
+        self.curves = [c for c, _ in self._pool[: len(labels)]]
+        self.marks = [m for _, m in self._pool[: len(labels)]]
+        if list(labels) != self._labels:
+            self._labels = list(labels)
+            if len(self.legend.items) == len(labels):
+                for (_, text), label in zip(self.legend.items, labels, strict=True):
+                    text.setText(label)
+            else:
+                self.legend.clear()
+                for curve, label in zip(self.curves, labels, strict=True):
+                    self.legend.addItem(curve, label)
         self.enableAutoRange()
 
     def heights(self, racer: Racer) -> np.ndarray:

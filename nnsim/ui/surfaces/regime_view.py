@@ -47,7 +47,7 @@ def regime_lines(surface: Surface, racers: Sequence[Racer]) -> tuple[list[str], 
         f"{', '.join(f'{c:.4g}' for c in curvatures)}: "
     )  # fmt: skip
     lines: list[str] = []
-    rules: list[str] = []
+    rules: list[str] = [where.rstrip(": ") + "."] if where else []
     for racer in racers:
         spec = racer.spec
         if spec.optimizer != "sgd":
@@ -61,15 +61,14 @@ def regime_lines(surface: Surface, racers: Sequence[Racer]) -> tuple[list[str], 
         if len(positive) < len(curvatures):
             regime = sgd_regime(params, [c for c in curvatures if c < 0])
             lines.append(
-                f"{spec.label()}: {where}along the downhill direction each step multiplies "
+                f"{spec.label()}: along the downhill direction each step multiplies "
                 f"the distance from the saddle by {max(regime.rates):.4g}."
             )
             continue
         regime = sgd_regime(params, positive)
         lines.append(f"{spec.label()}: {regime.text}")
-        rule = where + regime.rule
-        if rule not in rules:
-            rules.append(rule)
+        if regime.rule not in rules:
+            rules.append(regime.rule)
     return lines, rules
 
 

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QTimer, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from nnsim.engine.surfaces import Surface
 from nnsim.training.surface_race import Racer
@@ -25,6 +25,7 @@ from nnsim.ui.surfaces.contours import contour_segments, log_levels, surface_gri
 __all__ = ["CONTOUR_SECONDS", "SurfacePlot"]
 
 CONTOUR_SECONDS = 0.012  # contour lines computed per timer tick
+_KEEP_ALL = 500  # paths up to this long are drawn point by point
 _MARKS = {"global minimum": ("star", "#ffd700"), "local minimum": ("star", "#ffffff"),
           "saddle": ("d", "#ffffff")}  # fmt: skip
 
@@ -51,6 +52,8 @@ class SurfacePlot(pg.PlotWidget):
         self.addItem(self.image)
         self.lines = pg.PlotCurveItem(pen=pg.mkPen("#6f7f8f", width=1), connect="pairs")
         self.addItem(self.lines)
+        for still in (self.image, self.lines):  # painted once per surface, not every frame
+            still.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.minima = pg.ScatterPlotItem(size=15, pen=pg.mkPen(TEXT, width=1), hoverable=True)
         self.minima.setZValue(5)
         self.addItem(self.minima)
@@ -92,8 +95,8 @@ class SurfacePlot(pg.PlotWidget):
         x0, x1, y0, y1 = surface.box
         self.image.setImage(shade, autoLevels=True)
         self.image.setRect(pg.QtCore.QRectF(x0, y0, x1 - x0, y1 - y0))
-        self.setXRange(x0, x1, padding=0)
-        self.setYRange(y0, y1, padding=0)
+        # both at once: with the aspect locked the view grows to hold the whole box
+        self.getViewBox().setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0.01)
         self.lines.setData([], [])
         self._segments, self._pending = [], list(levels)
         self._contour_timer.start()
@@ -147,6 +150,20 @@ class SurfacePlot(pg.PlotWidget):
 
     # -- the racers --
 
+    def _thinned(self, path: np.ndarray) -> np.ndarray:
+        """``path`` with the points closer than about a pixel along it to the one kept
+        before dropped (a converged path piles thousands onto one spot: painting them all
+        would cost far more than a frame); every step longer than that is kept."""
+        if len(path) <= _KEEP_ALL or self._surface is None:
+            return path
+        x0, x1, y0, y1 = self._surface.box
+        tolerance = max(x1 - x0, y1 - y0) / 1500
+        along = np.concatenate([[0.0], np.cumsum(np.hypot(*np.diff(path, axis=0).T))])
+        bucket = np.floor(along / tolerance)
+        keep = np.concatenate([[True], bucket[1:] != bucket[:-1]])
+        keep[-1] = True
+        return path[keep]
+
     def show_racers(self, racers: Sequence[Racer], colors: Sequence[str]) -> None:
         """Draw each racer's path so far, its current point, and ✕ where it stopped."""
         while len(self.paths) < len(racers):
@@ -160,7 +177,7 @@ class SurfacePlot(pg.PlotWidget):
         stops: list[dict] = []
         for k, (item, racer, color) in enumerate(zip(self.paths, racers, colors, strict=True)):
             item.setZValue(7 - 0.1 * k)  # the first racer on top
-            path = racer.path
+            path = self._thinned(racer.path)
             item.setData(path[:, 0], path[:, 1], pen=pg.mkPen(color, width=2))
             end = {"pos": tuple(path[-1]), "brush": pg.mkBrush(color)}
             (stops if racer.stopped else heads).append(

@@ -51,6 +51,7 @@ from nnsim.ui.surfaces.surface_plot import SurfacePlot
 __all__ = ["MAX_RACERS", "SLICE_SECONDS", "SPEEDS", "SurfacesWindow"]
 
 SLICE_SECONDS = 0.012  # stepping per timer tick: the event loop is never kept longer
+DRAW_SECONDS = 0.1  # while playing, the plots are redrawn this often (a tick of its own)
 TICK_MS = 16
 MAX_RACERS = 4
 SPEEDS = (1, 3, 10, 30, 100, 300, 1000)  # steps per second
@@ -74,7 +75,11 @@ class SurfacesWindow(QDialog):
         self.start = self.surface.start
         self.specs: list[RacerSpec] = []
         self.race = Race(self.surface, self.start, [])
-        self.sections: list[RacerSection] = []
+        self.sections: list[RacerSection] = []  # the shown ones, one per racer
+        self._section_pool: list[RacerSection] = []
+        self._drawn = 0.0  # perf_counter of the last redraw
+        self._drew_last = False  # the last tick drew (the next one steps)
+        self._regime_key: object = None  # what the regime text was drawn for
         self._due = 0.0  # steps owed to the speed, carried between ticks
         self._last_tick = 0.0
         self._timer = QTimer(self)
@@ -265,21 +270,21 @@ class SurfacesWindow(QDialog):
         self.restart()
 
     def _set_specs(self, specs: list[RacerSpec]) -> None:
-        for section in self.sections:
-            self.racer_layout.removeWidget(section)
-            section.hide()
-            section.setParent(None)
-            section.deleteLater()
+        """Show ``specs`` in the racer sections (made once each, then reused: building
+        widgets is the slow part of a preset) and restart."""
         self.specs = specs
-        self.sections = []
         for i, spec in enumerate(specs):
-            section = RacerSection(i, spec, run_color(i))
-            section.changed.connect(self._on_racer_changed)
-            section.removeRequested.connect(self.remove_racer)
-            self.racer_layout.insertWidget(i, section)
-            if self.racer_box.isVisible():
-                section.show()  # now, not at the next event
-            self.sections.append(section)
+            if i == len(self._section_pool):
+                section = RacerSection(i, spec, run_color(i))
+                section.changed.connect(self._on_racer_changed)
+                section.removeRequested.connect(self.remove_racer)
+                self.racer_layout.insertWidget(i, section)
+                self._section_pool.append(section)
+            self._section_pool[i].message.clear_message()
+            self._section_pool[i].display(spec)
+        for i, section in enumerate(self._section_pool):
+            section.setVisible(i < len(specs))
+        self.sections = self._section_pool[: len(specs)]
         self.add_button.setEnabled(len(specs) < MAX_RACERS)
         for section in self.sections:
             section.remove_button.setEnabled(len(specs) > 1)
@@ -329,8 +334,10 @@ class SurfacesWindow(QDialog):
         self._timer.start()
 
     def pause(self) -> None:
+        """Stop the race; the plots show where every racer got to."""
         self._timer.stop()
         self.play_button.setText("Play")
+        self._show()
 
     def step(self) -> None:
         """One step of every racer still going."""
@@ -341,13 +348,17 @@ class SurfacesWindow(QDialog):
         now = time.perf_counter()
         self._due = min(self._due + (now - self._last_tick) * self.speed, self.speed * 0.25 + 1)
         self._last_tick = now
+        drawing = not self._drew_last and now - self._drawn >= DRAW_SECONDS
+        self._drew_last = drawing or self.race.finished
+        if drawing or self.race.finished:
+            self._show()  # a drawing tick (never two in a row): no stepping in it
+            if self.race.finished:
+                self.pause()
+            return
         end = now + SLICE_SECONDS
         while self._due >= 1 and not self.race.finished and time.perf_counter() < end:
             self.race.step()
             self._due -= 1
-        self._show()
-        if self.race.finished:
-            self.pause()
 
     # -- showing --
 
@@ -356,11 +367,22 @@ class SurfacesWindow(QDialog):
         self.message.setText(text)
 
     def _show(self) -> None:
+        self._drawn = time.perf_counter()
         race = self.race
         colors = [run_color(i) for i in range(len(race.racers))]
         self.step_label.setText(f"step {race.steps_done}")
         self.plot.show_racers(race.racers, colors)
         self.loss_plot.show_racers(race.racers)
+        key = (self.surface, tuple(self.specs), [r.lr for r in race.racers])
+        if key != self._regime_key:  # (a schedule changes the rates as it goes)
+            self._regime_key = key
+            self._show_regimes(colors)
+        stopped = [f"{r.spec.label()} {r.stopped}" for r in race.racers if r.stopped]
+        if stopped:
+            self._say("; ".join(stopped) + ".", error=True)
+
+    def _show_regimes(self, colors: list[str]) -> None:
+        race = self.race
         self.regime_plot.show_regimes(self.surface, race.racers, colors)
         lines, rules = regime_lines(self.surface, race.racers)
         rows = [
@@ -368,9 +390,6 @@ class SurfacesWindow(QDialog):
             for c, t in zip(colors, lines, strict=True)
         ] + [f'<p style="margin:0 0 3px 0; color:{MUTED}">{html.escape(r)}</p>' for r in rules]
         self.regime_text.setText("".join(rows))
-        stopped = [f"{r.spec.label()} {r.stopped}" for r in race.racers if r.stopped]
-        if stopped:
-            self._say("; ".join(stopped) + ".", error=True)
 
     def closeEvent(self, event) -> None:
         self.pause()
