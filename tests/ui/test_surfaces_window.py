@@ -93,6 +93,7 @@ def test_a_diverging_path_stops_with_a_marker_and_a_message(qtbot, surfaces):
     stop_x, stop_y = surfaces.plot.stops.getData()
     assert (list(stop_x), list(stop_y)) == ([blown.path[-1, 0]], [blown.path[-1, 1]])
     assert "diverged at step" in _label(surfaces, "surfacesMessage")
+    assert surfaces.loss_plot.getAxis("left").logMode  # f − f_min over decades
     log_losses = surfaces.loss_plot.curves[0].getData()[1]  # (log10: the axis is logarithmic)
     assert log_losses[-1] > log_losses[0] + 6
 
@@ -125,6 +126,10 @@ def test_a_surface_with_four_minima_marks_them_and_draws_log_spaced_contours(qtb
     assert surfaces.surface.name == "himmelblau"
     assert not surfaces.findChild(QLineEdit, "surfaceConditionEdit").isVisible()
     assert len(surfaces.plot.minima.data) == 4
+    assert surfaces.loss_plot.getAxis("left").logMode
+    choose(surfaces.findChild(QComboBox, "surfaceCombo"), "Saddle")  # unbounded below: f itself
+    assert not surfaces.loss_plot.getAxis("left").logMode
+    choose(surfaces.findChild(QComboBox, "surfaceCombo"), "Himmelblau")
     qtbot.waitUntil(lambda: surfaces.plot.contours_ready)
     assert surfaces.plot.contour_levels_drawn == 18
     assert len(surfaces.plot.lines.getData()[0]) > 1000

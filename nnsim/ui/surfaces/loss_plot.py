@@ -41,14 +41,16 @@ class SurfaceLossPlot(pg.PlotWidget):
         self.marks: list[pg.PlotDataItem] = []
         self.floor: float | None = 0.0
         self._labels: list[str] | None = None
+        self._log: bool | None = None  # whether the y axis is logarithmic
         self._pool: list[tuple[pg.PlotDataItem, pg.PlotDataItem]] = []
 
     def set_racers(self, labels: Sequence[str], surface: Surface) -> None:
         """New racers on ``surface``: a curve and a (hidden) stop mark each. The items are
         made once and reused (a restart, e.g. while the start is dragged, must be cheap)."""
         floor = min((p.value for p in surface.minima), default=None)
-        if floor is None or self.floor is None or floor != self.floor:
-            self.setLogMode(x=False, y=floor is not None)
+        if self._log is not (floor is not None):
+            self._log = floor is not None
+            self.setLogMode(x=False, y=self._log)
             self.setLabel("left", "loss" if floor is None else "loss − minimum (log)")
         self.floor = floor
         while len(self._pool) < len(labels):
