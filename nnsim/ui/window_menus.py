@@ -18,6 +18,7 @@ from nnsim.ui.compare import CompareWindow
 from nnsim.ui.landscape import LandscapeWindow
 from nnsim.ui.lecture.window_mode import SHORTCUTS as LECTURE_SHORTCUTS
 from nnsim.ui.lr_finder_dialog import LRFinderDialog
+from nnsim.ui.surfaces import SurfacesWindow
 from nnsim.ui.window_base import MainWindowParts
 from nnsim.ui.worker import TrainingWorker
 
@@ -29,6 +30,7 @@ SHORTCUTS = [
     ("Ctrl+L", "Find a learning rate (the range test)"),
     ("Ctrl+K", "Compare runs that differ in one setting"),
     ("Ctrl+Shift+L", "The loss landscape around the weights"),
+    ("Ctrl+Shift+F", "Optimizer paths on 2-D surfaces"),
     ("F11", "Full screen"),
     *LECTURE_SHORTCUTS,
     ("Ctrl+Q", "Quit"),
@@ -55,6 +57,7 @@ class WindowMenusMixin(MainWindowParts):
     last_snapshot: Snapshot | None
     landscape_recorder: TrajectoryRecorder
     snapshotShown: SignalInstance
+    surfaces_window: SurfacesWindow | None = None
 
     def _build_menus(self) -> None:
         menu = self.menuBar()
@@ -106,6 +109,8 @@ class WindowMenusMixin(MainWindowParts):
             QKeySequence("Ctrl+Shift+L"),
             "landscapeAction",
         )
+        action(self.view_menu, "&Surfaces…", self.open_surfaces,
+               QKeySequence("Ctrl+Shift+F"), "surfacesAction")  # fmt: skip
         help_menu = menu.addMenu("&Help")
         action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, QKeySequence("F1"))
         action(help_menu, "&About nnsim", self.show_about)
@@ -150,6 +155,14 @@ class WindowMenusMixin(MainWindowParts):
         self.set_experiment(experiment)
         if state is not None:
             self.worker.load_state(state)
+
+    def open_surfaces(self) -> SurfacesWindow:
+        """View ▸ Surfaces: optimizers racing on 2-D surfaces, beside the window (not modal)."""
+        if self.surfaces_window is None:
+            self.surfaces_window = SurfacesWindow(self)
+        self.surfaces_window.show()
+        self.surfaces_window.raise_()
+        return self.surfaces_window
 
     def toggle_fullscreen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()

@@ -1,0 +1,148 @@
+"""One folding section per racer: its optimizer, learning rate and hyper-parameters, and its
+schedule, as the engine declares them (the rows, bounds and tooltips come from the
+``HYPERPARAMETERS`` declarations, through the optimizer panel's :class:`ParamRows`).
+
+objectNames, with i the racer's index from 0: ``surfaceRacer_<i>`` (the section),
+``surfaceOptimizerCombo_<i>``, ``surfaceHp<i>_<name>`` (``surfaceHp0_lr``,
+``surfaceHp0_momentum``, ``surfaceHp0_beta1``…), ``surfaceScheduleCombo_<i>``,
+``surfaceSchedule<i>_<name>``, ``surfaceRemoveButton_<i>``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QPushButton
+
+from nnsim.engine.hyperparameters import HyperParameter
+from nnsim.engine.optimizers import OPTIMIZERS
+from nnsim.engine.schedules import SCHEDULES, Schedule
+from nnsim.training.surface_race import RACE_SCHEDULES, RacerSpec
+from nnsim.ui.controls.fields import MessageLabel
+from nnsim.ui.controls.training_section import ParamRows, TrainingSection, choice_combo
+
+__all__ = ["RacerSection"]
+
+
+def _schedule_rows(schedule: type[Schedule]) -> list[HyperParameter]:
+    return [p for p in schedule.hyperparameters() if not p.advanced and p.name != "lr0"]
+
+
+class RacerSection(TrainingSection):
+    """The settings of racer ``index``. ``changed(index, spec)`` carries a spec the engine
+    accepted; a refused edit shows why (``message``) and the section shows the old spec
+    again. ``removeRequested(index)`` from its remove button."""
+
+    changed = Signal(int, object)
+    removeRequested = Signal(int)
+
+    def __init__(self, index: int, spec: RacerSpec, color: str) -> None:
+        message = MessageLabel(f"surfaceRacerMessage_{index}")
+        super().__init__(f"{index + 1}", f"surfaceRacer_{index}", message)
+        self.index, self.spec, self.color = index, spec, color
+        self._showing = False
+        self.header.setStyleSheet(
+            f"QToolButton {{ font-weight: bold; border: none; color: {color}; }}"
+        )
+        self.optimizer_combo = choice_combo(
+            self.body, f"surfaceOptimizerCombo_{index}",
+            {name: cls.title for name, cls in OPTIMIZERS.items()},
+            {name: f"{cls.summary}\n{cls.formula}" for name, cls in OPTIMIZERS.items()},
+        )  # fmt: skip
+        self.optimizer_combo.setToolTip("The engine's optimizer, on the 2 numbers (x, y).")
+        self.add_row("Optimizer", self.optimizer_combo, self.optimizer_combo.toolTip())
+        every = [p for cls in OPTIMIZERS.values() for p in cls.HYPERPARAMETERS]
+        self.rows = ParamRows(self, every, f"surfaceHp{index}", self._on_hyperparameter)
+        self.schedule_combo = choice_combo(
+            self.body, f"surfaceScheduleCombo_{index}",
+            {name: SCHEDULES[name].title for name in RACE_SCHEDULES},
+            {name: f"{SCHEDULES[name].summary}\n{SCHEDULES[name].formula}"
+             for name in RACE_SCHEDULES},
+        )  # fmt: skip
+        self.schedule_combo.setToolTip("How the learning rate changes from step to step.")
+        self.add_row("Schedule", self.schedule_combo, self.schedule_combo.toolTip())
+        every_schedule = [p for name in RACE_SCHEDULES for p in _schedule_rows(SCHEDULES[name])]
+        optional = {SCHEDULES[name].lr0_field for name in RACE_SCHEDULES} - {"lr0"}
+        self.schedule_rows = ParamRows(
+            self, every_schedule, f"surfaceSchedule{index}", self._on_schedule_param, optional
+        )
+        self.remove_button = QPushButton("Remove", self.body)
+        self.remove_button.setObjectName(f"surfaceRemoveButton_{index}")
+        self.remove_button.setToolTip("Take this optimizer out of the race.")
+        self.form.addRow(message)
+        self.form.addRow(self.remove_button)
+        self.refused.connect(message.show_message)
+        self.remove_button.clicked.connect(lambda: self.removeRequested.emit(self.index))
+        self.optimizer_combo.currentIndexChanged.connect(self._on_optimizer_chosen)
+        self.schedule_combo.currentIndexChanged.connect(self._on_schedule_chosen)
+        self.display(spec)
+
+    def display(self, spec: RacerSpec) -> None:
+        """Show ``spec``: its optimizer's and schedule's rows only."""
+        self.spec = spec
+        self._showing = True
+        try:
+            cls = OPTIMIZERS[spec.optimizer]
+            values = {**cls.defaults(), **spec.params}
+            values["beta1"], values["beta2"] = values.get("betas", (None, None))
+            self.optimizer_combo.setCurrentIndex(self.optimizer_combo.findData(spec.optimizer))
+            self.rows.show(values, cls.HYPERPARAMETERS)
+            schedule = SCHEDULES[spec.schedule]
+            self.schedule_combo.setCurrentIndex(self.schedule_combo.findData(spec.schedule))
+            self.schedule_rows.show(
+                {**schedule.defaults(), **spec.schedule_params}, _schedule_rows(schedule)
+            )
+        finally:
+            self._showing = False
+        self.header.setText(f"{self.index + 1}. {spec.label()}")
+
+    # -- edits --
+
+    def _offer(self, spec: RacerSpec) -> None:
+        """Take ``spec`` if the engine accepts it, else say why and show the old one."""
+        try:
+            spec.build(np.zeros(2))
+        except ValueError as err:
+            self.message.show_message(f"Not changed: {err}.")
+            self.display(self.spec)
+            return
+        self.message.clear_message()
+        self.display(spec)
+        self.changed.emit(self.index, spec)
+
+    def _on_optimizer_chosen(self, index: int) -> None:
+        name = self.optimizer_combo.itemData(index)
+        if not self._showing and name != self.spec.optimizer:
+            self._offer(dataclasses.replace(self.spec, optimizer=name, params={"lr": self.spec.lr}))
+
+    def _on_hyperparameter(self, key: str, value: Any) -> None:
+        if self._showing:
+            return
+        params = dict(self.spec.params)
+        if key in ("beta1", "beta2"):
+            betas = list(params.get("betas", OPTIMIZERS[self.spec.optimizer].defaults()["betas"]))
+            betas[key == "beta2"] = value
+            key, value = "betas", tuple(betas)
+        params[key] = value
+        self._offer(dataclasses.replace(self.spec, params=params))
+
+    def _on_schedule_chosen(self, index: int) -> None:
+        name = self.schedule_combo.itemData(index)
+        if self._showing or name == self.spec.schedule:
+            return
+        suggested = {
+            p.name: p.suggested for p in SCHEDULES[name].hyperparameters()
+            if p.suggested is not None
+        }  # fmt: skip
+        self._offer(dataclasses.replace(self.spec, schedule=name, schedule_params=suggested))
+
+    def _on_schedule_param(self, key: str, value: Any) -> None:
+        if self._showing:
+            return
+        params = {k: v for k, v in self.spec.schedule_params.items() if k != key}
+        if value is not None:
+            params[key] = value
+        self._offer(dataclasses.replace(self.spec, schedule_params=params))

@@ -1,0 +1,187 @@
+"""The contour plot of a surface with the racers' paths, the known minima and the start.
+
+The filled background shows log(f − f_min); the contour lines are log-spaced
+(:func:`~nnsim.ui.surfaces.contours.log_levels`) and drawn a few levels per timer tick
+(:data:`CONTOUR_SECONDS`), so a new surface never keeps the event loop busy. The start is
+a draggable cross (``startMoved`` while dragged); each racer is a line in its colour with a
+dot where it is now, and a large ✕ where it overflowed.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QTimer, Signal
+from PySide6.QtWidgets import QGraphicsItem, QWidget
+
+from nnsim.engine.surfaces import Surface
+from nnsim.training.surface_race import Racer
+from nnsim.ui.style import TEXT
+from nnsim.ui.surfaces.contours import contour_segments, log_levels, surface_grid
+
+__all__ = ["CONTOUR_SECONDS", "SurfacePlot"]
+
+CONTOUR_SECONDS = 0.012  # contour lines computed per timer tick
+_KEEP_ALL = 500  # paths up to this long are drawn point by point
+_MARKS = {"global minimum": ("star", "#ffd700"), "local minimum": ("star", "#ffffff"),
+          "saddle": ("d", "#ffffff")}  # fmt: skip
+
+
+class SurfacePlot(pg.PlotWidget):
+    """objectName ``surfacesPlot``; :meth:`set_surface`, :meth:`set_start`,
+    :meth:`show_racers`. ``startMoved(x, y)`` while the start is dragged."""
+
+    startMoved = Signal(float, float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, background="w")
+        self.setObjectName("surfacesPlot")
+        self.setMenuEnabled(False)
+        self.setMouseEnabled(x=False, y=False)
+        self.hideButtons()
+        self.setAspectLocked(True)
+        self.setMinimumSize(380, 360)
+        self.setLabel("bottom", "x")
+        self.setLabel("left", "y")
+        self.image = pg.ImageItem(axisOrder="row-major")
+        cmap = pg.ColorMap([0.0, 0.5, 1.0], ["#f7fbff", "#c6dbef", "#6baed6"])
+        self.image.setLookupTable(cmap.getLookupTable(nPts=256))
+        self.addItem(self.image)
+        self.lines = pg.PlotCurveItem(pen=pg.mkPen("#6f7f8f", width=1), connect="pairs")
+        self.addItem(self.lines)
+        for still in (self.image, self.lines):  # painted once per surface, not every frame
+            still.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.minima = pg.ScatterPlotItem(size=15, pen=pg.mkPen(TEXT, width=1), hoverable=True)
+        self.minima.setZValue(5)
+        self.addItem(self.minima)
+        self.start = pg.TargetItem(
+            pos=(0, 0), size=16, symbol="crosshair", pen=pg.mkPen(TEXT, width=2), movable=True
+        )
+        self.start.setObjectName("surfacesStart")
+        self.start.setToolTip("The start: drag it and every optimizer starts again from here.")
+        self.start.setZValue(10)
+        self.addItem(self.start)
+        self.start.sigPositionChanged.connect(self._on_start_dragged)
+        self.paths: list[pg.PlotDataItem] = []
+        self.heads = pg.ScatterPlotItem(size=9, pen=pg.mkPen("w", width=1))
+        self.heads.setZValue(8)
+        self.addItem(self.heads)
+        self.stops = pg.ScatterPlotItem(size=18, symbol="x", pen=None)
+        self.stops.setZValue(9)
+        self.addItem(self.stops)
+        self._surface: Surface | None = None
+        self._pending: list[float] = []
+        self._segments: list[np.ndarray] = []
+        self._grid: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+        self._contour_timer = QTimer(self)
+        self._contour_timer.setInterval(0)
+        self._contour_timer.timeout.connect(self._draw_some_levels)
+        self._moving = False
+
+    # -- the surface --
+
+    def set_surface(self, surface: Surface) -> None:
+        """Show ``surface`` over its box; contour lines follow over the next few ticks."""
+        self._surface = surface
+        self._grid = surface_grid(surface)
+        values = self._grid[2]
+        finite = values[np.isfinite(values)]
+        floor = min([p.value for p in surface.minima] + [float(finite.min())])
+        levels = log_levels(values, floor)
+        shade = np.log10(np.clip(values - floor, 0, None) + (levels[0] - floor))
+        x0, x1, y0, y1 = surface.box
+        self.image.setImage(shade, autoLevels=True)
+        self.image.setRect(pg.QtCore.QRectF(x0, y0, x1 - x0, y1 - y0))
+        # both at once: with the aspect locked the view grows to hold the whole box
+        self.getViewBox().setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0.01)
+        self.lines.setData([], [])
+        self._segments, self._pending = [], list(levels)
+        self._contour_timer.start()
+        spots = []
+        for p in surface.critical_points:
+            symbol, color = _MARKS[p.kind]
+            tip = f"{p.kind} ({p.x:.4g}, {p.y:.4g}): f = {p.value:.4g}"
+            spots.append({"pos": (p.x, p.y), "symbol": symbol, "brush": pg.mkBrush(color),
+                          "data": tip})  # fmt: skip
+        self.minima.setData(spots)
+        self.minima.setToolTip("\n".join(s["data"] for s in spots))
+
+    @property
+    def contours_ready(self) -> bool:
+        """Every contour level of the surface has been drawn."""
+        return not self._pending and self._surface is not None
+
+    @property
+    def contour_levels_drawn(self) -> int:
+        return len(self._segments)
+
+    def _draw_some_levels(self) -> None:
+        assert self._grid is not None, "levels are pending only once a surface is shown"
+        end = time.perf_counter() + CONTOUR_SECONDS
+        while self._pending and time.perf_counter() < end:
+            self._segments.append(contour_segments(*self._grid, self._pending.pop(0)))
+        points = np.concatenate(self._segments) if self._segments else np.empty((0, 2))
+        self.lines.setData(points[:, 0], points[:, 1], connect="pairs")
+        if not self._pending:
+            self._contour_timer.stop()
+
+    # -- the start --
+
+    def set_start(self, x: float, y: float) -> None:
+        """Put the start cross at (x, y) (no signal)."""
+        self._moving = True
+        try:
+            self.start.setPos(QPointF(x, y))
+        finally:
+            self._moving = False
+
+    def _on_start_dragged(self) -> None:
+        if self._moving or self._surface is None:
+            return
+        pos = self.start.pos()
+        x0, x1, y0, y1 = self._surface.box
+        x, y = min(max(pos.x(), x0), x1), min(max(pos.y(), y0), y1)
+        if (x, y) != (pos.x(), pos.y()):
+            self.set_start(x, y)  # kept inside the box
+        self.startMoved.emit(x, y)
+
+    # -- the racers --
+
+    def _thinned(self, path: np.ndarray) -> np.ndarray:
+        """``path`` with the points closer than about a pixel along it to the one kept
+        before dropped (a converged path piles thousands onto one spot: painting them all
+        would cost far more than a frame); every step longer than that is kept."""
+        if len(path) <= _KEEP_ALL or self._surface is None:
+            return path
+        x0, x1, y0, y1 = self._surface.box
+        tolerance = max(x1 - x0, y1 - y0) / 1500
+        along = np.concatenate([[0.0], np.cumsum(np.hypot(*np.diff(path, axis=0).T))])
+        bucket = np.floor(along / tolerance)
+        keep = np.concatenate([[True], bucket[1:] != bucket[:-1]])
+        keep[-1] = True
+        return path[keep]
+
+    def show_racers(self, racers: Sequence[Racer], colors: Sequence[str]) -> None:
+        """Draw each racer's path so far, its current point, and ✕ where it stopped."""
+        while len(self.paths) < len(racers):
+            item = pg.PlotDataItem()
+            item.setZValue(7)
+            self.addItem(item)
+            self.paths.append(item)
+        while len(self.paths) > len(racers):
+            self.removeItem(self.paths.pop())
+        heads: list[dict] = []
+        stops: list[dict] = []
+        for k, (item, racer, color) in enumerate(zip(self.paths, racers, colors, strict=True)):
+            item.setZValue(7 - 0.1 * k)  # the first racer on top
+            path = self._thinned(racer.path)
+            item.setData(path[:, 0], path[:, 1], pen=pg.mkPen(color, width=2))
+            end = {"pos": tuple(path[-1]), "brush": pg.mkBrush(color)}
+            (stops if racer.stopped else heads).append(
+                {**end, "pen": pg.mkPen(color, width=3)} if racer.stopped else end
+            )
+        self.heads.setData(heads)
+        self.stops.setData(stops)

@@ -1,0 +1,396 @@
+"""View ▸ Surfaces: optimizers racing on a 2-D surface, beside the main window (not modal).
+
+A contour plot of the surface (log-spaced levels, known minima marked) with each racer's
+path in its colour, the start draggable; the loss of each against the step; the regime of
+SGD (Distill's (η, μ) picture, with 2/λ_max) and a sentence per racer; one folding section
+per racer with its optimizer, rate, hyper-parameters and schedule; Play / Step / Reset, the
+speed and the step counter; a preset combo with the article's stories.
+
+The race runs in this (the GUI) thread from a timer: each tick takes the steps the speed
+asks for, at most :data:`SLICE_SECONDS` of them, then redraws, so the event loop is never
+kept long. Changing any setting restarts the race from the start.
+
+objectNames: ``surfacesWindow``, ``surfacesPresetCombo``, ``surfacesStory``,
+``surfaceCombo``, ``surfaceConditionEdit``, ``surfaceAngleEdit``, ``surfacesPlot``
+(its start: ``surfacesStart``), ``surfacesLossPlot``, ``surfacesRegimePlot``,
+``surfacesRegimeText``, ``surfacesPlayButton``, ``surfacesStepButton``,
+``surfacesResetButton``, ``surfacesSpeedCombo``, ``surfacesStepLabel``,
+``surfacesMessage``, ``surfacesAddButton``; each racer's section as in
+:mod:`nnsim.ui.surfaces.racer_rows`.
+"""
+
+from __future__ import annotations
+
+import html
+import time
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nnsim.engine.hyperparameters import Interval
+from nnsim.engine.surfaces import MAX_CONDITION, MIN_CONDITION, SURFACES, Bowl, make_surface
+from nnsim.training.surface_race import PRESETS, Preset, Race, RacerSpec
+from nnsim.ui.compare.loss_plot import run_color
+from nnsim.ui.controls.fields import NumberEdit
+from nnsim.ui.style import HIGHLIGHT, MUTED
+from nnsim.ui.surfaces.loss_plot import SurfaceLossPlot
+from nnsim.ui.surfaces.racer_rows import RacerSection
+from nnsim.ui.surfaces.regime_view import RegimePlot, regime_lines
+from nnsim.ui.surfaces.surface_plot import SurfacePlot
+
+__all__ = ["MAX_RACERS", "SLICE_SECONDS", "SPEEDS", "SurfacesWindow"]
+
+SLICE_SECONDS = 0.012  # stepping per timer tick: the event loop is never kept longer
+DRAW_SECONDS = 0.1  # while playing, the plots are redrawn this often (a tick of its own)
+TICK_MS = 16
+MAX_RACERS = 4
+SPEEDS = (1, 3, 10, 30, 100, 300, 1000)  # steps per second
+_NEW_RACERS = (RacerSpec("sgd", {"lr": 0.01}), RacerSpec("sgd", {"lr": 0.01, "momentum": 0.9}),
+               RacerSpec("adam", {"lr": 0.05}), RacerSpec("rmsprop", {"lr": 0.01}))  # fmt: skip
+
+
+def _speed_for(preset: Preset) -> int:
+    """The speed that tells the preset's story in about ten seconds."""
+    return min(SPEEDS, key=lambda s: abs(s - preset.steps / 8))
+
+
+class SurfacesWindow(QDialog):
+    """The surfaces window (see the module docstring); starts on the first preset."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("surfacesWindow")
+        self.setWindowTitle("Optimizers on 2-D surfaces")
+        self.surface = make_surface("bowl")
+        self.start = self.surface.start
+        self.specs: list[RacerSpec] = []
+        self.race = Race(self.surface, self.start, [])
+        self.sections: list[RacerSection] = []  # the shown ones, one per racer
+        self._section_pool: list[RacerSection] = []
+        self._drawn = 0.0  # perf_counter of the last redraw
+        self._drew_last = False  # the last tick drew (the next one steps)
+        self._regime_key: object = None  # what the regime text was drawn for
+        self._due = 0.0  # steps owed to the speed, carried between ticks
+        self._last_tick = 0.0
+        self._timer = QTimer(self)
+        self._timer.setInterval(TICK_MS)
+        self._timer.timeout.connect(self._tick)
+        self._build()
+        self.apply_preset(PRESETS[0])
+
+    # -- building --
+
+    def _build(self) -> None:
+        self.preset_combo = QComboBox(self)
+        self.preset_combo.setObjectName("surfacesPresetCombo")
+        self.preset_combo.addItem("— a preset —", None)
+        for p in PRESETS:
+            self.preset_combo.addItem(p.title, p.title)
+            self.preset_combo.setItemData(self.preset_combo.count() - 1, p.story,
+                                          Qt.ItemDataRole.ToolTipRole)  # fmt: skip
+        self.preset_combo.setToolTip("A story from the article: surface, start and optimizers.")
+        self.surface_combo = QComboBox(self)
+        self.surface_combo.setObjectName("surfaceCombo")
+        for name, cls in SURFACES.items():
+            self.surface_combo.addItem(cls.title, name)
+            self.surface_combo.setItemData(self.surface_combo.count() - 1, cls.formula,
+                                           Qt.ItemDataRole.ToolTipRole)  # fmt: skip
+        self.condition_edit = NumberEdit("condition number", Interval(MIN_CONDITION, MAX_CONDITION))
+        self.condition_edit.setObjectName("surfaceConditionEdit")
+        self.condition_edit.setToolTip(
+            "The bowl's condition number C = λ_max/λ_min (1–100): how much steeper across "
+            "the valley than along it."
+        )
+        self.angle_edit = NumberEdit("angle", Interval(-360.0, 360.0))
+        self.angle_edit.setObjectName("surfaceAngleEdit")
+        self.angle_edit.setToolTip("The bowl's rotation, in degrees (−360 to 360).")
+        for edit in (self.condition_edit, self.angle_edit):
+            edit.setMaximumWidth(70)
+            edit.refused.connect(lambda text: self._say(text, error=True))
+        self.story = QLabel("", self)
+        self.story.setObjectName("surfacesStory")
+        self.story.setWordWrap(True)
+        self.plot = SurfacePlot(self)
+        self.loss_plot = SurfaceLossPlot(self)
+        self.regime_plot = RegimePlot(self)
+        self.regime_text = QLabel("", self)
+        self.regime_text.setObjectName("surfacesRegimeText")
+        self.regime_text.setWordWrap(True)
+        self.regime_text.setTextFormat(Qt.TextFormat.RichText)
+        self.regime_text.setAlignment(Qt.AlignmentFlag.AlignTop)
+
+        self.play_button = self._button(
+            "Play", "surfacesPlayButton", "Run the race; press again to pause."
+        )
+        self.step_button = self._button("Step", "surfacesStepButton", "One step of every racer.")
+        self.reset_button = self._button("Reset", "surfacesResetButton", "Back to the start.")
+        self.speed_combo = QComboBox(self)
+        self.speed_combo.setObjectName("surfacesSpeedCombo")
+        for s in SPEEDS:
+            self.speed_combo.addItem(f"{s} steps/s", s)
+        self.speed_combo.setToolTip("How many steps each racer takes per second while playing.")
+        self.step_label = QLabel("step 0", self)
+        self.step_label.setObjectName("surfacesStepLabel")
+        self.step_label.setMinimumWidth(90)
+        self.message = QLabel("", self)
+        self.message.setObjectName("surfacesMessage")
+        self.message.setWordWrap(True)
+        self.add_button = self._button(
+            "Add optimizer", "surfacesAddButton", f"Race up to {MAX_RACERS} optimizers."
+        )
+        self.racer_box = QWidget(self)
+        self.racer_layout = QVBoxLayout(self.racer_box)
+        self.racer_layout.setContentsMargins(2, 2, 2, 2)
+        self.racer_layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.racer_box)
+        scroll.setMinimumWidth(270)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Preset", self))
+        top.addWidget(self.preset_combo, 2)
+        top.addSpacing(12)
+        top.addWidget(QLabel("Surface", self))
+        top.addWidget(self.surface_combo, 1)
+        self.condition_label = QLabel("condition C", self)
+        self.angle_label = QLabel("angle°", self)
+        for field in (self.condition_label, self.condition_edit, self.angle_label,
+                      self.angle_edit):  # fmt: skip
+            top.addWidget(field)
+        controls = QHBoxLayout()
+        for control in (self.play_button, self.step_button, self.reset_button, self.speed_combo,
+                        self.step_label):  # fmt: skip
+            controls.addWidget(control)
+        controls.addWidget(self.message, 1)
+        right = QVBoxLayout()
+        right.addWidget(scroll, 1)
+        right.addWidget(self.add_button)
+        grid = QGridLayout()
+        grid.addWidget(self.plot, 0, 0, 2, 1)
+        grid.addWidget(self.loss_plot, 0, 1)
+        middle = QVBoxLayout()
+        middle.addWidget(self.regime_plot, 1)
+        middle.addWidget(self.regime_text)
+        grid.addLayout(middle, 1, 1)
+        grid.addLayout(right, 0, 2, 2, 1)
+        grid.setColumnStretch(0, 5)
+        grid.setColumnStretch(1, 4)
+        grid.setColumnStretch(2, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.story)
+        layout.addLayout(grid, 1)
+        layout.addLayout(controls)
+        self.resize(1280, 760)
+
+        self.preset_combo.activated.connect(self._on_preset_chosen)
+        self.surface_combo.activated.connect(self._on_surface_chosen)
+        self.condition_edit.valueEdited.connect(lambda _v: self._on_bowl_edited())
+        self.angle_edit.valueEdited.connect(lambda _v: self._on_bowl_edited())
+        self.plot.startMoved.connect(self._on_start_moved)
+        self.play_button.clicked.connect(self.toggle_play)
+        self.step_button.clicked.connect(self.step)
+        self.reset_button.clicked.connect(self.restart)
+        self.add_button.clicked.connect(self.add_racer)
+
+    def _button(self, text: str, name: str, tip: str) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.setToolTip(tip)
+        return button
+
+    # -- what races --
+
+    def apply_preset(self, preset: Preset) -> None:
+        """Race ``preset``: its surface, start and racers, at a speed that tells it."""
+        self.preset_combo.setCurrentIndex(self.preset_combo.findData(preset.title))
+        self.story.setText(preset.story)
+        self.speed_combo.setCurrentIndex(SPEEDS.index(_speed_for(preset)))
+        self._set_surface(preset.make_surface(), preset.start)
+        self._set_specs(list(preset.racers))
+
+    def _on_preset_chosen(self, index: int) -> None:
+        title = self.preset_combo.itemData(index)
+        if title is not None:
+            self.apply_preset(next(p for p in PRESETS if p.title == title))
+
+    def _custom(self) -> None:
+        """A setting was changed by hand: the preset no longer describes the race."""
+        self.preset_combo.setCurrentIndex(0)
+        self.story.setText("")
+
+    def _on_surface_chosen(self, index: int) -> None:
+        name = self.surface_combo.itemData(index)
+        if name == self.surface.name:
+            return
+        surface = make_surface(name)
+        self._custom()
+        self._set_surface(surface, surface.start)
+        self.restart()
+
+    def _on_bowl_edited(self) -> None:
+        try:
+            bowl = Bowl(
+                float(self.condition_edit.value() or 1), float(self.angle_edit.value() or 0)
+            )
+        except ValueError as err:  # (the entries already keep to their intervals)
+            self._say(f"Not changed: {err}.", error=True)
+            return
+        self._custom()
+        self._set_surface(bowl, self.start)
+        self.restart()
+
+    def _set_surface(self, surface, start) -> None:
+        self.surface = surface
+        self.surface_combo.setCurrentIndex(self.surface_combo.findData(surface.name))
+        is_bowl = isinstance(surface, Bowl)
+        for w in (self.condition_label, self.condition_edit, self.angle_label, self.angle_edit):
+            w.setVisible(is_bowl)
+        if is_bowl:
+            self.condition_edit.set_value(surface.condition)
+            self.angle_edit.set_value(surface.angle)
+        x0, x1, y0, y1 = surface.box
+        self.start = (min(max(start[0], x0), x1), min(max(start[1], y0), y1))
+        self.plot.set_surface(surface)
+        self.plot.set_start(*self.start)
+
+    def _on_start_moved(self, x: float, y: float) -> None:
+        self.start = (x, y)
+        self.restart()
+
+    def _set_specs(self, specs: list[RacerSpec]) -> None:
+        """Show ``specs`` in the racer sections (made once each, then reused: building
+        widgets is the slow part of a preset) and restart."""
+        self.specs = specs
+        for i, spec in enumerate(specs):
+            if i == len(self._section_pool):
+                section = RacerSection(i, spec, run_color(i))
+                section.changed.connect(self._on_racer_changed)
+                section.removeRequested.connect(self.remove_racer)
+                self.racer_layout.insertWidget(i, section)
+                self._section_pool.append(section)
+            self._section_pool[i].message.clear_message()
+            self._section_pool[i].display(spec)
+        for i, section in enumerate(self._section_pool):
+            section.setVisible(i < len(specs))
+        self.sections = self._section_pool[: len(specs)]
+        self.add_button.setEnabled(len(specs) < MAX_RACERS)
+        for section in self.sections:
+            section.remove_button.setEnabled(len(specs) > 1)
+        self.restart()
+
+    def _on_racer_changed(self, index: int, spec: RacerSpec) -> None:
+        self.specs[index] = spec
+        self._custom()
+        self.restart()
+
+    def add_racer(self) -> None:
+        """Another optimizer in the race (at most :data:`MAX_RACERS`)."""
+        if len(self.specs) < MAX_RACERS:
+            self._custom()
+            self._set_specs([*self.specs, _NEW_RACERS[len(self.specs) % len(_NEW_RACERS)]])
+
+    def remove_racer(self, index: int) -> None:
+        if len(self.specs) > 1:
+            self._custom()
+            self._set_specs([s for i, s in enumerate(self.specs) if i != index])
+
+    # -- running --
+
+    @property
+    def running(self) -> bool:
+        return self._timer.isActive()
+
+    @property
+    def speed(self) -> int:
+        return int(self.speed_combo.currentData())
+
+    def restart(self) -> None:
+        """Every racer back at the start, step 0 (playing goes on)."""
+        self.race = Race(self.surface, self.start, self.specs)
+        self.loss_plot.set_racers([s.label() for s in self.specs], self.surface)
+        self._say("")
+        self._show()
+
+    def toggle_play(self) -> None:
+        self.pause() if self.running else self.play()
+
+    def play(self) -> None:
+        if self.race.finished:
+            self.restart()
+        self._due, self._last_tick = 0.0, time.perf_counter()
+        self.play_button.setText("Pause")
+        self._timer.start()
+
+    def pause(self) -> None:
+        """Stop the race; the plots show where every racer got to."""
+        self._timer.stop()
+        self.play_button.setText("Play")
+        self._show()
+
+    def step(self) -> None:
+        """One step of every racer still going."""
+        self.race.step()
+        self._show()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self._due = min(self._due + (now - self._last_tick) * self.speed, self.speed * 0.25 + 1)
+        self._last_tick = now
+        drawing = not self._drew_last and now - self._drawn >= DRAW_SECONDS
+        self._drew_last = drawing or self.race.finished
+        if drawing or self.race.finished:
+            self._show()  # a drawing tick (never two in a row): no stepping in it
+            if self.race.finished:
+                self.pause()
+            return
+        end = now + SLICE_SECONDS
+        while self._due >= 1 and not self.race.finished and time.perf_counter() < end:
+            self.race.step()
+            self._due -= 1
+
+    # -- showing --
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self.message.setStyleSheet(f"color: {HIGHLIGHT if error else MUTED};")
+        self.message.setText(text)
+
+    def _show(self) -> None:
+        self._drawn = time.perf_counter()
+        race = self.race
+        colors = [run_color(i) for i in range(len(race.racers))]
+        self.step_label.setText(f"step {race.steps_done}")
+        self.plot.show_racers(race.racers, colors)
+        self.loss_plot.show_racers(race.racers)
+        key = (self.surface, tuple(self.specs), [r.lr for r in race.racers])
+        if key != self._regime_key:  # (a schedule changes the rates as it goes)
+            self._regime_key = key
+            self._show_regimes(colors)
+        stopped = [f"{r.spec.label()} {r.stopped}" for r in race.racers if r.stopped]
+        if stopped:
+            self._say("; ".join(stopped) + ".", error=True)
+
+    def _show_regimes(self, colors: list[str]) -> None:
+        race = self.race
+        self.regime_plot.show_regimes(self.surface, race.racers, colors)
+        lines, rules = regime_lines(self.surface, race.racers)
+        rows = [
+            f'<p style="margin:0 0 3px 0"><span style="color:{c}">■</span> {html.escape(t)}</p>'
+            for c, t in zip(colors, lines, strict=True)
+        ] + [f'<p style="margin:0 0 3px 0; color:{MUTED}">{html.escape(r)}</p>' for r in rules]
+        self.regime_text.setText("".join(rows))
+
+    def closeEvent(self, event) -> None:
+        self.pause()
+        super().closeEvent(event)
