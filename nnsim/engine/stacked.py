@@ -165,13 +165,14 @@ class StackedNetwork:
         return a
 
     def evaluate(self, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(activation input, output) of the last layer for ``x`` (K, n, n_inputs); caches
+        """(activation input, output) of the last layer for ``x``: (K, n, n_inputs), or
+        (n, n_inputs) points shared by every run; caches
         untouched (``Network.evaluate``: without batch-norm and dropout, the forward pass).
 
         Computed unit-major, Z[k]ᵀ = W[k]·A[k−1]ᵀ + b[k] as (K, units, n) arrays: the matmul
         reads W as it is stored and the bias is added along the n points, twice as fast for
         many points as the batch-major form; the results are transposed views."""
-        a = np.ascontiguousarray(x.transpose(0, 2, 1))
+        a = np.ascontiguousarray(x.T if x.ndim == 2 else x.transpose(0, 2, 1))
         *hidden, last = self.layers
         for layer in hidden:  # element-wise activations: any layout
             z = np.matmul(layer.W, a)

@@ -69,6 +69,8 @@ def test_forward_and_backward_equal_each_network(loss, activation):
         assert np.allclose(stack.weight_grad_norms()[k], net.weight_grad_norms(), rtol=1e-14)
         a = stack.evaluate(x)[1]
         assert np.allclose(a[k], net.evaluate(x[k])[1], rtol=1e-14, atol=1e-300)
+        shared = stack.evaluate(x[0])[1]  # (n, inputs): the same points for every run
+        assert np.allclose(shared[k], net.evaluate(x[0])[1], rtol=1e-14, atol=1e-300)
 
 
 @pytest.mark.parametrize("loss", list(LOSSES))
