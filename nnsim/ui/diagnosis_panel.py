@@ -147,6 +147,7 @@ class DiagnosisPanel(QFrame):
         self._shown = keys
         for row in self.rows:
             self._rows_layout.removeWidget(row)
+            row.hide()  # gone now, not only when the event loop gets to the deletion
             row.deleteLater()
         self.rows = []
         for i, diagnosis in enumerate(reversed(diagnoses)):  # the latest on top

@@ -399,3 +399,16 @@ def test_a_tick_redraws_one_part_of_the_view_in_turn_and_none_while_hidden(
     drawn.clear()
     compare.tick()
     assert drawn == []
+
+
+def test_rebuilt_runs_leave_no_old_thumbnail_on_screen(qtbot, window):
+    compare = open_compare(qtbot, window)  # four runs
+    compare.values_edit.setText("0.01, 0.3")
+    assert compare.rebuild()
+
+    def shown() -> list[str]:
+        labels = compare.boundaries.findChildren(QLabel)
+        return [label.text() for label in labels if label.isVisibleTo(compare) and label.text()]
+
+    qtbot.waitUntil(lambda: "lr 0.3" in shown())  # the new cells appear with the event loop
+    assert shown() == ["lr 0.01", "lr 0.3"]  # not the four old captions under the new ones

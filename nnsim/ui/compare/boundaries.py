@@ -50,6 +50,7 @@ class BoundaryMultiples(QWidget):
         """New runs: a thumbnail and a caption in the run's colour each."""
         for cell in self._cells:
             self._grid.removeWidget(cell)
+            cell.hide()  # gone now, not only when the event loop gets to the deletion
             cell.deleteLater()
         self._cells, self.images, self.rgba = [], [], []
         for i, label in enumerate(labels):
