@@ -196,3 +196,10 @@ def test_a_long_converged_path_is_drawn_with_fewer_points_but_every_long_step(su
     long = racer.path[1:][steps > 4 / 1500]  # (the box is 4 wide)
     assert all(np.any(np.all(drawn == point, axis=1)) for point in long)
     np.testing.assert_allclose(drawn[[0, -1]], racer.path[[0, -1]])
+
+
+def test_before_the_first_steps_the_loss_axis_starts_at_step_0(qtbot, surfaces):
+    surfaces.findChild(QPushButton, "surfacesResetButton").click()
+    qtbot.waitUntil(lambda: surfaces.loss_plot.viewRange()[0][0] == 0)
+    low, high = surfaces.loss_plot.viewRange()[0]
+    assert (low, high) == (0, 10)  # not a ±500 range around the lone start point

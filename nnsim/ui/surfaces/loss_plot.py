@@ -22,6 +22,9 @@ __all__ = ["SurfaceLossPlot"]
 _TINY = 1e-16  # f − f_min is drawn at least this high on the log axis
 
 
+_FEW_STEPS = 10  # fewer steps than this: the x axis shows 0…10
+
+
 class SurfaceLossPlot(pg.PlotWidget):
     """objectName ``surfacesLossPlot``: :meth:`set_racers`, then :meth:`show_racers`."""
 
@@ -95,3 +98,8 @@ class SurfaceLossPlot(pg.PlotWidget):
                 mark.setData([len(y) - 1], [y[-1]])
             else:
                 mark.setData([], [])
+        steps = max((len(r.losses) - 1 for r in racers), default=0)
+        if steps < _FEW_STEPS:  # only the start: an axis from step 0, not ±500 around it
+            self.setXRange(0, _FEW_STEPS, padding=0)
+        else:
+            self.enableAutoRange(axis="x")
