@@ -1,6 +1,6 @@
 """``python -m nnsim`` and the ``nnsim`` command: ``nnsim run`` / ``validate`` / ``lr-find`` /
-``compare`` / ``landscape`` go to the headless command line (``nnsim.cli``), anything else
-opens the window (``nnsim.ui``). The one module that knows both; the two never import each other."""
+``compare`` / ``landscape`` / ``surface`` go to the headless command line (``nnsim.cli``),
+anything else opens the window (``nnsim.ui``). The one module that knows both; the two never import each other."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ def _window_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="nnsim",
         description="nnsim: watch a neural network learn — backpropagation, gradient descent "
-        "and the learning rate, live. Subcommands 'run', 'validate', 'lr-find', 'compare' and "
-        "'landscape' work without a window.",
+        "and the learning rate, live. Subcommands 'run', 'validate', 'lr-find', 'compare', "
+        "'landscape' and 'surface' work without a window.",
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from nnsim.cli import compare, landscape, lr_find
+from nnsim.cli import compare, landscape, lr_find, surface
 from nnsim.cli.common import (
     EXIT_BAD_INPUT,
     EXIT_DIVERGED,
@@ -49,6 +49,8 @@ examples:
                                          one run per value, side by side in ./exp-compare/
   nnsim landscape exp.json --directions pca
                                          the loss around the trained weights, ./exp-landscape/
+  nnsim surface rosenbrock --optimizer adam --lr 0.05 --start -1.5,2 --steps 2000 --out a.csv
+                                         an optimizer's path on a 2-D surface
 """
 
 
@@ -146,6 +148,7 @@ COMMANDS: dict[str, tuple[Callable[[], argparse.ArgumentParser], Command]] = {
     "lr-find": (lr_find.make_parser, lr_find.lr_find_command),
     "compare": (compare.make_parser, compare.compare_command),
     "landscape": (landscape.make_parser, landscape.landscape_command),
+    "surface": (surface.make_parser, surface.surface_command),
 }
 
 
