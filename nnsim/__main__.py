@@ -1,6 +1,7 @@
 """``python -m nnsim`` and the ``nnsim`` command: ``nnsim run`` / ``validate`` / ``lr-find`` /
 ``compare`` / ``landscape`` / ``surface`` go to the headless command line (``nnsim.cli``),
-anything else opens the window (``nnsim.ui``). The one module that knows both; the two never import each other."""
+anything else opens the window (``nnsim.ui``). The one module that knows both; the two never
+import each other."""
 
 from __future__ import annotations
 
