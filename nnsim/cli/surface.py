@@ -11,8 +11,8 @@ from __future__ import annotations
 import argparse
 import csv
 import math
-import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,14 +20,28 @@ from nnsim.cli.common import EXIT_OK, UsageError
 
 EXIT_STOPPED = 3
 HEADER = ["step", "x", "y", "loss"]
-_NEGATIVE = re.compile(r"^-\d*\.?\d+(e[-+]?\d+)?(,-?\d*\.?\d+(e[-+]?\d+)?)?$", re.I)
+
+
+class _Parser(argparse.ArgumentParser):
+    """Reads ``--start -1.5,2`` as the value it is: argparse would take ``-1.5,2`` for an
+    option (it knows plain negative numbers only), so the pair becomes ``--start=-1.5,2``."""
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        given = list(sys.argv[1:] if args is None else args)
+        joined: list[str] = []
+        while given:
+            arg = given.pop(0)
+            joined.append(f"--start={given.pop(0)}" if arg == "--start" and given else arg)
+        return super().parse_known_args(joined, namespace)
 
 
 def make_parser() -> argparse.ArgumentParser:
     from nnsim.engine.surfaces import SURFACES
     from nnsim.training.surface_race import MAX_STEPS
 
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="nnsim surface",
         description="Run one optimizer on a 2-D test surface and write its path "
         "(step,x,y,loss; row 0 is the start).",
@@ -53,8 +67,6 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="path.csv", help="the CSV file to write")
     p.add_argument("--condition", type=float, help="bowl only: condition number C (1–100)")
     p.add_argument("--angle", type=float, help="bowl only: rotation in degrees")
-    # `--start -1.5,2` is a value, not an option: argparse only knows plain negative numbers
-    p._negative_number_matcher = _NEGATIVE  # (argparse reads this attribute: Python 3.11–3.13)
     return p
 
 
