@@ -8,6 +8,7 @@ import pytest
 from nnsim.training.experiment import Experiment
 from nnsim.training.run_group import RunGroup
 from nnsim.training.trainer import DivergedError, Trainer
+from nnsim.training.variations import with_settings
 
 STEPS = 50
 TOL = 1e-12
@@ -15,14 +16,8 @@ TOL = 1e-12
 
 def experiment(**changes) -> Experiment:
     """The default experiment with dotted-path changes, e.g. ``training__batch_size=5``."""
-    d = Experiment.default().to_dict()
-    for key, value in changes.items():
-        node = d
-        *parents, leaf = key.split("__")
-        for p in parents:
-            node = node[p]
-        node[leaf] = value
-    return Experiment.from_dict(d)
+    dotted = {key.replace("__", "."): value for key, value in changes.items()}
+    return with_settings(Experiment.default(), dotted)
 
 
 def relative_error(a: np.ndarray, b: np.ndarray) -> float:

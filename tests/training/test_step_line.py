@@ -13,18 +13,13 @@ from nnsim.training.host import STEP_LINE_INTERVAL, TrainingHost
 from nnsim.training.lecture import LectureSession, checkpoint, checkpoints_equal
 from nnsim.training.step_line import StepLine, StepLineProbe, line_etas
 from nnsim.training.trainer import Trainer
+from nnsim.training.variations import with_settings
 
 
 def experiment(**changes) -> Experiment:
     """The default experiment with dotted-path changes, e.g. ``training__batch_size=5``."""
-    d = Experiment.default().to_dict()
-    for key, value in changes.items():
-        node = d
-        *parents, leaf = key.split("__")
-        for p in parents:
-            node = node[p]
-        node[leaf] = value
-    return Experiment.from_dict(d)
+    dotted = {key.replace("__", "."): value for key, value in changes.items()}
+    return with_settings(Experiment.default(), dotted)
 
 
 PENALTY_CLIP = dict(

@@ -13,18 +13,13 @@ from nnsim.training.grid import GridPredictor
 from nnsim.training.history import MetricHistory
 from nnsim.training.phases import phase_titles
 from nnsim.training.trainer import DivergedError, Trainer
+from nnsim.training.variations import with_settings
 
 
 def experiment(**changes) -> Experiment:
     """The default experiment with dotted-path changes, e.g. ``training__batch_size=5``."""
-    d = Experiment.default().to_dict()
-    for key, value in changes.items():
-        node = d
-        *parents, leaf = key.split("__")
-        for p in parents:
-            node = node[p]
-        node[leaf] = value
-    return Experiment.from_dict(d)
+    dotted = {key.replace("__", "."): value for key, value in changes.items()}
+    return with_settings(Experiment.default(), dotted)
 
 
 RICH = dict(
