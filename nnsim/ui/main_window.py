@@ -186,7 +186,9 @@ class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWin
         live = change.optimizer_values()
         reason = None if live is not None else resets_weights(change.old, change.new)
         if reason is not None:
-            self.loss_panel.keep_as_ghost(describe_reset(change.old, change.new, reason))
+            self.loss_panel.keep_as_ghost(
+                self.last_snapshot, describe_reset(change.old, change.new, reason)
+            )
             self._start_again()
             self.show_message(f"New weights, back to step 0: {reason}.")
             return
@@ -288,7 +290,7 @@ class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWin
         except (ExperimentError, KeyError) as err:
             self.show_error(f"Cannot apply “{cure.label}” to this experiment: {err}")
             return
-        self.loss_panel.keep_as_ghost(f"{diagnosis.code}, before {cure.label}")
+        self.loss_panel.keep_as_ghost(self.last_snapshot, f"{diagnosis.code}, before {cure.label}")
         self.set_experiment(experiment)
         self.show_message(
             f"New run with {cure.label} (for {diagnosis.code}); the old run's test loss stays "

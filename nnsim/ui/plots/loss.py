@@ -165,12 +165,13 @@ class LossPanel(PlotPanel):
         self.diagnosis_markers.clear()
         self.readout.setText("")
 
-    def keep_as_ghost(self, label: str) -> bool:
-        """Keep the test loss drawn now as a faded curve of an earlier run named ``label``
+    def keep_as_ghost(self, snapshot: Snapshot | None, label: str) -> bool:
+        """Keep the test loss of ``snapshot`` (the run's latest, which may be newer than the
+        one drawn: drawing is throttled) as a faded curve of an earlier run named ``label``
         (see :mod:`nnsim.ui.plots.ghosts`); False if there is too little to keep."""
-        if self._snapshot is None:
+        if snapshot is None:
             return False
-        evaluations = self._snapshot.evaluations  # all of it: the curve holds only what is in view
+        evaluations = snapshot.evaluations  # all of it: the curve holds only what is in view
         return self.ghosts.keep(evaluations["step"], evaluations["test_loss"], label)
 
     # -- log scale -----------------------------------------------------------------------------
