@@ -17,6 +17,10 @@ from nnsim.training.experiment import (
 from nnsim.ui.window_base import MainWindowParts
 
 MAX_RECENT = 8
+EXPERIMENT_FILTER = "nnsim experiments (*.nnsim.json *.json)"
+"""File ▸ Open / Save's filter: saved experiments are ``*.nnsim.json`` (their MIME type,
+packaging/nnsim-experiment.xml); a plain ``.json`` experiment opens too."""
+NEW_FILE_NAME = "experiment.nnsim.json"  # what Save As suggests for a new experiment
 
 
 class ExperimentFilesMixin(MainWindowParts):
@@ -39,7 +43,7 @@ class ExperimentFilesMixin(MainWindowParts):
         self.set_experiment(Experiment.default(), dirty=False)
 
     def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open experiment", "", "nnsim (*.json)")
+        path, _ = QFileDialog.getOpenFileName(self, "Open experiment", "", EXPERIMENT_FILTER)
         if path:
             self.open_file(path)
 
@@ -69,7 +73,7 @@ class ExperimentFilesMixin(MainWindowParts):
 
     def save_as(self) -> bool:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save experiment", "experiment.json", "nnsim (*.json)"
+            self, "Save experiment", NEW_FILE_NAME, EXPERIMENT_FILTER
         )
         return bool(path) and self.save_to(path)
 
