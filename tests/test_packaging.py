@@ -181,6 +181,32 @@ def test_the_mime_type_is_nnsim_json_files_a_kind_of_json():
     assert [s.get("type") for s in mime.findall(f"{MIME_NS}sub-class-of")] == ["application/json"]
 
 
+@pytest.mark.parametrize(
+    ("path", "stem"),
+    [
+        ("spiral.nnsim.json", "spiral"),
+        ("lessons/spiral.json", "spiral"),
+        ("a.b.json", "a.b"),
+        (".nnsim.json", ".nnsim"),
+        ("noext", "noext"),
+    ],
+)
+def test_an_experiments_stem_leaves_out_the_whole_nnsim_json_extension(path, stem):
+    from nnsim.training.experiment.files import experiment_stem
+
+    assert experiment_stem(path) == stem
+
+
+def test_nnsim_run_names_its_folder_without_the_nnsim_json_extension(tmp_path, monkeypatch):
+    from nnsim.cli import main
+    from nnsim.training.experiment import Experiment, save_experiment
+
+    save_experiment(Experiment.default(), tmp_path / "spiral.nnsim.json")
+    monkeypatch.chdir(tmp_path)
+    assert main(["run", "spiral.nnsim.json", "--steps", "3"]) == 0
+    assert (tmp_path / "spiral-run" / "metrics.csv").is_file()
+
+
 # -- the per-user install -----------------------------------------------------------------
 def _install(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "HOME": str(home), "XDG_DATA_HOME": str(home / ".local" / "share")}

@@ -14,13 +14,14 @@ from nnsim.training.experiment import (
     load_experiment,
     save_experiment,
 )
+from nnsim.training.experiment.files import EXPERIMENT_SUFFIX
 from nnsim.ui.window_base import MainWindowParts
 
 MAX_RECENT = 8
-EXPERIMENT_FILTER = "nnsim experiments (*.nnsim.json *.json)"
+EXPERIMENT_FILTER = f"nnsim experiments (*{EXPERIMENT_SUFFIX} *.json)"
 """File ▸ Open / Save's filter: saved experiments are ``*.nnsim.json`` (their MIME type,
 packaging/nnsim-experiment.xml); a plain ``.json`` experiment opens too."""
-NEW_FILE_NAME = "experiment.nnsim.json"  # what Save As suggests for a new experiment
+NEW_FILE_NAME = f"experiment{EXPERIMENT_SUFFIX}"  # what Save As suggests
 
 
 class ExperimentFilesMixin(MainWindowParts):
