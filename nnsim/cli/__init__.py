@@ -108,7 +108,9 @@ def run_command(args: argparse.Namespace) -> int:
     if args.eval_every is not None:
         training = replace(experiment.training, eval_every=args.eval_every)
         experiment = replace(experiment, training=training)
-    out = make_folder(Path(args.out or f"{Path(args.experiment).stem}-run"))
+    from nnsim.training.experiment.files import experiment_stem
+
+    out = make_folder(Path(args.out or f"{experiment_stem(args.experiment)}-run"))
 
     trainer = Trainer(experiment)
     total = planned_steps(trainer, args.steps, args.epochs)

@@ -178,7 +178,9 @@ def compare_command(args: argparse.Namespace) -> int:
         runs = variation_grid(experiment, variations)
     except VariationError as err:
         raise UsageError(*err.problems) from None
-    out = make_folder(Path(args.out or f"{Path(args.experiment).stem}-compare"))
+    from nnsim.training.experiment.files import experiment_stem
+
+    out = make_folder(Path(args.out or f"{experiment_stem(args.experiment)}-compare"))
     keys = [v.key for v in variations]
 
     def report(i: int, outcome: RunOutcome) -> None:

@@ -67,7 +67,9 @@ def landscape_command(args: argparse.Namespace) -> int:
     if problems:
         raise UsageError(*problems)
     experiment = load_experiment_file(args.experiment)
-    out = make_folder(Path(args.out or f"{Path(args.experiment).stem}-landscape"))
+    from nnsim.training.experiment.files import experiment_stem
+
+    out = make_folder(Path(args.out or f"{experiment_stem(args.experiment)}-landscape"))
     trainer = Trainer(experiment)
     recorder = TrajectoryRecorder()
     recorder.record(0, trainer.network.theta)

@@ -45,7 +45,9 @@ def lr_find_command(args: argparse.Namespace) -> int:
     if problems:
         raise UsageError(*(f"--{name}: {message}" for name, message in problems))
     experiment = load_experiment_file(args.experiment)
-    out = make_folder(Path(args.out or f"{Path(args.experiment).stem}-lr-find"))
+    from nnsim.training.experiment.files import experiment_stem
+
+    out = make_folder(Path(args.out or f"{experiment_stem(args.experiment)}-lr-find"))
     finder = LRFinder(experiment, start=args.start, end=args.end, steps=args.steps)
     tty = sys.stderr.isatty()
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from nnsim.ui.main_window import MainWindow
 
 
@@ -36,14 +39,50 @@ def create_application(argv: list[str] | None = None):
 
 def open_window(path: str | None = None) -> MainWindow:
     """The shown main window with the default experiment, then ``path`` opened in it: the
-    file joins Open Recent, or a bad file's problems show in the status bar."""
+    file joins Open Recent, or a bad file's problems show in a message box over the window
+    (:func:`explain_open_failure`) and in the status bar."""
     from nnsim.ui.main_window import MainWindow
 
     window = MainWindow()
     window.show()
-    if path:
-        window.open_file(path)
+    if path and not window.open_file(path):
+        explain_open_failure(window, path)
     return window
+
+
+SHOWN_PROBLEMS = 8  # lines of problems in the message box's text; all under Show Details
+
+
+def explain_open_failure(window: MainWindow, path: str) -> QMessageBox:
+    """Say in a window-modal message box (``openFailedMessage``, title *Could not open
+    experiment*) why the file given at start-up did not open: launched from a file manager,
+    nobody reads stderr and a status line is easily missed. The box is opened, not run: the
+    window works on behind it; the status bar keeps the same lines."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    problems = window.status_text().splitlines()
+    if problems and problems[0] == f"Could not open {path}:":
+        problems = problems[1:]
+    shown = [f"• {problem}" for problem in problems[:SHOWN_PROBLEMS]]
+    if len(problems) > SHOWN_PROBLEMS:
+        shown.append(f"… and {len(problems) - SHOWN_PROBLEMS} more (Show Details…)")
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        "Could not open experiment",
+        f"nnsim could not open {Path(path).name}: it is not an nnsim experiment, or one with "
+        "errors. The window shows the default experiment instead.",
+        QMessageBox.StandardButton.Ok,
+        window,
+    )
+    box.setObjectName("openFailedMessage")
+    box.setInformativeText("\n".join(shown))
+    if len(problems) > SHOWN_PROBLEMS:
+        box.setDetailedText("\n".join([path, *problems]))
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
 
 
 def run_app(path: str | None = None) -> int:

@@ -14,9 +14,14 @@ from nnsim.training.experiment import (
     load_experiment,
     save_experiment,
 )
+from nnsim.training.experiment.files import EXPERIMENT_SUFFIX
 from nnsim.ui.window_base import MainWindowParts
 
 MAX_RECENT = 8
+EXPERIMENT_FILTER = f"nnsim experiments (*{EXPERIMENT_SUFFIX} *.json)"
+"""File ▸ Open / Save's filter: saved experiments are ``*.nnsim.json`` (their MIME type,
+packaging/nnsim-experiment.xml); a plain ``.json`` experiment opens too."""
+NEW_FILE_NAME = f"experiment{EXPERIMENT_SUFFIX}"  # what Save As suggests
 
 
 class ExperimentFilesMixin(MainWindowParts):
@@ -39,7 +44,7 @@ class ExperimentFilesMixin(MainWindowParts):
         self.set_experiment(Experiment.default(), dirty=False)
 
     def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open experiment", "", "nnsim (*.json)")
+        path, _ = QFileDialog.getOpenFileName(self, "Open experiment", "", EXPERIMENT_FILTER)
         if path:
             self.open_file(path)
 
@@ -69,7 +74,7 @@ class ExperimentFilesMixin(MainWindowParts):
 
     def save_as(self) -> bool:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save experiment", "experiment.json", "nnsim (*.json)"
+            self, "Save experiment", NEW_FILE_NAME, EXPERIMENT_FILTER
         )
         return bool(path) and self.save_to(path)
 

@@ -1,7 +1,8 @@
 """Random action sequences at scale: the state machine of ``tests/ui/test_random_actions.py``
 on one window for many more sequences than CI runs. Run (offscreen or under Xvfb):
 
-    QT_QPA_PLATFORM=offscreen uv run python tests/benchmarks/bench_random_actions.py [N] [--seed S]
+    QT_QPA_PLATFORM=offscreen uv run --group test \
+        python tests/benchmarks/bench_random_actions.py [N] [--seed S]
 
 Prints sequences, actions, failures and seconds; a failure prints its shrunk action sequence.
 Target: 300 sequences of 20 actions, zero failures (no exception in a slot, no Qt warning, no

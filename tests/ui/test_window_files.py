@@ -95,9 +95,12 @@ def test_a_file_from_the_command_line_reaches_open_recent(qtbot, tmp_path):
         window.close()
 
 
-def test_a_bad_file_from_the_command_line_opens_the_default_experiment(qtbot, tmp_path):
+def test_a_bad_file_from_the_command_line_opens_the_default_experiment(
+    qtbot, tmp_path, nnsim_dialogs
+):
     path = tmp_path / "bad.json"
     path.write_text('{"seed": ' + "9" * 5000 + "}")
+    nnsim_dialogs.answer("Could not open experiment", QMessageBox.StandardButton.Ok)
     window = app_module.open_window(str(path))
     qtbot.addWidget(window)
     try:

@@ -10,10 +10,30 @@ from nnsim.engine.bounded_read import FileRefusedError, read_regular_file
 from nnsim.training.experiment.experiment import Experiment
 from nnsim.training.experiment.specs import ExperimentError
 
-__all__ = ["MAX_FILE_BYTES", "load_experiment", "save_experiment"]
+__all__ = [
+    "EXPERIMENT_SUFFIX",
+    "MAX_FILE_BYTES",
+    "experiment_stem",
+    "load_experiment",
+    "save_experiment",
+]
 
 MAX_FILE_BYTES: Final = 16 * 2**20
 """Larger than any experiment (100 000 points take about 5 MB), small enough to read safely."""
+
+EXPERIMENT_SUFFIX: Final = ".nnsim.json"
+"""The extension experiments are saved with (their MIME type, application/x-nnsim-experiment,
+is packaging/nnsim-experiment.xml); any other name loads as well."""
+
+
+def experiment_stem(path: str | os.PathLike[str]) -> str:
+    """The file's name without :data:`EXPERIMENT_SUFFIX` or its last suffix: ``spiral`` for
+    both ``spiral.nnsim.json`` and ``spiral.json`` (what the command line names its folders)."""
+    name = os.path.basename(os.fspath(path))
+    if name.endswith(EXPERIMENT_SUFFIX) and len(name) > len(EXPERIMENT_SUFFIX):
+        return name[: -len(EXPERIMENT_SUFFIX)]
+    stem, dot, _ = name.rpartition(".")
+    return stem if dot and stem else name
 
 
 def load_experiment(path: str | os.PathLike[str]) -> Experiment:
