@@ -166,6 +166,10 @@ def run_command_line(
         for problem in err.args:
             sys.stderr.write(f"nnsim: {problem}\n")
         return EXIT_BAD_INPUT
+    except OSError as err:  # the disk failed midway (full, gone): a message, not a traceback
+        where = f"{err.filename}: " if err.filename else ""
+        sys.stderr.write(f"nnsim: {where}{err.strerror or err}\n")
+        return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         sys.stderr.write("\nnnsim: interrupted\n")
         return 130

@@ -3,6 +3,7 @@ experiment file and making the output folder."""
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,9 +41,16 @@ def check_at_least_one(options: dict[str, int | None]) -> None:
 
 
 def make_folder(out: Path) -> Path:
-    """Create ``out`` (and its parents); :class:`UsageError` if that is impossible."""
+    """Create ``out`` (and its parents) and check that files can be written in it;
+    :class:`UsageError` if that is impossible (a read-only folder, a file of that name)."""
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise UsageError(f"--out {out}: cannot create the folder: {err.strerror or err}") from None
+    try:
+        with tempfile.TemporaryFile(dir=out, prefix=".nnsim-probe-"):
+            pass
+    except OSError as err:
+        why = err.strerror or err
+        raise UsageError(f"--out {out}: cannot write in the folder: {why}") from None
     return out
