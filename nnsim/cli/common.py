@@ -7,6 +7,11 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from nnsim.training.validation import printable
+
+__all__ = ["EXIT_BAD_INPUT", "EXIT_DIVERGED", "EXIT_OK", "UsageError", "check_at_least_one",
+           "load_experiment_file", "make_folder", "printable"]  # fmt: skip
+
 if TYPE_CHECKING:
     from nnsim.training.experiment import Experiment
 
@@ -26,7 +31,7 @@ def load_experiment_file(path: str) -> Experiment:
     except ExperimentError as err:
         raise UsageError(*err.problems) from None
     except OSError as err:
-        raise UsageError(f"{path}: cannot read: {err.strerror or err}") from None
+        raise UsageError(f"{printable(path)}: cannot read: {err.strerror or err}") from None
 
 
 def check_at_least_one(options: dict[str, int | None]) -> None:

@@ -85,12 +85,12 @@ def memory_problem(data: DataSpec, network: NetworkSpec, training: TrainingSpec)
     layers = len(network.hidden_layers)
     machine = machine_memory()
     allowed = f"nnsim allows {_gb(limit)}" + (
-        f" (half of this machine's {_gb(machine)}, at most {_gb(MAX_TRAINING_BYTES)})"
+        f" (half this machine's {_gb(machine)}, at most {_gb(MAX_TRAINING_BYTES)})"
         if machine is not None
         else ""
     )
     return (
         f"training needs about {_gb(need)} of memory ({n_train} training samples, {batch} a "
-        f"step, through {layers} hidden layers of {units} units in all); {allowed}: use a smaller "
-        "batch_size, fewer or narrower layers, or fewer samples"
+        f"step, {layers} hidden layers of {units} units in all); {allowed}: use a smaller "
+        "batch, fewer or narrower layers, or fewer samples"
     )

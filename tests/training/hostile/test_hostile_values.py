@@ -43,7 +43,7 @@ def test_an_experiment_needing_more_memory_than_allowed_is_refused_with_the_esti
     }
     (problem,) = refusal(maxima)
     assert problem.startswith("top level: training needs about 12.2 GB of memory (50000 training")
-    assert "nnsim allows 4.0 GB" in problem and "use a smaller batch_size" in problem
+    assert "nnsim allows 4.0 GB" in problem and "use a smaller batch" in problem
     small_batch = maxima | {"training": {"batch_size": 100}}
     Experiment.from_dict(small_batch)  # the same network on small batches fits
 
@@ -53,7 +53,7 @@ def test_the_memory_limit_is_half_of_a_small_machine(monkeypatch):
     wide = {"data": {"samples": 20_000}, "network": {"hidden_layers": [{"units": 256}] * 8},
             "training": {"batch_size": "all"}}  # fmt: skip
     (problem,) = refusal(wide)
-    assert "nnsim allows 0.5 GB (half of this machine's 1.0 GB, at most 4.0 GB)" in problem
+    assert "nnsim allows 0.5 GB (half this machine's 1.0 GB, at most 4.0 GB)" in problem
     Experiment.from_dict(wide | {"training": {"batch_size": 10}, "network": {}})
 
 
@@ -179,3 +179,14 @@ def test_an_overflowing_gradient_is_called_exploding():
     trainer.network.grad[0] = np.inf
     text = explain_divergence(trainer, "a weight became inf", 4, 0.03)
     assert text.startswith("a weight became inf at step 4 — the gradient overflowed (exploding")
+
+
+def test_the_coach_says_what_the_trainer_found():
+    from nnsim.training.diagnosis import diagnose
+
+    trainer = Trainer(
+        Experiment.from_dict({"training": {"optimizer": {"name": "sgd", "momentum": 1e308}}})
+    )
+    trainer.run(20)
+    (diverged,) = [d for d in diagnose(trainer) if d.code == "diverged"]
+    assert diverged.message == trainer.diverged and "momentum 1e+308" in diverged.message
