@@ -190,3 +190,25 @@ def test_the_coach_says_what_the_trainer_found():
     trainer.run(20)
     (diverged,) = [d for d in diagnose(trainer) if d.code == "diverged"]
     assert diverged.message == trainer.diverged and "momentum 1e+308" in diverged.message
+
+
+def test_a_schedule_that_overflows_on_its_way_to_zero_warns_nothing():
+    """Run under pytest's error::RuntimeWarning: inverse-time decay's decay_rate·t reaches inf
+    (η → 0) in the window's preview and at late steps (issue 15 item 10)."""
+    from nnsim.engine.schedules import lr_curve, make_schedule
+
+    schedule = make_schedule("inverse_time", 0.03, decay_rate=1e300)
+    Experiment.from_dict({"training": {"schedule": {"name": "inverse_time", "decay_rate": 1e300}}})
+    curve = lr_curve(schedule, 10_000)
+    assert curve[0] == 0.03 and np.isfinite(curve).all()
+    assert schedule.lr(2**53) == 0.0
+
+
+def test_a_file_name_with_a_line_break_prints_as_one_line(tmp_path, capsys):
+    path = tmp_path / "bad\nnnsim: forged\x1b[31m.json"
+    path.write_text('{"seed": -1, "name": 1}')
+    assert main(["validate", str(path)]) == 2
+    assert main(["validate", str(tmp_path / "gone\n.json")]) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 3 and all(line.isprintable() for line in lines)
+    assert lines[-1] == f"nnsim: no such file: {tmp_path}/gone\\n.json"
