@@ -31,6 +31,13 @@ def test_one_point_data_and_read_only_saves_are_refused_and_said(qtbot, window, 
     assert not window.import_csv(str(csv))
     assert "data.points: must hold 2..100000 points, got 1" in window.status_text()
     assert window.experiment() == before
+    two = Experiment.from_dict(
+        {"data": {"dataset": "custom", "points": [[0, 0, 0.5], [1, 1, 0.2]]}}
+    )
+    window.set_experiment(two)
+    window.boundary_view.pointRemoveRequested.emit(0.0, 0.0)  # a right click on a point
+    assert window.status_text() == "cannot remove the last training point"
+    assert window.experiment() == two
     path = tmp_path / "exp.json"
     save_experiment(Experiment(seed=3), path)
     path.chmod(0o444)
