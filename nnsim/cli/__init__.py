@@ -25,6 +25,7 @@ from nnsim.cli.common import (
     check_at_least_one,
     load_experiment_file,
     make_folder,
+    printable,
 )
 from nnsim.cli.run_files import planned_steps, train_and_write
 
@@ -165,8 +166,12 @@ def run_command_line(
     try:
         return command(args)
     except UsageError as err:
-        for problem in err.args:
-            sys.stderr.write(f"nnsim: {problem}\n")
+        for problem in err.args:  # each line harmless: no forged lines, no escape codes
+            sys.stderr.write(f"nnsim: {printable(str(problem))}\n")
+        return EXIT_BAD_INPUT
+    except OSError as err:  # the disk failed midway (full, gone): a message, not a traceback
+        where = f"{err.filename}: " if err.filename else ""
+        sys.stderr.write(f"nnsim: {printable(where)}{err.strerror or err}\n")
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         sys.stderr.write("\nnnsim: interrupted\n")

@@ -3,8 +3,14 @@ experiment file and making the output folder."""
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from nnsim.training.validation import printable
+
+__all__ = ["EXIT_BAD_INPUT", "EXIT_DIVERGED", "EXIT_OK", "UsageError", "check_at_least_one",
+           "load_experiment_file", "make_folder", "printable"]  # fmt: skip
 
 if TYPE_CHECKING:
     from nnsim.training.experiment import Experiment
@@ -25,7 +31,7 @@ def load_experiment_file(path: str) -> Experiment:
     except ExperimentError as err:
         raise UsageError(*err.problems) from None
     except OSError as err:
-        raise UsageError(f"{path}: cannot read: {err.strerror or err}") from None
+        raise UsageError(f"{printable(path)}: cannot read: {err.strerror or err}") from None
 
 
 def check_at_least_one(options: dict[str, int | None]) -> None:
@@ -40,9 +46,16 @@ def check_at_least_one(options: dict[str, int | None]) -> None:
 
 
 def make_folder(out: Path) -> Path:
-    """Create ``out`` (and its parents); :class:`UsageError` if that is impossible."""
+    """Create ``out`` (and its parents) and check that files can be written in it;
+    :class:`UsageError` if that is impossible (a read-only folder, a file of that name)."""
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise UsageError(f"--out {out}: cannot create the folder: {err.strerror or err}") from None
+    try:
+        with tempfile.TemporaryFile(dir=out, prefix=".nnsim-probe-"):
+            pass
+    except OSError as err:
+        why = err.strerror or err
+        raise UsageError(f"--out {out}: cannot write in the folder: {why}") from None
     return out

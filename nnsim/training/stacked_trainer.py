@@ -20,9 +20,10 @@ from nnsim.engine.schedules import Constant, ReduceLROnPlateau
 from nnsim.engine.stacked import StackedNetwork, architecture, stackable
 from nnsim.engine.stacked_optimizer import StackedOptimizer
 from nnsim.training.data import batch_bounds
+from nnsim.training.divergence import divergence_message
 from nnsim.training.history import MetricHistory
 from nnsim.training.results import Evaluation, StepResult
-from nnsim.training.trainer import LR_BLOCK, DivergedError, Trainer, divergence_message
+from nnsim.training.trainer import LR_BLOCK, DivergedError, Trainer
 
 __all__ = ["StackedRuns", "optimizer_setting", "stack_key"]
 

@@ -25,6 +25,7 @@ from nnsim.engine.optimizers import make_optimizer
 from nnsim.engine.schedules import ReduceLROnPlateau, Schedule, make_schedule
 from nnsim.training.batches import EpochBatches
 from nnsim.training.data import TrainingData, build_data
+from nnsim.training.divergence import explain_divergence
 from nnsim.training.history import MetricHistory
 from nnsim.training.results import Evaluation, StepResult
 from nnsim.training.trainer_state import load_trainer_state, trainer_state
@@ -60,15 +61,6 @@ def network_for(experiment: Experiment, n_inputs: int) -> Network:
         experiment.resolved_loss(),
         spec.init,
         experiment.seed,
-    )
-
-
-def divergence_message(what: str, step: int, lr: float) -> str:
-    """The learner's explanation of a run that blew up, e.g. ``loss became inf at step 212 —
-    the learning rate 3 is too high for this network; try ≤ 0.3``."""
-    return (
-        f"{what} at step {step} — the learning rate {lr:g} is too high for this network; "
-        f"try ≤ {lr / 10:g}"
     )
 
 
@@ -329,7 +321,7 @@ class Trainer:
     def _diverge(
         self, step: int, what: str, lr: float, loss: float, reg_loss: float, grad_norms: np.ndarray
     ) -> StepResult:
-        self.diverged = divergence_message(what, step, lr)
+        self.diverged = explain_divergence(self, what, step, lr)
         nan = np.full(self.network.depth, np.nan)
         result = StepResult(
             step,

@@ -32,6 +32,7 @@ __all__ = [
     "format_number",
     "item",
     "one_of",
+    "printable",
     "read_bool",
     "read_choice",
     "read_int",
@@ -110,6 +111,15 @@ def child(path: str, key: str) -> str:
     if not key or len(key) > MAX_SHOWN or not key.isprintable():
         key = repr(key if len(key) <= MAX_SHOWN else key[:MAX_SHOWN] + "…")
     return f"{path}.{key}" if path else key
+
+
+def printable(text: str) -> str:
+    """``text`` with every character that is not printable (line breaks, escape sequences,
+    lone surrogates) written as its escape, so one message stays one harmless line:
+    ``printable("a\\nb")`` is ``a\\nb`` (a backslash and an n)."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else ascii(c)[1:-1] for c in text)
 
 
 def item(path: str, index: int) -> str:

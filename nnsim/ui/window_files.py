@@ -84,6 +84,9 @@ class ExperimentFilesMixin(MainWindowParts):
         except OSError as err:
             self.show_message(f"Could not save {path}: {err.strerror or err}", error=True)
             return False
+        except (ExperimentError, ValueError) as err:  # never silent: say why nothing was saved
+            self.show_message(f"Could not save {path}: {err}", error=True)
+            return False
         self._path = Path(path)
         self._set_dirty(False)
         self._add_recent(path)

@@ -260,10 +260,83 @@ def _files() -> dict[str, tuple[str, bytes | str]]:
         "one_cycle_max_lr_1000": {"name": "one_cycle", "total_steps": 100, "max_lr": 1000},
         "exponential_gamma_nan": {"name": "exponential", "gamma": float("nan")},
     }  # fmt: skip
+    schedules |= {  # integers past int64 in every schedule's counts (issue 15 item 2)
+        "t_mult_2p63": {"name": "cosine", "T_max": 10, "restarts": True, "T_mult": 2**63},
+        "t_0_2p64": {"name": "cosine", "T_max": 10, "restarts": True, "T_0": 2**64},
+        "patience_2p63": {"name": "plateau", "patience": 2**63},
+        "decay_steps_huge": {"name": "inverse_time", "decay_rate": 0.1, "decay_steps": 1e309},
+        "one_cycle_max_lr_1e300": {"name": "one_cycle", "total_steps": 100, "max_lr": 1e300},
+    }  # fmt: skip
     for tag, schedule in schedules.items():
         d = _set(DEFAULT, ("training", "schedule"), schedule)
         files[f"schedule_{tag}.json"] = ("schedules", json.dumps(d))
+
+    widest = [{"units": 256, "activation": "relu"}] * 32  # the documented maxima (item 4)
+    for tag, batch in {"all": "all", "5000": 5000}.items():
+        d = _set(
+            _set(_set(DEFAULT, ("data", "samples"), 100_000), ("network", "hidden_layers"), widest),
+            ("training", "batch_size"),
+            batch,
+        )
+        files[f"memory_maxima_batch_{tag}.json"] = ("memory", json.dumps(d))
+    d = _set(DEFAULT, ("view",), {"hidden_controls": [f"c{i}" for i in range(200_000)]})
+    files["memory_hidden_controls_200k.json"] = ("memory", json.dumps(d))
+    one_point = {"dataset": "custom", "points": [[0.5, 0.5, 0.3]]}  # item 5
+    files["custom_one_point.json"] = (
+        "custom data",
+        json.dumps(_set(DEFAULT, ("data",), one_point)),
+    )
+    split = {"dataset": "custom", "points": [[0.5, 0.5, 0.3]], "test_points": []}
+    files["custom_empty_test.json"] = ("custom data", json.dumps(_set(DEFAULT, ("data",), split)))
+    one_class = {"dataset": "custom", "points": [[0, 0, 1], [1, 1, 1]]}
+    files["custom_one_class.json"] = (
+        "custom data",
+        json.dumps(_set(DEFAULT, ("data",), one_class)),
+    )
+    messages = {  # item 7: forged lines, escape codes, huge echoes
+        "forged_line": {"a\nnnsim: ok": 1},
+        "escape_codes": {"loss": "\x1b[2J\x1b[31m"},
+        "megabyte_key": {"k" * 2**20: 1},
+        "many_problems": {"data": {"dataset": "custom", "points": [[9.0, 9.0, 0]] * 5000}},
+        "many_unknown": {f"k{i}": i for i in range(4000)},
+    }
+    for tag, d in messages.items():
+        files[f"message_{tag}.json"] = ("messages", json.dumps(d))
     return files
+
+
+def accepted_files() -> dict[str, str]:
+    """name -> content of extreme files that are valid: each must validate and train (or stop
+    with the divergence explained), never crash (issue 15: what validates, runs)."""
+
+    def with_schedule(schedule: dict[str, Any]) -> str:
+        return json.dumps(_set(DEFAULT, ("training", "schedule"), schedule))
+
+    sgd = {"name": "sgd", "lr": 0.01, "momentum": 1e308}
+    return {
+        "accepted_step_size_2p53.json": with_schedule({"name": "step", "step_size": 2**53}),
+        "accepted_warmup_2p53.json": with_schedule({"name": "constant", "warmup_steps": 2**53}),
+        "accepted_t_mult_2p40.json": with_schedule(
+            {"name": "cosine", "T_max": 10, "restarts": True, "T_mult": 2**40}
+        ),
+        "accepted_t_mult_2.json": with_schedule(
+            {"name": "cosine", "T_max": 10, "restarts": True, "T_mult": 2}
+        ),
+        "accepted_one_cycle_tiny_total.json": with_schedule(
+            {"name": "one_cycle", "total_steps": 1}
+        ),
+        "accepted_momentum_1e308.json": json.dumps(_set(DEFAULT, ("training", "optimizer"), sgd)),
+        "accepted_odd_name.json": json.dumps(_set(DEFAULT, ("name",), "a\nb\x1b[31m\u202e")),
+        "accepted_two_points.json": json.dumps(
+            _set(DEFAULT, ("data",), {"dataset": "custom", "points": [[0, 0, 0], [1, 1, 1]]})
+        ),
+        "accepted_full_batch.json": json.dumps(
+            _set(_set(DEFAULT, ("data", "samples"), 100_000), ("training", "batch_size"), "all")
+        ),
+        "accepted_controls_200.json": json.dumps(
+            _set(DEFAULT, ("view",), {"hidden_controls": [f"c{i}" for i in range(200)]})
+        ),
+    }
 
 
 def _sparse_file(path: Path) -> None:
@@ -294,15 +367,26 @@ def generate(folder: Path) -> list[HostileFile]:
             specials.append(("dev_zero.json", lambda p: os.symlink("/dev/zero", p)))
     for name, make in specials:
         path = folder / name
-        if path.is_symlink() or path.is_file():
-            path.unlink()
-        elif path.is_dir():
+        if path.is_dir() and not path.is_symlink():
             path.rmdir()
+        elif path.is_symlink() or path.exists():  # a file, a pipe: written by an earlier run
+            path.unlink()
         make(path)
         out.append(HostileFile(path, "not a file"))
     if os.path.exists("/dev/zero"):
         out.append(HostileFile(Path("/dev/zero"), "not a file"))
     return out
+
+
+def generate_accepted(folder: Path) -> list[Path]:
+    """Write :func:`accepted_files` into ``folder``; their paths."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, text in accepted_files().items():
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
 
 
 if __name__ == "__main__":

@@ -202,7 +202,9 @@ def test_diagnosis_json_has_the_five_keys_and_no_infinity():
         assert list(row) == ["code", "step", "layer", "message", "evidence"]
     text = json.dumps(rows, allow_nan=False)  # would raise on inf / nan
     diverged = next(r for r in json.loads(text) if r["code"] == "diverged")
+    explanation = diverged["evidence"].pop("explanation")  # the trainer's, naming the cause
     assert diverged["evidence"] == {"lr": 1.0, "bad": "loss", "value": "inf"}
+    assert explanation == diverged["message"] and explanation.startswith("loss became inf")
     assert diverged["layer"] is None
 
 

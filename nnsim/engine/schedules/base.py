@@ -130,16 +130,22 @@ class Schedule:
         return steps, np.maximum(steps - self.warmup_steps, 0)
 
     def lr_array(self, t: ArrayLike) -> FloatArray:
-        """Vectorised :meth:`lr` over an integer array ``t >= 0``."""
+        """Vectorised :meth:`lr` over an integer array ``t >= 0``.
+
+        An intermediate may overflow on the way to a finite rate (inverse-time decay's
+        ``decay_rate·t`` reaching inf gives η = 0): that is the limit, not worth a warning
+        (the experiment's check refuses a curve that is not finite)."""
         steps, shifted = self._warm(t)
-        lr = self._lr(shifted)
-        if self.warmup_steps == 0:
-            return lr
-        return lr * linear_warmup(steps, self.warmup_steps)
+        with np.errstate(over="ignore", under="ignore"):
+            lr = self._lr(shifted)
+            if self.warmup_steps == 0:
+                return lr
+            return lr * linear_warmup(steps, self.warmup_steps)
 
     def momentum_array(self, t: ArrayLike) -> FloatArray | None:
         """Vectorised :meth:`momentum`; ``None`` if the schedule does not drive momentum."""
-        return self._momentum(self._warm(t)[1])
+        with np.errstate(over="ignore", under="ignore"):
+            return self._momentum(self._warm(t)[1])
 
     def lr(self, t: int) -> float:
         """Learning rate after ``t`` completed units (``t`` a non-negative integer)."""

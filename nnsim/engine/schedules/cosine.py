@@ -93,5 +93,6 @@ class CosineAnnealingLR(Schedule):
                 starts.append(starts[-1] + lengths[-1])
                 lengths.append(lengths[-1] * self.T_mult)
             k = np.searchsorted(np.array(starts, dtype=np.int64), t, side="right") - 1
-            t_cur, t_i = t - np.array(starts, dtype=np.int64)[k], np.array(lengths)[k]
+            # the last cycle may be longer than int64 holds (T_mult 2**40): t_i as a float
+            t_cur, t_i = t - np.array(starts, dtype=np.int64)[k], np.array(lengths, float)[k]
         return self.eta_min + (self.lr0 - self.eta_min) * (1 + np.cos(np.pi * t_cur / t_i)) / 2

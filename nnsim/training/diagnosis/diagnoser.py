@@ -131,6 +131,8 @@ def _divergence(trainer: Trainer) -> rules.Finding:
     else:
         value = "nan" if np.isnan(trainer.network.theta).any() else "inf"
     evidence: dict[str, float | int | str] = {"lr": float(result.lr), "bad": bad, "value": value}
+    if trainer.diverged:  # what went non-finite first, and why (nnsim.training.divergence)
+        evidence["explanation"] = trainer.diverged
     return rules.Finding("diverged", None, evidence, result.step)
 
 

@@ -64,6 +64,8 @@ FIRST_TO_LAST = "the first layer's gradient norm {first:.1e} is {ratio:.1e} × t
 def message(code: str, step: int, layer: int | None, evidence: Evidence) -> str:
     """The learner's sentence for a diagnosis (English; see :data:`MESSAGES`)."""
     values = {"step": step, "layer": layer, **evidence}
+    if code == "diverged" and "explanation" in evidence:  # the trainer's, naming the cause
+        return str(evidence["explanation"])
     if code == "diverged":
         if evidence["bad"] == "loss":
             values["what"] = f"loss became {evidence['value']}"

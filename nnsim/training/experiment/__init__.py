@@ -77,7 +77,9 @@ Values
 
 Files: a regular file of at most 16 MB, UTF-8, checked before parsing for nesting and
 size (:mod:`.json_text`); integers beyond ±2⁵³ and ``NaN``/``Infinity`` are refused
-everywhere; a schedule's learning rate must stay finite, in [0, 100], and start above 0.
+everywhere; a schedule's learning rate must stay finite, in [0, 100], and start above 0; and
+training must fit in the memory nnsim allows (:mod:`.memory`: half the machine's, at most
+4 GB).
 
 The dataclasses are immutable: change one with :func:`dataclasses.replace`
 (``replace(exp, seed=3)``, ``replace(exp, data=replace(exp.data, noise=0.2))``)

@@ -9,6 +9,7 @@ from nnsim.engine.atomic import write_text_atomic
 from nnsim.engine.bounded_read import FileRefusedError, read_regular_file
 from nnsim.training.experiment.experiment import Experiment
 from nnsim.training.experiment.specs import ExperimentError
+from nnsim.training.validation import printable
 
 __all__ = [
     "EXPERIMENT_SUFFIX",
@@ -47,9 +48,9 @@ def load_experiment(path: str | os.PathLike[str]) -> Experiment:
         :func:`~nnsim.training.experiment.json_text.parse_json`, or any value is invalid
         (every problem is listed; ``error.source`` is the path).
     """
-    source = os.fspath(path)
+    source = printable(os.fspath(path))  # a file name may hold a line break: one line each
     try:
-        raw = read_regular_file(source, MAX_FILE_BYTES)
+        raw = read_regular_file(path, MAX_FILE_BYTES)
     except FileRefusedError as exc:
         raise ExperimentError([f"{source} {exc}"], source) from None
     except FileNotFoundError:

@@ -100,7 +100,8 @@ def check_hyperparameters(
     names another key already at fault (``nesterov`` when ``momentum`` is bad). If
     no single key is at fault, the whole set is tried to catch rules across keys;
     that complaint goes under the key it starts with (one of ``params`` or
-    ``known_keys``), or under ``path``.
+    ``known_keys``), or under ``path``. A set the engine takes whole is never faulted (a
+    key may be fine only with another: cosine's ``T_mult`` needs ``restarts``).
     """
     cache: dict[frozenset[str], str | None] = {}
 
@@ -110,6 +111,8 @@ def check_hyperparameters(
             cache[chosen] = _error_text(build, {k: params[k] for k in params if k in chosen})
         return cache[chosen]
 
+    if complaint(params) is None:  # the engine takes the whole set: nothing to pin anywhere
+        return
     baseline = complaint(())
     fine_alone = [key for key in params if complaint((key,)) is None]
     found: dict[str, str] = {}

@@ -24,6 +24,7 @@ from nnsim.engine.datasets import (
 )
 from nnsim.engine.features import FEATURES
 from nnsim.engine.initializers import INITIALIZERS
+from nnsim.training.experiment.memory import memory_problem
 from nnsim.training.experiment.schema import (
     CUSTOM,
     FORMAT,
@@ -113,6 +114,10 @@ def parse_experiment_fields(d: Any) -> dict[str, Any]:
     if INVALID not in (data, network, loss):
         for path, message in head_problems(loss, network.output_activation, data):
             problems.add(path, message)
+    if not problems:
+        too_big = memory_problem(data, network, training)  # what validates, runs
+        if too_big:
+            problems.add("", too_big)
     if problems:
         raise ExperimentError(problems.messages)
     return {

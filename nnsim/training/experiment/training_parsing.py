@@ -171,8 +171,11 @@ def _lr_curve_problem(schedule: Schedule) -> str | None:
     """What is wrong with the learning rates ``schedule`` gives (from step 0 to 2⁵³), if
     anything: each must be finite and in [0, MAX_LR], the first > 0."""
     steps = _CURVE_STEPS.astype(np.int64)
-    with np.errstate(all="ignore"):
-        lr = schedule.lr_array(steps)
+    try:
+        with np.errstate(all="ignore"):
+            lr = schedule.lr_array(steps)
+    except (ArithmeticError, TypeError, ValueError) as exc:  # what validates must run
+        return f"with these values the learning rate cannot be computed ({type(exc).__name__})"
     bad = ~np.isfinite(lr) | (lr < 0) | (lr > MAX_LR)
     bad[0] |= not lr[0] > 0
     if not bad.any():

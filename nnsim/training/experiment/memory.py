@@ -1,0 +1,96 @@
+"""How much memory training an experiment needs, and whether this machine can give it.
+
+A step keeps, for each layer, a few (batch, units) float64 arrays for backpropagation
+(more with batch-norm and dropout), and the coach and the full evaluations run the whole
+training set through every layer. :func:`memory_estimate` adds these up (measured with
+``tracemalloc``, then rounded up by about a third); :func:`memory_problem` refuses an
+experiment that needs more than :func:`memory_limit`: half of the machine's memory, and at
+most :data:`MAX_TRAINING_BYTES` (the documented maxima, 100 000 samples through 32 layers
+of 256 units in one full batch, need about 13 GB and seconds per step: never a lesson).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Final
+
+from nnsim.engine.datasets import train_size
+from nnsim.training.experiment.specs import DataSpec, NetworkSpec, TrainingSpec
+
+__all__ = ["MAX_TRAINING_BYTES", "machine_memory", "memory_estimate", "memory_limit",
+           "memory_problem"]  # fmt: skip
+
+MAX_TRAINING_BYTES: Final = 4 * 10**9
+_FLOAT = 8  # bytes of a float64
+_STEP_ARRAYS = 2.5  # (batch, units) arrays a step keeps per layer: z, the activation, grads
+_EXTRA_ARRAYS = 2.5  # more for a layer with batch-norm (ẑ, the output) or dropout (mask)
+_EVAL_ARRAYS = 1.2  # the whole training set through every layer (the coach, evaluations)
+_DATA_ARRAYS = 4  # points, features, targets and the shuffled order, per sample
+
+
+def machine_memory() -> int | None:
+    """The machine's physical memory in bytes, or None where it cannot be asked."""
+    try:
+        return int(os.sysconf("SC_PHYS_PAGES")) * int(os.sysconf("SC_PAGE_SIZE"))
+    except (AttributeError, OSError, ValueError):
+        return None
+
+
+def memory_limit() -> int:
+    """The most memory an experiment may need: half the machine's, at most 4 GB."""
+    machine = machine_memory()
+    return MAX_TRAINING_BYTES if machine is None else min(MAX_TRAINING_BYTES, machine // 2)
+
+
+def _rows(data: DataSpec, batch_size: int | str) -> tuple[int, int, int]:
+    """(samples, training rows, rows a step takes) of ``data`` with ``batch_size``."""
+    if data.points is not None and data.test_points is not None:
+        n_train, total = len(data.points), len(data.points) + len(data.test_points)
+    else:
+        total = len(data.points) if data.points is not None else data.samples
+        n_train = train_size(total, data.train_fraction) if total >= 2 else total
+    batch = n_train if batch_size == "all" else min(int(batch_size), n_train)
+    return total, n_train, batch
+
+
+def memory_estimate(data: DataSpec, network: NetworkSpec, training: TrainingSpec) -> int:
+    """Bytes that training (a step, an evaluation, the data) takes at its peak, roughly."""
+    total, n_train, batch = _rows(data, training.batch_size)
+    per_row_step = per_row_eval = 0.0
+    for layer in network.hidden_layers:
+        batch_norm = network.batch_norm if layer.batch_norm is None else layer.batch_norm
+        dropout = network.dropout if layer.dropout is None else layer.dropout
+        arrays = _STEP_ARRAYS + _EXTRA_ARRAYS * (bool(batch_norm) + (dropout > 0))
+        per_row_step += arrays * layer.units
+        per_row_eval += _EVAL_ARRAYS * layer.units
+    outputs = 10  # at most one per class
+    per_row_step += _STEP_ARRAYS * outputs
+    per_row_eval += _EVAL_ARRAYS * outputs
+    columns = len(data.features) + 3
+    return int(_FLOAT * (batch * per_row_step + n_train * per_row_eval
+                         + total * columns * _DATA_ARRAYS))  # fmt: skip
+
+
+def _gb(n: float) -> str:
+    return f"{n / 1e9:.1f} GB"
+
+
+def memory_problem(data: DataSpec, network: NetworkSpec, training: TrainingSpec) -> str | None:
+    """Why this experiment needs more memory than :func:`memory_limit`, or None."""
+    need, limit = memory_estimate(data, network, training), memory_limit()
+    if need <= limit:
+        return None
+    _, n_train, batch = _rows(data, training.batch_size)
+    units = sum(layer.units for layer in network.hidden_layers)
+    layers = len(network.hidden_layers)
+    machine = machine_memory()
+    allowed = f"nnsim allows {_gb(limit)}" + (
+        f" (half this machine's {_gb(machine)}, at most {_gb(MAX_TRAINING_BYTES)})"
+        if machine is not None
+        else ""
+    )
+    return (
+        f"training needs about {_gb(need)} of memory ({n_train} training samples, {batch} a "
+        f"step, {layers} hidden layers of {units} units in all); {allowed}: use a smaller "
+        "batch, fewer or narrower layers, or fewer samples"
+    )
