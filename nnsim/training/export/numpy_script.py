@@ -203,4 +203,7 @@ def numpy_script(plan: ExportPlan, script_file: str, data_file: str) -> str:
 
 
 def _imports(plan: ExportPlan) -> str:
-    return "import math\nfrom pathlib import Path\n\nimport numpy as np\n"
+    return (
+        "import math\nfrom pathlib import Path\n\nimport numpy as np\n\n"
+        'np.seterr(all="ignore")  # a run that blows up is reported below, not warned about\n'
+    )

@@ -102,9 +102,12 @@ def constants_text(plan: ExportPlan, data_file: str, *, layers: bool = True) -> 
         lines.append(f"MAX_NORM = {plan.clip_threshold!r}")
     elif plan.clip_mode == "value":
         lines.append(f"CLIP_VALUE = {plan.clip_threshold!r}")
+    if layers:
+        lines += [
+            f"PARAMETER_NAMES = {plan.parameter_names!r}",
+            f"BUFFER_NAMES = {plan.buffer_names!r}  # batch-norm running statistics",
+        ]
     lines += [
-        f"PARAMETER_NAMES = {plan.parameter_names!r}",
-        f"BUFFER_NAMES = {plan.buffer_names!r}  # batch-norm running statistics",
         "",
         f'DATA = np.load(Path(__file__).with_name("{data_file}"))',
         f'X_train, Y_train = DATA["X_train"], DATA["Y_train"]  # one sample per row: '

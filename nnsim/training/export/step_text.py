@@ -49,7 +49,8 @@ def numpy_step(plan: ExportPlan) -> tuple[str, str, str]:
     step += _DIVERGED_LOSS
     step += f"""        before = dict(params)  # the update makes new arrays: these are the old ones
         update_parameters(params, grads, state, lr{momentum})
-        if not all(np.isfinite(p).all() for p in params.values()):
+        change = sum(float(np.sum((params[k] - before[k]) ** 2)) for k in params)
+        if not math.isfinite(change):  # a weight, or the step's size, overflowed
             params = before  # keep the last finite weights, as nnsim does
             print(f"step {{step}}: a weight became non-finite; stopping")
             break
@@ -83,13 +84,13 @@ def pytorch_step(plan: ExportPlan) -> tuple[str, str, str]:
     if plan.regularization != "none" and plan.regularization_rate:
         step += """        reg = penalty()
         (data_loss + reg).backward()
-        penalty_value = float(reg)
+        penalty_value = reg.item()
 """
     else:
         step += """        data_loss.backward()
         penalty_value = 0.0  # no regularisation
 """
-    step += "        loss = float(data_loss)\n"
+    step += "        loss = data_loss.item()\n"
     if plan.clip_mode == "norm":
         step += "        torch.nn.utils.clip_grad_norm_(model.parameters(), MAX_NORM)\n"
     elif plan.clip_mode == "value":
@@ -97,7 +98,9 @@ def pytorch_step(plan: ExportPlan) -> tuple[str, str, str]:
     step += _DIVERGED_LOSS
     step += """        before = [p.detach().clone() for p in model.parameters()]
         optimizer.step()
-        if not all(bool(torch.isfinite(p).all()) for p in model.parameters()):
+        after = [p.detach() for p in model.parameters()]
+        change = sum(float(((p - old) ** 2).sum()) for p, old in zip(after, before))
+        if not math.isfinite(change):  # a weight, or the step's size, overflowed
             with torch.no_grad():  # keep the last finite weights, as nnsim does
                 for p, old in zip(model.parameters(), before):
                     p.copy_(old)
