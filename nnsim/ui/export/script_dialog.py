@@ -87,7 +87,9 @@ class ExportScriptDialog(QDialog):
         form = QFormLayout()
         form.addRow("Library:", self.numpy_radio)
         form.addRow("", self.pytorch_radio)
-        form.addRow("&Steps:", steps_row)
+        steps_label = QLabel("&Steps:")
+        steps_label.setBuddy(self.steps_spin)
+        form.addRow(steps_label, steps_row)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
