@@ -116,7 +116,7 @@ def constants_text(plan: ExportPlan, data_file: str, *, layers: bool = True) -> 
     ]
     if plan.uses_dropout:
         lines += [
-            "# nnsim's random streams: SeedSequence(SEED).spawn(3) is (-, dropout, shuffling)",
+            "# as nnsim: SeedSequence(SEED).spawn(3)[1] draws the dropout masks, [2] the shuffles",
             "dropout_rng = np.random.default_rng(np.random.SeedSequence(SEED).spawn(3)[1])",
         ]
     return "\n".join(lines) + "\n"
