@@ -40,7 +40,6 @@ def default_script_name(experiment: str, to: str) -> str:
 
 def export_command(args: argparse.Namespace) -> int:
     from nnsim.training.export import ExportError, data_file_for, export_script, total_steps
-    from nnsim.training.trainer import Trainer
 
     experiment = load_experiment_file(args.experiment)
     check_at_least_one({"steps": args.steps, "epochs": args.epochs})
@@ -49,7 +48,7 @@ def export_command(args: argparse.Namespace) -> int:
         raise UsageError(f"-o {script}: the script's name must end in .py")
     if script.is_dir():
         raise UsageError(f"-o {script}: is a folder; give the script's file name")
-    steps = total_steps(Trainer(experiment), args.steps, args.epochs)
+    steps = total_steps(experiment, args.steps, args.epochs)
     try:
         script, data = export_script(experiment, args.to, steps, script, Path(args.experiment).stem)
     except ExportError as err:

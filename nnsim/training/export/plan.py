@@ -99,12 +99,14 @@ class ExportPlan:
         return int(self.schedule_params.get("warmup_steps", 0))
 
 
-def total_steps(trainer: Trainer, steps: int | None, epochs: int | None) -> int:
+def total_steps(experiment: Experiment, steps: int | None, epochs: int | None) -> int:
     """Steps to train: ``steps``, or ``epochs`` passes over the training set, or 1000 (the
     rule of ``nnsim run``)."""
+    from nnsim.training.data import steps_per_epoch
+
     if steps:
         return steps
-    return (epochs or 0) * trainer.steps_per_epoch or DEFAULT_STEPS
+    return (epochs or 0) * steps_per_epoch(experiment) or DEFAULT_STEPS
 
 
 def plan_export(experiment: Experiment, steps: int, name: str = "experiment") -> ExportPlan:
