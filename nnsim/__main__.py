@@ -1,7 +1,7 @@
 """``python -m nnsim`` and the ``nnsim`` command: ``nnsim run`` / ``validate`` / ``lr-find`` /
-``compare`` / ``landscape`` / ``surface`` go to the headless command line (``nnsim.cli``),
-anything else opens the window (``nnsim.ui``). The one module that knows both; the two never
-import each other."""
+``compare`` / ``landscape`` / ``surface`` / ``export`` go to the headless command line
+(``nnsim.cli``), anything else opens the window (``nnsim.ui``). The one module that knows both;
+the two never import each other."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ def _window_parser() -> argparse.ArgumentParser:
         prog="nnsim",
         description="nnsim: watch a neural network learn — backpropagation, gradient descent "
         "and the learning rate, live. Subcommands 'run', 'validate', 'lr-find', 'compare', "
-        "'landscape' and 'surface' work without a window.",
+        "'landscape', 'surface' and 'export' work without a window.",
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

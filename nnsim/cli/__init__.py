@@ -1,6 +1,7 @@
 """The headless command line: ``nnsim run``, ``nnsim validate``, ``nnsim lr-find``
-(:mod:`.lr_find`) and ``nnsim compare`` (:mod:`.compare`); ``nnsim`` alone opens the window
-(``nnsim/__main__.py`` chooses; this package never imports ``nnsim.ui``).
+(:mod:`.lr_find`), ``nnsim compare`` (:mod:`.compare`), ``nnsim export`` (:mod:`.export`), …;
+``nnsim`` alone opens the window (``nnsim/__main__.py`` chooses; this package never imports
+``nnsim.ui``).
 
 Exit codes: 0 ok, 2 bad input (one clear message per problem on stderr), 3 training diverged.
 """
@@ -16,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from nnsim.cli import compare, landscape, lr_find, surface
+from nnsim.cli import compare, export, landscape, lr_find, surface
 from nnsim.cli.common import (
     EXIT_BAD_INPUT,
     EXIT_DIVERGED,
@@ -52,6 +53,7 @@ examples:
                                          the loss around the trained weights, ./exp-landscape/
   nnsim surface rosenbrock --optimizer adam --lr 0.05 --start -1.5,2 --steps 2000 --out a.csv
                                          an optimizer's path on a 2-D surface
+  nnsim export exp.json --to numpy       a NumPy script that trains it: ./exp_numpy.py
 """
 
 
@@ -152,6 +154,7 @@ COMMANDS: dict[str, tuple[Callable[[], argparse.ArgumentParser], Command]] = {
     "compare": (compare.make_parser, compare.compare_command),
     "landscape": (landscape.make_parser, landscape.landscape_command),
     "surface": (surface.make_parser, surface.surface_command),
+    "export": (export.make_parser, export.export_command),
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import SignalInstance
@@ -15,6 +16,7 @@ from nnsim.training.experiment_model import ExperimentModel
 from nnsim.training.landscape import TrajectoryRecorder
 from nnsim.training.snapshot import Snapshot
 from nnsim.ui.compare import CompareWindow
+from nnsim.ui.export import ScriptChoice, ScriptExporter, ask_script_choice
 from nnsim.ui.landscape import LandscapeWindow
 from nnsim.ui.lecture.window_mode import SHORTCUTS as LECTURE_SHORTCUTS
 from nnsim.ui.lr_finder_dialog import LRFinderDialog
@@ -58,6 +60,9 @@ class WindowMenusMixin(MainWindowParts):
     landscape_recorder: TrajectoryRecorder
     snapshotShown: SignalInstance
     surfaces_window: SurfacesWindow | None = None
+    script_exporter: ScriptExporter | None = None
+    _path: Path | None
+    show_message: Callable[..., None]
 
     def _build_menus(self) -> None:
         menu = self.menuBar()
@@ -81,6 +86,8 @@ class WindowMenusMixin(MainWindowParts):
         action(file_menu, "Save &As…", self.save_as, QKeySequence("Ctrl+Shift+S"), "saveAsAction")
         file_menu.addSeparator()
         action(file_menu, "&Import CSV data…", self.import_csv, None, "importCsvAction")
+        export_menu = self.export_menu = file_menu.addMenu("&Export")
+        action(export_menu, "&Python script…", self.export_script, None, "exportScriptAction")
         file_menu.addSeparator()
         action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit, "quitAction")
         training_menu = self.training_menu = menu.addMenu("&Training")
@@ -128,6 +135,27 @@ class WindowMenusMixin(MainWindowParts):
         if dialog.finder is None:
             dialog.start()
         return dialog
+
+    def ask_export_script(self) -> ScriptChoice | None:
+        """File ▸ Export ▸ Python script's two dialogs (library and steps, then where); None
+        if cancelled. Tests replace this hook, as ``ask_unsaved_changes``."""
+        return ask_script_choice(self, self.experiment(), self._path)
+
+    def export_script(self) -> bool:
+        """File ▸ Export ▸ Python script…: write the experiment as a NumPy or PyTorch script
+        (off the GUI thread); the status bar says where, or why not. False if nothing
+        started (cancelled, or an export still running)."""
+        if self.script_exporter is None:
+            self.script_exporter = ScriptExporter(self)
+            self.script_exporter.finished.connect(self.show_message)
+        if self.script_exporter.busy:
+            self.show_message("An export is still being written; try again in a moment")
+            return False
+        choice = self.ask_export_script()
+        if choice is None:
+            return False
+        name = self._path.stem if self._path else "experiment"
+        return self.script_exporter.start(self.experiment(), choice, name)
 
     def open_compare(self) -> CompareWindow:
         """View ▸ Compare: the experiment as runs that differ in one setting, beside the

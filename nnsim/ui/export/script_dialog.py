@@ -1,0 +1,200 @@
+"""File ▸ Export ▸ Python script…: a dialog choosing NumPy or PyTorch and the steps, then
+a save dialog; the script (and its data beside it) is written off the GUI thread.
+
+:func:`ask_script_choice` shows both dialogs; ``MainWindow.ask_export_script`` calls it and
+tests replace that hook (as ``ask_unsaved_changes``), so no test blocks on a modal dialog.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nnsim.training.data import steps_per_epoch
+from nnsim.training.experiment import Experiment
+from nnsim.training.export import DEFAULT_STEPS, export_script
+
+MAX_STEPS = 10_000_000
+POLL_MS = 50  # how often the window looks whether the export has finished
+
+
+@dataclass(frozen=True)
+class ScriptChoice:
+    """What to export: ``numpy`` or ``pytorch``, how many steps, and where."""
+
+    to: str
+    steps: int
+    path: Path
+
+
+class ExportScriptDialog(QDialog):
+    """NumPy or PyTorch, and the steps the script trains (default: ``nnsim run``'s 1000)."""
+
+    def __init__(self, experiment: Experiment, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("exportScriptDialog")
+        self.setWindowTitle("Export Python script")
+        self._per_epoch = max(1, steps_per_epoch(experiment))
+        intro = QLabel(
+            "A readable script that trains this experiment as nnsim does: the same initial "
+            "weights, data and batch order. It saves weights_final.npz (as nnsim run does) in "
+            "the folder it is run from; its data are written beside it (.data.npz)."
+        )
+        intro.setWordWrap(True)
+        self.numpy_radio = QRadioButton("&NumPy only — the article's code, corrected")
+        self.numpy_radio.setObjectName("exportNumpyRadio")
+        self.numpy_radio.setToolTip(
+            "forward_propagation, compute_loss, backward_propagation and the optimizer's "
+            "update written out; reproduces nnsim's weights to 1e-12"
+        )
+        self.pytorch_radio = QRadioButton("&PyTorch — torch.nn.Sequential, torch.optim")
+        self.pytorch_radio.setObjectName("exportPytorchRadio")
+        self.pytorch_radio.setToolTip(
+            "torch.optim and the lr_scheduler classes in float64; reproduces nnsim's weights "
+            "to 1e-9"
+        )
+        self.numpy_radio.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.numpy_radio)
+        group.addButton(self.pytorch_radio)
+        self.steps_spin = QSpinBox()
+        self.steps_spin.setObjectName("exportStepsSpin")
+        self.steps_spin.setRange(1, MAX_STEPS)
+        self.steps_spin.setValue(DEFAULT_STEPS)
+        self.steps_spin.setToolTip("Mini-batch steps the script trains (nnsim run's default: 1000)")
+        self.epochs_label = QLabel()
+        self.steps_spin.valueChanged.connect(self._on_steps_changed)
+        self._on_steps_changed(self.steps_spin.value())
+        steps_row = QHBoxLayout()
+        steps_row.addWidget(self.steps_spin)
+        steps_row.addWidget(self.epochs_label, 1)
+        form = QFormLayout()
+        form.addRow("Library:", self.numpy_radio)
+        form.addRow("", self.pytorch_radio)
+        steps_label = QLabel("&Steps:")
+        steps_label.setBuddy(self.steps_spin)
+        form.addRow(steps_label, steps_row)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Export…")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.resize(460, self.sizeHint().height())
+
+    def _on_steps_changed(self, steps: int) -> None:
+        epochs = steps / self._per_epoch
+        self.epochs_label.setText(f"= {epochs:.3g} passes over the training set")
+
+    @property
+    def target(self) -> str:
+        return "pytorch" if self.pytorch_radio.isChecked() else "numpy"
+
+    def set_choice(self, to: str, steps: int) -> None:
+        """Set the library (``numpy`` / ``pytorch``) and the steps, as a user would."""
+        (self.pytorch_radio if to == "pytorch" else self.numpy_radio).setChecked(True)
+        self.steps_spin.setValue(steps)
+
+
+def default_script_path(experiment_path: Path | None, to: str) -> Path:
+    """``spiral.json`` → ``spiral_numpy.py`` beside it (``experiment_numpy.py`` unsaved)."""
+    stem = experiment_path.stem if experiment_path else "experiment"
+    stem = stem.replace("-", "_").replace(" ", "_")
+    folder = experiment_path.parent if experiment_path else Path.cwd()
+    return folder / f"{stem}_{to}.py"
+
+
+def ask_script_choice(
+    parent: QWidget, experiment: Experiment, experiment_path: Path | None
+) -> ScriptChoice | None:
+    """The options dialog, then the save dialog; None if either is cancelled."""
+    dialog = ExportScriptDialog(experiment, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    to, steps = dialog.target, dialog.steps_spin.value()
+    path, _ = QFileDialog.getSaveFileName(
+        parent,
+        "Save the Python script",
+        str(default_script_path(experiment_path, to)),
+        "Python script (*.py)",
+    )
+    if not path:
+        return None
+    script = Path(path)
+    if script.suffix != ".py":
+        script = script.with_name(script.name + ".py")
+    return ScriptChoice(to, steps, script)
+
+
+class ScriptExporter(QObject):
+    """Writes one script at a time in a worker thread (building the data and the network
+    can take longer than a frame) and says when it is done."""
+
+    finished = Signal(str, bool)  # the status-bar message, whether it is an error
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nnsim-export")
+        self._future: Future[tuple[Path, Path]] | None = None
+        self._choice: ScriptChoice | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self._check)
+
+    @property
+    def busy(self) -> bool:
+        return self._future is not None
+
+    def start(self, experiment: Experiment, choice: ScriptChoice, name: str) -> bool:
+        """Begin writing ``choice``; False (nothing started) while another export runs."""
+        if self._future is not None:
+            return False
+        self._choice = choice
+        self._future = self._pool.submit(
+            export_script, experiment, choice.to, choice.steps, choice.path, name
+        )
+        self._timer.start()
+        return True
+
+    def _check(self) -> None:
+        future, choice = self._future, self._choice
+        if future is None or choice is None or not future.done():
+            return
+        self._timer.stop()
+        self._future = None
+        error = future.exception()
+        if error is None:
+            script, data = future.result()
+            self.finished.emit(
+                f"Exported {script.name} and {data.name} ({choice.steps} steps) to "
+                f"{script.parent}; run it with: python {script.name}",
+                False,
+            )
+        elif isinstance(error, OSError):
+            self.finished.emit(f"Could not export {choice.path}: {error.strerror or error}", True)
+        else:  # ExportError: what the script cannot reproduce
+            self.finished.emit(f"Could not export a script: {error}", True)
+
+    def shutdown(self) -> None:
+        self._timer.stop()
+        self._pool.shutdown(wait=True)
