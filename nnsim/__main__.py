@@ -34,7 +34,7 @@ def window_command(args: argparse.Namespace) -> int:
     from nnsim.cli import UsageError
 
     if args.lesson is not None:
-        from nnsim.ui.lecture.lessons import lesson_names
+        from nnsim.training.lessons import lesson_names
 
         if args.experiment is not None:
             raise UsageError("give an experiment file or --lesson NAME, not both")
