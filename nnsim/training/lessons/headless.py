@@ -3,6 +3,8 @@ tests' (and a script's) way to see that what a lesson says holds (no Qt)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from nnsim.training.diagnosis import Diagnoser
 from nnsim.training.experiment import Experiment
 from nnsim.training.lessons.checks import LessonRun
@@ -12,8 +14,13 @@ from nnsim.training.snapshot import take_snapshot
 from nnsim.training.surface_race import preset
 from nnsim.training.trainer import Trainer
 
+if TYPE_CHECKING:
+    from nnsim.training.lessons.catalog import LessonSetup
 
-def run_headless(plan: LessonPlan, experiment: Experiment, setup=None) -> LessonRun:
+
+def run_headless(
+    plan: LessonPlan, experiment: Experiment, setup: LessonSetup | None = None
+) -> LessonRun:
     """Train ``plan``'s set-up on ``experiment`` for ``plan.steps`` steps, as the window
     would: one :class:`Trainer` watched by a :class:`Diagnoser` (the main window), a
     :class:`RunGroup` of the compare runs, the surface preset's :class:`Race`, or a fresh

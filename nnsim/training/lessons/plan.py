@@ -161,4 +161,5 @@ def parse_plan(raw: Any) -> LessonPlan:
         problems.append("surface_preset: a surfaces lesson needs a preset's title")
     if problems or question is None:
         raise LessonPlanError(problems)
-    return LessonPlan(window, str(raw.get("look_at", "")), steps, question, runs, preset)
+    assert isinstance(steps, int), "checked above"
+    return LessonPlan(str(window), str(raw.get("look_at", "")), steps, question, runs, preset)
