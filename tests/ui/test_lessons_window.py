@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QFrame, QMenu, QWidget
 
 from nnsim.__main__ import main
 from nnsim.testing import train_until
@@ -61,7 +61,10 @@ def test_each_lesson_opens_its_experiment_window_and_question(qtbot, window, nam
         "surfaces": window.surfaces_window,
     }[plan.window]
     assert where is not None and where.isVisible()
-    assert where.findChild(QWidget, plan.look_at) is not None, plan.look_at
+    watched = where.findChild(QWidget, plan.look_at)
+    assert watched is not None and watched.isVisible(), plan.look_at
+    frame = watched.findChild(QFrame, "lessonHighlight")  # set up shows where to look
+    assert frame is not None and frame.geometry() == watched.rect()
     if plan.window == "compare":
         assert [r.label for r in where.runs] == [r.label for r in plan.compare]
     elif plan.window == "surfaces":

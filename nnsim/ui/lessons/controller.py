@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QWidget
 
 from nnsim.training.experiment import Experiment
 from nnsim.training.lessons import (
@@ -30,7 +31,8 @@ from nnsim.training.lessons import (
 )
 from nnsim.training.surface_race import preset
 from nnsim.ui.compare.runs import CompareRun, CompareSetting
-from nnsim.ui.lessons.dock import LessonDock
+from nnsim.ui.lessons.dock import DOCK_WIDTH, LessonDock
+from nnsim.ui.lessons.highlight import flash
 
 if TYPE_CHECKING:
     from nnsim.ui.main_window import MainWindow
@@ -93,6 +95,7 @@ class LessonController(QObject):
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()
         self.dock.question.setUpRequested.connect(self.set_up)
+        self.dock.question.showRequested.connect(self.show_where)
         self.dock.question.checkRequested.connect(self.check)
 
     def open(self, name: str) -> bool:
@@ -107,6 +110,8 @@ class LessonController(QObject):
         if not self._confirm_discard():
             return False
         self.lesson = OpenLesson(name, experiment, text, setup, plan)
+        if self.dock.isHidden():
+            self._make_room()
         self.dock.show_lesson(text, plan.question, text_shown=plan.window != "lecture")
         self._set_up()
         return True
@@ -140,8 +145,36 @@ class LessonController(QObject):
             assert plan.surface_preset is not None, "a surfaces plan names its preset"
             window.open_surfaces().apply_preset(preset(plan.surface_preset))
         self.dock.question.say("")
+        self.show_where()
         keys = " → / Space / PageDown walk the phases." if plan.window == "lecture" else ""
         window.show_message(f"Lesson: {lesson.name}. The question is in the Lesson panel.{keys}")
+
+    def _make_room(self) -> None:
+        """Widen the window by the dock (within the screen), so that its panels keep theirs."""
+        window = self.window
+        if window.isMaximized() or window.isFullScreen():
+            return
+        screen = window.screen()
+        width = window.width() + DOCK_WIDTH
+        if screen is not None:
+            width = min(width, screen.availableGeometry().width())
+        window.resize(max(width, window.width()), window.height())
+
+    def where(self) -> QWidget | None:
+        """The panel the lesson says to watch (its plan's ``look_at``), if it is there."""
+        lesson = self.lesson
+        if lesson is None:
+            return None
+        host = {"compare": self.window.compare_window, "surfaces": self.window.surfaces_window}
+        parent = host.get(lesson.plan.window, self.window)
+        return None if parent is None else parent.findChild(QWidget, lesson.plan.look_at)
+
+    def show_where(self) -> None:
+        """ "Show me": frame the panel to watch for a moment (its window raised)."""
+        widget = self.where()
+        if widget is not None and widget.isVisible():
+            widget.window().raise_()
+            flash(widget)
 
     # -- checking ----------------------------------------------------------------------------
     def current_run(self) -> LessonRun | None:

@@ -48,6 +48,4 @@ class LessonDock(QDockWidget):
         return self.text_panel.language()
 
     def _retitle(self, _language: str = "") -> None:
-        text = self.text_panel.lesson
-        title = "" if text is None else text.title(self.language())
-        self.setWindowTitle(f"{'课程' if self.language() == 'zh' else 'Lesson'}: {title}")
+        self.setWindowTitle("课程" if self.language() == "zh" else "Lesson")

@@ -18,10 +18,11 @@ from nnsim.ui.style import HIGHLIGHT, MUTED
 
 RIGHT_COLOR = "#1b7f3b"
 LABELS = {
-    "en": ("Question", "Set up", "Check my answer"),
-    "zh": ("问题", "设置实验", "检查我的答案"),
+    "en": ("Question", "Set up", "Show me", "Check my answer"),
+    "zh": ("问题", "设置实验", "看哪里", "检查我的答案"),
 }
 TIPS = {
+    "show": "Frame the panel the lesson asks you to watch, for a moment.",
     "set_up": "Set the lesson's experiment up again (and open the window it uses), from step 0.",
     "check": "Compare your answer with what the run on screen shows.",
 }
@@ -29,18 +30,21 @@ TIPS = {
 
 class QuestionBox(QWidget):
     """The question (objectName ``lessonQuestion``) with one radio button per choice
-    (``lessonChoice_<i>``, i from 1), ``lessonSetUpButton``, ``lessonCheckButton`` and
-    the feedback line ``lessonFeedback``.
+    (``lessonChoice_<i>``, i from 1), ``lessonSetUpButton``, ``lessonShowButton``,
+    ``lessonCheckButton`` and the feedback line ``lessonFeedback``.
 
     Signals
     -------
     setUpRequested()
         "Set up" was pressed.
+    showRequested()
+        "Show me" was pressed.
     checkRequested(key)
         "Check my answer" was pressed with the choice ``key`` ("" if none is chosen).
     """
 
     setUpRequested = Signal()
+    showRequested = Signal()
     checkRequested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -60,6 +64,9 @@ class QuestionBox(QWidget):
         self.set_up_button = QPushButton(self)
         self.set_up_button.setObjectName("lessonSetUpButton")
         self.set_up_button.setToolTip(TIPS["set_up"])
+        self.show_button = QPushButton(self)
+        self.show_button.setObjectName("lessonShowButton")
+        self.show_button.setToolTip(TIPS["show"])
         self.check_button = QPushButton(self)
         self.check_button.setObjectName("lessonCheckButton")
         self.check_button.setToolTip(TIPS["check"])
@@ -70,6 +77,7 @@ class QuestionBox(QWidget):
         self.feedback.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QHBoxLayout()
         buttons.addWidget(self.set_up_button)
+        buttons.addWidget(self.show_button)
         buttons.addStretch(1)
         buttons.addWidget(self.check_button)
         layout = QVBoxLayout(self)
@@ -80,6 +88,7 @@ class QuestionBox(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.feedback)
         self.set_up_button.clicked.connect(self.setUpRequested)
+        self.show_button.clicked.connect(self.showRequested)
         self.check_button.clicked.connect(lambda: self.checkRequested.emit(self.chosen()))
         self._render()
 
@@ -125,9 +134,10 @@ class QuestionBox(QWidget):
         self.feedback.setText(text)
 
     def _render(self) -> None:
-        heading, set_up, check = LABELS.get(self._language, LABELS["en"])
+        heading, set_up, show, check = LABELS.get(self._language, LABELS["en"])
         self.heading.setText(f"<b>{heading}</b>")
         self.set_up_button.setText(set_up)
+        self.show_button.setText(show)
         self.check_button.setText(check)
         question = self._question
         self.text.setText("" if question is None else question.text(self._language))
