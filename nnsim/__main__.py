@@ -23,7 +23,10 @@ def _window_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("experiment", nargs="?", help="an experiment file (.json) to open")
-    p.add_argument("--lesson", metavar="NAME", help="open a built-in lesson, e.g. article-backprop")
+    from nnsim.training.lessons import lesson_names
+
+    lessons = ", ".join(lesson_names())
+    p.add_argument("--lesson", metavar="NAME", help=f"open a built-in lesson: {lessons}")
     p.add_argument("--version", action="version", version=f"nnsim {__version__}")
     return p
 
