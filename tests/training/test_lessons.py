@@ -102,7 +102,7 @@ def _raw(plan) -> dict:
             "check": q.check,
             "params": dict(q.params),
             "text": dict(q.texts),
-            "choices": [dict(c.texts) for c in q.choices],
+            "choices": [{"key": c.key, **c.texts} for c in q.choices],
             "answer": q.answer,
         },
     }

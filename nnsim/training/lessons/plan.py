@@ -134,9 +134,9 @@ def parse_plan(raw: Any) -> LessonPlan:
         if q.get("check") not in CHECKS:
             problems.append(f"question.check: must be one of {', '.join(CHECKS)}")
         choices = tuple(
-            Choice(str(c.get("key")), MappingProxyType({k: str(v) for k, v in c.items()}))
+            Choice(str(c["key"]), MappingProxyType({k: str(v) for k, v in c.items() if k != "key"}))
             for c in q.get("choices", ())
-            if isinstance(c, dict)
+            if isinstance(c, dict) and "key" in c
         )
         if len(choices) < 2:
             problems.append("question.choices: give at least two")
