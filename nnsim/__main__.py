@@ -23,7 +23,10 @@ def _window_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("experiment", nargs="?", help="an experiment file (.json) to open")
-    p.add_argument("--lesson", metavar="NAME", help="open a built-in lesson, e.g. article-backprop")
+    from nnsim.training.lessons import lesson_names
+
+    lessons = ", ".join(lesson_names())
+    p.add_argument("--lesson", metavar="NAME", help=f"open a built-in lesson: {lessons}")
     p.add_argument("--version", action="version", version=f"nnsim {__version__}")
     return p
 
@@ -34,7 +37,7 @@ def window_command(args: argparse.Namespace) -> int:
     from nnsim.cli import UsageError
 
     if args.lesson is not None:
-        from nnsim.ui.lecture.lessons import lesson_names
+        from nnsim.training.lessons import lesson_names
 
         if args.experiment is not None:
             raise UsageError("give an experiment file or --lesson NAME, not both")

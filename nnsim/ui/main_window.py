@@ -25,13 +25,8 @@ from nnsim.ui.controls import ArchitecturePanel, DataPanel, OptimizerPanel
 from nnsim.ui.diagnosis_panel import DiagnosisPanel
 from nnsim.ui.divergence_banner import DivergenceBanner
 from nnsim.ui.errors import log_file, reporter
-from nnsim.ui.lecture import (
-    LectureMode,
-    LessonError,
-    enable_style_sheet_font_propagation,
-    load_lesson,
-    set_controls_hidden,
-)
+from nnsim.ui.lecture import LectureMode, enable_style_sheet_font_propagation, set_controls_hidden
+from nnsim.ui.lessons import LessonController
 from nnsim.ui.network_view import NetworkView
 from nnsim.ui.plots import GradientPanel, LossPanel, LrPanel
 from nnsim.ui.plots.step_line import StepLinePanel
@@ -71,6 +66,7 @@ class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWin
         self._build_menus()
         self._build_layout()
         self.lecture_mode = LectureMode(self)  # View ▸ Lecture mode, Presentation; Lessons
+        self.lessons = LessonController(self, self._confirm_discard)  # the Lesson panel
         self._update_structure(self.experiment())
         set_controls_hidden(self, self.experiment().view.hidden_controls)
         self.model.subscribe(self._on_experiment_changed)
@@ -210,20 +206,16 @@ class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWin
             self.show_error(str(err))
 
     def open_lesson(self, name: str) -> bool:
-        """Open built-in lesson ``name`` (File ▸ Lessons, ``nnsim --lesson``) in lecture mode.
-        False if it is unknown or the user keeps unsaved changes."""
-        try:
-            experiment, text, setup = load_lesson(name)
-        except LessonError as err:
-            self.show_message(str(err), error=True)
-            return False
-        if not self._confirm_discard():
-            return False
+        """Open built-in lesson ``name`` (File ▸ Lessons, ``nnsim --lesson``): its experiment
+        set up in the window it uses, its text and question in the Lesson panel
+        (:class:`~nnsim.ui.lessons.LessonController`). False if it is unknown or the user
+        keeps unsaved changes."""
+        return self.lessons.open(name)
+
+    def start_untitled(self, experiment: Experiment) -> None:
+        """``experiment`` (a lesson's) as a new, untitled, unchanged one, from step 0."""
         self._path = None
         self.set_experiment(experiment, dirty=False)
-        self.lecture_mode.start_lesson(experiment, text, setup)
-        self.show_message(f"Lesson: {experiment.name}. → / Space / PageDown walk the phases.")
-        return True
 
     def _set_dirty(self, dirty: bool) -> None:
         self._dirty = dirty

@@ -399,7 +399,7 @@ def test_the_article_lesson_text_in_english_and_chinese(qtbot):
 
 
 def test_unknown_lessons_are_refused_with_the_known_names():
-    assert lesson_names() == ["article-backprop"]
+    assert lesson_names()[0] == "article-backprop" and len(lesson_names()) == 10
     with pytest.raises(LessonError, match="article-backprop"):
         load_lesson("nope")
 

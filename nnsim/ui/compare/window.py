@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QTimer
@@ -247,15 +247,23 @@ class CompareWindow(QDialog):
             kept = " The previous runs are kept." if self.runs else ""
             self._say(f"Not changed: {'; '.join(map(str, problems))}.{kept}", error=True)
             return False
+        self.show_runs(runs, [s for s, _ in varied], base, group)
+        return True
+
+    def show_runs(self, runs: Sequence[CompareRun], varied: Sequence[CompareSetting],
+                  base: Experiment, group: RunGroup | None = None) -> None:  # fmt: skip
+        """Train ``runs`` (e.g. a lesson's, each with its own settings) differing in
+        ``varied`` (a table column each, from ``CompareRun.texts``), made from ``base``;
+        ``ValueError`` if they cannot train together."""
+        group = RunGroup([r.experiment for r in runs]) if group is None else group
         self.pause()
-        self.runs, self.group, self.base = runs, group, base
-        self.varied = [s for s, _ in varied]
+        self.runs, self.group, self.base = list(runs), group, base
+        self.varied = list(varied)
         self.plot.set_runs([r.label for r in runs])
         self.boundaries.set_runs([r.label for r in runs], self.group.results)
         self.table.set_runs(self.varied, runs)
         self._show()
         self._say(f"{self._differing()}: press Play.")
-        return True
 
     def _differing(self) -> str:
         return f"{len(self.runs)} runs differing in {' × '.join(s.name for s in self.varied)}"
