@@ -20,6 +20,7 @@ import queue
 import threading
 import time
 import traceback
+from collections import deque
 from collections.abc import Callable, Mapping
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
@@ -37,6 +38,9 @@ if TYPE_CHECKING:
     from nnsim.training.experiment import Experiment
 
 SLICE_SECONDS = 0.008
+CATCH_UP_SECONDS = 0.05  # a paced step this late is still on the beat; later, the beat moves
+BEAT_SLACK = 1e-6  # seconds: a beat due this soon is due (sums of beats are not exact)
+PACE_WINDOW = 32  # paced steps the measured steps/s is averaged over
 TAKEN_WAIT = 0.05  # at most this long between looks while a paced step waits for the window
 GRID_RESOLUTION = 100  # the decision boundary
 NEURON_RESOLUTION = 40  # each neuron's thumbnail (and its view on hover)
@@ -76,7 +80,7 @@ class TrainingHost:
         self.speed: float | None = None  # steps per second while playing; None: flat out
         self._next_step_at = 0.0  # when the next paced step falls due (clock seconds)
         self._last_step_at: float | None = None  # the last paced or single step, if any
-        self._paced_streak = False  # whether the last step was paced since the last Play
+        self._step_times: deque[float] = deque(maxlen=PACE_WINDOW)  # the last paced steps
         self._last_emit = 0.0
         self._untaken = 0  # timed snapshots sent and not yet taken by the window
         self._data_sent: TrainingData | None = None  # the trainer's points the window has
@@ -203,7 +207,7 @@ class TrainingHost:
         self._next_step_at = (
             now if self.speed is None or last is None else max(now, last + 1 / self.speed)
         )
-        self._paced_streak = False  # the first step's gap is not a measure of the pace
+        self._step_times.clear()  # the gap since a step before is not a measure of the pace
 
     def seconds_to_wait(self) -> float | None:
         """How long :func:`serve` may wait for a command before training again: 0 flat out,
@@ -260,25 +264,34 @@ class TrainingHost:
         self.emit(force=not self.playing)
 
     def paced_step(self) -> None:
-        """At a set speed: one step if it is due, then the next one ``1 / speed`` later on a
-        steady beat (a step more than half a beat late moves the beat: no bursts to catch
-        up). While the speed is no faster than the snapshots, every step is sent, and the
-        next waits until the window has taken the last."""
+        """At a set speed: the steps now due, one per beat of ``1 / speed`` seconds. A beat
+        missed by up to ``CATCH_UP_SECONDS`` is still taken (a wake-up or a frame late); one
+        missed by more starts the beat again from now (after a pause, a slow moment): no
+        bursts. While the speed is no faster than the snapshots, each step is sent and the
+        next waits until the window has taken it."""
         assert self.speed is not None, "paced steps need a speed"
-        now = self._clock()
+        clock, trainer = self._clock, self.trainer
+        now = clock()
         every_step = protocol.shows_every_step(self.speed, self._max_fps)
-        if now < self._next_step_at or (every_step and self._untaken):
+        if now < self._next_step_at - BEAT_SLACK or (every_step and self._untaken):
             return
-        beat = 1.0 / self.speed
-        diverged = self.trainer.step().diverged
-        self.diagnoser.update(self.trainer)
-        due = self._next_step_at + beat
-        self._next_step_at = due if due >= now + beat / 2 else now + beat
-        if self._paced_streak and self._last_step_at is not None:
-            rate = 1.0 / max(now - self._last_step_at, 1e-9)
-            old = self.steps_per_second
-            self.steps_per_second = rate if not old else 0.8 * old + 0.2 * rate
-        self._last_step_at, self._paced_streak = now, True
+        if now - self._next_step_at > CATCH_UP_SECONDS:
+            self._next_step_at = now
+        beat, deadline = 1.0 / self.speed, now + SLICE_SECONDS
+        while True:
+            diverged = trainer.step().diverged
+            self.diagnoser.update(trainer)
+            self._next_step_at += beat
+            self._step_times.append(now)
+            if diverged or every_step:
+                break
+            now = clock()
+            if now < self._next_step_at - BEAT_SLACK or now >= deadline:
+                break
+        self._last_step_at = now
+        times = self._step_times
+        if len(times) > 1:
+            self.steps_per_second = (len(times) - 1) / max(times[-1] - times[0], 1e-9)
         if diverged:
             self.playing = False
         self.emit(force=every_step or not self.playing)

@@ -86,6 +86,37 @@ def test_each_speed_keeps_its_beat_over_a_fake_second(speed):
         assert len(snapshots(sent)) <= 32  # the usual ~30 a second
 
 
+def test_a_fast_speed_keeps_its_rate_when_the_loop_looks_rarely():
+    clock = FakeClock()
+    host, sent = make_host(clock)
+    taken: list = []
+    host.handle(protocol.SetSpeed(1000.0))
+    host.handle(protocol.Play())
+    for _ in range(100):  # woken every 10 ms (a busy machine): the 10 steps due each time
+        take_all(host, sent, taken)
+        host.train_slice()
+        clock.now += 0.01
+    assert host.trainer.steps_done == 991  # the beats in [0, 0.99 s]: 1 + 99 looks × 10
+    assert host.steps_per_second == pytest.approx(1000.0, rel=0.5)  # batches of 10
+
+
+def test_a_step_a_little_late_keeps_the_beat():
+    clock = FakeClock()
+    host, sent = make_host(clock)
+    taken: list = []
+    host.handle(protocol.SetSpeed(10.0))
+    host.handle(protocol.Play())
+    take_all(host, sent, taken)
+    host.train_slice()  # at t = 0, next due at 0.1
+    clock.now += 0.13  # 30 ms late (within CATCH_UP_SECONDS)
+    take_all(host, sent, taken)
+    host.train_slice()
+    assert host.trainer.steps_done == 2
+    assert host.seconds_to_wait() is not None
+    take_all(host, sent, taken)
+    assert host.seconds_to_wait() == pytest.approx(0.07)  # due at 0.2: on the beat
+
+
 def test_a_step_waits_until_the_window_has_taken_the_last_one():
     clock = FakeClock()
     host, _sent = make_host(clock)
