@@ -238,8 +238,8 @@ class TrainingHost:
     # -- training ------------------------------------------------------------------------------
     def train_slice(self, seconds: float = SLICE_SECONDS) -> None:
         """Train for about ``seconds`` (while playing), ending early when a snapshot falls
-        due so the window gets them on time; stop on divergence. At a set speed: one step,
-        if it is due (see :meth:`paced_step`)."""
+        due so the window gets them on time; stop on divergence. At a set speed: the steps
+        now due (see :meth:`paced_step`)."""
         if self.speed is not None:
             self.paced_step()
             return
