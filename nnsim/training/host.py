@@ -7,7 +7,10 @@ every frame the window draws is time the trainer cannot train.
 :class:`TrainingHost` holds the behaviour (commands in, snapshots out) and is
 tested directly; :func:`serve` is the loop around a pipe: it trains in slices of
 a few milliseconds while playing, reads commands between slices, and sends a
-snapshot at most ``max_fps`` times a second (and after every command).
+snapshot at most ``max_fps`` times a second (and after every command). At a set speed
+(:class:`~nnsim.training.protocol.SetSpeed`) it trains one step at a time when each
+falls due, waiting for commands in between, and sends a snapshot of every step while
+the speed is no faster than the snapshots.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import queue
 import threading
 import time
 import traceback
+from collections import deque
 from collections.abc import Callable, Mapping
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
@@ -34,6 +38,10 @@ if TYPE_CHECKING:
     from nnsim.training.experiment import Experiment
 
 SLICE_SECONDS = 0.008
+CATCH_UP_SECONDS = 0.05  # a paced step this late is still on the beat; later, the beat moves
+BEAT_SLACK = 1e-6  # seconds: a beat due this soon is due (sums of beats are not exact)
+PACE_WINDOW = 32  # paced steps the measured steps/s is averaged over
+TAKEN_WAIT = 0.05  # at most this long between looks while a paced step waits for the window
 GRID_RESOLUTION = 100  # the decision boundary
 NEURON_RESOLUTION = 40  # each neuron's thumbnail (and its view on hover)
 MAX_UNTAKEN = 2  # one being drawn, one on its way: the window neither waits nor falls behind
@@ -63,11 +71,16 @@ class TrainingHost:
         self._send = send
         self._clock = clock  # seconds; tests give one that they advance themselves
         self._min_interval = 1.0 / max_fps
+        self._max_fps = max_fps
         self._grid: GridPredictor | None = None
         self._neuron_grid: GridPredictor | None = None
         self.playing = False
         self.generation = 0
-        self.steps_per_second = 0.0
+        self.steps_per_second = 0.0  # measured while playing
+        self.speed: float | None = None  # steps per second while playing; None: flat out
+        self._next_step_at = 0.0  # when the next paced step falls due (clock seconds)
+        self._last_step_at: float | None = None  # the last paced or single step, if any
+        self._step_times: deque[float] = deque(maxlen=PACE_WINDOW)  # the last paced steps
         self._last_emit = 0.0
         self._untaken = 0  # timed snapshots sent and not yet taken by the window
         self._data_sent: TrainingData | None = None  # the trainer's points the window has
@@ -122,10 +135,12 @@ class TrainingHost:
             protocol.SetBias: self._set_bias,
             protocol.RequestState: self._send_state,
             protocol.WatchStepLine: self._watch_step_line,
+            protocol.SetSpeed: self._set_speed,
         }
 
     def _play(self) -> None:
         self.playing = self.trainer.diverged is None
+        self._start_pace()
 
     def _pause(self) -> None:
         self.playing = False
@@ -135,6 +150,7 @@ class TrainingHost:
         if self.trainer.diverged is None:
             self.trainer.step()
             self.diagnoser.update(self.trainer)
+            self._last_step_at = self._clock()
 
     def _reset(self) -> None:
         self.playing = False
@@ -176,6 +192,34 @@ class TrainingHost:
         state = self.trainer.state_dict(histories=False)
         self._send(protocol.StateReady(state, self.generation))
 
+    def _set_speed(self, steps_per_second: float | None) -> None:
+        if steps_per_second is not None and not 0 < steps_per_second < float("inf"):
+            raise ValueError(f"a speed is a number of steps per second > 0, got {steps_per_second}")
+        self.speed = steps_per_second
+        self.steps_per_second = 0.0  # measured afresh at the new speed
+        self._start_pace()
+
+    def _start_pace(self) -> None:
+        """The next paced step: one interval after the last step, or now if that has passed
+        (so a new speed or a Play takes effect at once, and never with a burst)."""
+        now = self._clock()
+        last = self._last_step_at
+        self._next_step_at = (
+            now if self.speed is None or last is None else max(now, last + 1 / self.speed)
+        )
+        self._step_times.clear()  # the gap since a step before is not a measure of the pace
+
+    def seconds_to_wait(self) -> float | None:
+        """How long :func:`serve` may wait for a command before training again: 0 flat out,
+        until the next paced step falls due, None (until a command) while paused."""
+        if not self.playing:
+            return None
+        if self.speed is None:
+            return 0.0
+        if protocol.shows_every_step(self.speed, self._max_fps) and self._untaken:
+            return TAKEN_WAIT  # the window's Taken wakes the wait; this is only a safeguard
+        return max(0.0, self._next_step_at - self._clock())
+
     def _watch_step_line(self, on: bool) -> None:
         self._step_line = StepLineProbe() if on else None
 
@@ -194,7 +238,11 @@ class TrainingHost:
     # -- training ------------------------------------------------------------------------------
     def train_slice(self, seconds: float = SLICE_SECONDS) -> None:
         """Train for about ``seconds`` (while playing), ending early when a snapshot falls
-        due so the window gets them on time; stop on divergence."""
+        due so the window gets them on time; stop on divergence. At a set speed: the steps
+        now due (see :meth:`paced_step`)."""
+        if self.speed is not None:
+            self.paced_step()
+            return
         trainer = self.trainer
         clock = self._clock
         start = clock()
@@ -214,6 +262,39 @@ class TrainingHost:
             rate if not self.steps_per_second else (0.8 * self.steps_per_second + 0.2 * rate)
         )
         self.emit(force=not self.playing)
+
+    def paced_step(self) -> None:
+        """At a set speed: the steps now due, one per beat of ``1 / speed`` seconds. A beat
+        missed by up to ``CATCH_UP_SECONDS`` is still taken (a wake-up or a frame late); one
+        missed by more starts the beat again from now (after a pause, a slow moment): no
+        bursts. While the speed is no faster than the snapshots, each step is sent and the
+        next waits until the window has taken it."""
+        assert self.speed is not None, "paced steps need a speed"
+        clock, trainer = self._clock, self.trainer
+        now = clock()
+        every_step = protocol.shows_every_step(self.speed, self._max_fps)
+        if now < self._next_step_at - BEAT_SLACK or (every_step and self._untaken):
+            return
+        if now - self._next_step_at > CATCH_UP_SECONDS:
+            self._next_step_at = now
+        beat, deadline = 1.0 / self.speed, now + SLICE_SECONDS
+        while True:
+            diverged = trainer.step().diverged
+            self.diagnoser.update(trainer)
+            self._next_step_at += beat
+            self._step_times.append(now)
+            if diverged or every_step:
+                break
+            now = clock()
+            if now < self._next_step_at - BEAT_SLACK or now >= deadline:
+                break
+        self._last_step_at = now
+        times = self._step_times
+        if len(times) > 1:
+            self.steps_per_second = (len(times) - 1) / max(times[-1] - times[0], 1e-9)
+        if diverged:
+            self.playing = False
+        self.emit(force=every_step or not self.playing)
 
     def emit(self, force: bool = False) -> None:
         now = self._clock()
@@ -284,7 +365,7 @@ def serve(conn: Connection, experiment: Experiment, max_fps: float = 30.0) -> No
         host.emit(force=True)
         running = True
         while running:
-            if conn.poll(0 if host.playing else None):
+            if conn.poll(host.seconds_to_wait()):
                 running = host.handle(conn.recv())
             elif host.playing:
                 host.train_slice()

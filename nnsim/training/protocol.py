@@ -77,6 +77,20 @@ class SetBias(NamedTuple):
     value: float
 
 
+class SetSpeed(NamedTuple):
+    """Play at this many steps per second, one step at a time at a steady pace (a snapshot
+    after each while that is no faster than the snapshots go), or flat out for None. Kept
+    across new experiments and resets; it does not touch the run."""
+
+    steps_per_second: float | None
+
+
+def shows_every_step(steps_per_second: float | None, max_fps: float) -> bool:
+    """Whether Play at this speed sends (and the window draws) a snapshot of every step:
+    a set speed no faster than the snapshots go."""
+    return steps_per_second is not None and steps_per_second <= max_fps
+
+
 class Taken(NamedTuple):
     """The window has taken a running snapshot: another may be sent."""
 
@@ -109,6 +123,7 @@ Command = (
     | SetHyperparameter
     | SetWeight
     | SetBias
+    | SetSpeed
     | Taken
     | Quit
     | RequestState

@@ -30,7 +30,7 @@ from nnsim.ui.lessons import LessonController
 from nnsim.ui.network_view import NetworkView
 from nnsim.ui.plots import GradientPanel, LossPanel, LrPanel
 from nnsim.ui.plots.step_line import StepLinePanel
-from nnsim.ui.training_bar import TrainingBar
+from nnsim.ui.training_bar import TrainingBar, bind_speed
 from nnsim.ui.training_keys import TrainingKeys
 from nnsim.ui.window_data import UserDataMixin
 from nnsim.ui.window_files import ExperimentFilesMixin
@@ -71,6 +71,7 @@ class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWin
         set_controls_hidden(self, self.experiment().view.hidden_controls)
         self.model.subscribe(self._on_experiment_changed)
         self._start_worker()
+        bind_speed(self.training_bar, self.model, self.worker)  # view.speed ⇄ slider, pace
         # Drawing follows arrivals (the training process sends at most ~30 a second and
         # never more than one ahead of the window); a zero-delay timer coalesces bursts.
         self._refresh = QTimer(self)
@@ -304,6 +305,8 @@ class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWin
     # -- snapshots -----------------------------------------------------------------------------
     @Slot(object)
     def _on_snapshot(self, snapshot: Snapshot) -> None:
+        if self._pending is not None and self.worker.shows_every_step():
+            self._draw_pending()  # at a slow speed the learner sees every step: none skipped
         self.last_snapshot = snapshot
         self.landscape_recorder.record_snapshot(snapshot)
         self._pending = snapshot

@@ -28,6 +28,7 @@ SHORTCUTS = [
     ("Space", "Play / pause training"),
     ("→ or S", "Train one mini-batch"),
     ("R", "Reset to the initial weights"),
+    ("Ctrl+[ / Ctrl+]", "Train slower / faster (the speed slider)"),
     ("Ctrl+N / Ctrl+O / Ctrl+S", "New, open, save an experiment"),
     ("Ctrl+L", "Find a learning rate (the range test)"),
     ("Ctrl+K", "Compare runs that differ in one setting"),

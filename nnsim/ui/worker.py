@@ -103,6 +103,7 @@ class TrainingWorker(QObject):
         self._generation = 0  # NEW_STATE_COMMANDS sent: older snapshots are dropped
         self._crash = ""  # the last line of the training process's own report, if any
         self._watching_step_line = False  # told again to a restarted process
+        self.speed: float | None = experiment.view.steps_per_second  # None: flat out; kept too
 
     # -- lifetime ------------------------------------------------------------------------------
     def start(self) -> None:
@@ -126,6 +127,8 @@ class TrainingWorker(QObject):
         reader.start()
         if self._watching_step_line:
             self._send(protocol.WatchStepLine(True))
+        if self.speed is not None:
+            self._send(protocol.SetSpeed(self.speed))
 
     def restart(self, experiment: Experiment) -> None:
         """A new training process for ``experiment`` (after the old one died), at step 0."""
@@ -253,6 +256,18 @@ class TrainingWorker(QObject):
         if on != self._watching_step_line:
             self._watching_step_line = on
             self._send(protocol.WatchStepLine(on))
+
+    def set_speed(self, steps_per_second: float | None) -> None:
+        """Play at this many steps per second (one at a time, each shown while no faster than
+        the snapshots), or flat out for None; at once, playing or not, the run untouched."""
+        if steps_per_second != self.speed:
+            self.speed = steps_per_second
+            self._send(protocol.SetSpeed(steps_per_second))
+
+    def shows_every_step(self) -> bool:
+        """Whether Play sends a snapshot of every step (a speed no faster than the snapshots):
+        the window then draws each one, skipping none."""
+        return protocol.shows_every_step(self.speed, self._max_fps)
 
     @Slot()
     def request_state(self) -> None:

@@ -124,7 +124,7 @@ def test_default_is_the_issue_example_plus_nnsim_keys():
     assert extras == {
         "name": "",
         "description": "",
-        "view": {"hidden_controls": []},
+        "view": {"hidden_controls": [], "speed": "max"},
         "eval_every": 10,
     }
 

@@ -21,7 +21,7 @@ views of. On disk it is a versioned, human-readable JSON file::
                    "schedule": {"name": "constant", "unit": "step"},
                    "regularization": {"kind": "none", "rate": 0.0},
                    "grad_clip": null, "eval_every": 10},
-      "view": {"hidden_controls": []}
+      "view": {"hidden_controls": [], "speed": "max"}
     }
 
 Every key may be left out and then takes the value shown above (so ``{}`` is the
@@ -29,7 +29,8 @@ default experiment, :meth:`Experiment.default`). Besides the keys fixed by the
 file format, nnsim adds ``name`` and ``description`` (free text), ``data.points``
 (the user's own data, for ``"dataset": "custom"``), per-layer ``batch_norm`` and
 ``dropout`` overrides, ``training.eval_every`` (full train/test evaluation every
-N steps) and ``view.hidden_controls`` (controls a classroom hides).
+N steps), ``view.hidden_controls`` (controls a classroom hides) and ``view.speed`` (the
+window's training pace).
 
 Loading (:meth:`Experiment.from_dict`, :func:`load_experiment`) checks every
 value and raises one :class:`ExperimentError` listing every problem with its
@@ -74,6 +75,9 @@ Values
   ``{"mode": "value", "clip_value": x}`` with x > 0.
 - ``training.eval_every``: integer >= 1.
 - ``view.hidden_controls``: up to 200 identifiers (``[A-Za-z_][A-Za-z0-9_]*``), no repeats.
+- ``view.speed``: how fast the window's Play trains, one of
+  :data:`~nnsim.training.experiment.schema.SPEEDS`: ``1, 2, 5, 10, 30, 100, 1000`` steps
+  per second or ``"max"`` (the default, flat out). ``nnsim run`` ignores it.
 
 Files: a regular file of at most 16 MB, UTF-8, checked before parsing for nesting and
 size (:mod:`.json_text`); integers beyond ±2⁵³ and ``NaN``/``Infinity`` are refused

@@ -149,7 +149,7 @@ class Experiment:
                 else {"mode": clip.mode, CLIP_KEYS.get(clip.mode, "max_norm"): clip.threshold},
                 "eval_every": training.eval_every,
             },
-            "view": {"hidden_controls": list(self.view.hidden_controls)},
+            "view": {"hidden_controls": list(self.view.hidden_controls), "speed": self.view.speed},
         }
 
     def to_json(self) -> str:

@@ -34,6 +34,8 @@ from nnsim.training.experiment.schema import (
     MAX_UNITS,
     MIN_SAMPLES,
     OUTPUT_ACTIVATION_CHOICES,
+    SPEED_MAX,
+    SPEEDS,
     VERSION,
 )
 from nnsim.training.experiment.specs import (
@@ -74,7 +76,7 @@ _TOP_KEYS = (
 _DATA_KEYS = ("dataset", "samples", "noise", "train_fraction", "features", "points", "test_points")
 _NETWORK_KEYS = ("hidden_layers", "output_activation", "init", "batch_norm", "dropout")
 _LAYER_KEYS = ("units", "activation", "batch_norm", "dropout")
-_VIEW_KEYS = ("hidden_controls",)
+_VIEW_KEYS = ("hidden_controls", "speed")
 
 
 def parse_experiment_fields(d: Any) -> dict[str, Any]:
@@ -279,6 +281,25 @@ def _parse_view(problems: Problems, value: Any, path: str) -> Any:
     d = read_object(problems, value, path, _VIEW_KEYS)
     if d is None:
         return INVALID
+    names = _parse_hidden_controls(problems, d, path)
+    speed = _parse_speed(problems, d.get("speed", MISSING), child(path, "speed"))
+    return INVALID if INVALID in (speed, names) else ViewSpec(names, speed)
+
+
+def _parse_speed(problems: Problems, value: Any, where: str) -> Any:
+    """One of :data:`SPEEDS`: a number of steps per second (``10.0`` is read as ``10``) or
+    ``"max"``."""
+    if value is MISSING:
+        return SPEED_MAX
+    if isinstance(value, int | float | str) and not isinstance(value, bool) and value in SPEEDS:
+        return value if isinstance(value, str) else int(value)
+    steps = ", ".join(str(s) for s in SPEEDS if s != SPEED_MAX)
+    got = describe(value, with_type=True)
+    problems.add(where, f"must be one of {steps} (steps per second) or {SPEED_MAX!r}, got {got}")
+    return INVALID
+
+
+def _parse_hidden_controls(problems: Problems, d: Mapping[str, Any], path: str) -> Any:
     where = child(path, "hidden_controls")
     names = d.get("hidden_controls", [])
     if not isinstance(names, list) or len(names) > MAX_HIDDEN_CONTROLS:
@@ -298,4 +319,4 @@ def _parse_view(problems: Problems, value: Any, path: str) -> Any:
             problems.add(item(where, i), f"{name!r} is listed twice")
         else:
             seen.add(name)
-    return INVALID if len(problems) > before else ViewSpec(tuple(names))
+    return INVALID if len(problems) > before else tuple(names)

@@ -23,6 +23,8 @@ __all__ = [
     "OUTPUT_ACTIVATION_CHOICES",
     "REGULARIZATIONS",
     "SCHEDULE_UNITS",
+    "SPEEDS",
+    "SPEED_MAX",
     "VERSION",
 ]
 
@@ -37,6 +39,10 @@ CLIP_MODES: Final = ("norm", "value")
 CLIP_KEYS: Final = {"norm": "max_norm", "value": "clip_value"}
 """The JSON key of each clip mode's threshold (PyTorch's keyword name)."""
 OUTPUT_ACTIVATION_CHOICES: Final = ("auto", "softmax", *ACTIVATIONS)
+SPEED_MAX: Final = "max"
+"""``view.speed`` for training flat out (the window's default; ``nnsim run`` always does)."""
+SPEEDS: Final[tuple[int | str, ...]] = (1, 2, 5, 10, 30, 100, 1000, SPEED_MAX)
+"""The allowed ``view.speed`` values, slowest first: steps per second, or ``"max"``."""
 
 MIN_SAMPLES: Final = 2  # the train/test split needs a point on each side
 MAX_HIDDEN_LAYERS: Final = 32

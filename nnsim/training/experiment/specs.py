@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from nnsim.engine.datasets import DATASET_KINDS, DatasetKind
-from nnsim.training.experiment.schema import CUSTOM, DEFAULT_LR
+from nnsim.training.experiment.schema import CUSTOM, DEFAULT_LR, SPEED_MAX
 from nnsim.training.experiment.tasks import builtin_num_classes, label_problems, label_task
 
 __all__ = [
@@ -294,9 +294,17 @@ class TrainingSpec:
 
 @dataclass(frozen=True)
 class ViewSpec:
-    """Presentation settings: ``hidden_controls`` names controls a classroom mode hides."""
+    """Presentation settings: ``hidden_controls`` names controls a classroom mode hides;
+    ``speed`` is the window's training pace, one of
+    :data:`~nnsim.training.experiment.schema.SPEEDS` (steps per second, or ``"max"``)."""
 
     hidden_controls: tuple[str, ...] = ()
+    speed: int | str = SPEED_MAX
+
+    @property
+    def steps_per_second(self) -> float | None:
+        """The pace as a number of steps per second; None for ``"max"`` (flat out)."""
+        return None if self.speed == SPEED_MAX else float(self.speed)
 
     def __post_init__(self) -> None:
         _freeze(self, "hidden_controls", tuple(self.hidden_controls))
