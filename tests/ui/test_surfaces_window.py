@@ -34,6 +34,7 @@ def _play_until(qtbot, window, step, speed="1000 steps/s"):
     window.findChild(QPushButton, "surfacesPlayButton").click()
     qtbot.waitUntil(lambda: window.race.steps_done >= step or not window.running, timeout=20_000)
     window.pause()
+    qtbot.waitUntil(lambda: window.drawn)  # the plots, one per event-loop turn
 
 
 def test_the_view_menu_opens_the_surfaces_beside_the_window(nnsim_window):
@@ -117,6 +118,7 @@ def test_the_bowls_condition_number_and_angle(qtbot, surfaces):
     type_into(condition, "50")
     type_into(surfaces.findChild(QLineEdit, "surfaceAngleEdit"), "-60")
     assert surfaces.surface.condition == 50 and surfaces.surface.angle == -60
+    qtbot.waitUntil(lambda: surfaces.drawn)
     assert surfaces.regime_plot.limit.value() == pytest.approx(2 / 50)
     assert _label(surfaces, "surfacesStory") == ""  # no longer the preset's story
 
@@ -161,6 +163,7 @@ def test_racers_can_be_added_removed_and_changed(qtbot, surfaces):
     add = surfaces.findChild(QPushButton, "surfacesAddButton")
     while add.isEnabled():
         add.click()
+    qtbot.waitUntil(lambda: surfaces.drawn)
     assert len(surfaces.race.racers) == MAX_RACERS == len(surfaces.plot.paths)
     choose(surfaces.findChild(QComboBox, "surfaceOptimizerCombo_0"), "Adam")
     assert surfaces.specs[0].optimizer == "adam"
@@ -188,7 +191,7 @@ def test_every_preset_plays_without_error(qtbot, surfaces, title):
 def test_a_long_converged_path_is_drawn_with_fewer_points_but_every_long_step(surfaces):
     """Thousands of steps on one spot are not painted one by one (the event loop)."""
     surfaces.race.step(5000)
-    surfaces._show()
+    surfaces.redraw()
     racer = surfaces.race.racers[0]
     drawn = np.column_stack(surfaces.plot.paths[0].getData())
     assert len(drawn) < len(racer.path) / 10
@@ -200,6 +203,6 @@ def test_a_long_converged_path_is_drawn_with_fewer_points_but_every_long_step(su
 
 def test_before_the_first_steps_the_loss_axis_starts_at_step_0(qtbot, surfaces):
     surfaces.findChild(QPushButton, "surfacesResetButton").click()
-    qtbot.waitUntil(lambda: surfaces.loss_plot.viewRange()[0][0] == 0)
+    qtbot.waitUntil(lambda: surfaces.drawn)
     low, high = surfaces.loss_plot.viewRange()[0]
     assert (low, high) == (0, 10)  # not a ±500 range around the lone start point

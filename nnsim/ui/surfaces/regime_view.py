@@ -88,7 +88,8 @@ class RegimePlot(pg.PlotWidget):
         self.hideButtons()
         self.setMinimumHeight(170)
         self.setLabel("bottom", "learning rate η")
-        self.getAxis("bottom").enableAutoSIPrefix(False)
+        for axis in ("left", "bottom"):  # (a prefix would re-set the label at each range)
+            self.getAxis(axis).enableAutoSIPrefix(False)
         self.getAxis("left").setTicks([[(0.3, "0.3"), (0.6, "0.6"), (0.9, "0.9"), (-0.08, "GD")]])
         self.setLabel("left", "momentum μ")
         self.setToolTip(
@@ -115,6 +116,7 @@ class RegimePlot(pg.PlotWidget):
         self.dots.setZValue(5)
         self.addItem(self.dots)
         self.lambda_max = math.nan
+        self._title = ""
 
     def show_regimes(
         self, surface: Surface, racers: Sequence[Racer], colors: Sequence[str]
@@ -134,7 +136,10 @@ class RegimePlot(pg.PlotWidget):
             self.setYRange(-0.14, 1.0, padding=0)
         self.half.setValue(1 / lam)
         self.limit.setValue(2 / lam)
-        self.setTitle(f"SGD along the steepest curvature λ_max = {lam:.4g}", color=TEXT, size="9pt")
+        title = f"SGD along the steepest curvature λ_max = {lam:.4g}"
+        if title != self._title:  # (laying out a title is a good part of a redraw)
+            self._title = title
+            self.setTitle(title, color=TEXT, size="9pt")
         self.dots.setData([
             {"pos": (r.lr, _dot_height(float(r.spec.params.get("momentum", 0.0)))),
              "brush": pg.mkBrush(c)}

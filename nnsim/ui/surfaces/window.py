@@ -7,7 +7,9 @@ per racer with its optimizer, rate, hyper-parameters and schedule; Play / Step /
 speed and the step counter; a preset combo with the article's stories.
 
 The race runs in this (the GUI) thread from a timer: each tick takes the steps the speed
-asks for, at most :data:`SLICE_SECONDS` of them, then redraws, so the event loop is never
+asks for, at most :data:`SLICE_SECONDS` of them; every :data:`DRAW_SECONDS` a tick redraws
+instead. A redraw sets the labels at once and the plots one per event-loop turn (paths,
+loss, regime picture; each then paints in a turn of its own), so the event loop is never
 kept long. Changing any setting restarts the race from the start.
 
 objectNames: ``surfacesWindow``, ``surfacesPresetCombo``, ``surfacesStory``,
@@ -85,8 +87,13 @@ class SurfacesWindow(QDialog):
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self._tick)
+        self._stale: list[str] = []  # the plots still to redraw, one per turn
+        self._view_timer = QTimer(self)
+        self._view_timer.setInterval(0)
+        self._view_timer.timeout.connect(self._draw_next_part)
         self._build()
         self.apply_preset(PRESETS[0])
+        self.plot.precompute(p.make_surface() for p in PRESETS)  # in idle ticks
 
     # -- building --
 
@@ -367,23 +374,50 @@ class SurfacesWindow(QDialog):
         self.message.setText(text)
 
     def _show(self) -> None:
+        """Redraw: the labels now, the plots over the next turns (:meth:`redraw` at once)."""
         self._drawn = time.perf_counter()
         race = self.race
-        colors = [run_color(i) for i in range(len(race.racers))]
         self.step_label.setText(f"step {race.steps_done}")
-        self.plot.show_racers(race.racers, colors)
-        self.loss_plot.show_racers(race.racers)
         key = (self.surface, tuple(self.specs), [r.lr for r in race.racers])
+        parts = ["paths", "loss"]
         if key != self._regime_key:  # (a schedule changes the rates as it goes)
             self._regime_key = key
-            self._show_regimes(colors)
+            self._show_regime_text()
+            parts.append("regime")
+        self._stale += [p for p in parts if p not in self._stale]
+        self._view_timer.start()
         stopped = [f"{r.spec.label()} {r.stopped}" for r in race.racers if r.stopped]
         if stopped:
             self._say("; ".join(stopped) + ".", error=True)
 
-    def _show_regimes(self, colors: list[str]) -> None:
+    @property
+    def drawn(self) -> bool:
+        """The plots show the race as it is (no redraw under way)."""
+        return not self._stale
+
+    def redraw(self) -> None:
+        """Redraw everything now (a picture, a test)."""
+        self._show()
+        while self._stale:
+            self._draw_next_part()
+
+    def _draw_next_part(self) -> None:
+        if not self._stale:
+            self._view_timer.stop()
+            return
+        part = self._stale.pop(0)
         race = self.race
-        self.regime_plot.show_regimes(self.surface, race.racers, colors)
+        colors = [run_color(i) for i in range(len(race.racers))]
+        if part == "paths":
+            self.plot.show_racers(race.racers, colors)
+        elif part == "loss":
+            self.loss_plot.show_racers(race.racers)
+        else:
+            self.regime_plot.show_regimes(self.surface, race.racers, colors)
+
+    def _show_regime_text(self) -> None:
+        race = self.race
+        colors = [run_color(i) for i in range(len(race.racers))]
         lines, rules = regime_lines(self.surface, race.racers)
         rows = [
             f'<p style="margin:0 0 3px 0"><span style="color:{c}">■</span> {html.escape(t)}</p>'
