@@ -127,9 +127,11 @@ def test_a_surface_with_four_minima_marks_them_and_draws_log_spaced_contours(qtb
     choose(surfaces.findChild(QComboBox, "surfaceCombo"), "Himmelblau")
     assert surfaces.surface.name == "himmelblau"
     assert not surfaces.findChild(QLineEdit, "surfaceConditionEdit").isVisible()
+    qtbot.waitUntil(lambda: surfaces.drawn)
     assert len(surfaces.plot.minima.data) == 4
     assert surfaces.loss_plot.getAxis("left").logMode
     choose(surfaces.findChild(QComboBox, "surfaceCombo"), "Saddle")  # unbounded below: f itself
+    qtbot.waitUntil(lambda: surfaces.drawn)
     assert not surfaces.loss_plot.getAxis("left").logMode
     choose(surfaces.findChild(QComboBox, "surfaceCombo"), "Himmelblau")
     qtbot.waitUntil(lambda: surfaces.plot.contours_ready)

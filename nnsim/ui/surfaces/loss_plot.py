@@ -98,9 +98,8 @@ class SurfaceLossPlot(pg.PlotWidget):
             for (_, text), label in zip(self.legend.items, labels, strict=False):
                 if text.text != label:
                     text.setText(label)
-            for curve, label in list(zip(self.curves, labels, strict=True))[
-                len(self.legend.items) :
-            ]:
+            kept = len(self.legend.items)
+            for curve, label in zip(self.curves[kept:], labels[kept:], strict=True):
                 self.legend.addItem(curve, label)
 
     def heights(self, racer: Racer) -> np.ndarray:
@@ -132,4 +131,5 @@ class SurfaceLossPlot(pg.PlotWidget):
             y0, y1 = -1.0, 1.0
         if (0.0, x1, y0, y1) != self._range:
             self._range = (0.0, x1, y0, y1)
-            self.setRange(xRange=(0.0, x1), yRange=(y0, y1), padding=0)
+            self.setXRange(0.0, x1, padding=0)
+            self.setYRange(y0, y1, padding=0.03)  # (the top tick's label whole)

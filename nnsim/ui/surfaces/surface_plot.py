@@ -1,14 +1,16 @@
 """The contour plot of a surface with the racers' paths, the known minima and the start.
 
 The filled background shows log(f − f_min); the contour lines are log-spaced
-(:func:`~nnsim.ui.surfaces.contours.log_levels`), computed a few levels per timer tick
-(:data:`CONTOUR_SECONDS`) and shown together once all are there, so a new surface never
-keeps the event loop busy. A surface's drawing (shade, levels, contour segments) does not
-change while racing: it is kept per surface (:attr:`Surface.key`, the bowl's condition
-number and angle included) for the whole session, and the preset surfaces are computed in
-the idle ticks after the first one, so choosing a preset shows its contours at once. The
-start is a draggable cross (``startMoved`` while dragged); each racer is a line in its
-colour with a dot where it is now, and a large ✕ where it overflowed.
+(:func:`~nnsim.ui.surfaces.contours.log_levels`), computed a few levels per call of
+:meth:`SurfacePlot.work` (:data:`CONTOUR_SECONDS`; the window calls it from its one
+zero-delay timer, a turn of the event loop each) and shown together once all are there,
+so a new surface never keeps the event loop busy. A surface's drawing (shade, levels,
+contour segments) does not change while racing: it is kept per surface
+(:attr:`Surface.key`, the bowl's condition number and angle included) for the whole
+session, and the preset surfaces are computed in idle turns after the first one, so
+choosing a preset shows its contours at once. The start is a draggable cross
+(``startMoved`` while dragged); each racer is a line in its colour with a dot where it is
+now, and a large ✕ where it overflowed.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QTimer, Signal
+from PySide6.QtCore import QPointF, Signal
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from nnsim.engine.surfaces import Surface
@@ -137,30 +139,71 @@ class SurfacePlot(pg.PlotWidget):
         self._drawing: SurfaceDrawing | None = None
         self._lines_shown = False  # the lines item holds the drawing's complete contours
         self._ahead: list[Surface] = []  # surfaces to draw in idle ticks (see precompute)
-        self._contour_timer = QTimer(self)
-        self._contour_timer.setInterval(0)
-        self._contour_timer.timeout.connect(self._draw_some_levels)
         self._moving = False
         self._path_colors: list[str] = []
 
     # -- the surface --
 
     def set_surface(self, surface: Surface) -> None:
-        """Show ``surface`` over its box; contour lines follow over the next few ticks
-        (at once if they were computed before)."""
+        """Show ``surface`` over its box: the shade, the minima, then the contour lines, in
+        the next calls of :meth:`work` (a turn of the event loop each, so that each paints
+        in a turn of its own)."""
         self._surface = surface
+        self._drawing = None  # not on screen yet
+        self._lines_shown = False
+
+    def precompute(self, surfaces: Iterable[Surface]) -> None:
+        """Trace the contours of ``surfaces`` in idle calls of :meth:`work`, after the
+        surface on screen."""
+        self._ahead = list(surfaces)
+
+    @property
+    def contours_ready(self) -> bool:
+        """The surface set last is on screen with every contour level."""
+        return self._lines_shown
+
+    @property
+    def contour_levels_drawn(self) -> int:
+        return len(self._drawing.segments) if self._lines_shown and self._drawing else 0
+
+    @property
+    def busy(self) -> bool:
+        """The surface set last is not wholly on screen yet."""
+        return self._surface is not None and not self._lines_shown
+
+    def work(self) -> bool:
+        """One piece of drawing (at most about :data:`CONTOUR_SECONDS`): the new surface's
+        shade, its contour levels, its lines; else one of the surfaces ahead. False once
+        there is nothing left to do."""
+        if self._surface is None:
+            return False
+        if self._drawing is None:
+            self._show_surface(self._surface)
+        elif not self._lines_shown:
+            if self._drawing.complete:
+                self._show_lines()
+            else:
+                self._drawing.compute_for(CONTOUR_SECONDS)
+        elif self._ahead:
+            key = self._ahead[0].key
+            if key not in _DRAWINGS:
+                drawing_for(self._ahead[0])  # its grid and shade: a piece of their own
+            else:
+                _DRAWINGS[key].compute_for(CONTOUR_SECONDS)
+                if _DRAWINGS[key].complete:
+                    self._ahead.pop(0)
+        else:
+            return False
+        return True
+
+    def _show_surface(self, surface: Surface) -> None:
         self._drawing = drawing = drawing_for(surface)
         x0, x1, y0, y1 = surface.box
         self.image.setImage(drawing.shade, autoLevels=True)
         self.image.setRect(pg.QtCore.QRectF(x0, y0, x1 - x0, y1 - y0))
         # both at once: with the aspect locked the view grows to hold the whole box
         self.getViewBox().setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0.01)
-        self._lines_shown = False
-        if drawing.complete:
-            self._show_lines()
-        else:
-            self.lines.setData([], [])
-        self._contour_timer.start()  # the rest of this surface, then the ones ahead
+        self.lines.setData([], [])
         spots = []
         for p in surface.critical_points:
             symbol, color = _MARKS[p.kind]
@@ -170,46 +213,11 @@ class SurfacePlot(pg.PlotWidget):
         self.minima.setData(spots)
         self.minima.setToolTip("\n".join(s["data"] for s in spots))
 
-    def precompute(self, surfaces: Iterable[Surface]) -> None:
-        """Trace the contours of ``surfaces`` in idle ticks, after the one on screen."""
-        self._ahead = list(surfaces)
-        if self._ahead:
-            self._contour_timer.start()
-
-    @property
-    def contours_ready(self) -> bool:
-        """Every contour level of the surface on screen has been drawn."""
-        return self._lines_shown
-
-    @property
-    def contour_levels_drawn(self) -> int:
-        return len(self._drawing.segments) if self._lines_shown and self._drawing else 0
-
     def _show_lines(self) -> None:
         assert self._drawing is not None
         points = self._drawing.points
         self.lines.setData(points[:, 0], points[:, 1], connect="pairs", skipFiniteCheck=True)
         self._lines_shown = True
-
-    def _draw_some_levels(self) -> None:
-        """One tick of contour work: the surface on screen first, then those ahead."""
-        drawing = self._drawing
-        if drawing is not None and not self._lines_shown:
-            drawing.compute_for(CONTOUR_SECONDS)
-            if drawing.complete:
-                self._show_lines()
-            return
-        if not self._ahead:
-            self._contour_timer.stop()
-            return
-        key = self._ahead[0].key
-        if key not in _DRAWINGS:
-            drawing_for(self._ahead[0])  # its grid and shade: a tick of their own
-            return
-        ahead = _DRAWINGS[key]
-        ahead.compute_for(CONTOUR_SECONDS)
-        if ahead.complete:
-            self._ahead.pop(0)
 
     # -- the start --
 

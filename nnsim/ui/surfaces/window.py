@@ -30,6 +30,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -88,12 +89,15 @@ class SurfacesWindow(QDialog):
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self._tick)
         self._stale: list[str] = []  # the plots still to redraw, one per turn
-        self._view_timer = QTimer(self)
-        self._view_timer.setInterval(0)
-        self._view_timer.timeout.connect(self._draw_next_part)
+        self._new_racers = True  # the race was replaced since the loss plot was drawn
+        self._plot_turn = False  # the surface plot's turn next (it and the parts alternate)
+        self._view_timer = QTimer(self)  # one zero-delay timer for every piece of drawing:
+        self._view_timer.setInterval(0)  # two would fire in the same turn, before a paint
+        self._view_timer.timeout.connect(self._draw_a_piece)
         self._build()
         self.apply_preset(PRESETS[0])
-        self.plot.precompute(p.make_surface() for p in PRESETS)  # in idle ticks
+        self.plot.precompute(p.make_surface() for p in PRESETS)  # in idle turns
+        self._view_timer.start()
 
     # -- building --
 
@@ -180,16 +184,33 @@ class SurfacesWindow(QDialog):
                         self.step_label):  # fmt: skip
             controls.addWidget(control)
         controls.addWidget(self.message, 1)
+        # the texts that change with a preset or a race keep their room (two lines; the
+        # regime's below a plot of fixed height): a new text must not move the plots, or
+        # the whole window is laid out and painted again
+        lines = self.fontMetrics().lineSpacing()
+        for label in (self.story, self.message):
+            label.setMinimumHeight(2 * lines + 4)
+        self.regime_plot.setFixedHeight(max(190, 11 * lines))
         right = QVBoxLayout()
         right.addWidget(scroll, 1)
         right.addWidget(self.add_button)
         grid = QGridLayout()
         grid.addWidget(self.plot, 0, 0, 2, 1)
         grid.addWidget(self.loss_plot, 0, 1)
+        # the regime's sentences scroll in a room of their own: a longer text must not take
+        # height from the loss plot (a resize of a plot repaints all of it)
+        regime_scroll = QScrollArea(self)
+        regime_scroll.setObjectName("surfacesRegimeScroll")
+        regime_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        regime_scroll.setWidgetResizable(True)
+        regime_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        regime_scroll.setWidget(self.regime_text)
         middle = QVBoxLayout()
-        middle.addWidget(self.regime_plot, 1)
-        middle.addWidget(self.regime_text)
+        middle.addWidget(self.regime_plot)
+        middle.addWidget(regime_scroll, 1)
         grid.addLayout(middle, 1, 1)
+        grid.setRowStretch(0, 5)
+        grid.setRowStretch(1, 6)
         grid.addLayout(right, 0, 2, 2, 1)
         grid.setColumnStretch(0, 5)
         grid.setColumnStretch(1, 4)
@@ -271,6 +292,7 @@ class SurfacesWindow(QDialog):
         self.start = (min(max(start[0], x0), x1), min(max(start[1], y0), y1))
         self.plot.set_surface(surface)
         self.plot.set_start(*self.start)
+        self._view_timer.start()
 
     def _on_start_moved(self, x: float, y: float) -> None:
         self.start = (x, y)
@@ -326,7 +348,7 @@ class SurfacesWindow(QDialog):
     def restart(self) -> None:
         """Every racer back at the start, step 0 (playing goes on)."""
         self.race = Race(self.surface, self.start, self.specs)
-        self.loss_plot.set_racers([s.label() for s in self.specs], self.surface)
+        self._new_racers = True  # the loss plot's curves and legend, in its turn
         self._say("")
         self._show()
 
@@ -392,25 +414,36 @@ class SurfacesWindow(QDialog):
 
     @property
     def drawn(self) -> bool:
-        """The plots show the race as it is (no redraw under way)."""
-        return not self._stale
+        """The plots show the race and the surface as they are (no redraw under way)."""
+        return not self._stale and not self.plot.busy
 
     def redraw(self) -> None:
         """Redraw everything now (a picture, a test)."""
         self._show()
+        while self.plot.busy:
+            self.plot.work()
         while self._stale:
             self._draw_next_part()
 
-    def _draw_next_part(self) -> None:
-        if not self._stale:
+    def _draw_a_piece(self) -> None:
+        """One piece of drawing per turn: the surface plot's and the race's parts in turn,
+        then the surfaces ahead (see :meth:`SurfacePlot.precompute`)."""
+        self._plot_turn = not self._plot_turn
+        if self._stale and not (self._plot_turn and self.plot.busy):
+            self._draw_next_part()
+        elif not self.plot.work():
             self._view_timer.stop()
-            return
+
+    def _draw_next_part(self) -> None:
         part = self._stale.pop(0)
         race = self.race
         colors = [run_color(i) for i in range(len(race.racers))]
         if part == "paths":
             self.plot.show_racers(race.racers, colors)
         elif part == "loss":
+            if self._new_racers:
+                self._new_racers = False
+                self.loss_plot.set_racers([s.label() for s in race.specs], race.surface)
             self.loss_plot.show_racers(race.racers)
         else:
             self.regime_plot.show_regimes(self.surface, race.racers, colors)
