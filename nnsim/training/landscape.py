@@ -17,6 +17,9 @@ Two choices of the directions d₁, d₂ (:class:`Directions`):
 The grid (:class:`LandscapeGrid`) is K forward passes: a chunk of grid points is one
 :class:`~nnsim.engine.stacked.StackedNetwork` of K runs (bounded memory), computed a chunk at
 a time so that a window can spread it over timer ticks (:meth:`LandscapeGrid.run_for`). The
+chunk is sized from its arithmetic (about 2 ms), then bounded by time: a chunk that took
+longer than :data:`CHUNK_SECONDS` halves the next ones (a slow or busy machine), and
+``run_for`` starts no chunk that would end past its deadline. The
 loss is the data loss on the whole training set in evaluation mode, exactly the trainer's
 ``train_loss`` (no penalty). Networks with batch-norm or dropout cannot be stacked: their
 points are evaluated one network at a time (running statistics kept, no dropout).
@@ -40,6 +43,7 @@ if TYPE_CHECKING:
     from nnsim.training.experiment import Experiment
 
 __all__ = [
+    "CHUNK_SECONDS",
     "Directions",
     "LandscapeError",
     "LandscapeGrid",
@@ -57,6 +61,7 @@ MEMORY_BYTES = 2 * 2**20  # what one chunk's activations may take: they stay in 
 FIT_MARGIN = 1.25  # a range fitted to the trajectory reaches this far beyond it
 MAX_CHUNK = 64  # grid points per stacked pass
 CHUNK_WORK = 2_000_000  # multiply-adds (an activation counts 10) per chunk: ~2 ms
+CHUNK_SECONDS = 0.004  # a chunk that takes longer halves the chunk (the event loop waits)
 
 
 class LandscapeError(ValueError):
@@ -203,6 +208,7 @@ class LandscapeGrid:
         alphas: np.ndarray,
         betas: np.ndarray,
         chunk: int | None = None,
+        chunk_seconds: float = CHUNK_SECONDS,
     ) -> None:
         self.theta = net.theta.copy()
         if not np.isfinite(self.theta).all():
@@ -226,6 +232,8 @@ class LandscapeGrid:
         self.loss = np.full(a.shape, np.nan)
         self.done_points = 0
         self.seconds = 0.0  # compute time spent so far
+        self.chunk_seconds = chunk_seconds
+        self.last_chunk_seconds = 0.0  # how long the latest chunk took
         self._stack: StackedNetwork | None = None
         self._y_stack = np.empty(0)
         if stackable(net) is None:
@@ -233,14 +241,15 @@ class LandscapeGrid:
             memory = 4 * 8 * n * max(sizes)  # bytes of activations a point
             work = n * sum(i * o + 10 * o for i, o in itertools.pairwise(sizes))
             k = min(MAX_CHUNK, MEMORY_BYTES // memory, CHUNK_WORK // work)
-            k = int(chunk or max(1, k))
-            self.chunk = min(k, self.total)
-            self._stack = StackedNetwork([net] * self.chunk)
-            self._y_stack = np.ascontiguousarray(
-                np.broadcast_to(self.y, (self.chunk, *self.y.shape))
-            )
+            self._resize(min(int(chunk or max(1, k)), self.total))
         else:
             self.chunk = 1
+
+    def _resize(self, chunk: int) -> None:
+        """Stacks of ``chunk`` networks from now on."""
+        self.chunk = chunk
+        self._stack = StackedNetwork([self._net] * chunk)
+        self._y_stack = np.ascontiguousarray(np.broadcast_to(self.y, (chunk, *self.y.shape)))
 
     @property
     def total(self) -> int:
@@ -282,14 +291,19 @@ class LandscapeGrid:
                 z, out = stack.evaluate(self.x[None])
                 flat[lo:hi] = stack.loss.value(z, out, self._y_stack)[:n]
         self.done_points = hi
-        self.seconds += time.perf_counter() - started
+        took = time.perf_counter() - started
+        self.seconds += took
+        self.last_chunk_seconds = took
+        if took > self.chunk_seconds and self.chunk > 1 and not self.done:
+            self._resize(self.chunk // 2)
 
     def run_for(self, seconds: float) -> bool:
-        """Compute chunks for about ``seconds`` (at least one); True once the grid is done."""
+        """Compute chunks for ``seconds`` at most (at least one chunk: no chunk is started
+        that would likely end later); True once the grid is done."""
         end = time.perf_counter() + seconds
         while not self.done:
             self.compute_chunk()
-            if time.perf_counter() >= end:
+            if time.perf_counter() + self.last_chunk_seconds > end:
                 break
         return self.done
 
