@@ -18,8 +18,10 @@ The grid (:class:`LandscapeGrid`) is K forward passes: a chunk of grid points is
 :class:`~nnsim.engine.stacked.StackedNetwork` of K runs (bounded memory), computed a chunk at
 a time so that a window can spread it over timer ticks (:meth:`LandscapeGrid.run_for`). The
 chunk is sized from its arithmetic (about 2 ms), then bounded by time: a chunk that took
-longer than :data:`CHUNK_SECONDS` halves the next ones (a slow or busy machine), and
-``run_for`` starts no chunk that would end past its deadline. The
+more than :data:`CHUNK_SECONDS` of this thread's CPU halves the next ones (a slow machine;
+CPU time, so that other programs taking the processor do not shrink it), one under a
+quarter of that doubles them again up to the first size, and ``run_for`` starts no chunk
+that would likely end past its deadline. The
 loss is the data loss on the whole training set in evaluation mode, exactly the trainer's
 ``train_loss`` (no penalty). Networks with batch-norm or dropout cannot be stacked: their
 points are evaluated one network at a time (running statistics kept, no dropout).
@@ -233,7 +235,8 @@ class LandscapeGrid:
         self.done_points = 0
         self.seconds = 0.0  # compute time spent so far
         self.chunk_seconds = chunk_seconds
-        self.last_chunk_seconds = 0.0  # how long the latest chunk took
+        self.last_chunk_seconds = 0.0  # how long the latest chunk took (wall clock)
+        self._largest = 1  # the chunk its arithmetic allows
         self._stack: StackedNetwork | None = None
         self._y_stack = np.empty(0)
         if stackable(net) is None:
@@ -241,7 +244,8 @@ class LandscapeGrid:
             memory = 4 * 8 * n * max(sizes)  # bytes of activations a point
             work = n * sum(i * o + 10 * o for i, o in itertools.pairwise(sizes))
             k = min(MAX_CHUNK, MEMORY_BYTES // memory, CHUNK_WORK // work)
-            self._resize(min(int(chunk or max(1, k)), self.total))
+            self._largest = min(int(chunk or max(1, k)), self.total)
+            self._resize(self._largest)
         else:
             self.chunk = 1
 
@@ -274,7 +278,7 @@ class LandscapeGrid:
         """Compute the next chunk of points (row-major: β slowest)."""
         if self.done:
             return
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.thread_time()
         lo = self.done_points
         hi = min(lo + self.chunk, self.total)
         a, b = self._a[lo:hi], self._b[lo:hi]
@@ -294,8 +298,13 @@ class LandscapeGrid:
         took = time.perf_counter() - started
         self.seconds += took
         self.last_chunk_seconds = took
-        if took > self.chunk_seconds and self.chunk > 1 and not self.done:
+        work = time.thread_time() - cpu
+        if self.done or self._stack is None:
+            return
+        if work > self.chunk_seconds and self.chunk > 1:
             self._resize(self.chunk // 2)
+        elif work < self.chunk_seconds / 4 and self.chunk < self._largest:
+            self._resize(min(2 * self.chunk, self._largest))
 
     def run_for(self, seconds: float) -> bool:
         """Compute chunks for ``seconds`` at most (at least one chunk: no chunk is started

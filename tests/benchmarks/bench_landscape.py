@@ -99,6 +99,13 @@ def instrument(dialog, parts: Parts) -> None:
     for name, part in _VIEW_PARTS:
         if hasattr(view, name):
             parts.wrap(view, name, part)
+    if hasattr(view, "draw_steps"):  # the drawing in pieces, one per turn: each timed
+        steps = view.draw_steps
+
+        def timed_steps(*args):
+            return [parts.timed(f"piece: {f.__name__}", f) for f in steps(*args)]
+
+        view.draw_steps = timed_steps
     for item, name, part in _ITEM_PARTS:
         parts.wrap(getattr(view, item), name, part)
     parts.wrap(dialog, "compute", "start a grid")
