@@ -214,3 +214,16 @@ def test_a_grid_is_drawn_a_piece_per_turn_and_a_fine_grid_is_not_interpolated(qt
     assert dialog.shown is not None and not dialog.running
     assert len(dialog.view.contours.getData()[0]) > 0
     assert "151×151 losses" in dialog.message.text()
+
+
+def test_the_colour_bar_has_readable_ticks_on_a_flat_landscape():
+    """A loss from 0.641 to 0.765 (under a decade, one 1–9 × 10ᵏ value in it) still gets
+    several ticks, each labelled with the loss at its height."""
+    from nnsim.ui.landscape.plot import log_ticks
+
+    lo, hi = np.log10(0.641), np.log10(0.765)
+    ticks = log_ticks(lo, hi)
+    assert len(ticks) >= 3
+    for position, label in ticks:
+        assert lo <= position <= hi and float(label) == pytest.approx(10**position)
+    assert [label for _, label in log_ticks(0.0, 2.0)] == ["1", "2", "5", "10", "20", "50", "100"]

@@ -20,7 +20,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from nnsim.ui.style import HIGHLIGHT, TEXT
+from nnsim.ui.style import HIGHLIGHT
 
 __all__ = [
     "CONTOUR_LEVELS",
@@ -115,7 +115,8 @@ def contour_segments(
 
 def log_ticks(lo: float, hi: float) -> list[tuple[float, str]]:
     """Ticks for a log₁₀ axis from ``lo`` to ``hi`` labelled with the loss itself: 1, 2, 5
-    × 10ᵏ (every value of the decade when the range is under one decade)."""
+    × 10ᵏ (every value of the decade when the range is under one decade, and evenly spaced
+    round losses when even those give fewer than three ticks, as on a flat landscape)."""
     steps = (1, 2, 5) if hi - lo > 1 else (1, 2, 3, 4, 5, 6, 7, 8, 9)
     ticks = []
     for k in range(int(np.floor(lo)) - 1, int(np.ceil(hi)) + 1):
@@ -123,7 +124,14 @@ def log_ticks(lo: float, hi: float) -> list[tuple[float, str]]:
             v = np.log10(m) + k
             if lo <= v <= hi:
                 ticks.append((float(v), f"{m * 10.0**k:.3g}"))
-    return ticks
+    if len(ticks) >= 3 or not hi > lo:
+        return ticks
+    a, b = 10.0**lo, 10.0**hi
+    raw = (b - a) / 4
+    unit = 10.0 ** np.floor(np.log10(raw))
+    step = min((m * unit for m in (1, 2, 5, 10) if m * unit >= raw), default=10 * unit)
+    values = np.arange(np.ceil(a / step) * step, b + step * 1e-9, step)
+    return [(float(np.log10(v)), f"{v:.4g}") for v in values if v > 0]
 
 
 class LandscapePlot(QWidget):
@@ -140,7 +148,10 @@ class LandscapePlot(QWidget):
         item.showGrid(False, False)
         for axis in ("left", "bottom"):
             item.getAxis(axis).enableAutoSIPrefix(False)
-        self.legend = item.addLegend(offset=(8, 8), labelTextColor=TEXT, brush="w")
+            item.getAxis(axis).setStyle(hideOverlappingLabels=True)  # no label cut at an end
+        # dark and opaque: the white trajectory and start show on it, and an opaque box is
+        # cheaper to paint over the heatmap than a translucent one
+        self.legend = item.addLegend(offset=(8, 8), labelTextColor="w", brush="#3c4048")
         self.image = pg.ImageItem()
         self.plot.addItem(self.image)
         self.colormap = pg.colormap.get("viridis")
