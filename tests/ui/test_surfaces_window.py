@@ -208,3 +208,51 @@ def test_before_the_first_steps_the_loss_axis_starts_at_step_0(qtbot, surfaces):
     qtbot.waitUntil(lambda: surfaces.drawn)
     low, high = surfaces.loss_plot.viewRange()[0]
     assert (low, high) == (0, 10)  # not a ±500 range around the lone start point
+
+
+def test_contours_are_kept_per_surface_and_a_new_condition_number_gets_its_own(qtbot, surfaces):
+    """A surface's contours do not change while racing: they are traced once per surface
+    (the bowl's condition number and angle included) and shown again from the cache."""
+    from nnsim.engine.surfaces import Bowl
+    from nnsim.ui.surfaces.surface_plot import drawing_for
+
+    assert drawing_for(Bowl(20, 30)) is drawing_for(Bowl(20.0, 30.0))
+    assert drawing_for(Bowl(50, 30)) is not drawing_for(Bowl(20, 30))
+    assert drawing_for(Bowl(20, 31)) is not drawing_for(Bowl(20, 30))
+    type_into(surfaces.findChild(QLineEdit, "surfaceConditionEdit"), "37")
+    qtbot.waitUntil(lambda: surfaces.drawn, timeout=10_000)
+    drawing = drawing_for(surfaces.surface)
+    assert surfaces.surface.condition == 37 and drawing.complete
+    x, y = surfaces.plot.lines.getData()
+    f = surfaces.surface.value(x, y)  # every drawn point lies on one of this bowl's levels
+    nearest = np.min(np.abs(f[:, None] / np.array(drawing.levels)[None, :] - 1), axis=1)
+    assert len(x) > 1000 and nearest.max() < 0.05  # (linear along a cell edge)
+    before = len(x)
+    type_into(surfaces.findChild(QLineEdit, "surfaceConditionEdit"), "20")
+    qtbot.waitUntil(lambda: surfaces.drawn, timeout=10_000)
+    assert len(surfaces.plot.lines.getData()[0]) != before  # the 20 bowl's, not the 37's
+
+
+def test_the_presets_contours_are_traced_ahead_so_a_preset_shows_them_at_once(qtbot, surfaces):
+    from nnsim.ui.surfaces.surface_plot import drawing_for
+
+    qtbot.waitUntil(lambda: all(drawing_for(p.make_surface()).complete for p in PRESETS),
+                    timeout=20_000)  # fmt: skip
+    choose(surfaces.findChild(QComboBox, "surfacesPresetCombo"), "Adam on Rosenbrock")
+    assert not surfaces.plot.contours_ready
+    surfaces.plot.work()  # its shade, in a turn of its own
+    surfaces.plot.work()  # its (kept) contour lines
+    assert surfaces.plot.contours_ready and surfaces.plot.contour_levels_drawn == 18
+
+
+def test_a_preset_shows_every_racers_settings_and_an_edit_keeps_the_others(qtbot, surfaces):
+    decay = next(p for p in PRESETS if p.title == "decay: fast then fine")
+    choose(surfaces.findChild(QComboBox, "surfacesPresetCombo"), decay.title)
+    assert surfaces.specs == list(decay.racers) and surfaces.race.specs == decay.racers
+    assert surfaces.findChild(QComboBox, "surfaceScheduleCombo_2").currentData() == "exponential"
+    assert surfaces.findChild(QLineEdit, "surfaceSchedule2_gamma").text() == "0.98"
+    assert surfaces.findChild(QLineEdit, "surfaceHp1_lr").text() == "0.01"
+    type_into(surfaces.findChild(QLineEdit, "surfaceHp0_lr"), "0.05")
+    assert surfaces.specs[0].lr == 0.05 and surfaces.specs[1:] == list(decay.racers[1:])
+    qtbot.waitUntil(lambda: surfaces.drawn)
+    assert len(surfaces.loss_plot.curves) == 3 and len(surfaces.plot.paths) == 3
