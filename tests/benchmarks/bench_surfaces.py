@@ -64,7 +64,8 @@ def instrument(window, parts: Parts) -> None:
     slots = [(window._timer, window._tick, "tick slot (all of it)")]
     for owner, timer_name, slot_name in (
         (window.plot, "_contour_timer", "_draw_some_levels"),  # (before: the plot's own timer)
-        (window, "_view_timer", "_draw_a_piece"),
+        (window, "_view_timer", "_draw_a_piece"),  # (a step before: the window's)
+        (getattr(window, "drawer", None), "timer", "_draw_a_piece"),
     ):
         if hasattr(owner, timer_name):
             timer, slot = getattr(owner, timer_name), getattr(owner, slot_name)

@@ -9,19 +9,21 @@ surfaces it is the local picture at the global minimum (at the saddle of ``x² �
 
 from __future__ import annotations
 
+import html
 import math
 from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QWidget
 
 from nnsim.engine.surfaces import Bowl, CriticalPoint, Surface
 from nnsim.training.surface_race import Racer
 from nnsim.training.surface_regime import KINDS, regime_map, sgd_regime
-from nnsim.ui.style import TEXT
+from nnsim.ui.style import MUTED, TEXT
 
-__all__ = ["KIND_COLORS", "RegimePlot", "local_curvatures", "regime_lines"]
+__all__ = ["KIND_COLORS", "RegimePlot", "RegimeText", "local_curvatures", "regime_lines"]
 
 KIND_COLORS = {"monotone": "#d9f0d3", "oscillating": "#fde0c5", "ripples": "#d4e4f7",
                "divergent": "#f7c6c7"}  # fmt: skip
@@ -149,3 +151,33 @@ class RegimePlot(pg.PlotWidget):
     def _top(self) -> float:
         rect = self.image.boundingRect()
         return float(self.image.mapRectToParent(rect).width()) if rect.width() else math.nan
+
+
+class RegimeText(QScrollArea):
+    """The sentences of :func:`regime_lines`, each racer's in its colour, in a frameless
+    scroll area (objectName ``surfacesRegimeScroll``; the label ``surfacesRegimeText``): a
+    longer text scrolls in its own room rather than take height from the plots (a resized
+    plot is repainted whole)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("surfacesRegimeScroll")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.label = QLabel("", self)
+        self.label.setObjectName("surfacesRegimeText")
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.setWidget(self.label)
+
+    def show_regimes(
+        self, surface: Surface, racers: Sequence[Racer], colors: Sequence[str]
+    ) -> None:
+        lines, rules = regime_lines(surface, racers)
+        rows = [
+            f'<p style="margin:0 0 3px 0"><span style="color:{c}">■</span> {html.escape(t)}</p>'
+            for c, t in zip(colors, lines, strict=True)
+        ] + [f'<p style="margin:0 0 3px 0; color:{MUTED}">{html.escape(r)}</p>' for r in rules]
+        self.label.setText("".join(rows))

@@ -23,19 +23,16 @@ objectNames: ``surfacesWindow``, ``surfacesPresetCombo``, ``surfacesStory``,
 
 from __future__ import annotations
 
-import html
 import time
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -47,8 +44,9 @@ from nnsim.ui.compare.loss_plot import run_color
 from nnsim.ui.controls.fields import NumberEdit
 from nnsim.ui.style import HIGHLIGHT, MUTED
 from nnsim.ui.surfaces.loss_plot import SurfaceLossPlot
-from nnsim.ui.surfaces.racer_rows import RacerSection
-from nnsim.ui.surfaces.regime_view import RegimePlot, regime_lines
+from nnsim.ui.surfaces.race_drawing import RaceDrawer
+from nnsim.ui.surfaces.racer_rows import RacerSection, RacerSections
+from nnsim.ui.surfaces.regime_view import RegimePlot, RegimeText
 from nnsim.ui.surfaces.surface_plot import SurfacePlot
 
 __all__ = ["MAX_RACERS", "SLICE_SECONDS", "SPEEDS", "SurfacesWindow"]
@@ -79,7 +77,6 @@ class SurfacesWindow(QDialog):
         self.specs: list[RacerSpec] = []
         self.race = Race(self.surface, self.start, [])
         self.sections: list[RacerSection] = []  # the shown ones, one per racer
-        self._section_pool: list[RacerSection] = []
         self._drawn = 0.0  # perf_counter of the last redraw
         self._drew_last = False  # the last tick drew (the next one steps)
         self._regime_key: object = None  # what the regime text was drawn for
@@ -88,16 +85,12 @@ class SurfacesWindow(QDialog):
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self._tick)
-        self._stale: list[str] = []  # the plots still to redraw, one per turn
-        self._new_racers = True  # the race was replaced since the loss plot was drawn
-        self._plot_turn = False  # the surface plot's turn next (it and the parts alternate)
-        self._view_timer = QTimer(self)  # one zero-delay timer for every piece of drawing:
-        self._view_timer.setInterval(0)  # two would fire in the same turn, before a paint
-        self._view_timer.timeout.connect(self._draw_a_piece)
         self._build()
+        self.racer_panel.changed.connect(self._on_racer_changed)
+        self.racer_panel.removeRequested.connect(self.remove_racer)
         self.apply_preset(PRESETS[0])
         self.plot.precompute(p.make_surface() for p in PRESETS)  # in idle turns
-        self._view_timer.start()
+        self.drawer.wake()
 
     # -- building --
 
@@ -134,11 +127,8 @@ class SurfacesWindow(QDialog):
         self.plot = SurfacePlot(self)
         self.loss_plot = SurfaceLossPlot(self)
         self.regime_plot = RegimePlot(self)
-        self.regime_text = QLabel("", self)
-        self.regime_text.setObjectName("surfacesRegimeText")
-        self.regime_text.setWordWrap(True)
-        self.regime_text.setTextFormat(Qt.TextFormat.RichText)
-        self.regime_text.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.drawer = RaceDrawer(self.plot, self.loss_plot, self.regime_plot, self)
+        self.regime_text = RegimeText(self)
 
         self.play_button = self._button(
             "Play", "surfacesPlayButton", "Run the race; press again to pause."
@@ -159,14 +149,7 @@ class SurfacesWindow(QDialog):
         self.add_button = self._button(
             "Add optimizer", "surfacesAddButton", f"Race up to {MAX_RACERS} optimizers."
         )
-        self.racer_box = QWidget(self)
-        self.racer_layout = QVBoxLayout(self.racer_box)
-        self.racer_layout.setContentsMargins(2, 2, 2, 2)
-        self.racer_layout.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.racer_box)
-        scroll.setMinimumWidth(270)
+        self.racer_panel = RacerSections(MAX_RACERS, _NEW_RACERS, self)
 
         top = QHBoxLayout()
         top.addWidget(QLabel("Preset", self))
@@ -192,22 +175,14 @@ class SurfacesWindow(QDialog):
             label.setMinimumHeight(2 * lines + 4)
         self.regime_plot.setFixedHeight(max(190, 11 * lines))
         right = QVBoxLayout()
-        right.addWidget(scroll, 1)
+        right.addWidget(self.racer_panel, 1)
         right.addWidget(self.add_button)
         grid = QGridLayout()
         grid.addWidget(self.plot, 0, 0, 2, 1)
         grid.addWidget(self.loss_plot, 0, 1)
-        # the regime's sentences scroll in a room of their own: a longer text must not take
-        # height from the loss plot (a resize of a plot repaints all of it)
-        regime_scroll = QScrollArea(self)
-        regime_scroll.setObjectName("surfacesRegimeScroll")
-        regime_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        regime_scroll.setWidgetResizable(True)
-        regime_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        regime_scroll.setWidget(self.regime_text)
         middle = QVBoxLayout()
         middle.addWidget(self.regime_plot)
-        middle.addWidget(regime_scroll, 1)
+        middle.addWidget(self.regime_text, 1)
         grid.addLayout(middle, 1, 1)
         grid.setRowStretch(0, 5)
         grid.setRowStretch(1, 6)
@@ -292,31 +267,17 @@ class SurfacesWindow(QDialog):
         self.start = (min(max(start[0], x0), x1), min(max(start[1], y0), y1))
         self.plot.set_surface(surface)
         self.plot.set_start(*self.start)
-        self._view_timer.start()
+        self.drawer.wake()
 
     def _on_start_moved(self, x: float, y: float) -> None:
         self.start = (x, y)
         self.restart()
 
     def _set_specs(self, specs: list[RacerSpec]) -> None:
-        """Show ``specs`` in the racer sections (made once each, then reused: building
-        widgets is the slow part of a preset) and restart."""
+        """Show ``specs`` in the racer sections and restart."""
         self.specs = specs
-        for i, spec in enumerate(specs):
-            if i == len(self._section_pool):
-                section = RacerSection(i, spec, run_color(i))
-                section.changed.connect(self._on_racer_changed)
-                section.removeRequested.connect(self.remove_racer)
-                self.racer_layout.insertWidget(i, section)
-                self._section_pool.append(section)
-            self._section_pool[i].message.clear_message()
-            self._section_pool[i].display(spec)
-        for i, section in enumerate(self._section_pool):
-            section.setVisible(i < len(specs))
-        self.sections = self._section_pool[: len(specs)]
+        self.sections = self.racer_panel.display(specs)
         self.add_button.setEnabled(len(specs) < MAX_RACERS)
-        for section in self.sections:
-            section.remove_button.setEnabled(len(specs) > 1)
         self.restart()
 
     def _on_racer_changed(self, index: int, spec: RacerSpec) -> None:
@@ -348,7 +309,7 @@ class SurfacesWindow(QDialog):
     def restart(self) -> None:
         """Every racer back at the start, step 0 (playing goes on)."""
         self.race = Race(self.surface, self.start, self.specs)
-        self._new_racers = True  # the loss plot's curves and legend, in its turn
+        self.drawer.new_race(self.race)  # the loss plot's curves and legend, in its turn
         self._say("")
         self._show()
 
@@ -404,10 +365,10 @@ class SurfacesWindow(QDialog):
         parts = ["paths", "loss"]
         if key != self._regime_key:  # (a schedule changes the rates as it goes)
             self._regime_key = key
-            self._show_regime_text()
+            colors = [run_color(i) for i in range(len(race.racers))]
+            self.regime_text.show_regimes(self.surface, race.racers, colors)
             parts.append("regime")
-        self._stale += [p for p in parts if p not in self._stale]
-        self._view_timer.start()
+        self.drawer.request(parts)
         stopped = [f"{r.spec.label()} {r.stopped}" for r in race.racers if r.stopped]
         if stopped:
             self._say("; ".join(stopped) + ".", error=True)
@@ -415,48 +376,12 @@ class SurfacesWindow(QDialog):
     @property
     def drawn(self) -> bool:
         """The plots show the race and the surface as they are (no redraw under way)."""
-        return not self._stale and not self.plot.busy
+        return self.drawer.drawn
 
     def redraw(self) -> None:
         """Redraw everything now (a picture, a test)."""
         self._show()
-        while self.plot.busy:
-            self.plot.work()
-        while self._stale:
-            self._draw_next_part()
-
-    def _draw_a_piece(self) -> None:
-        """One piece of drawing per turn: the surface plot's and the race's parts in turn,
-        then the surfaces ahead (see :meth:`SurfacePlot.precompute`)."""
-        self._plot_turn = not self._plot_turn
-        if self._stale and not (self._plot_turn and self.plot.busy):
-            self._draw_next_part()
-        elif not self.plot.work():
-            self._view_timer.stop()
-
-    def _draw_next_part(self) -> None:
-        part = self._stale.pop(0)
-        race = self.race
-        colors = [run_color(i) for i in range(len(race.racers))]
-        if part == "paths":
-            self.plot.show_racers(race.racers, colors)
-        elif part == "loss":
-            if self._new_racers:
-                self._new_racers = False
-                self.loss_plot.set_racers([s.label() for s in race.specs], race.surface)
-            self.loss_plot.show_racers(race.racers)
-        else:
-            self.regime_plot.show_regimes(self.surface, race.racers, colors)
-
-    def _show_regime_text(self) -> None:
-        race = self.race
-        colors = [run_color(i) for i in range(len(race.racers))]
-        lines, rules = regime_lines(self.surface, race.racers)
-        rows = [
-            f'<p style="margin:0 0 3px 0"><span style="color:{c}">■</span> {html.escape(t)}</p>'
-            for c, t in zip(colors, lines, strict=True)
-        ] + [f'<p style="margin:0 0 3px 0; color:{MUTED}">{html.escape(r)}</p>' for r in rules]
-        self.regime_text.setText("".join(rows))
+        self.drawer.draw_all()
 
     def closeEvent(self, event) -> None:
         self.pause()
