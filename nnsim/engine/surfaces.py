@@ -79,6 +79,11 @@ class Surface:
     def __repr__(self) -> str:
         return f"{type(self).__name__}()"
 
+    @property
+    def key(self) -> tuple[object, ...]:
+        """What the surface is: two surfaces with the same key are the same function."""
+        return (self.name,)
+
     # -- the maths, vectorised --
 
     def value(self, x: ArrayLike, y: ArrayLike) -> Array:
@@ -168,6 +173,10 @@ class Bowl(Surface):
 
     def __repr__(self) -> str:
         return f"Bowl(condition={self.condition:g}, angle={self.angle:g})"
+
+    @property
+    def key(self) -> tuple[object, ...]:
+        return (self.name, self.condition, self.angle)
 
     @property
     def lambda_max(self) -> float:

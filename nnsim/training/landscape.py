@@ -17,6 +17,11 @@ Two choices of the directions d₁, d₂ (:class:`Directions`):
 The grid (:class:`LandscapeGrid`) is K forward passes: a chunk of grid points is one
 :class:`~nnsim.engine.stacked.StackedNetwork` of K runs (bounded memory), computed a chunk at
 a time so that a window can spread it over timer ticks (:meth:`LandscapeGrid.run_for`). The
+chunk is sized from its arithmetic (about 2 ms), then bounded by time: a chunk that took
+more than :data:`CHUNK_SECONDS` of this thread's CPU halves the next ones (a slow machine;
+CPU time, so that other programs taking the processor do not shrink it), one under a
+quarter of that doubles them again up to the first size, and ``run_for`` starts no chunk
+that would likely end past its deadline. The
 loss is the data loss on the whole training set in evaluation mode, exactly the trainer's
 ``train_loss`` (no penalty). Networks with batch-norm or dropout cannot be stacked: their
 points are evaluated one network at a time (running statistics kept, no dropout).
@@ -25,21 +30,22 @@ points are evaluated one network at a time (running statistics kept, no dropout)
 from __future__ import annotations
 
 import itertools
-import re
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from nnsim.engine.network import Network
 from nnsim.engine.stacked import StackedNetwork, stackable
+from nnsim.training.trajectory import TrajectoryRecorder, flatten_state
 
 if TYPE_CHECKING:
     from nnsim.training.data import TrainingData
     from nnsim.training.experiment import Experiment
 
 __all__ = [
+    "CHUNK_SECONDS",
     "Directions",
     "LandscapeError",
     "LandscapeGrid",
@@ -57,6 +63,7 @@ MEMORY_BYTES = 2 * 2**20  # what one chunk's activations may take: they stay in 
 FIT_MARGIN = 1.25  # a range fitted to the trajectory reaches this far beyond it
 MAX_CHUNK = 64  # grid points per stacked pass
 CHUNK_WORK = 2_000_000  # multiply-adds (an activation counts 10) per chunk: ~2 ms
+CHUNK_SECONDS = 0.004  # a chunk that takes longer halves the chunk (the event loop waits)
 
 
 class LandscapeError(ValueError):
@@ -146,21 +153,6 @@ def fitted_range(coords: np.ndarray, default: float) -> float:
     return max(float(np.abs(coords).max()) * FIT_MARGIN, 1e-3)
 
 
-_NAME = re.compile(r"^(W|b|gamma|beta)(\d+)$")
-_ORDER = {"W": 0, "b": 1, "gamma": 2, "beta": 3}
-
-
-def flatten_state(weights: dict[str, np.ndarray]) -> np.ndarray:
-    """A parameter dict (``Network.state()``, a snapshot's ``weights``) as one vector in
-    ``Network.theta``'s layout: W1 … WL, b1 … bL, γ…, β… (running statistics left out)."""
-    keys = []
-    for name in weights:
-        match = _NAME.match(name)
-        if match:
-            keys.append((_ORDER[match.group(1)], int(match.group(2)), name))
-    return np.concatenate([np.ravel(weights[name]) for *_, name in sorted(keys)])
-
-
 def network_at(experiment: Experiment, weights: dict[str, np.ndarray], n_inputs: int) -> Network:
     """The experiment's network holding ``weights`` (a snapshot's; ValueError if they do not
     fit, e.g. the architecture changed since)."""
@@ -203,6 +195,7 @@ class LandscapeGrid:
         alphas: np.ndarray,
         betas: np.ndarray,
         chunk: int | None = None,
+        chunk_seconds: float = CHUNK_SECONDS,
     ) -> None:
         self.theta = net.theta.copy()
         if not np.isfinite(self.theta).all():
@@ -226,6 +219,9 @@ class LandscapeGrid:
         self.loss = np.full(a.shape, np.nan)
         self.done_points = 0
         self.seconds = 0.0  # compute time spent so far
+        self.chunk_seconds = chunk_seconds
+        self.last_chunk_seconds = 0.0  # how long the latest chunk took (wall clock)
+        self._largest = 1  # the chunk its arithmetic allows
         self._stack: StackedNetwork | None = None
         self._y_stack = np.empty(0)
         if stackable(net) is None:
@@ -233,14 +229,16 @@ class LandscapeGrid:
             memory = 4 * 8 * n * max(sizes)  # bytes of activations a point
             work = n * sum(i * o + 10 * o for i, o in itertools.pairwise(sizes))
             k = min(MAX_CHUNK, MEMORY_BYTES // memory, CHUNK_WORK // work)
-            k = int(chunk or max(1, k))
-            self.chunk = min(k, self.total)
-            self._stack = StackedNetwork([net] * self.chunk)
-            self._y_stack = np.ascontiguousarray(
-                np.broadcast_to(self.y, (self.chunk, *self.y.shape))
-            )
+            self._largest = min(int(chunk or max(1, k)), self.total)
+            self._resize(self._largest)
         else:
             self.chunk = 1
+
+    def _resize(self, chunk: int) -> None:
+        """Stacks of ``chunk`` networks from now on."""
+        self.chunk = chunk
+        self._stack = StackedNetwork([self._net] * chunk)
+        self._y_stack = np.ascontiguousarray(np.broadcast_to(self.y, (chunk, *self.y.shape)))
 
     @property
     def total(self) -> int:
@@ -265,7 +263,7 @@ class LandscapeGrid:
         """Compute the next chunk of points (row-major: β slowest)."""
         if self.done:
             return
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.thread_time()
         lo = self.done_points
         hi = min(lo + self.chunk, self.total)
         a, b = self._a[lo:hi], self._b[lo:hi]
@@ -282,14 +280,24 @@ class LandscapeGrid:
                 z, out = stack.evaluate(self.x[None])
                 flat[lo:hi] = stack.loss.value(z, out, self._y_stack)[:n]
         self.done_points = hi
-        self.seconds += time.perf_counter() - started
+        took = time.perf_counter() - started
+        self.seconds += took
+        self.last_chunk_seconds = took
+        work = time.thread_time() - cpu
+        if self.done or self._stack is None:
+            return
+        if work > self.chunk_seconds and self.chunk > 1:
+            self._resize(self.chunk // 2)
+        elif work < self.chunk_seconds / 4 and self.chunk < self._largest:
+            self._resize(min(2 * self.chunk, self._largest))
 
     def run_for(self, seconds: float) -> bool:
-        """Compute chunks for about ``seconds`` (at least one); True once the grid is done."""
+        """Compute chunks for ``seconds`` at most (at least one chunk: no chunk is started
+        that would likely end later); True once the grid is done."""
         end = time.perf_counter() + seconds
         while not self.done:
             self.compute_chunk()
-            if time.perf_counter() >= end:
+            if time.perf_counter() + self.last_chunk_seconds > end:
                 break
         return self.done
 
@@ -323,76 +331,3 @@ def plan_grid(
         half = fitted_range(coords, half)
     axis = np.linspace(-half, half, resolution)
     return LandscapeGrid(net, data, directions, axis, axis), coords
-
-
-class _WeightsSnapshot(Protocol):
-    @property
-    def step(self) -> int: ...
-    @property
-    def weights(self) -> dict[str, np.ndarray]: ...
-    @property
-    def diverged(self) -> str | None: ...
-
-
-class TrajectoryRecorder:
-    """The weights training went through, evenly thinned to at most ``capacity`` points.
-
-    A point is kept when it is at least ``stride`` steps after the last kept one; when the
-    kept points fill the capacity every other one goes and the stride doubles. The newest
-    weights are always there too (the last row of :meth:`thetas`). An earlier step, step 0
-    or weights of another size start a new trajectory (a reset, another run).
-    """
-
-    def __init__(self, capacity: int = 256) -> None:
-        if capacity < 4:
-            raise ValueError("a trajectory keeps at least 4 points")
-        self.capacity = capacity
-        self.clear()
-
-    def clear(self) -> None:
-        self.stride = 1
-        self._steps: list[int] = []
-        self._thetas: list[np.ndarray] = []
-        self._tail: tuple[int, np.ndarray] | None = None
-
-    def __len__(self) -> int:
-        return len(self.steps())
-
-    def record(self, step: int, theta: np.ndarray) -> None:
-        """The weights after ``step`` completed steps (copied; non-finite ones are skipped)."""
-        theta = np.array(theta, dtype=np.float64)
-        if not np.isfinite(theta).all():
-            return
-        last = self._tail[0] if self._tail is not None else None
-        size = self._thetas[0].size if self._thetas else None
-        if step == 0 or (last is not None and step < last) or (size not in (None, theta.size)):
-            self.clear()
-        self._tail = (step, theta)
-        if self._steps and step - self._steps[-1] < self.stride:
-            return
-        self._steps.append(step)
-        self._thetas.append(theta)
-        if len(self._steps) >= self.capacity:
-            self._steps, self._thetas = self._steps[::2], self._thetas[::2]
-            self.stride *= 2
-
-    def record_snapshot(self, snapshot: _WeightsSnapshot) -> None:
-        """Record a snapshot's weights (a diverged one is skipped)."""
-        if snapshot.diverged is None:
-            self.record(snapshot.step, flatten_state(snapshot.weights))
-
-    def steps(self) -> np.ndarray:
-        steps = list(self._steps)
-        if self._tail is not None and (not steps or self._tail[0] > steps[-1]):
-            steps.append(self._tail[0])
-        return np.array(steps, dtype=np.int64)
-
-    def thetas(self) -> np.ndarray:
-        """(m, P): the kept weights, oldest first, the newest last."""
-        rows = list(self._thetas)
-        if self._tail is not None:
-            if self._steps and self._tail[0] == self._steps[-1]:
-                rows[-1] = self._tail[1]
-            elif not self._steps or self._tail[0] > self._steps[-1]:
-                rows.append(self._tail[1])
-        return np.array(rows) if rows else np.zeros((0, 0))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pytest
 
@@ -85,7 +87,12 @@ def test_the_grid_centre_is_the_trainers_training_loss_and_each_point_a_network_
 def test_the_grid_is_computed_in_bounded_chunks_and_in_time_slices():
     trainer, _ = trained(steps=5)
     grid = LandscapeGrid(
-        trainer.network, trainer.data, random_directions(trainer.network, 0), AXIS, AXIS
+        trainer.network,
+        trainer.data,
+        random_directions(trainer.network, 0),
+        AXIS,
+        AXIS,
+        chunk_seconds=math.inf,  # (the chunk kept whatever this machine's speed)
     )
     assert 1 <= grid.chunk <= MAX_CHUNK and grid.chunk < grid.total
     assert np.isnan(grid.loss).all()
@@ -97,6 +104,28 @@ def test_the_grid_is_computed_in_bounded_chunks_and_in_time_slices():
     assert grid.done_points == 2 * grid.chunk
     grid.run()
     assert grid.done and np.isfinite(grid.loss).all() and grid.seconds > 0
+
+
+def test_a_chunk_that_takes_too_long_halves_the_next_ones_and_the_grid_is_the_same():
+    """The chunk is bounded by time, not only by its arithmetic: on a machine too slow for
+    the estimate, each chunk over chunk_seconds (CPU) halves the next, down to one point;
+    quick ones double it again, up to the first size."""
+    trainer, _ = trained(steps=5)
+    directions = random_directions(trainer.network, 0)
+    reference = LandscapeGrid(
+        trainer.network, trainer.data, directions, AXIS, AXIS, chunk_seconds=math.inf
+    )
+    slow = LandscapeGrid(
+        trainer.network, trainer.data, directions, AXIS, AXIS, chunk=16, chunk_seconds=0.0
+    )  # fmt: skip  (every chunk "too long")
+    sizes = []
+    while not slow.done:
+        sizes.append(slow.chunk)
+        slow.compute_chunk()
+        if len(sizes) == 6:  # ... and a machine fast again: back up to the first size
+            slow.chunk_seconds = math.inf
+    assert sizes[:12] == [16, 8, 4, 2, 1, 1, 1, 2, 4, 8, 16, 16] and slow.last_chunk_seconds > 0
+    np.testing.assert_allclose(slow.loss, reference.run(), rtol=1e-12)
 
 
 def test_random_directions_are_filter_normalised_with_biases_and_batch_norm_zeroed():

@@ -170,3 +170,60 @@ def test_contour_segments_lie_on_their_levels_and_cover_every_crossed_cell():
         for corners in [[z[:-1, :-1], z[:-1, 1:], z[1:, :-1], z[1:, 1:]]]
     )
     assert len(x) == 2 * cells
+
+
+def test_a_setting_changed_while_a_grid_is_computed_gets_its_grid_next(qtbot, make_window):
+    """Paused (no newer snapshot to follow), a resolution typed in while the first grid
+    is still being computed is not lost: its grid follows."""
+    window = make_window(spiral())
+    train_until(window, 10)
+    dialog = open_landscape(window)
+    dialog.follow.setChecked(False)
+    assert dialog.running  # the first grid is under way
+    dialog.resolution.setValue(45)
+    qtbot.waitUntil(
+        lambda: dialog.shown is not None and dialog.shown.grid.loss.shape == (45, 45),
+        timeout=30_000,
+    )
+
+
+def test_a_grid_is_drawn_a_piece_per_turn_and_a_fine_grid_is_not_interpolated(qtbot):
+    """After the last slice of the grid, the heatmap, contours, trajectory and slice are
+    drawn in turns of their own; a 151 × 151 grid is drawn as it is (four times finer,
+    601 × 601 pixels, took longer to interpolate and paint than a frame)."""
+    trainer = Trainer(spiral())
+    trainer.run(20)
+    snapshot = take_snapshot(trainer)
+    recorder = TrajectoryRecorder()
+    recorder.record_snapshot(snapshot)
+    dialog = LandscapeWindow(lambda: snapshot, recorder)
+    qtbot.addWidget(dialog)
+    dialog.resolution.setValue(151)
+    assert dialog.compute()
+    dialog._timer.stop()  # turn by turn, by hand
+    while dialog.job.drawing is None:
+        dialog._run_slice()
+    assert dialog.view.image.image is None  # computed, nothing drawn yet
+    pieces = len(dialog.job.drawing)
+    assert pieces >= 3
+    dialog._run_slice()
+    assert dialog.view.image.image.shape == (151, 151)  # the heatmap, in a turn of its own
+    assert len(dialog.view.contours.getData()[0] or []) == 0 and dialog.shown is None
+    for _ in range(pieces - 1):
+        dialog._run_slice()
+    assert dialog.shown is not None and not dialog.running
+    assert len(dialog.view.contours.getData()[0]) > 0
+    assert "151×151 losses" in dialog.message.text()
+
+
+def test_the_colour_bar_has_readable_ticks_on_a_flat_landscape():
+    """A loss from 0.641 to 0.765 (under a decade, one 1–9 × 10ᵏ value in it) still gets
+    several ticks, each labelled with the loss at its height."""
+    from nnsim.ui.landscape.plot import log_ticks
+
+    lo, hi = np.log10(0.641), np.log10(0.765)
+    ticks = log_ticks(lo, hi)
+    assert len(ticks) >= 3
+    for position, label in ticks:
+        assert lo <= position <= hi and float(label) == pytest.approx(10**position)
+    assert [label for _, label in log_ticks(0.0, 2.0)] == ["1", "2", "5", "10", "20", "50", "100"]

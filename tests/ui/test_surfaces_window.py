@@ -34,6 +34,7 @@ def _play_until(qtbot, window, step, speed="1000 steps/s"):
     window.findChild(QPushButton, "surfacesPlayButton").click()
     qtbot.waitUntil(lambda: window.race.steps_done >= step or not window.running, timeout=20_000)
     window.pause()
+    qtbot.waitUntil(lambda: window.drawn)  # the plots, one per event-loop turn
 
 
 def test_the_view_menu_opens_the_surfaces_beside_the_window(nnsim_window):
@@ -117,6 +118,7 @@ def test_the_bowls_condition_number_and_angle(qtbot, surfaces):
     type_into(condition, "50")
     type_into(surfaces.findChild(QLineEdit, "surfaceAngleEdit"), "-60")
     assert surfaces.surface.condition == 50 and surfaces.surface.angle == -60
+    qtbot.waitUntil(lambda: surfaces.drawn)
     assert surfaces.regime_plot.limit.value() == pytest.approx(2 / 50)
     assert _label(surfaces, "surfacesStory") == ""  # no longer the preset's story
 
@@ -125,9 +127,11 @@ def test_a_surface_with_four_minima_marks_them_and_draws_log_spaced_contours(qtb
     choose(surfaces.findChild(QComboBox, "surfaceCombo"), "Himmelblau")
     assert surfaces.surface.name == "himmelblau"
     assert not surfaces.findChild(QLineEdit, "surfaceConditionEdit").isVisible()
+    qtbot.waitUntil(lambda: surfaces.drawn)
     assert len(surfaces.plot.minima.data) == 4
     assert surfaces.loss_plot.getAxis("left").logMode
     choose(surfaces.findChild(QComboBox, "surfaceCombo"), "Saddle")  # unbounded below: f itself
+    qtbot.waitUntil(lambda: surfaces.drawn)
     assert not surfaces.loss_plot.getAxis("left").logMode
     choose(surfaces.findChild(QComboBox, "surfaceCombo"), "Himmelblau")
     qtbot.waitUntil(lambda: surfaces.plot.contours_ready)
@@ -161,6 +165,7 @@ def test_racers_can_be_added_removed_and_changed(qtbot, surfaces):
     add = surfaces.findChild(QPushButton, "surfacesAddButton")
     while add.isEnabled():
         add.click()
+    qtbot.waitUntil(lambda: surfaces.drawn)
     assert len(surfaces.race.racers) == MAX_RACERS == len(surfaces.plot.paths)
     choose(surfaces.findChild(QComboBox, "surfaceOptimizerCombo_0"), "Adam")
     assert surfaces.specs[0].optimizer == "adam"
@@ -188,7 +193,7 @@ def test_every_preset_plays_without_error(qtbot, surfaces, title):
 def test_a_long_converged_path_is_drawn_with_fewer_points_but_every_long_step(surfaces):
     """Thousands of steps on one spot are not painted one by one (the event loop)."""
     surfaces.race.step(5000)
-    surfaces._show()
+    surfaces.redraw()
     racer = surfaces.race.racers[0]
     drawn = np.column_stack(surfaces.plot.paths[0].getData())
     assert len(drawn) < len(racer.path) / 10
@@ -200,6 +205,54 @@ def test_a_long_converged_path_is_drawn_with_fewer_points_but_every_long_step(su
 
 def test_before_the_first_steps_the_loss_axis_starts_at_step_0(qtbot, surfaces):
     surfaces.findChild(QPushButton, "surfacesResetButton").click()
-    qtbot.waitUntil(lambda: surfaces.loss_plot.viewRange()[0][0] == 0)
+    qtbot.waitUntil(lambda: surfaces.drawn)
     low, high = surfaces.loss_plot.viewRange()[0]
     assert (low, high) == (0, 10)  # not a ±500 range around the lone start point
+
+
+def test_contours_are_kept_per_surface_and_a_new_condition_number_gets_its_own(qtbot, surfaces):
+    """A surface's contours do not change while racing: they are traced once per surface
+    (the bowl's condition number and angle included) and shown again from the cache."""
+    from nnsim.engine.surfaces import Bowl
+    from nnsim.ui.surfaces.surface_plot import drawing_for
+
+    assert drawing_for(Bowl(20, 30)) is drawing_for(Bowl(20.0, 30.0))
+    assert drawing_for(Bowl(50, 30)) is not drawing_for(Bowl(20, 30))
+    assert drawing_for(Bowl(20, 31)) is not drawing_for(Bowl(20, 30))
+    type_into(surfaces.findChild(QLineEdit, "surfaceConditionEdit"), "37")
+    qtbot.waitUntil(lambda: surfaces.drawn, timeout=10_000)
+    drawing = drawing_for(surfaces.surface)
+    assert surfaces.surface.condition == 37 and drawing.complete
+    x, y = surfaces.plot.lines.getData()
+    f = surfaces.surface.value(x, y)  # every drawn point lies on one of this bowl's levels
+    nearest = np.min(np.abs(f[:, None] / np.array(drawing.levels)[None, :] - 1), axis=1)
+    assert len(x) > 1000 and nearest.max() < 0.05  # (linear along a cell edge)
+    before = len(x)
+    type_into(surfaces.findChild(QLineEdit, "surfaceConditionEdit"), "20")
+    qtbot.waitUntil(lambda: surfaces.drawn, timeout=10_000)
+    assert len(surfaces.plot.lines.getData()[0]) != before  # the 20 bowl's, not the 37's
+
+
+def test_the_presets_contours_are_traced_ahead_so_a_preset_shows_them_at_once(qtbot, surfaces):
+    from nnsim.ui.surfaces.surface_plot import drawing_for
+
+    qtbot.waitUntil(lambda: all(drawing_for(p.make_surface()).complete for p in PRESETS),
+                    timeout=20_000)  # fmt: skip
+    choose(surfaces.findChild(QComboBox, "surfacesPresetCombo"), "Adam on Rosenbrock")
+    assert not surfaces.plot.contours_ready
+    surfaces.plot.work()  # its shade, in a turn of its own
+    surfaces.plot.work()  # its (kept) contour lines
+    assert surfaces.plot.contours_ready and surfaces.plot.contour_levels_drawn == 18
+
+
+def test_a_preset_shows_every_racers_settings_and_an_edit_keeps_the_others(qtbot, surfaces):
+    decay = next(p for p in PRESETS if p.title == "decay: fast then fine")
+    choose(surfaces.findChild(QComboBox, "surfacesPresetCombo"), decay.title)
+    assert surfaces.specs == list(decay.racers) and surfaces.race.specs == decay.racers
+    assert surfaces.findChild(QComboBox, "surfaceScheduleCombo_2").currentData() == "exponential"
+    assert surfaces.findChild(QLineEdit, "surfaceSchedule2_gamma").text() == "0.98"
+    assert surfaces.findChild(QLineEdit, "surfaceHp1_lr").text() == "0.01"
+    type_into(surfaces.findChild(QLineEdit, "surfaceHp0_lr"), "0.05")
+    assert surfaces.specs[0].lr == 0.05 and surfaces.specs[1:] == list(decay.racers[1:])
+    qtbot.waitUntil(lambda: surfaces.drawn)
+    assert len(surfaces.loss_plot.curves) == 3 and len(surfaces.plot.paths) == 3

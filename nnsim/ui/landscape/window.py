@@ -5,7 +5,9 @@ The slice goes along two filter-normalised random directions (a seed picks them)
 two principal components of the weights training went through; the trajectory is projected
 onto it and the current weights are its centre. The grid is computed in this (the GUI)
 thread, in slices of at most :data:`SLICE_SECONDS` from a zero-delay timer, with progress and
-Cancel; while "Follow training" is on it is recomputed from the newest snapshot every
+Cancel, and then drawn from the same timer a piece per turn (heatmap, contours, trajectory,
+1-D slice: :meth:`LandscapePlot.draw_steps`), so that no turn of the event loop is long;
+while "Follow training" is on it is recomputed from the newest snapshot every
 :data:`REFRESH_SECONDS` at most (the training process is not touched). The data are built
 from the snapshot's experiment, as the training process builds them.
 
@@ -68,6 +70,7 @@ class _Job:
     step: int
     snapshot: Snapshot
     settings: tuple
+    drawing: list[Callable[[], None]] | None = None  # the pieces still to draw, once computed
 
 
 class LandscapeWindow(QDialog):
@@ -301,6 +304,9 @@ class LandscapeWindow(QDialog):
         """Stop the grid under way; the last finished one stays on screen."""
         if self.job is None:
             return
+        if self.job.drawing is not None:  # computed: drawn whole (the screen stays true)
+            self._finish(self.job)
+            return
         self._timer.stop()
         done, total = self.job.grid.done_points, self.job.grid.total
         self.job = None
@@ -310,14 +316,26 @@ class LandscapeWindow(QDialog):
             self._say(f"Cancelled after {done} of {total} points; the last finished grid stays.")
 
     def _run_slice(self) -> None:
+        """One turn's work: a slice of the grid, or (once computed) a piece of drawing."""
         job = self.job
         assert job is not None, "the timer runs only while a grid is under way"
-        done = job.grid.run_for(SLICE_SECONDS)
+        if job.drawing is not None:
+            job.drawing.pop(0)()
+            if not job.drawing:
+                self._finish(job)
+            return
+        if job.grid.run_for(SLICE_SECONDS):
+            grid = job.grid
+            job.drawing = self.view.draw_steps(
+                grid.alphas, grid.betas, grid.loss, job.coords, job.labels
+            )
         self.progress.setValue(job.grid.done_points)
-        if done:
-            self._finish(job)
 
     def _finish(self, job: _Job) -> None:
+        """The job's grid is computed: draw what is left of it, and say what it shows."""
+        for piece in job.drawing or []:
+            piece()
+        job.drawing = []
         self._timer.stop()
         self.job = None
         self.compute_button.setEnabled(True)
@@ -326,8 +344,9 @@ class LandscapeWindow(QDialog):
         newest = self._snapshot()
         if newest is not None and newest is not job.snapshot:
             self.on_snapshot(newest)  # snapshots came meanwhile: the newest is drawn next
+        elif job.settings != self.settings() and self.isVisible():
+            self._later.start(0)  # a setting changed meanwhile: its grid next
         grid = job.grid
-        self.view.show_grid(grid.alphas, grid.betas, grid.loss, job.coords, job.labels)
         n = len(grid.alphas)
         text = (
             f"Step {job.step}: {n}×{n} losses in {grid.seconds:.2f} s. Loss at the current "

@@ -11,20 +11,22 @@ objectNames, with i the racer's index from 0: ``surfaceRacer_<i>`` (the section)
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from nnsim.engine.hyperparameters import HyperParameter
 from nnsim.engine.optimizers import OPTIMIZERS
 from nnsim.engine.schedules import SCHEDULES, Schedule
 from nnsim.training.surface_race import RACE_SCHEDULES, RacerSpec
+from nnsim.ui.compare.loss_plot import run_color
 from nnsim.ui.controls.fields import MessageLabel
 from nnsim.ui.controls.training_section import ParamRows, TrainingSection, choice_combo
 
-__all__ = ["RacerSection"]
+__all__ = ["RacerSection", "RacerSections"]
 
 
 def _schedule_rows(schedule: type[Schedule]) -> list[HyperParameter]:
@@ -146,3 +148,42 @@ class RacerSection(TrainingSection):
         if value is not None:
             params[key] = value
         self._offer(dataclasses.replace(self.spec, schedule_params=params))
+
+
+class RacerSections(QScrollArea):
+    """Up to ``count`` racer sections in a scroll area, all made at once (hidden until
+    used, then reused: building one takes ~20 ms, too long for a preset to wait on);
+    ``changed`` and ``removeRequested`` as each section's."""
+
+    changed = Signal(int, object)
+    removeRequested = Signal(int)
+
+    def __init__(
+        self, count: int, specs: Sequence[RacerSpec], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        box = QWidget(self)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(2, 2, 2, 2)
+        self.pool: list[RacerSection] = []
+        for i in range(count):
+            section = RacerSection(i, specs[i % len(specs)], run_color(i))
+            section.changed.connect(self.changed)
+            section.removeRequested.connect(self.removeRequested)
+            section.setVisible(False)
+            layout.addWidget(section)
+            self.pool.append(section)
+        layout.addStretch(1)
+        self.setWidgetResizable(True)
+        self.setWidget(box)
+        self.setMinimumWidth(270)
+
+    def display(self, specs: list[RacerSpec]) -> list[RacerSection]:
+        """Show ``specs``, one section each (the rest hidden); the sections shown."""
+        for section, spec in zip(self.pool, specs, strict=False):
+            section.message.clear_message()
+            section.display(spec)
+        for i, section in enumerate(self.pool):
+            section.setVisible(i < len(specs))
+            section.remove_button.setEnabled(len(specs) > 1)
+        return self.pool[: len(specs)]

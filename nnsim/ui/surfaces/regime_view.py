@@ -9,19 +9,21 @@ surfaces it is the local picture at the global minimum (at the saddle of ``x² �
 
 from __future__ import annotations
 
+import html
 import math
 from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QWidget
 
 from nnsim.engine.surfaces import Bowl, CriticalPoint, Surface
 from nnsim.training.surface_race import Racer
 from nnsim.training.surface_regime import KINDS, regime_map, sgd_regime
-from nnsim.ui.style import TEXT
+from nnsim.ui.style import MUTED, TEXT
 
-__all__ = ["KIND_COLORS", "RegimePlot", "local_curvatures", "regime_lines"]
+__all__ = ["KIND_COLORS", "RegimePlot", "RegimeText", "local_curvatures", "regime_lines"]
 
 KIND_COLORS = {"monotone": "#d9f0d3", "oscillating": "#fde0c5", "ripples": "#d4e4f7",
                "divergent": "#f7c6c7"}  # fmt: skip
@@ -88,7 +90,8 @@ class RegimePlot(pg.PlotWidget):
         self.hideButtons()
         self.setMinimumHeight(170)
         self.setLabel("bottom", "learning rate η")
-        self.getAxis("bottom").enableAutoSIPrefix(False)
+        for axis in ("left", "bottom"):  # (a prefix would re-set the label at each range)
+            self.getAxis(axis).enableAutoSIPrefix(False)
         self.getAxis("left").setTicks([[(0.3, "0.3"), (0.6, "0.6"), (0.9, "0.9"), (-0.08, "GD")]])
         self.setLabel("left", "momentum μ")
         self.setToolTip(
@@ -115,6 +118,7 @@ class RegimePlot(pg.PlotWidget):
         self.dots.setZValue(5)
         self.addItem(self.dots)
         self.lambda_max = math.nan
+        self._title = ""
 
     def show_regimes(
         self, surface: Surface, racers: Sequence[Racer], colors: Sequence[str]
@@ -134,7 +138,10 @@ class RegimePlot(pg.PlotWidget):
             self.setYRange(-0.14, 1.0, padding=0)
         self.half.setValue(1 / lam)
         self.limit.setValue(2 / lam)
-        self.setTitle(f"SGD along the steepest curvature λ_max = {lam:.4g}", color=TEXT, size="9pt")
+        title = f"SGD along the steepest curvature λ_max = {lam:.4g}"
+        if title != self._title:  # (laying out a title is a good part of a redraw)
+            self._title = title
+            self.setTitle(title, color=TEXT, size="9pt")
         self.dots.setData([
             {"pos": (r.lr, _dot_height(float(r.spec.params.get("momentum", 0.0)))),
              "brush": pg.mkBrush(c)}
@@ -144,3 +151,33 @@ class RegimePlot(pg.PlotWidget):
     def _top(self) -> float:
         rect = self.image.boundingRect()
         return float(self.image.mapRectToParent(rect).width()) if rect.width() else math.nan
+
+
+class RegimeText(QScrollArea):
+    """The sentences of :func:`regime_lines`, each racer's in its colour, in a frameless
+    scroll area (objectName ``surfacesRegimeScroll``; the label ``surfacesRegimeText``): a
+    longer text scrolls in its own room rather than take height from the plots (a resized
+    plot is repainted whole)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("surfacesRegimeScroll")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.label = QLabel("", self)
+        self.label.setObjectName("surfacesRegimeText")
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.setWidget(self.label)
+
+    def show_regimes(
+        self, surface: Surface, racers: Sequence[Racer], colors: Sequence[str]
+    ) -> None:
+        lines, rules = regime_lines(surface, racers)
+        rows = [
+            f'<p style="margin:0 0 3px 0"><span style="color:{c}">■</span> {html.escape(t)}</p>'
+            for c, t in zip(colors, lines, strict=True)
+        ] + [f'<p style="margin:0 0 3px 0; color:{MUTED}">{html.escape(r)}</p>' for r in rules]
+        self.label.setText("".join(rows))

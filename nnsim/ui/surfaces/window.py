@@ -7,7 +7,9 @@ per racer with its optimizer, rate, hyper-parameters and schedule; Play / Step /
 speed and the step counter; a preset combo with the article's stories.
 
 The race runs in this (the GUI) thread from a timer: each tick takes the steps the speed
-asks for, at most :data:`SLICE_SECONDS` of them, then redraws, so the event loop is never
+asks for, at most :data:`SLICE_SECONDS` of them; every :data:`DRAW_SECONDS` a tick redraws
+instead. A redraw sets the labels at once and the plots one per event-loop turn (paths,
+loss, regime picture; each then paints in a turn of its own), so the event loop is never
 kept long. Changing any setting restarts the race from the start.
 
 objectNames: ``surfacesWindow``, ``surfacesPresetCombo``, ``surfacesStory``,
@@ -21,7 +23,6 @@ objectNames: ``surfacesWindow``, ``surfacesPresetCombo``, ``surfacesStory``,
 
 from __future__ import annotations
 
-import html
 import time
 
 from PySide6.QtCore import Qt, QTimer
@@ -32,7 +33,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -44,8 +44,9 @@ from nnsim.ui.compare.loss_plot import run_color
 from nnsim.ui.controls.fields import NumberEdit
 from nnsim.ui.style import HIGHLIGHT, MUTED
 from nnsim.ui.surfaces.loss_plot import SurfaceLossPlot
-from nnsim.ui.surfaces.racer_rows import RacerSection
-from nnsim.ui.surfaces.regime_view import RegimePlot, regime_lines
+from nnsim.ui.surfaces.race_drawing import RaceDrawer
+from nnsim.ui.surfaces.racer_rows import RacerSection, RacerSections
+from nnsim.ui.surfaces.regime_view import RegimePlot, RegimeText
 from nnsim.ui.surfaces.surface_plot import SurfacePlot
 
 __all__ = ["MAX_RACERS", "SLICE_SECONDS", "SPEEDS", "SurfacesWindow"]
@@ -76,7 +77,6 @@ class SurfacesWindow(QDialog):
         self.specs: list[RacerSpec] = []
         self.race = Race(self.surface, self.start, [])
         self.sections: list[RacerSection] = []  # the shown ones, one per racer
-        self._section_pool: list[RacerSection] = []
         self._drawn = 0.0  # perf_counter of the last redraw
         self._drew_last = False  # the last tick drew (the next one steps)
         self._regime_key: object = None  # what the regime text was drawn for
@@ -86,7 +86,11 @@ class SurfacesWindow(QDialog):
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self._tick)
         self._build()
+        self.racer_panel.changed.connect(self._on_racer_changed)
+        self.racer_panel.removeRequested.connect(self.remove_racer)
         self.apply_preset(PRESETS[0])
+        self.plot.precompute(p.make_surface() for p in PRESETS)  # in idle turns
+        self.drawer.wake()
 
     # -- building --
 
@@ -123,11 +127,8 @@ class SurfacesWindow(QDialog):
         self.plot = SurfacePlot(self)
         self.loss_plot = SurfaceLossPlot(self)
         self.regime_plot = RegimePlot(self)
-        self.regime_text = QLabel("", self)
-        self.regime_text.setObjectName("surfacesRegimeText")
-        self.regime_text.setWordWrap(True)
-        self.regime_text.setTextFormat(Qt.TextFormat.RichText)
-        self.regime_text.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.drawer = RaceDrawer(self.plot, self.loss_plot, self.regime_plot, self)
+        self.regime_text = RegimeText(self)
 
         self.play_button = self._button(
             "Play", "surfacesPlayButton", "Run the race; press again to pause."
@@ -148,14 +149,7 @@ class SurfacesWindow(QDialog):
         self.add_button = self._button(
             "Add optimizer", "surfacesAddButton", f"Race up to {MAX_RACERS} optimizers."
         )
-        self.racer_box = QWidget(self)
-        self.racer_layout = QVBoxLayout(self.racer_box)
-        self.racer_layout.setContentsMargins(2, 2, 2, 2)
-        self.racer_layout.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.racer_box)
-        scroll.setMinimumWidth(270)
+        self.racer_panel = RacerSections(MAX_RACERS, _NEW_RACERS, self)
 
         top = QHBoxLayout()
         top.addWidget(QLabel("Preset", self))
@@ -173,16 +167,25 @@ class SurfacesWindow(QDialog):
                         self.step_label):  # fmt: skip
             controls.addWidget(control)
         controls.addWidget(self.message, 1)
+        # the texts that change with a preset or a race keep their room (two lines; the
+        # regime's below a plot of fixed height): a new text must not move the plots, or
+        # the whole window is laid out and painted again
+        lines = self.fontMetrics().lineSpacing()
+        for label in (self.story, self.message):
+            label.setMinimumHeight(2 * lines + 4)
+        self.regime_plot.setFixedHeight(max(190, 11 * lines))
         right = QVBoxLayout()
-        right.addWidget(scroll, 1)
+        right.addWidget(self.racer_panel, 1)
         right.addWidget(self.add_button)
         grid = QGridLayout()
         grid.addWidget(self.plot, 0, 0, 2, 1)
         grid.addWidget(self.loss_plot, 0, 1)
         middle = QVBoxLayout()
-        middle.addWidget(self.regime_plot, 1)
-        middle.addWidget(self.regime_text)
+        middle.addWidget(self.regime_plot)
+        middle.addWidget(self.regime_text, 1)
         grid.addLayout(middle, 1, 1)
+        grid.setRowStretch(0, 5)
+        grid.setRowStretch(1, 6)
         grid.addLayout(right, 0, 2, 2, 1)
         grid.setColumnStretch(0, 5)
         grid.setColumnStretch(1, 4)
@@ -264,30 +267,17 @@ class SurfacesWindow(QDialog):
         self.start = (min(max(start[0], x0), x1), min(max(start[1], y0), y1))
         self.plot.set_surface(surface)
         self.plot.set_start(*self.start)
+        self.drawer.wake()
 
     def _on_start_moved(self, x: float, y: float) -> None:
         self.start = (x, y)
         self.restart()
 
     def _set_specs(self, specs: list[RacerSpec]) -> None:
-        """Show ``specs`` in the racer sections (made once each, then reused: building
-        widgets is the slow part of a preset) and restart."""
+        """Show ``specs`` in the racer sections and restart."""
         self.specs = specs
-        for i, spec in enumerate(specs):
-            if i == len(self._section_pool):
-                section = RacerSection(i, spec, run_color(i))
-                section.changed.connect(self._on_racer_changed)
-                section.removeRequested.connect(self.remove_racer)
-                self.racer_layout.insertWidget(i, section)
-                self._section_pool.append(section)
-            self._section_pool[i].message.clear_message()
-            self._section_pool[i].display(spec)
-        for i, section in enumerate(self._section_pool):
-            section.setVisible(i < len(specs))
-        self.sections = self._section_pool[: len(specs)]
+        self.sections = self.racer_panel.display(specs)
         self.add_button.setEnabled(len(specs) < MAX_RACERS)
-        for section in self.sections:
-            section.remove_button.setEnabled(len(specs) > 1)
         self.restart()
 
     def _on_racer_changed(self, index: int, spec: RacerSpec) -> None:
@@ -319,7 +309,7 @@ class SurfacesWindow(QDialog):
     def restart(self) -> None:
         """Every racer back at the start, step 0 (playing goes on)."""
         self.race = Race(self.surface, self.start, self.specs)
-        self.loss_plot.set_racers([s.label() for s in self.specs], self.surface)
+        self.drawer.new_race(self.race)  # the loss plot's curves and legend, in its turn
         self._say("")
         self._show()
 
@@ -367,29 +357,31 @@ class SurfacesWindow(QDialog):
         self.message.setText(text)
 
     def _show(self) -> None:
+        """Redraw: the labels now, the plots over the next turns (:meth:`redraw` at once)."""
         self._drawn = time.perf_counter()
         race = self.race
-        colors = [run_color(i) for i in range(len(race.racers))]
         self.step_label.setText(f"step {race.steps_done}")
-        self.plot.show_racers(race.racers, colors)
-        self.loss_plot.show_racers(race.racers)
         key = (self.surface, tuple(self.specs), [r.lr for r in race.racers])
+        parts = ["paths", "loss"]
         if key != self._regime_key:  # (a schedule changes the rates as it goes)
             self._regime_key = key
-            self._show_regimes(colors)
+            colors = [run_color(i) for i in range(len(race.racers))]
+            self.regime_text.show_regimes(self.surface, race.racers, colors)
+            parts.append("regime")
+        self.drawer.request(parts)
         stopped = [f"{r.spec.label()} {r.stopped}" for r in race.racers if r.stopped]
         if stopped:
             self._say("; ".join(stopped) + ".", error=True)
 
-    def _show_regimes(self, colors: list[str]) -> None:
-        race = self.race
-        self.regime_plot.show_regimes(self.surface, race.racers, colors)
-        lines, rules = regime_lines(self.surface, race.racers)
-        rows = [
-            f'<p style="margin:0 0 3px 0"><span style="color:{c}">■</span> {html.escape(t)}</p>'
-            for c, t in zip(colors, lines, strict=True)
-        ] + [f'<p style="margin:0 0 3px 0; color:{MUTED}">{html.escape(r)}</p>' for r in rules]
-        self.regime_text.setText("".join(rows))
+    @property
+    def drawn(self) -> bool:
+        """The plots show the race and the surface as they are (no redraw under way)."""
+        return self.drawer.drawn
+
+    def redraw(self) -> None:
+        """Redraw everything now (a picture, a test)."""
+        self._show()
+        self.drawer.draw_all()
 
     def closeEvent(self, event) -> None:
         self.pause()
