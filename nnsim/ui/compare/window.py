@@ -27,9 +27,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -42,15 +40,9 @@ from nnsim.training.experiment import Experiment, ExperimentError
 from nnsim.training.run_group import RunGroup
 from nnsim.ui.compare.boundaries import BoundaryMultiples
 from nnsim.ui.compare.curves import CompareCurves
-from nnsim.ui.compare.runs import (
-    MAX_GRID_RUNS,
-    SETTINGS,
-    CompareError,
-    CompareRun,
-    CompareSetting,
-    build_runs,
-)
+from nnsim.ui.compare.runs import CompareError, CompareRun, CompareSetting, build_runs
 from nnsim.ui.compare.table import TABLE_COLUMNS, CompareTable
+from nnsim.ui.compare.vary import VaryRows
 from nnsim.ui.style import HIGHLIGHT, MUTED
 
 __all__ = ["DEFAULT_THRESHOLD", "DRAW_SECONDS", "SLICE_SECONDS", "TABLE_COLUMNS", "CompareWindow"]
@@ -59,7 +51,6 @@ SLICE_SECONDS = 0.006  # training per tick; Qt may run two zero-delay ticks back
 DRAW_SECONDS = 0.15  # while playing, each part of the view is redrawn this often, in turns
 DRAW_SHARE = 1 / 3  # at most this share of the time goes to redrawing (many runs: less often)
 DEFAULT_THRESHOLD = 0.2
-NOTHING = "(nothing)"  # the second setting's first entry: one setting varies
 
 
 class CompareWindow(QDialog):
@@ -98,26 +89,11 @@ class CompareWindow(QDialog):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.tick)
 
-        self.setting_combo = QComboBox(self)
-        self.setting_combo.setObjectName("compareSettingCombo")
-        for setting in SETTINGS:
-            self.setting_combo.addItem(setting.title)
-        self.setting_combo.setToolTip("The setting in which the runs differ.")
-        self.values_edit = QLineEdit(", ".join(SETTINGS[0].defaults), self)
-        self.values_edit.setObjectName("compareValuesEdit")
-        self.second_combo = QComboBox(self)
-        self.second_combo.setObjectName("compareSecondSettingCombo")
-        self.second_combo.addItem(NOTHING)
-        for setting in SETTINGS:
-            self.second_combo.addItem(setting.title)
-        self.second_combo.setToolTip(
-            f"A second setting that varies too: every combination of the two runs (a grid of "
-            f"at most {MAX_GRID_RUNS} runs). {NOTHING}: only the first varies."
-        )
-        self.second_values_edit = QLineEdit("", self)
-        self.second_values_edit.setObjectName("compareSecondValuesEdit")
-        self.second_values_edit.setPlaceholderText("choose a second setting to make a grid")
-        self.second_values_edit.setEnabled(False)
+        self.vary = VaryRows(self)
+        # the rows' fields, by the names scripts and benchmarks use
+        self.setting_combo, self.values_edit = self.vary.setting_combo, self.vary.values_edit
+        self.second_combo = self.vary.second_combo
+        self.second_values_edit = self.vary.second_values_edit
         self.message = QLabel("", self)
         self.message.setObjectName("compareMessage")
         self.message.setWordWrap(True)
@@ -145,14 +121,6 @@ class CompareWindow(QDialog):
         self.use_button.setToolTip("Make the selected run's experiment the main window's.")
         self.use_button.setEnabled(False)
 
-        top = QGridLayout()
-        top.addWidget(QLabel("Vary", self), 0, 0)
-        top.addWidget(self.setting_combo, 0, 1)
-        top.addWidget(self.values_edit, 0, 2)
-        top.addWidget(QLabel("and", self), 1, 0)
-        top.addWidget(self.second_combo, 1, 1)
-        top.addWidget(self.second_values_edit, 1, 2)
-        top.setColumnStretch(2, 1)
         controls = QHBoxLayout()
         controls.addWidget(self.play_button)
         controls.addWidget(self.step_button)
@@ -164,7 +132,7 @@ class CompareWindow(QDialog):
         bottom.addStretch(1)
         bottom.addWidget(self.use_button)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addWidget(self.vary)
         layout.addWidget(self.message)
         layout.addLayout(controls)
         layout.addWidget(self.plot, 3)
@@ -172,14 +140,11 @@ class CompareWindow(QDialog):
         layout.addWidget(self.table, 2)
         layout.addLayout(bottom)
         self.resize(920, 840)
-        self._set_values_tips()
         for button in (self.play_button, self.step_button, self.use_button):
             button.setAutoDefault(False)  # Enter in a values field builds; it does not Play
 
-        self.setting_combo.currentIndexChanged.connect(self._on_setting_chosen)
-        self.second_combo.currentIndexChanged.connect(self._on_second_setting_chosen)
-        self.values_edit.returnPressed.connect(self.rebuild)
-        self.second_values_edit.returnPressed.connect(self.rebuild)
+        self.vary.changed.connect(self.rebuild)
+        self.vary.entered.connect(self.rebuild)
         self.play_button.clicked.connect(self.toggle_play)
         self.step_button.clicked.connect(self.step)
         self.threshold_edit.editingFinished.connect(self._on_threshold)
@@ -188,40 +153,6 @@ class CompareWindow(QDialog):
         self.use_button.clicked.connect(lambda: self.use_run(self.table.currentRow()))
 
     # -- the runs --
-
-    @property
-    def setting(self) -> CompareSetting:
-        """The first setting chosen."""
-        return SETTINGS[self.setting_combo.currentIndex()]
-
-    @property
-    def second_setting(self) -> CompareSetting | None:
-        """The second setting chosen, or None for (nothing)."""
-        index = self.second_combo.currentIndex()
-        return SETTINGS[index - 1] if index > 0 else None
-
-    def _on_setting_chosen(self) -> None:
-        self.values_edit.setText(", ".join(self.setting.defaults))
-        self._set_values_tips()
-        self.rebuild()
-
-    def _on_second_setting_chosen(self) -> None:
-        second = self.second_setting
-        self.second_values_edit.setEnabled(second is not None)
-        self.second_values_edit.setText("" if second is None else ", ".join(second.second_defaults))
-        self._set_values_tips()
-        self.rebuild()
-
-    def _set_values_tips(self) -> None:
-        for edit, setting in ((self.values_edit, self.setting),
-                              (self.second_values_edit, self.second_setting)):  # fmt: skip
-            if setting is None:
-                edit.setToolTip("")
-                continue
-            edit.setToolTip(
-                f"2 to 8 values of the {setting.name}, separated by commas (e.g. "
-                f"{', '.join(setting.defaults)}); Enter builds the runs."
-            )
 
     def show_beside(self) -> None:
         """Show the window; the runs are (re)built if there are none or the experiment has
@@ -235,10 +166,7 @@ class CompareWindow(QDialog):
         """New runs from the experiment as it is now and the values typed; on bad values a
         message says why and the previous runs stay. Returns whether the runs were built."""
         base = self._experiment()
-        varied = [(self.setting, self.values_edit.text())]
-        second = self.second_setting
-        if second is not None:
-            varied.append((second, self.second_values_edit.text()))
+        varied = self.vary.varied()
         try:
             runs = build_runs(base, varied)
             group = RunGroup([r.experiment for r in runs])

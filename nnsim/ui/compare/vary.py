@@ -1,0 +1,109 @@
+"""The compare window's "Vary … and …" rows: the setting the runs differ in and its values,
+and an optional second setting whose values make a grid of every combination.
+
+objectNames: ``compareSettingCombo``, ``compareValuesEdit``, ``compareSecondSettingCombo``,
+``compareSecondValuesEdit``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
+
+from nnsim.ui.compare.runs import MAX_GRID_RUNS, SETTINGS, CompareSetting
+
+NOTHING = "(nothing)"  # the second setting's first entry: one setting varies
+
+
+class VaryRows(QWidget):
+    """Signals
+    -------
+    changed()
+        A setting was chosen (its suggested values are filled in): the runs are due again.
+    entered()
+        Enter in a values field: build the runs from the values typed.
+    """
+
+    changed = Signal()
+    entered = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setting_combo = QComboBox(self)
+        self.setting_combo.setObjectName("compareSettingCombo")
+        for setting in SETTINGS:
+            self.setting_combo.addItem(setting.title)
+        self.setting_combo.setToolTip("The setting in which the runs differ.")
+        self.values_edit = QLineEdit(", ".join(SETTINGS[0].defaults), self)
+        self.values_edit.setObjectName("compareValuesEdit")
+        self.second_combo = QComboBox(self)
+        self.second_combo.setObjectName("compareSecondSettingCombo")
+        self.second_combo.addItem(NOTHING)
+        for setting in SETTINGS:
+            self.second_combo.addItem(setting.title)
+        self.second_combo.setToolTip(
+            f"A second setting that varies too: every combination of the two runs (a grid of "
+            f"at most {MAX_GRID_RUNS} runs). {NOTHING}: only the first varies."
+        )
+        self.second_values_edit = QLineEdit("", self)
+        self.second_values_edit.setObjectName("compareSecondValuesEdit")
+        self.second_values_edit.setPlaceholderText("choose a second setting to make a grid")
+        self.second_values_edit.setEnabled(False)
+
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(QLabel("Vary", self), 0, 0)
+        grid.addWidget(self.setting_combo, 0, 1)
+        grid.addWidget(self.values_edit, 0, 2)
+        grid.addWidget(QLabel("and", self), 1, 0)
+        grid.addWidget(self.second_combo, 1, 1)
+        grid.addWidget(self.second_values_edit, 1, 2)
+        grid.setColumnStretch(2, 1)
+        self._set_values_tips()
+
+        self.setting_combo.currentIndexChanged.connect(self._on_setting_chosen)
+        self.second_combo.currentIndexChanged.connect(self._on_second_setting_chosen)
+        self.values_edit.returnPressed.connect(self.entered)
+        self.second_values_edit.returnPressed.connect(self.entered)
+
+    @property
+    def setting(self) -> CompareSetting:
+        """The first setting chosen."""
+        return SETTINGS[self.setting_combo.currentIndex()]
+
+    @property
+    def second_setting(self) -> CompareSetting | None:
+        """The second setting chosen, or None for (nothing)."""
+        index = self.second_combo.currentIndex()
+        return SETTINGS[index - 1] if index > 0 else None
+
+    def varied(self) -> list[tuple[CompareSetting, str]]:
+        """Each setting chosen with the values typed for it (the second only if chosen)."""
+        varied = [(self.setting, self.values_edit.text())]
+        second = self.second_setting
+        if second is not None:
+            varied.append((second, self.second_values_edit.text()))
+        return varied
+
+    def _on_setting_chosen(self) -> None:
+        self.values_edit.setText(", ".join(self.setting.defaults))
+        self._set_values_tips()
+        self.changed.emit()
+
+    def _on_second_setting_chosen(self) -> None:
+        second = self.second_setting
+        self.second_values_edit.setEnabled(second is not None)
+        self.second_values_edit.setText("" if second is None else ", ".join(second.second_defaults))
+        self._set_values_tips()
+        self.changed.emit()
+
+    def _set_values_tips(self) -> None:
+        for edit, setting in ((self.values_edit, self.setting),
+                              (self.second_values_edit, self.second_setting)):  # fmt: skip
+            if setting is None:
+                edit.setToolTip("")
+                continue
+            edit.setToolTip(
+                f"2 to 8 values of the {setting.name}, separated by commas (e.g. "
+                f"{', '.join(setting.defaults)}); Enter builds the runs."
+            )
