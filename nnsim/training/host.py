@@ -156,6 +156,7 @@ class TrainingHost:
         self.playing = False
         self.trainer.reset()
         self._markers = []
+        self.diagnoser.clear()  # at once: the next snapshot says nothing of the old run
 
     def _set_experiment(self, experiment: Experiment) -> None:
         self.playing = False
@@ -171,6 +172,8 @@ class TrainingHost:
         """Continue from a ``Trainer.state_dict()`` (the lecture's: it walked real steps)."""
         self.playing = False
         self.trainer.load_state_dict(state)
+        self._markers = []  # another run's history (a compare run's, the lecture's steps)
+        self.diagnoser.clear()  # checked afresh at the next step
 
     def _set_lr(self, lr: float) -> None:
         old = self.trainer.experiment.training.optimizer.params["lr"]
