@@ -79,3 +79,11 @@ def test_cancel_sends_nothing(window, tmp_path):
     window.ask_export_metrics = lambda: None
     assert window.export_metrics() is False
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_restarted_training_process_starts_the_history_again(qtbot, window, tmp_path):
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: window.last_snapshot.step == 1)
+    window.worker.restart(window.experiment())  # as after the process died
+    trigger_export(window, tmp_path / "m.csv")
+    qtbot.waitUntil(lambda: window.status_text().startswith("Nothing"), timeout=20000)
