@@ -390,7 +390,10 @@ def test_a_tick_redraws_one_part_of_the_view_in_turn_and_none_while_hidden(
     compare.showMinimized()
     qtbot.waitUntil(compare.isMinimized)
     drawn.clear()
-    compare.tick()
+    for _ in range(50):  # a tick right after other work (a paint, here) leaves it to others
+        compare.tick()
+        if compare.steps_done > 0:
+            break
     assert drawn == [] and compare.steps_done > 0  # minimised: it trains, draws nothing
     compare.showNormal()
     qtbot.waitUntil(lambda: not compare.isMinimized())

@@ -80,6 +80,8 @@ def test_the_window_shows_dead_relus_in_the_panel_and_as_markers_and_cures_them(
     assert [h.activation for h in cured.network.hidden_layers] == ["leaky_relu"] * 2
     assert cured.training.optimizer.params["lr"] == 0.1
     assert "beside the run as it is" in window.status_text()
+    assert compare.values_edit.text() == ""  # the rows did not make these runs: it says so
+    assert "cure for dead_relu" in compare.values_edit.placeholderText()
     compare.pause()
     while compare.steps_done < 300:
         compare.step()

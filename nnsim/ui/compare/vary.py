@@ -85,6 +85,16 @@ class VaryRows(QWidget):
             varied.append((second, self.second_values_edit.text()))
         return varied
 
+    def show_own(self, title: str) -> None:
+        """The runs on screen were not made from these rows (a lesson's, a cure's, in the
+        column ``title``): the values field says so instead of showing values that did not
+        make them; typing values (or choosing a setting) makes runs from the rows again."""
+        self.values_edit.clear()
+        self.values_edit.setPlaceholderText(
+            f"runs of “{title}”: type values of the {self.setting.name} and press Enter to vary "
+            "it instead"
+        )
+
     def _on_setting_chosen(self) -> None:
         self.values_edit.setText(", ".join(self.setting.defaults))
         self._set_values_tips()

@@ -40,7 +40,7 @@ from nnsim.training.experiment import Experiment, ExperimentError
 from nnsim.training.run_group import RunGroup
 from nnsim.ui.compare.boundaries import BoundaryMultiples
 from nnsim.ui.compare.curves import CompareCurves
-from nnsim.ui.compare.runs import CompareError, CompareRun, CompareSetting, build_runs
+from nnsim.ui.compare.runs import SETTINGS, CompareError, CompareRun, CompareSetting, build_runs
 from nnsim.ui.compare.table import TABLE_COLUMNS, CompareTable
 from nnsim.ui.compare.vary import VaryRows
 from nnsim.ui.style import HIGHLIGHT, MUTED
@@ -190,6 +190,9 @@ class CompareWindow(QDialog):
         self.plot.set_runs([r.label for r in runs])
         self.boundaries.set_runs([r.label for r in runs], self.group.results)
         self.table.set_runs(self.varied, runs)
+        own = [s for s in self.varied if s not in SETTINGS]
+        if own:
+            self.vary.show_own(own[0].title)
         self._show()
         self._say(f"{self._differing()}: press Play.")
 
