@@ -20,7 +20,7 @@ import sys
 from collections.abc import Iterator
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
@@ -175,7 +175,7 @@ class TrainingWorker(QObject):
     def _on_message(self, message: protocol.Reply) -> None:
         if isinstance(message, protocol.SnapshotReady):
             snapshot = from_the_pipe(message.snapshot, self._received)  # dropped ones too
-            self._received = snapshot.experiment
+            self._received = cast("Experiment | None", snapshot.experiment)
             if snapshot.running:  # acknowledged on arrival: a dropped one counts too
                 self._send(protocol.Taken())
             if message.generation < self._generation:
