@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.functions as fn
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 
 from nnsim.ui.colormap import signed_to_rgba
@@ -20,6 +20,9 @@ from nnsim.ui.style import CLASS_COLORS
 
 MANY_POINTS = 10_000
 """More points than this in one set are drawn by a :class:`PointCloud`, not a scatter item."""
+
+
+RESIZE_SETTLE_MS = 150
 
 
 class PointCloud(pg.GraphicsObject):
@@ -33,11 +36,15 @@ class PointCloud(pg.GraphicsObject):
         self._image: QImage | None = None
         self._pixels: np.ndarray | None = None  # the image's memory
         self.renders = 0  # how many times the points were painted into the image
-        view_box.sigResized.connect(self._render)
+        # a resize scales the picture at once and paints the points again once it settles
+        self._resized = QTimer(singleShot=True, interval=RESIZE_SETTLE_MS)
+        self._resized.timeout.connect(self._render)
+        view_box.sigResized.connect(self._resized.start)
 
     def set_points(self, x: np.ndarray, y: np.ndarray, kind: str, size: float, edge: QPen) -> None:
         """Draw the (n, 2) points ``x`` coloured by their labels (or values) ``y``."""
         self._points = (x, _colour_groups(y, kind), size, edge)
+        self._resized.stop()
         self._render()
 
     def clear_points(self) -> None:

@@ -107,3 +107,14 @@ def test_the_window_keeps_the_experiment_and_points_the_snapshots_no_longer_carr
     assert window.last_snapshot.experiment.data == experiment.data
     window.worker.restart(window.experiment())  # a new process: whole again
     qtbot.waitUntil(lambda: settled(window.experiment()) and window.last_snapshot.step == 0)
+
+
+def test_a_resize_paints_the_many_points_again_once_it_settles(qtbot):
+    view = shown_view(qtbot)
+    x, y = halves(2 * MANY_POINTS)
+    view.set_data(x, y)
+    renders, before = view.train_cloud.renders, view.train_cloud.image().width()
+    for width in (500, 560, 620):  # a drag: one paint at the end, not one per step
+        view.resize(width, width + 20)
+    qtbot.waitUntil(lambda: view.train_cloud.renders == renders + 1)
+    assert view.train_cloud.image().width() > before
