@@ -88,9 +88,17 @@ def measure_window(experiment: Experiment) -> None:
     print(f"while playing (last snapshot step {window.last_snapshot.step}):")
     for part, calls in parts.calls.items():
         p50, p99, top = stats([wall for wall, _ in calls])
-        print(f"  {part:26s} n={len(calls):4d} p50 {p50:6.1f} p99 {p99:6.1f} max {top:6.1f} ms")
+        cpu = stats([c for _, c in calls])[2]
+        print(
+            f"  {part:26s} n={len(calls):4d} p50 {p50:6.1f} p99 {p99:6.1f} max {top:6.1f} ms"
+            f" (max CPU {cpu:6.1f} ms)"
+        )
     p50, p99, top = stats(lateness.late)
+    busy = stats(lateness.busy)
     print(f"  5 ms timer lateness        p50 {p50:6.1f} p99 {p99:6.1f} max {top:6.1f} ms")
+    print(
+        f"  GUI-thread CPU per firing  p50 {busy[0]:6.1f} p99 {busy[1]:6.1f} max {busy[2]:6.1f} ms"
+    )
     from PySide6.QtWidgets import QMessageBox
 
     window.ask_unsaved_changes = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
