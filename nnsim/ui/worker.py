@@ -173,6 +173,8 @@ class TrainingWorker(QObject):
 
     @Slot(object)
     def _on_message(self, message: protocol.Reply) -> None:
+        if self.sender() is not self._reader:
+            return  # queued by the process before a restart: of a run the window has left
         if isinstance(message, protocol.SnapshotReady):
             snapshot = from_the_pipe(message.snapshot, self._received)  # dropped ones too
             self._received = cast("Experiment | None", snapshot.experiment)
