@@ -31,7 +31,7 @@ from nnsim.training.data import TrainingData
 from nnsim.training.diagnosis import Diagnoser
 from nnsim.training.grid import GridPredictor
 from nnsim.training.metrics_log import MetricsLog, export_metrics
-from nnsim.training.snapshot import Snapshot, take_snapshot
+from nnsim.training.snapshot import Snapshot, for_the_pipe, take_snapshot
 from nnsim.training.step_line import StepLineProbe
 from nnsim.training.trainer import Trainer
 
@@ -55,7 +55,8 @@ class TrainingHost:
     """A Trainer with play/pause/step/reset and live edits; ``send`` receives its messages.
 
     Replies (:mod:`nnsim.training.protocol`) are ``SnapshotReady``, ``Refused`` and
-    ``DataReady`` (before the first snapshot and the first after the points changed);
+    ``DataReady`` (before the first snapshot and the first after the points changed); a
+    snapshot's experiment comes only when it changed (see ``snapshot.for_the_pipe``);
     :func:`serve` adds ``Crashed`` before it ends on an unexpected exception. A snapshot's
     ``generation`` counts the commands that replaced the run's state
     (:data:`~nnsim.training.protocol.NEW_STATE`), so the window can drop a snapshot of a
@@ -85,6 +86,7 @@ class TrainingHost:
         self._last_emit = 0.0
         self._untaken = 0  # timed snapshots sent and not yet taken by the window
         self._data_sent: TrainingData | None = None  # the trainer's points the window has
+        self._experiment_sent: Experiment | None = None  # in the last snapshot (for_the_pipe)
         self._step_line: StepLineProbe | None = None  # set while a view shows the step line
         self._step_line_at = -float("inf")
         self._step_line_wait = STEP_LINE_INTERVAL
@@ -332,6 +334,10 @@ class TrainingHost:
             diagnoses=self.diagnoser.diagnoses,
         )
         snapshot = self._with_step_line(snapshot, now)
+        snapshot, self._experiment_sent = (
+            for_the_pipe(snapshot, self._experiment_sent),
+            self.trainer.experiment,
+        )
         speed = self.steps_per_second if self.playing else 0.0
         self._send(protocol.SnapshotReady(snapshot, speed, self.generation))
 

@@ -6,12 +6,15 @@ the GUI thread; every array in it is a fresh copy, so the trainer can go on.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from nnsim.training.diagnosis import Diagnosis
+from nnsim.training.experiment import Experiment
+from nnsim.training.experiment.schema import CUSTOM
 from nnsim.training.grid import GridPredictor
 from nnsim.training.trainer import Evaluation, StepResult, Trainer
 
@@ -49,6 +52,10 @@ class Snapshot:
         while a view asked for it (``protocol.WatchStepLine``), else None.
     diagnoses
         What the coach has found so far (:class:`~nnsim.training.diagnosis.Diagnosis`).
+    experiment
+        The trainer's :class:`~nnsim.training.experiment.Experiment`. Across the pipe it is
+        sent only when it changed, and its points only when they changed
+        (:func:`for_the_pipe`, :func:`from_the_pipe`): 100 000 points are 3 MB.
     """
 
     step: int
@@ -143,6 +150,41 @@ def take_snapshot(
         experiment=trainer.experiment,
         diagnoses=diagnoses,
     )
+
+
+def for_the_pipe(snapshot: Snapshot, sent: Experiment | None) -> Snapshot:
+    """``snapshot`` as the training process sends it after one whose experiment was ``sent``:
+    the experiment None if it is ``sent``, without its custom points (``points`` None) if
+    only they are the same, else whole. :func:`from_the_pipe` undoes it."""
+    experiment = snapshot.experiment
+    if not isinstance(experiment, Experiment) or sent is None:
+        return snapshot
+    if experiment is sent:
+        return dataclasses.replace(snapshot, experiment=None)
+    data, before = experiment.data, sent.data
+    same = (data.points, data.test_points) == (before.points, before.test_points)
+    if data.points is None or not same:
+        return snapshot
+    data = dataclasses.replace(data, points=None, test_points=None)
+    return dataclasses.replace(snapshot, experiment=dataclasses.replace(experiment, data=data))
+
+
+def from_the_pipe(snapshot: Snapshot, last: Experiment | None) -> Snapshot:
+    """The whole snapshot from what :func:`for_the_pipe` sent, ``last`` being the experiment
+    of the snapshot before (None for the first of a training process)."""
+    experiment = snapshot.experiment
+    if experiment is None:
+        return dataclasses.replace(snapshot, experiment=last)
+    if (
+        last is None
+        or not isinstance(experiment, Experiment)
+        or experiment.data.dataset != CUSTOM
+        or experiment.data.points is not None
+    ):
+        return snapshot
+    points, test_points = last.data.points, last.data.test_points
+    data = dataclasses.replace(experiment.data, points=points, test_points=test_points)
+    return dataclasses.replace(snapshot, experiment=dataclasses.replace(experiment, data=data))
 
 
 def _thin(table: np.ndarray, columns: Sequence[str], max_rows: int | None) -> dict[str, np.ndarray]:

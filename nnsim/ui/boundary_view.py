@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QHBoxLayout, QLabel, QVBo
 
 from nnsim.engine.features import FEATURE_LABELS
 from nnsim.ui.colormap import display_values, label_colors, output_to_rgba, signed_to_rgba
+from nnsim.ui.point_cloud import MANY_POINTS, PointCloud
 from nnsim.ui.style import MUTED, TEXT
 
 EXTENT = 6.0
@@ -101,6 +102,13 @@ class BoundaryView(QWidget):
         self.test_scatter.setZValue(11)
         self.plot.addItem(self.train_scatter)
         self.plot.addItem(self.test_scatter)
+        # beyond MANY_POINTS a set is drawn as one picture instead (the scatter left empty)
+        self.train_cloud = PointCloud(self.view_box, EXTENT)
+        self.train_cloud.setZValue(10)
+        self.test_cloud = PointCloud(self.view_box, EXTENT)
+        self.test_cloud.setZValue(11)
+        self.plot.addItem(self.train_cloud)
+        self.plot.addItem(self.test_cloud)
         self.plot.scene().sigMouseClicked.connect(self._on_scene_clicked)
 
         self.show_test_toggle = QCheckBox("Show test data")
@@ -126,6 +134,7 @@ class BoundaryView(QWidget):
         layout.addWidget(self._host, 1)
         layout.addLayout(controls)
         self.test_scatter.setVisible(False)
+        self.test_cloud.setVisible(False)
         self.set_font_scale(1.0)
 
     # -- data ------------------------------------------------------------------------------------
@@ -138,11 +147,17 @@ class BoundaryView(QWidget):
         kind: str = "binary",
         num_classes: int = 2,
     ) -> None:
-        """Set the points to draw: raw (n, 2) coordinates and their labels (or values)."""
+        """Set the points to draw: raw (n, 2) coordinates and their labels (or values).
+        The same points again change nothing (100 000 take a moment to draw)."""
+        train, test = _points(train_x, train_y), _points(test_x, test_y)
+        before = (*self._train, *self._test)
+        if (kind, num_classes) == (self._kind, self._num_classes) and all(
+            np.array_equal(a, b) for a, b in zip((*train, *test), before, strict=True)
+        ):
+            return
         self._kind = kind
         self._num_classes = num_classes
-        self._train = _points(train_x, train_y)
-        self._test = _points(test_x, test_y)
+        self._train, self._test = train, test
         self._redraw_points()
         self._redraw_image()
 
@@ -157,15 +172,21 @@ class BoundaryView(QWidget):
         size = self.POINT_SIZE * self._font_scale
         # Regression targets near 0 are nearly white: they need a grey edge, not a white one.
         train_edge = pg.mkPen(MUTED if self._kind == "regression" else "w", width=1.0)
-        for scatter, (x, y), edge in (
-            (self.train_scatter, self._train, train_edge),
-            (self.test_scatter, self._test, pg.mkPen("k", width=1.2)),
+        for scatter, cloud, (x, y), edge in (
+            (self.train_scatter, self.train_cloud, self._train, train_edge),
+            (self.test_scatter, self.test_cloud, self._test, pg.mkPen("k", width=1.2)),
         ):
+            if len(x) > MANY_POINTS:
+                scatter.clear()
+                cloud.set_points(x, y, self._kind, size, edge)
+                continue
+            cloud.clear_points()
             brushes = _shared_brushes(label_colors(y, self._kind))
             scatter.setData(x=x[:, 0], y=x[:, 1], brush=brushes, pen=edge, size=size)
 
     def _on_show_test_toggled(self, checked: bool) -> None:
         self.test_scatter.setVisible(checked)
+        self.test_cloud.setVisible(checked)
 
     # -- what the heatmap shows -----------------------------------------------------------------
     def show_snapshot(self, snapshot) -> None:

@@ -20,12 +20,13 @@ import sys
 from collections.abc import Iterator
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from nnsim.training import protocol
 from nnsim.training.host import serve
+from nnsim.training.snapshot import from_the_pipe
 
 if TYPE_CHECKING:
     from multiprocessing.context import ForkServerContext, SpawnContext
@@ -102,13 +103,14 @@ class TrainingWorker(QObject):
         self._conn: Connection | None = None
         self._reader: _PipeReader | None = None
         self._generation = 0  # NEW_STATE_COMMANDS sent: older snapshots are dropped
+        self._received: Experiment | None = None  # of the last snapshot (from_the_pipe)
         self._crash = ""  # the last line of the training process's own report, if any
         self._watching_step_line = False  # told again to a restarted process
         self.speed: float | None = experiment.view.steps_per_second  # None: flat out; kept too
 
     # -- lifetime ------------------------------------------------------------------------------
     def start(self) -> None:
-        self._generation, self._crash = 0, ""
+        self._generation, self._crash, self._received = 0, "", None
         ctx = _context()
         ours, theirs = ctx.Pipe()
         process = ctx.Process(
@@ -172,13 +174,17 @@ class TrainingWorker(QObject):
 
     @Slot(object)
     def _on_message(self, message: protocol.Reply) -> None:
+        if self.sender() is not self._reader:
+            return  # queued by the process before a restart: of a run the window has left
         if isinstance(message, protocol.SnapshotReady):
-            if message.snapshot.running:  # acknowledged on arrival: a dropped one counts too
+            snapshot = from_the_pipe(message.snapshot, self._received)  # dropped ones too
+            self._received = cast("Experiment | None", snapshot.experiment)
+            if snapshot.running:  # acknowledged on arrival: a dropped one counts too
                 self._send(protocol.Taken())
             if message.generation < self._generation:
                 return  # from before a reset or a new experiment
             self.steps_per_second = message.steps_per_second
-            self.snapshotReady.emit(message.snapshot)
+            self.snapshotReady.emit(snapshot)
         elif isinstance(message, protocol.DataReady):  # never stale (see DataReady)
             self.dataReady.emit(message.data)
         elif isinstance(message, protocol.Refused):

@@ -54,3 +54,45 @@ def test_only_the_raw_points_are_sent_not_the_feature_matrices():
     (message,) = data_sent(sent)
     assert message.data is not host.trainer.data
     assert "x_train" not in vars(message.data)
+
+
+def custom(n: int, seed: int) -> Experiment:
+    from nnsim.engine.datasets import make_dataset
+    from nnsim.training.data import with_custom_points
+
+    return with_custom_points(Experiment.default(), make_dataset("circle", n, 0.1, seed=seed))
+
+
+def test_a_later_snapshot_carries_neither_the_experiment_nor_its_points_again():
+    """100 000 points made every snapshot 3 MB (issue 15): the experiment goes when it
+    changed, its points only when they changed, and the window's side puts them back."""
+    import pickle
+
+    from nnsim.training.snapshot import from_the_pipe
+
+    sent: list = []
+    experiment = custom(3000, seed=1)
+    host = TrainingHost(experiment, sent.append)
+    host.emit(force=True)
+    host.handle(protocol.Step())
+    host.handle(protocol.SetLearningRate(0.1))
+    wire = [m.snapshot for m in sent if isinstance(m, protocol.SnapshotReady)]
+    assert wire[0].experiment == experiment  # the first: whole
+    assert wire[1].experiment is None  # the same experiment: not sent again
+    assert wire[2].experiment.training.optimizer.lr == 0.1  # edited: sent, but not its points
+    assert wire[2].experiment.data.points is None
+    sizes = [len(pickle.dumps(s)) for s in wire]
+    points = len(pickle.dumps(experiment.data.points))
+    assert sizes[0] - max(sizes[1:]) > 0.9 * points  # what was saved: the points' bytes
+    other = custom(3000, seed=2)
+    host.handle(protocol.UpdateExperiment(other))
+    wire = [m.snapshot for m in sent if isinstance(m, protocol.SnapshotReady)]
+    assert wire[-1].experiment == other  # new points: sent whole
+    received, last = [], None
+    for snapshot in wire:
+        last = from_the_pipe(snapshot, last).experiment
+        received.append(last)
+    lr_edited = host.trainer.experiment
+    assert received[:2] == [experiment, experiment]
+    assert received[2].data == experiment.data and received[2].training.optimizer.lr == 0.1
+    assert received[-1] == lr_edited == other
