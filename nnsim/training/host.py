@@ -37,7 +37,6 @@ from nnsim.training.trainer import Trainer
 
 if TYPE_CHECKING:
     from nnsim.training.experiment import Experiment
-
 SLICE_SECONDS = 0.008
 CATCH_UP_SECONDS = 0.05  # a paced step this late is still on the beat; later, the beat moves
 BEAT_SLACK = 1e-6  # seconds: a beat due this soon is due (sums of beats are not exact)
