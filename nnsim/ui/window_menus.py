@@ -17,6 +17,8 @@ from nnsim.training.landscape import TrajectoryRecorder
 from nnsim.training.snapshot import Snapshot
 from nnsim.ui.compare import CompareWindow
 from nnsim.ui.export import ScriptChoice, ScriptExporter, ask_script_choice
+from nnsim.ui.export.figure import FigureChoice, FigureError, export_figure
+from nnsim.ui.export.figure_dialog import ask_figure_choice
 from nnsim.ui.landscape import LandscapeWindow
 from nnsim.ui.lecture.window_mode import SHORTCUTS as LECTURE_SHORTCUTS
 from nnsim.ui.lr_finder_dialog import LRFinderDialog
@@ -89,6 +91,7 @@ class WindowMenusMixin(MainWindowParts):
         action(file_menu, "&Import CSV data…", self.import_csv, None, "importCsvAction")
         export_menu = self.export_menu = file_menu.addMenu("&Export")
         action(export_menu, "&Python script…", self.export_script, None, "exportScriptAction")
+        action(export_menu, "&Figure…", lambda: self.export_figure(), None, "exportFigureAction")
         file_menu.addSeparator()
         action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit, "quitAction")
         training_menu = self.training_menu = menu.addMenu("&Training")
@@ -157,6 +160,29 @@ class WindowMenusMixin(MainWindowParts):
             return False
         name = self._path.stem if self._path else "experiment"
         return self.script_exporter.start(self.experiment(), choice, name)
+
+    def ask_export_figure(self, figure: str = "lossPlot") -> FigureChoice | None:
+        """File ▸ Export ▸ Figure's two dialogs (figure and format, then where); None if
+        cancelled. Tests replace this hook, as ``ask_export_script``."""
+        return ask_figure_choice(self, self._path, figure)
+
+    def export_figure(self, figure: str = "lossPlot") -> bool:
+        """File ▸ Export ▸ Figure…: write a plot, the boundary or the diagram as PNG (1×, 2×,
+        4×) or SVG (``figure``, an objectName, is the one the dialog offers first); the status
+        bar says where, or why not. False if cancelled or not written."""
+        choice = self.ask_export_figure(figure)
+        return choice is not None and self.export_figure_to(choice)
+
+    def export_figure_to(self, choice: FigureChoice) -> bool:
+        """Write the figure ``choice`` says, without dialogs; the status bar says where, or
+        why not (then False)."""
+        try:
+            path = export_figure(self, choice)
+        except FigureError as err:
+            self.show_message(str(err), True)
+            return False
+        self.show_message(f"Exported the figure to {path}")
+        return True
 
     def open_compare(self) -> CompareWindow:
         """View ▸ Compare: the experiment as runs that differ in one setting, beside the
