@@ -17,7 +17,7 @@ from nnsim.training.landscape import TrajectoryRecorder
 from nnsim.training.snapshot import Snapshot
 from nnsim.ui.compare import CompareWindow
 from nnsim.ui.export import ScriptChoice, ScriptExporter, ask_script_choice
-from nnsim.ui.export.figure import FigureChoice, FigureError, export_figure
+from nnsim.ui.export.figure import FigureChoice, FigureExporter
 from nnsim.ui.export.figure_dialog import ask_figure_choice
 from nnsim.ui.landscape import LandscapeWindow
 from nnsim.ui.lecture.window_mode import SHORTCUTS as LECTURE_SHORTCUTS
@@ -64,6 +64,7 @@ class WindowMenusMixin(MainWindowParts):
     snapshotShown: SignalInstance
     surfaces_window: SurfacesWindow | None = None
     script_exporter: ScriptExporter | None = None
+    figure_exporter: FigureExporter | None = None
     _path: Path | None
     show_message: Callable[..., None]
 
@@ -169,20 +170,20 @@ class WindowMenusMixin(MainWindowParts):
     def export_figure(self, figure: str = "lossPlot") -> bool:
         """File ▸ Export ▸ Figure…: write a plot, the boundary or the diagram as PNG (1×, 2×,
         4×) or SVG (``figure``, an objectName, is the one the dialog offers first); the status
-        bar says where, or why not. False if cancelled or not written."""
+        bar says where, or why not. False if cancelled or nothing started."""
         choice = self.ask_export_figure(figure)
         return choice is not None and self.export_figure_to(choice)
 
     def export_figure_to(self, choice: FigureChoice) -> bool:
-        """Write the figure ``choice`` says, without dialogs; the status bar says where, or
-        why not (then False)."""
-        try:
-            path = export_figure(self, choice)
-        except FigureError as err:
-            self.show_message(str(err), True)
+        """Draw the figure ``choice`` says and write it off the GUI thread, without dialogs;
+        the status bar says where, or why not. False if nothing started."""
+        if self.figure_exporter is None:
+            self.figure_exporter = FigureExporter(self)
+            self.figure_exporter.finished.connect(self.show_message)
+        if self.figure_exporter.busy:
+            self.show_message("A figure is still being written; try again in a moment")
             return False
-        self.show_message(f"Exported the figure to {path}")
-        return True
+        return self.figure_exporter.start(self, choice)
 
     def open_compare(self) -> CompareWindow:
         """View ▸ Compare: the experiment as runs that differ in one setting, beside the

@@ -40,6 +40,13 @@ def shown(qtbot, window):
     return window
 
 
+def export(qtbot, window, choice: FigureChoice) -> bool:
+    """``window.export_figure_to(choice)`` and wait for the file: True if it was written."""
+    if window.export_figure_to(choice):
+        qtbot.waitUntil(lambda: not window.figure_exporter.busy, timeout=20000)
+    return window.status_text() == f"Exported the figure to {choice.path}"
+
+
 def trigger(window) -> None:
     action = window.findChild(QAction, "exportFigureAction")
     assert action is not None and action.text() == "&Figure…"
@@ -68,6 +75,7 @@ def test_every_figure_as_png_at_each_scale(qtbot, shown, tmp_path):
         choice = FigureChoice(name, "png", scale, path)
         window.ask_export_figure = lambda figure="lossPlot", c=choice: c
         trigger(window)
+        qtbot.waitUntil(lambda: not window.figure_exporter.busy, timeout=20000)
         assert window.status_text() == f"Exported the figure to {path}", name
         image = QImage(str(path))
         size = drawing(window, name).size()
@@ -83,7 +91,7 @@ def test_every_figure_as_svg_with_text_not_a_picture(qtbot, shown, tmp_path):
         if name == "stepLinePlot":
             shown.loss_tabs.setCurrentWidget(shown.step_line_panel)
         path = tmp_path / f"{name}.svg"
-        assert shown.export_figure_to(FigureChoice(name, "svg", 1, path)), shown.status_text()
+        assert export(qtbot, shown, FigureChoice(name, "svg", 1, path)), shown.status_text()
         root = ET.parse(path).getroot()
         assert root.tag == f"{SVG}svg", name
         size = drawing(shown, name).size()
@@ -118,7 +126,7 @@ def test_svg_curves_keep_a_one_pixel_pen_in_viewers_without_vector_effect(qtbot,
     """Curves come in device pixels: a group of non-scaling strokes has no transform left,
     so librsvg and Inkscape draw the loss curve as a line, not as a band."""
     path = tmp_path / "loss.svg"
-    assert shown.export_figure_to(FigureChoice("lossPlot", "svg", 1, path))
+    assert export(qtbot, shown, FigureChoice("lossPlot", "svg", 1, path))
     root = ET.parse(path).getroot()
     for group in root.iter(f"{SVG}g"):
         shapes = [c for c in group if c.get("vector-effect") == "non-scaling-stroke"]
@@ -153,18 +161,18 @@ def test_unwritable_folder_says_why_and_writes_nothing(qtbot, shown, tmp_path):
     try:
         for fmt in ("png", "svg") if not os.access(folder, os.W_OK) else ():  # not as root
             choice = FigureChoice("lossPlot", fmt, 2, folder / f"loss.{fmt}")
-            assert shown.export_figure_to(choice) is False
+            assert export(qtbot, shown, choice) is False
             assert shown.status_text().startswith(f"Could not write {folder / 'loss'}")
         assert list(folder.iterdir()) == []
     finally:
         folder.chmod(0o700)
     taken = tmp_path / "a folder.png"  # a name a file cannot have, even for root
     taken.mkdir()
-    assert shown.export_figure_to(FigureChoice("lossPlot", "png", 4, taken)) is False
+    assert export(qtbot, shown, FigureChoice("lossPlot", "png", 4, taken)) is False
     assert shown.status_text().startswith(f"Could not write {taken}: ")
     assert taken.is_dir() and list(taken.iterdir()) == []
     missing = tmp_path / "gone" / "loss.png"
-    assert shown.export_figure_to(FigureChoice("lossPlot", "png", 1, missing)) is False
+    assert export(qtbot, shown, FigureChoice("lossPlot", "png", 1, missing)) is False
     assert "does not exist" in shown.status_text()
     assert shown.experiment() is not None  # nothing else changed
 
@@ -172,12 +180,12 @@ def test_unwritable_folder_says_why_and_writes_nothing(qtbot, shown, tmp_path):
 def test_a_hidden_tab_is_shown_and_exported_next_time(qtbot, shown, tmp_path):
     shown.loss_tabs.setCurrentWidget(shown.loss_panel)
     path = tmp_path / "step.png"
-    assert shown.export_figure_to(FigureChoice("stepLinePlot", "png", 1, path)) is False
+    assert export(qtbot, shown, FigureChoice("stepLinePlot", "png", 1, path)) is False
     assert "export it again once it is drawn" in shown.status_text()
     assert shown.loss_tabs.currentWidget() is shown.step_line_panel
     assert not path.exists()
     qtbot.waitUntil(lambda: shown.step_line_panel.line is not None, timeout=20000)
-    assert shown.export_figure_to(FigureChoice("stepLinePlot", "png", 1, path))
+    assert export(qtbot, shown, FigureChoice("stepLinePlot", "png", 1, path))
 
 
 def test_the_real_dialogs_choose_figure_format_and_file(qtbot, window, tmp_path, nnsim_dialogs):
@@ -189,7 +197,8 @@ def test_the_real_dialogs_choose_figure_format_and_file(qtbot, window, tmp_path,
     nnsim_dialogs.answer("Export figure", choose)
     nnsim_dialogs.answer("Save the figure", str(tmp_path / "diagram"))
     trigger(window)
-    assert (tmp_path / "diagram.svg").is_file(), window.status_text()  # .svg added
+    qtbot.waitUntil(lambda: (tmp_path / "diagram.svg").is_file(), timeout=20000)  # .svg added
+    qtbot.waitUntil(lambda: not window.figure_exporter.busy, timeout=20000)
     assert window.status_text() == f"Exported the figure to {tmp_path / 'diagram.svg'}"
 
 
@@ -210,3 +219,13 @@ def test_default_file_names():
     assert default_figure_path(None, "networkView", "svg", 4).name == (
         "experiment_network_diagram.svg"
     )
+
+
+def test_one_figure_at_a_time_the_second_is_refused_not_lost(qtbot, shown, tmp_path):
+    first = FigureChoice("boundaryView", "png", 4, tmp_path / "a.png")
+    assert shown.export_figure_to(first)
+    assert not shown.export_figure_to(FigureChoice("lossPlot", "png", 1, tmp_path / "b.png"))
+    assert shown.status_text() == "A figure is still being written; try again in a moment"
+    qtbot.waitUntil(lambda: not shown.figure_exporter.busy, timeout=20000)
+    assert shown.status_text() == f"Exported the figure to {first.path}"
+    assert (tmp_path / "a.png").is_file() and not (tmp_path / "b.png").exists()

@@ -14,13 +14,24 @@ of a widget is itself if it is a ``QGraphicsView``, else its first ``QGraphicsVi
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QRect, QSize
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QObject,
+    QPoint,
+    QRect,
+    QSize,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor, QImage, QImageWriter, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QTabWidget, QWidget
 
@@ -37,6 +48,7 @@ FIGURES: dict[str, str] = {
     "networkView": "Network diagram",
 }
 SCALES = (1, 2, 4)
+POLL_MS = 30  # how often the window looks whether the file has been written
 FORMATS = ("png", "svg")
 HINTS = (
     QPainter.RenderHint.Antialiasing
@@ -137,27 +149,36 @@ def render_image(widget: QWidget, scale: int = 1) -> QImage:
     return image
 
 
-def render_png(widget: QWidget, path: Path, scale: int = 1) -> None:
-    """Write ``widget`` as a PNG of its size × ``scale``; :class:`FigureError` if it cannot."""
+def png_bytes(widget: QWidget, scale: int = 1) -> Callable[[], bytes]:
+    """Draw ``widget`` at ``scale`` now; the returned function encodes the PNG (slow at 4×,
+    and safe to run off the GUI thread: it only touches the image)."""
     if scale not in SCALES:
         raise FigureError(f"PNG scale must be one of {', '.join(map(str, SCALES))}, not {scale}")
-    _check_folder(path)
     image = render_image(widget, scale)
     image.setDevicePixelRatio(1)  # the file's pixels, not logical ones
     dots_per_metre = round(96 * scale / 0.0254)  # 96 dpi × scale: prints at the screen size
     image.setDotsPerMeterX(dots_per_metre)
     image.setDotsPerMeterY(dots_per_metre)
-    if not image.save(str(path), b"PNG"):
-        raise FigureError(f"Could not write {path}")
+
+    def encode() -> bytes:
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        writer = QImageWriter(buffer, QByteArray(b"png"))
+        if not writer.write(image):
+            raise FigureError(f"Could not encode the PNG: {writer.errorString()}")
+        return bytes(buffer.data().data())
+
+    return encode
 
 
-def render_svg(widget: QWidget, path: Path, title: str) -> None:
-    """Write ``widget`` as an SVG (size and viewBox in its pixels, ``title`` as its title);
-    :class:`FigureError` if it cannot."""
-    _check_folder(path)
+def svg_text(widget: QWidget, title: str) -> str:
+    """``widget`` as an SVG (size and viewBox in its pixels, ``title`` as its title), as
+    ``QSvgGenerator`` writes it (see :func:`bake_stroke_transforms`)."""
     size = widget.size()
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     generator = QSvgGenerator()
-    generator.setFileName(str(path))
+    generator.setOutputDevice(buffer)
     generator.setSize(size)
     generator.setViewBox(QRect(0, 0, size.width(), size.height()))
     generator.setResolution(96)
@@ -165,38 +186,25 @@ def render_svg(widget: QWidget, path: Path, title: str) -> None:
     generator.setDescription(f"{title}, exported from nnsim")
     painter = QPainter()
     if not painter.begin(generator):
-        raise FigureError(f"Could not write {path}")
+        raise FigureError("Could not draw the SVG")
     try:
         with _drawn_for_export(widget):
             _paint(widget, painter, size)
     finally:
         painter.end()
-    try:
-        path.write_text(bake_stroke_transforms(path.read_text(encoding="utf-8")), "utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise FigureError(f"Could not write {path}: {err}") from err
+    return bytes(buffer.data().data()).decode("utf-8")
 
 
-def _check_folder(path: Path) -> None:
-    folder = path.parent
-    if not folder.is_dir():
-        raise FigureError(f"Could not write {path}: the folder {folder} does not exist")
-    try:  # QImage.save and QSvgGenerator say nothing about why; find out first
-        with open(path, "ab"):
-            pass
-    except OSError as err:
-        raise FigureError(f"Could not write {path}: {err.strerror or err}") from err
-
-
-def export_figure(root: QWidget, choice: FigureChoice) -> Path:
-    """Write the figure ``choice`` names, found under ``root`` by objectName; returns the
-    path, or raises :class:`FigureError` saying why not."""
+def prepare_figure(root: QWidget, choice: FigureChoice) -> Callable[[], Path]:
+    """Draw the figure ``choice`` names (found under ``root`` by objectName) now, on the GUI
+    thread; the returned function encodes and writes the file (off the GUI thread if you
+    like) and returns its path. Either raises :class:`FigureError` saying why not."""
     if choice.figure not in FIGURES:
         raise FigureError(f"No figure called {choice.figure!r}")
     widget = root.findChild(QWidget, choice.figure)
-    if widget is None:
-        raise FigureError(f"The {FIGURES[choice.figure].lower()} is not in this window")
     title = FIGURES[choice.figure]
+    if widget is None:
+        raise FigureError(f"The {title.lower()} is not in this window")
     if bring_forward(widget):
         raise FigureError(f"Showing the {title.lower()}: export it again once it is drawn")
     panel = widget if isinstance(widget, StepLinePanel) else widget.parentWidget()
@@ -206,9 +214,79 @@ def export_figure(root: QWidget, choice: FigureChoice) -> Path:
     if drawing.width() < 1 or drawing.height() < 1:
         raise FigureError(f"The {title.lower()} has no room on screen to draw")
     if choice.format == "svg":
-        render_svg(drawing, choice.path, f"nnsim: {title}")
+        text = svg_text(drawing, f"nnsim: {title}")
+
+        def encode() -> bytes:
+            return bake_stroke_transforms(text).encode("utf-8")
+
     elif choice.format == "png":
-        render_png(drawing, choice.path, choice.scale)
+        encode = png_bytes(drawing, choice.scale)
     else:
         raise FigureError(f"Unknown figure format {choice.format!r} (png or svg)")
-    return choice.path
+    path = choice.path
+
+    def write() -> Path:
+        data = encode()
+        if not path.parent.is_dir():
+            raise FigureError(f"Could not write {path}: the folder {path.parent} does not exist")
+        try:
+            path.write_bytes(data)
+        except OSError as err:
+            raise FigureError(f"Could not write {path}: {err.strerror or err}") from err
+        return path
+
+    return write
+
+
+def export_figure(root: QWidget, choice: FigureChoice) -> Path:
+    """Write the figure ``choice`` names now (see :func:`prepare_figure`); returns the path."""
+    return prepare_figure(root, choice)()
+
+
+class FigureExporter(QObject):
+    """Draws a figure on the GUI thread and writes it in a worker thread (a 4× PNG takes
+    half a second to encode), one at a time, and says when it is done."""
+
+    finished = Signal(str, bool)  # the status-bar message, whether it is an error
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nnsim-figure")
+        self._future: Future[Path] | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self._check)
+
+    @property
+    def busy(self) -> bool:
+        return self._future is not None
+
+    def start(self, root: QWidget, choice: FigureChoice) -> bool:
+        """Draw ``choice`` and begin writing it; False (and ``finished`` with the reason if
+        it could not be drawn) if nothing started."""
+        if self._future is not None:
+            return False
+        try:
+            write = prepare_figure(root, choice)
+        except FigureError as err:
+            self.finished.emit(str(err), True)
+            return False
+        self._future = self._pool.submit(write)
+        self._timer.start()
+        return True
+
+    def _check(self) -> None:
+        future = self._future
+        if future is None or not future.done():
+            return
+        self._timer.stop()
+        self._future = None
+        error = future.exception()
+        if error is None:
+            self.finished.emit(f"Exported the figure to {future.result()}", False)
+        else:  # FigureError, or what encoding raised: said, not lost
+            self.finished.emit(str(error), True)
+
+    def shutdown(self) -> None:
+        self._timer.stop()
+        self._pool.shutdown(wait=True)
