@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 import os
+import shutil
+import subprocess
 import xml.etree.ElementTree as ET
 
 import numpy as np
@@ -56,8 +58,13 @@ def trigger(window) -> None:
 
 def pixels(path) -> np.ndarray:
     image = QImage(str(path)).convertToFormat(QImage.Format.Format_RGB32)
-    ptr = image.constBits()
-    return np.frombuffer(ptr, np.uint8).reshape(image.height(), image.bytesPerLine())
+    return rgb_of(image)
+
+
+def rgb_of(image: QImage) -> np.ndarray:
+    """The image's pixels as (height, width, 3), copied while the image lives."""
+    rows = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), -1)
+    return rows[:, : image.width() * 4].reshape(image.height(), image.width(), 4)[..., :3].copy()
 
 
 def drawing(window, name: str) -> QWidget:
@@ -118,8 +125,7 @@ def render_svg_back(path) -> np.ndarray:
     painter = QPainter(image)
     renderer.render(painter)
     painter.end()
-    ptr = image.constBits()
-    return np.frombuffer(ptr, np.uint8).reshape(image.height(), image.bytesPerLine())
+    return rgb_of(image)
 
 
 def test_svg_curves_keep_a_one_pixel_pen_in_viewers_without_vector_effect(qtbot, shown, tmp_path):
@@ -229,3 +235,24 @@ def test_one_figure_at_a_time_the_second_is_refused_not_lost(qtbot, shown, tmp_p
     qtbot.waitUntil(lambda: not shown.figure_exporter.busy, timeout=20000)
     assert shown.status_text() == f"Exported the figure to {first.path}"
     assert (tmp_path / "a.png").is_file() and not (tmp_path / "b.png").exists()
+
+
+CHROMIUM = next(
+    (b for b in ("chromium", "chromium-browser", "google-chrome") if shutil.which(b)), None
+)
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="no Chromium to open the SVG in")
+def test_the_svg_opens_in_chromium_with_its_coloured_curves(qtbot, shown, tmp_path):
+    path = tmp_path / "loss.svg"
+    assert export(qtbot, shown, FigureChoice("lossPlot", "svg", 1, path))
+    shot = tmp_path / "shot.png"
+    run = subprocess.run(
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+         "--window-size=800,600", f"--screenshot={shot}", path.as_uri()],
+        capture_output=True, timeout=120, cwd=tmp_path,
+    )  # fmt: skip
+    assert shot.is_file(), run.stderr
+    rgb = pixels(shot).astype(int)
+    coloured = (rgb.max(axis=2) - rgb.min(axis=2)) > 60  # the curves, not grey text or grid
+    assert coloured.sum() > 200
