@@ -10,13 +10,15 @@ them (``nnsim compare`` writes the same files for each of its runs)::
 
 from __future__ import annotations
 
-import csv
-import math
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
+
+from nnsim.training.metrics_log import MetricsFile as MetricsFile
+from nnsim.training.metrics_log import accuracy_text as accuracy_text
+from nnsim.training.metrics_log import metrics_header as metrics_header
 
 if TYPE_CHECKING:
     from nnsim.training.results import StepResult
@@ -28,28 +30,6 @@ def planned_steps(trainer: Trainer, steps: int | None, epochs: int | None) -> in
     if steps:
         return steps
     return (epochs or 0) * trainer.steps_per_epoch or 1000
-
-
-def metrics_header(depth: int) -> list[str]:
-    """The columns of ``metrics.csv`` for a network of ``depth`` weight layers."""
-    header = ["step", "epoch", "lr", "batch_loss", *(f"grad_norm_{k}" for k in range(1, depth + 1))]
-    return [*header, "train_loss", "test_loss", "train_accuracy", "test_accuracy"]
-
-
-def metrics_row(result: StepResult) -> list[object]:
-    """One step's row of ``metrics.csv`` (the evaluation columns empty between evaluations)."""
-    row: list[object] = [result.step, result.epoch, repr(result.lr), repr(result.loss)]
-    row += [repr(g) for g in result.grad_norms.tolist()]  # floats: as repr(float(g))
-    ev = result.evaluation
-    if ev is None:
-        return [*row, "", "", "", ""]
-    row += [repr(ev.train_loss), repr(ev.test_loss)]
-    return [*row, accuracy_text(ev.train_accuracy), accuracy_text(ev.test_accuracy)]
-
-
-def accuracy_text(value: float) -> str:
-    """An accuracy for a CSV cell: empty when there is none (regression: NaN)."""
-    return "" if math.isnan(value) else repr(value)
 
 
 def write_setup(trainer: Trainer, out: Path) -> None:
@@ -73,22 +53,6 @@ def write_setup(trainer: Trainer, out: Path) -> None:
 def write_final(weights: dict[str, np.ndarray], out: Path) -> None:
     """``weights_final.npz``: the run's parameters (and buffers) after its last step."""
     np.savez(out / "weights_final.npz", allow_pickle=False, **weights)
-
-
-class MetricsFile:
-    """``metrics.csv`` written row by row as the run trains (nothing kept in memory)."""
-
-    def __init__(self, out: Path, depth: int) -> None:
-        self._file = open(out / "metrics.csv", "w", newline="", encoding="utf-8")  # noqa: SIM115
-        self._writer = csv.writer(self._file)
-        self._writer.writerow(metrics_header(depth))
-
-    def write(self, result: StepResult) -> None:
-        """One step's row."""
-        self._writer.writerow(metrics_row(result))
-
-    def close(self) -> None:
-        self._file.close()
 
 
 def train_and_write(

@@ -30,6 +30,7 @@ from nnsim.training.changes import describe_change
 from nnsim.training.data import TrainingData
 from nnsim.training.diagnosis import Diagnoser
 from nnsim.training.grid import GridPredictor
+from nnsim.training.metrics_log import MetricsLog, export_metrics
 from nnsim.training.snapshot import Snapshot, take_snapshot
 from nnsim.training.step_line import StepLineProbe
 from nnsim.training.trainer import Trainer
@@ -87,6 +88,7 @@ class TrainingHost:
         self._step_line: StepLineProbe | None = None  # set while a view shows the step line
         self._step_line_at = -float("inf")
         self._step_line_wait = STEP_LINE_INTERVAL
+        self.metrics = MetricsLog()  # every step's row (on disk), for ExportMetrics
         self._build(experiment)
 
     def _build(self, experiment: Experiment) -> None:
@@ -98,6 +100,7 @@ class TrainingHost:
             self._neuron_grid = GridPredictor(features, NEURON_RESOLUTION)
         self._markers: list[tuple[int, str]] = []
         self.diagnoser = Diagnoser()  # checks every CHECK_EVERY steps, as `nnsim run` does
+        self.metrics.clear()
 
     # -- commands ------------------------------------------------------------------------------
     def handle(self, command: protocol.Command) -> bool:
@@ -136,6 +139,7 @@ class TrainingHost:
             protocol.RequestState: self._send_state,
             protocol.WatchStepLine: self._watch_step_line,
             protocol.SetSpeed: self._set_speed,
+            protocol.ExportMetrics: self._export_metrics,
         }
 
     def _play(self) -> None:
@@ -148,7 +152,7 @@ class TrainingHost:
     def _step(self) -> None:
         self.playing = False
         if self.trainer.diverged is None:
-            self.trainer.step()
+            self.metrics.record(self.trainer.step())
             self.diagnoser.update(self.trainer)
             self._last_step_at = self._clock()
 
@@ -156,6 +160,8 @@ class TrainingHost:
         self.playing = False
         self.trainer.reset()
         self._markers = []
+        self.diagnoser.clear()  # at once: the next snapshot says nothing of the old run
+        self.metrics.clear()
 
     def _set_experiment(self, experiment: Experiment) -> None:
         self.playing = False
@@ -171,6 +177,9 @@ class TrainingHost:
         """Continue from a ``Trainer.state_dict()`` (the lecture's: it walked real steps)."""
         self.playing = False
         self.trainer.load_state_dict(state)
+        self._markers = []  # another run's history (a compare run's, the lecture's steps)
+        self.diagnoser.clear()  # checked afresh at the next step
+        self.metrics.clear()  # the steps that led here were not trained here
 
     def _set_lr(self, lr: float) -> None:
         old = self.trainer.experiment.training.optimizer.params["lr"]
@@ -235,6 +244,10 @@ class TrainingHost:
         self._step_line_wait = max(STEP_LINE_INTERVAL, (end - start) / STEP_LINE_BUDGET)
         return dataclasses.replace(snapshot, step_line=line)
 
+    def _export_metrics(self, path: str) -> None:
+        """Every step recorded so far to ``path``, as ``nnsim run``'s metrics.csv."""
+        self._send(export_metrics(self.metrics, path))
+
     # -- training ------------------------------------------------------------------------------
     def train_slice(self, seconds: float = SLICE_SECONDS) -> None:
         """Train for about ``seconds`` (while playing), ending early when a snapshot falls
@@ -249,10 +262,12 @@ class TrainingHost:
         deadline, done = start + seconds, 0
         if self._untaken < MAX_UNTAKEN:
             deadline = min(deadline, max(self._last_emit + self._min_interval, start + 0.001))
-        diagnoser = self.diagnoser
+        diagnoser, record = self.diagnoser, self.metrics.record
         while clock() < deadline:
             done += 1
-            diverged = trainer.step().diverged
+            result = trainer.step()
+            record(result)
+            diverged = result.diverged
             diagnoser.update(trainer)
             if diverged:
                 self.playing = False
@@ -279,7 +294,9 @@ class TrainingHost:
             self._next_step_at = now
         beat, deadline = 1.0 / self.speed, now + SLICE_SECONDS
         while True:
-            diverged = trainer.step().diverged
+            result = trainer.step()
+            self.metrics.record(result)
+            diverged = result.diverged
             self.diagnoser.update(trainer)
             self._next_step_at += beat
             self._step_times.append(now)

@@ -111,6 +111,13 @@ class WatchStepLine(NamedTuple):
     on: bool
 
 
+class ExportMetrics(NamedTuple):
+    """Write every step trained since the run began (each column ``nnsim run`` writes to
+    metrics.csv, in its format) to the file ``path``; :class:`MetricsExported` answers."""
+
+    path: str
+
+
 Command = (
     Play
     | Pause
@@ -128,6 +135,7 @@ Command = (
     | Quit
     | RequestState
     | WatchStepLine
+    | ExportMetrics
 )
 
 NEW_STATE: tuple[type, ...] = (Reset, SetExperiment, UpdateExperiment, LoadState)
@@ -176,4 +184,13 @@ class StateReady(NamedTuple):
     generation: int
 
 
-Reply = SnapshotReady | DataReady | Refused | Crashed | StateReady
+class MetricsExported(NamedTuple):
+    """The answer to :class:`ExportMetrics`: ``rows`` steps written to ``path``, or why
+    nothing was (``error``, in the learner's words; empty when written)."""
+
+    path: str
+    rows: int
+    error: str
+
+
+Reply = MetricsExported | SnapshotReady | DataReady | Refused | Crashed | StateReady

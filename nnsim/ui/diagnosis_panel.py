@@ -30,8 +30,9 @@ from nnsim.ui.style import HIGHLIGHT, MUTED
 
 WARNING_COLOR = DIAGNOSIS_MARKER_COLOR  # amber: something to look at; red when it stopped
 CURE_TOOLTIP = (
-    "Start a new run of this experiment with this change (from new weights, at step 0).\n"
-    "The current run's test loss stays on the loss plot as a faded ghost, to compare with."
+    "Try this change beside the run as it is: Compare opens with the two, both from step 0\n"
+    "on the same data and initial weights, playing. “Use this run” there makes it the main\n"
+    "experiment; the run in this window is paused and kept."
 )
 PANEL_TOOLTIP = (
     "The coach watches the loss, the gradients and the hidden units every 100 steps and says\n"

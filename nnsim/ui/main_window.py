@@ -21,6 +21,7 @@ from nnsim.training.experiment_model import ExperimentChange, ExperimentModel
 from nnsim.training.landscape import TrajectoryRecorder
 from nnsim.training.snapshot import Snapshot
 from nnsim.ui.boundary_view import BoundaryView
+from nnsim.ui.compare.runs import CompareRun, own_setting
 from nnsim.ui.controls import ArchitecturePanel, DataPanel, OptimizerPanel
 from nnsim.ui.diagnosis_panel import DiagnosisPanel
 from nnsim.ui.divergence_banner import DivergenceBanner
@@ -39,6 +40,7 @@ from nnsim.ui.window_menus import WindowMenusMixin
 from nnsim.ui.worker import TrainingWorker
 
 NEW_RUN = "new run"
+AS_IT_IS = "as it is"  # a cure's comparison: the run without the cure
 """The ``origin`` of a change that replaces the whole experiment and starts at step 0."""
 TRAINED = ("seed", "data", "network", "loss", "training")
 """What the training process is told about (``view`` is the window's alone)."""
@@ -272,22 +274,43 @@ class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWin
 
     @Slot(object)
     def apply_cure(self, diagnosis: Diagnosis) -> None:
-        """Apply ``diagnosis``'s cure to the experiment as a new run (step 0, new weights,
-        paused): the old run's test loss stays on the loss plot as a faded ghost. A cure that
-        no longer fits the experiment is refused with a message, nothing changed."""
+        """Try ``diagnosis``'s cure beside the run as it is: Compare opens with the two runs,
+        both from step 0 on the same data and (where the network's shape is the same) the
+        same initial weights, and plays them; *Use this run* makes the cured one the main
+        experiment. The main window's run is paused and kept. Where the two cannot train
+        together, the cure becomes the main experiment as a new run, the old run's test loss
+        kept as a faded ghost. A cure that no longer fits is refused with a message."""
         cure = diagnosis.cure
         if cure is None:
             return
+        experiment = self.experiment()
         try:
-            experiment = cure.apply(self.experiment())
+            cured = cure.apply(experiment)
         except (ExperimentError, KeyError) as err:
             self.show_error(f"Cannot apply “{cure.label}” to this experiment: {err}")
             return
-        self.loss_panel.keep_as_ghost(self.last_snapshot, f"{diagnosis.code}, before {cure.label}")
-        self.set_experiment(experiment)
+        self.pause()
+        runs = [
+            CompareRun((AS_IT_IS,), AS_IT_IS, experiment),
+            CompareRun((cure.label,), cure.label, cured),
+        ]
+        compare = self.open_compare()
+        try:
+            compare.show_runs(runs, [own_setting(f"cure for {diagnosis.code}")], experiment)
+        except ValueError:
+            self.loss_panel.keep_as_ghost(
+                self.last_snapshot, f"{diagnosis.code}, before {cure.label}"
+            )
+            self.set_experiment(cured)
+            self.show_message(
+                f"New run with {cure.label} (for {diagnosis.code}); the old run's test loss "
+                "stays on the loss plot, faded. Press Play to compare."
+            )
+            return
+        compare.play()
         self.show_message(
-            f"New run with {cure.label} (for {diagnosis.code}); the old run's test loss stays "
-            "on the loss plot, faded. Press Play to compare."
+            f"Compare: {cure.label} (for {diagnosis.code}) beside the run as it is, both from "
+            "step 0. “Use this run” makes it the main experiment."
         )
 
     @Slot(str)

@@ -8,12 +8,13 @@ from typing import Any
 
 from PySide6.QtCore import SignalInstance
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from nnsim import __version__
 from nnsim.training.experiment import Experiment
 from nnsim.training.experiment_model import ExperimentModel
 from nnsim.training.landscape import TrajectoryRecorder
+from nnsim.training.protocol import MetricsExported
 from nnsim.training.snapshot import Snapshot
 from nnsim.ui.compare import CompareWindow
 from nnsim.ui.export import ScriptChoice, ScriptExporter, ask_script_choice
@@ -65,6 +66,7 @@ class WindowMenusMixin(MainWindowParts):
     surfaces_window: SurfacesWindow | None = None
     script_exporter: ScriptExporter | None = None
     figure_exporter: FigureExporter | None = None
+    _metrics_connected = False  # worker.metricsExported → the status bar, once
     _path: Path | None
     show_message: Callable[..., None]
 
@@ -93,6 +95,10 @@ class WindowMenusMixin(MainWindowParts):
         export_menu = self.export_menu = file_menu.addMenu("&Export")
         action(export_menu, "&Python script…", self.export_script, None, "exportScriptAction")
         action(export_menu, "&Figure…", lambda: self.export_figure(), None, "exportFigureAction")
+        metrics = action(
+            export_menu, "&Metrics CSV…", self.export_metrics, None, "exportMetricsAction"
+        )
+        metrics.setToolTip("Every step of the run so far, as the metrics.csv of nnsim run")
         file_menu.addSeparator()
         action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit, "quitAction")
         training_menu = self.training_menu = menu.addMenu("&Training")
@@ -184,6 +190,39 @@ class WindowMenusMixin(MainWindowParts):
             self.show_message("A figure is still being written; try again in a moment")
             return False
         return self.figure_exporter.start(self, choice)
+
+    def ask_export_metrics(self) -> Path | None:
+        """File ▸ Export ▸ Metrics CSV's save dialog (``<experiment>-metrics.csv`` beside the
+        experiment); None if cancelled. Tests replace this hook, as ``ask_unsaved_changes``."""
+        stem = self._path.stem if self._path else "experiment"
+        folder = self._path.parent if self._path else Path.cwd()
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export the metrics", str(folder / f"{stem}-metrics.csv"), "CSV file (*.csv)"
+        )
+        if not path:
+            return None
+        csv = Path(path)
+        return csv if csv.suffix.lower() == ".csv" else csv.with_name(csv.name + ".csv")
+
+    def export_metrics(self) -> bool:
+        """File ▸ Export ▸ Metrics CSV…: every step trained so far, each column ``nnsim run``
+        writes, written by the training process (the window never waits); the status bar
+        says where and how many rows, or why not. False if cancelled."""
+        path = self.ask_export_metrics()
+        if path is None:
+            return False
+        if not self._metrics_connected:
+            self.worker.metricsExported.connect(self._on_metrics_exported)
+            self._metrics_connected = True
+        self.worker.export_metrics(str(path))
+        return True
+
+    def _on_metrics_exported(self, reply: MetricsExported) -> None:
+        if reply.error:
+            self.show_message(reply.error, error=True)
+        else:
+            steps = "step" if reply.rows == 1 else "steps"
+            self.show_message(f"Exported the metrics of {reply.rows} {steps} to {reply.path}")
 
     def open_compare(self) -> CompareWindow:
         """View ▸ Compare: the experiment as runs that differ in one setting, beside the

@@ -91,6 +91,7 @@ class TrainingWorker(QObject):
     failed = Signal(str)  # a command that could not be carried out, in plain words
     died = Signal(str)  # the training process ended on its own (why, in one line)
     stateReady = Signal(object)  # the trainer's state_dict(histories=False): request_state()
+    metricsExported = Signal(object)  # protocol.MetricsExported: export_metrics()'s answer
 
     def __init__(self, experiment: Experiment, max_fps: float = 30.0) -> None:
         super().__init__()
@@ -187,6 +188,8 @@ class TrainingWorker(QObject):
                 self._send(protocol.RequestState())
                 return
             self.stateReady.emit(message.state)
+        elif isinstance(message, protocol.MetricsExported):
+            self.metricsExported.emit(message)
         elif isinstance(message, protocol.Crashed):  # the traceback to the log, a line to us
             log.error("the training process stopped:\n%s", message.traceback)
             self._crash = message.traceback.strip().splitlines()[-1]
@@ -275,3 +278,9 @@ class TrainingWorker(QObject):
         of the state the window is in (a reply from before a reset or a new experiment is
         asked for again)."""
         self._send(protocol.RequestState())
+
+    @Slot(str)
+    def export_metrics(self, path: str) -> None:
+        """Have the training process write every step of the run so far to ``path`` as
+        ``nnsim run``'s metrics.csv; ``metricsExported`` says how it went."""
+        self._send(protocol.ExportMetrics(path))

@@ -159,3 +159,31 @@ def test_request_state_answers_with_the_whole_trainer_state_of_its_generation():
     host.handle(protocol.RequestState())
     last = [m for m in sent if isinstance(m, protocol.StateReady)][-1]
     assert last.generation == 1 and last.state["steps_done"] == 0
+
+
+def test_another_runs_state_or_a_reset_starts_the_coach_afresh():
+    """A compare run's state ("Use this run") or a reset: the coach's findings and the change
+    markers were the old run's, so the next snapshot carries none of them."""
+    from nnsim.training.trainer import Trainer
+    from nnsim.training.variations import with_settings
+
+    dead = with_settings(
+        Experiment.default(),
+        {
+            "training.optimizer.lr": 10,
+            "network.hidden_layers.0.activation": "relu",
+            "network.hidden_layers.1.activation": "relu",
+        },
+    )
+    healthy = Trainer(with_optimizer_param(dead, "lr", 0.01))  # the same network, healthy
+    for _ in range(300):
+        healthy.step()
+    for command in (protocol.LoadState(healthy.state_dict()), protocol.Reset()):
+        host = TrainingHost(dead, (sent := []).append)
+        host.handle(protocol.SetLearningRate(5.0))  # a change marker
+        for _ in range(150):
+            host.handle(protocol.Step())
+        assert [d.code for d in snapshots(sent)[-1].diagnoses] == ["dead_relu"]
+        host.handle(command)
+        last = snapshots(sent)[-1]
+        assert last.diagnoses == () and last.markers == (), command

@@ -502,10 +502,16 @@ def cut_navigation(view: LectureView) -> list[str]:
     return cut
 
 
-@pytest.mark.parametrize("size", [(1100, 700), (1400, 900)])
+# Two cases, not the four of sizes × networks: each reaches every fitting path of the diagram
+# and the phase bar between them (labels at the zoom's size, kept on a new phase, bisected
+# smaller, the marked layer's numbers only; full, short and shortest phase titles). The
+# crowded one (small window, deep network) is the only one whose labels must fall back to the
+# marked layer's; the roomy one is where the labels must grow with the zoom.
 @pytest.mark.parametrize(
-    "hidden", [[{"units": 4, "activation": "tanh"}, {"units": 2, "activation": "tanh"}],
-               [{"units": 6, "activation": "relu"}] * 3]
+    ("size", "hidden"),
+    [((1100, 700), [{"units": 6, "activation": "relu"}] * 3),
+     ((1400, 900), [{"units": 4, "activation": "tanh"}, {"units": 2, "activation": "tanh"}])],
+    ids=["crowded", "roomy"],
 )  # fmt: skip
 def test_at_every_zoom_no_label_overlaps_and_no_phase_is_cut(qtbot, size, hidden):
     experiment = Experiment.from_dict({"network": {"hidden_layers": hidden}})

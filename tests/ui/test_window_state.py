@@ -33,6 +33,9 @@ def snap_step(window) -> int:
 
 
 # -- 1. multi-class data draws every view ---------------------------------------------------
+STEPS = 5
+
+
 @pytest.mark.parametrize("dataset", ["spiral3", "blobs4"])
 def test_multiclass_training_updates_every_view(qtbot, make_window, dataset):
     window = make_window(data(Experiment.default(), dataset=dataset))
@@ -40,14 +43,14 @@ def test_multiclass_training_updates_every_view(qtbot, make_window, dataset):
     before = window.boundary_view.displayed_rgba().copy()
     drawn = []
     window.snapshotShown.connect(drawn.append)
-    for _ in range(30):
+    for _ in range(STEPS):  # a few are enough to move it: each step is a snapshot drawn
         window.step()
-    qtbot.waitUntil(lambda: bool(drawn) and drawn[-1].step == 30, timeout=10000)
+    qtbot.waitUntil(lambda: bool(drawn) and drawn[-1].step == STEPS, timeout=10000)
     after = window.boundary_view.displayed_rgba()
     assert after.shape == before.shape == (100, 100, 4)
     assert not np.array_equal(after, before)  # the boundary moved
     x, _ = window.loss_panel.batch_curve.getData()
-    assert x is not None and x[-1] == 30  # the loss plot follows the steps
+    assert x is not None and x[-1] == STEPS  # the loss plot follows the steps
     assert window.last_snapshot.confidence.shape == window.last_snapshot.output.shape
 
 
@@ -243,17 +246,17 @@ def test_a_huge_loss_is_written_in_a_bounded_width(qtbot, window):
 
 
 # -- 11. training keys work wherever focus is, except while typing ---------------------------
-@pytest.mark.parametrize("name", ["optimizerCombo", "datasetCombo", "batchSizeSpin", "playButton"])
-def test_space_plays_wherever_focus_is(qtbot, window, name):
-    widget = window.findChild(QWidget, name)
-    widget.setFocus()
-    qtbot.waitUntil(widget.hasFocus)
-    qtbot.keyClick(widget, Qt.Key.Key_Space)
-    assert window.is_playing
-    if isinstance(widget, QComboBox):
-        assert not widget.view().isVisible()  # the combo did not open
-    qtbot.keyClick(widget, Qt.Key.Key_Space)
-    assert not window.is_playing
+def test_space_plays_wherever_focus_is(qtbot, window):
+    for name in ["optimizerCombo", "datasetCombo", "batchSizeSpin", "playButton"]:  # one window
+        widget = window.findChild(QWidget, name)
+        widget.setFocus()
+        qtbot.waitUntil(widget.hasFocus)
+        qtbot.keyClick(widget, Qt.Key.Key_Space)
+        assert window.is_playing, name
+        if isinstance(widget, QComboBox):
+            assert not widget.view().isVisible(), name  # the combo did not open
+        qtbot.keyClick(widget, Qt.Key.Key_Space)
+        assert not window.is_playing, name
 
 
 def test_step_and_reset_keys_work_on_a_combo(qtbot, window):

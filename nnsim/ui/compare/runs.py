@@ -117,6 +117,12 @@ class CompareSetting:
         return f"{self.short} {text}".strip()
 
 
+def own_setting(title: str) -> CompareSetting:
+    """The setting of runs that each carry their own changes (a lesson's runs, a cure beside
+    the run as it is): nothing to type, one table column headed ``title``."""
+    return CompareSetting(title, "", (), (), lambda _experiment, _value: {})
+
+
 SETTINGS: tuple[CompareSetting, ...] = (
     CompareSetting("Learning rate", "lr", ("0.0001", "0.01", "0.1", "10"), ("0.01", "0.1"), _lr),
     CompareSetting(

@@ -30,14 +30,14 @@ from nnsim.training.lessons import (
     observe,
 )
 from nnsim.training.surface_race import preset
-from nnsim.ui.compare.runs import CompareRun, CompareSetting
+from nnsim.ui.compare.runs import CompareRun, own_setting
 from nnsim.ui.lessons.dock import DOCK_WIDTH, LessonDock
 from nnsim.ui.lessons.highlight import flash
 
 if TYPE_CHECKING:
     from nnsim.ui.main_window import MainWindow
 
-LESSON_RUNS = CompareSetting("The lesson's change", "", (), (), lambda _e, _v: {})
+LESSON_RUNS = own_setting("The lesson's change")
 """The setting a lesson's compare runs differ in: each run is its own set of settings."""
 
 FEEDBACK = {
