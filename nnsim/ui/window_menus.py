@@ -18,6 +18,8 @@ from nnsim.training.protocol import MetricsExported
 from nnsim.training.snapshot import Snapshot
 from nnsim.ui.compare import CompareWindow
 from nnsim.ui.export import ScriptChoice, ScriptExporter, ask_script_choice
+from nnsim.ui.export.figure import FigureChoice, FigureExporter
+from nnsim.ui.export.figure_dialog import ask_figure_choice
 from nnsim.ui.landscape import LandscapeWindow
 from nnsim.ui.lecture.window_mode import SHORTCUTS as LECTURE_SHORTCUTS
 from nnsim.ui.lr_finder_dialog import LRFinderDialog
@@ -63,6 +65,7 @@ class WindowMenusMixin(MainWindowParts):
     snapshotShown: SignalInstance
     surfaces_window: SurfacesWindow | None = None
     script_exporter: ScriptExporter | None = None
+    figure_exporter: FigureExporter | None = None
     _metrics_connected = False  # worker.metricsExported → the status bar, once
     _path: Path | None
     show_message: Callable[..., None]
@@ -91,6 +94,7 @@ class WindowMenusMixin(MainWindowParts):
         action(file_menu, "&Import CSV data…", self.import_csv, None, "importCsvAction")
         export_menu = self.export_menu = file_menu.addMenu("&Export")
         action(export_menu, "&Python script…", self.export_script, None, "exportScriptAction")
+        action(export_menu, "&Figure…", lambda: self.export_figure(), None, "exportFigureAction")
         metrics = action(
             export_menu, "&Metrics CSV…", self.export_metrics, None, "exportMetricsAction"
         )
@@ -163,6 +167,29 @@ class WindowMenusMixin(MainWindowParts):
             return False
         name = self._path.stem if self._path else "experiment"
         return self.script_exporter.start(self.experiment(), choice, name)
+
+    def ask_export_figure(self, figure: str = "lossPlot") -> FigureChoice | None:
+        """File ▸ Export ▸ Figure's two dialogs (figure and format, then where); None if
+        cancelled. Tests replace this hook, as ``ask_export_script``."""
+        return ask_figure_choice(self, self._path, figure)
+
+    def export_figure(self, figure: str = "lossPlot") -> bool:
+        """File ▸ Export ▸ Figure…: write a plot, the boundary or the diagram as PNG (1×, 2×,
+        4×) or SVG (``figure``, an objectName, is the one the dialog offers first); the status
+        bar says where, or why not. False if cancelled or nothing started."""
+        choice = self.ask_export_figure(figure)
+        return choice is not None and self.export_figure_to(choice)
+
+    def export_figure_to(self, choice: FigureChoice) -> bool:
+        """Draw the figure ``choice`` says and write it off the GUI thread, without dialogs;
+        the status bar says where, or why not. False if nothing started."""
+        if self.figure_exporter is None:
+            self.figure_exporter = FigureExporter(self)
+            self.figure_exporter.finished.connect(self.show_message)
+        if self.figure_exporter.busy:
+            self.show_message("A figure is still being written; try again in a moment")
+            return False
+        return self.figure_exporter.start(self, choice)
 
     def ask_export_metrics(self) -> Path | None:
         """File ▸ Export ▸ Metrics CSV's save dialog (``<experiment>-metrics.csv`` beside the
