@@ -37,10 +37,10 @@ ANSWER_SECONDS = 5.0  # the training process must answer any command within this
 # while the window still says it is playing (is_playing True, the button reads "Pause").
 # Reproducer: Space (play), at once choose(initCombo, "zeros"): no snapshot ever comes.
 TOLERATE_EDIT_STOPS_TRAINING = False
-# CI samples 20 sequences of 20 actions (each action followed by the full invariant, about a
+# CI samples 12 sequences of 20 actions (each action followed by the full invariant, about a
 # fifteenth of a second, and a close builds a new window); the breadth is the benchmark's
 # 300 sequences (tests/benchmarks/bench_random_actions.py).
-SEQUENCES, ACTIONS = 20, 20
+SEQUENCES, ACTIONS = 12, 20
 CI_SETTINGS = settings(
     max_examples=SEQUENCES,
     stateful_step_count=ACTIONS + 1,  # the first step of each is File ▸ New
