@@ -15,7 +15,7 @@ of a widget is itself if it is a ``QGraphicsView``, else its first ``QGraphicsVi
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,13 +28,12 @@ from PySide6.QtCore import (
     QPoint,
     QRect,
     QSize,
-    QTimer,
-    Signal,
 )
 from PySide6.QtGui import QColor, QImage, QImageWriter, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QTabWidget, QWidget
 
+from nnsim.ui.export.background import BackgroundWriter
 from nnsim.ui.export.svg_strokes import bake_stroke_transforms
 from nnsim.ui.plots.step_line import StepLinePanel
 
@@ -48,7 +47,6 @@ FIGURES: dict[str, str] = {
     "networkView": "Network diagram",
 }
 SCALES = (1, 2, 4)
-POLL_MS = 30  # how often the window looks whether the file has been written
 FORMATS = ("png", "svg")
 HINTS = (
     QPainter.RenderHint.Antialiasing
@@ -243,50 +241,28 @@ def export_figure(root: QWidget, choice: FigureChoice) -> Path:
     return prepare_figure(root, choice)()
 
 
-class FigureExporter(QObject):
+class FigureExporter(BackgroundWriter):
     """Draws a figure on the GUI thread and writes it in a worker thread (a 4× PNG takes
     half a second to encode), one at a time, and says when it is done."""
 
-    finished = Signal(str, bool)  # the status-bar message, whether it is an error
-
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nnsim-figure")
-        self._future: Future[Path] | None = None
-        self._timer = QTimer(self)
-        self._timer.setInterval(POLL_MS)
-        self._timer.timeout.connect(self._check)
-
-    @property
-    def busy(self) -> bool:
-        return self._future is not None
+        super().__init__("nnsim-figure", parent)
 
     def start(self, root: QWidget, choice: FigureChoice) -> bool:
         """Draw ``choice`` and begin writing it; False (and ``finished`` with the reason if
         it could not be drawn) if nothing started."""
-        if self._future is not None:
+        if self.busy:
             return False
         try:
             write = prepare_figure(root, choice)
         except FigureError as err:
             self.finished.emit(str(err), True)
             return False
-        self._future = self._pool.submit(write)
-        self._timer.start()
-        return True
+        return self.submit(write)
 
-    def _check(self) -> None:
-        future = self._future
-        if future is None or not future.done():
-            return
-        self._timer.stop()
-        self._future = None
+    def report(self, future: Future[Path]) -> None:
         error = future.exception()
         if error is None:
             self.finished.emit(f"Exported the figure to {future.result()}", False)
         else:  # FigureError, or what encoding raised: said, not lost
             self.finished.emit(str(error), True)
-
-    def shutdown(self) -> None:
-        self._timer.stop()
-        self._pool.shutdown(wait=True)

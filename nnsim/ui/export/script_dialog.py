@@ -7,11 +7,11 @@ tests replace that hook (as ``ask_unsaved_changes``), so no test blocks on a mod
 
 from __future__ import annotations
 
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 from nnsim.training.data import steps_per_epoch
 from nnsim.training.experiment import Experiment
 from nnsim.training.export import DEFAULT_STEPS, export_script
+from nnsim.ui.export.background import BackgroundWriter
 
 MAX_STEPS = 10_000_000
-POLL_MS = 50  # how often the window looks whether the export has finished
 
 
 @dataclass(frozen=True)
@@ -146,42 +146,24 @@ def ask_script_choice(
     return ScriptChoice(to, steps, script)
 
 
-class ScriptExporter(QObject):
+class ScriptExporter(BackgroundWriter):
     """Writes one script at a time in a worker thread (building the data and the network
     can take longer than a frame) and says when it is done."""
 
-    finished = Signal(str, bool)  # the status-bar message, whether it is an error
-
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nnsim-export")
-        self._future: Future[tuple[Path, Path]] | None = None
+        super().__init__("nnsim-export", parent)
         self._choice: ScriptChoice | None = None
-        self._timer = QTimer(self)
-        self._timer.setInterval(POLL_MS)
-        self._timer.timeout.connect(self._check)
-
-    @property
-    def busy(self) -> bool:
-        return self._future is not None
 
     def start(self, experiment: Experiment, choice: ScriptChoice, name: str) -> bool:
         """Begin writing ``choice``; False (nothing started) while another export runs."""
-        if self._future is not None:
+        if self.busy:
             return False
         self._choice = choice
-        self._future = self._pool.submit(
-            export_script, experiment, choice.to, choice.steps, choice.path, name
-        )
-        self._timer.start()
-        return True
+        return self.submit(export_script, experiment, choice.to, choice.steps, choice.path, name)
 
-    def _check(self) -> None:
-        future, choice = self._future, self._choice
-        if future is None or choice is None or not future.done():
-            return
-        self._timer.stop()
-        self._future = None
+    def report(self, future: Future[tuple[Path, Path]]) -> None:
+        choice = self._choice
+        assert choice is not None, "a script's write starts with its choice"
         error = future.exception()
         if error is None:
             script, data = future.result()
@@ -194,7 +176,3 @@ class ScriptExporter(QObject):
             self.finished.emit(f"Could not export {choice.path}: {error.strerror or error}", True)
         else:  # ExportError: what the script cannot reproduce
             self.finished.emit(f"Could not export a script: {error}", True)
-
-    def shutdown(self) -> None:
-        self._timer.stop()
-        self._pool.shutdown(wait=True)
