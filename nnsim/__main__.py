@@ -24,9 +24,16 @@ def _window_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("experiment", nargs="?", help="an experiment file (.json) to open")
     from nnsim.training.lessons import lesson_names
+    from nnsim.training.text import LANGUAGES
 
     lessons = ", ".join(lesson_names())
     p.add_argument("--lesson", metavar="NAME", help=f"open a built-in lesson: {lessons}")
+    p.add_argument(
+        "--language",
+        choices=tuple(LANGUAGES),
+        help="the window's language for this session (default: View ▸ Language's choice, "
+        "else the system's)",
+    )
     p.add_argument("--version", action="version", version=f"nnsim {__version__}")
     return p
 
@@ -46,10 +53,10 @@ def window_command(args: argparse.Namespace) -> int:
             raise UsageError(f"--lesson {args.lesson}: no such lesson; the lessons are: {known}")
         from nnsim.ui.lecture import run_lesson
 
-        return run_lesson(args.lesson)
+        return run_lesson(args.lesson, args.language)
     from nnsim.ui.app import run_app
 
-    return run_app(args.experiment)
+    return run_app(args.experiment, args.language)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -10,6 +10,9 @@ Installing nnsim registers this module with pytest, so any test may ask for
   ones a test expects with :meth:`ModalDialogs.answer`; any other is closed at once and
   fails the test with its title and text, so a test never blocks on a prompt.
 - ``nnsim_settings``: ``QSettings`` (geometry, recent files) in a temporary folder.
+- ``nnsim_language``: ``use("zh_CN")`` shows the windows made after it in Chinese (tests
+  run in English otherwise); ``nnsim.testing.untranslated.english_texts(window)`` lists
+  the English still visible.
 
 and use :func:`train_until`, :func:`choose` and :func:`type_into`. Qt is imported only when
 a fixture or helper runs; ``QT_QPA_PLATFORM`` defaults to ``offscreen`` (no display needed).
@@ -82,6 +85,17 @@ def nnsim_settings(qapp, tmp_path_factory):
     yield folder
     qapp.setOrganizationName(names[0])
     qapp.setApplicationName(names[1])
+
+
+@pytest.fixture
+def nnsim_language(qapp):
+    """``use(code)``: show nnsim in language ``code`` ("zh_CN") for this test (windows made
+    afterwards are in it; see ``nnsim.testing.untranslated`` to find English left).
+    Without it tests run in English, whatever the machine's locale."""
+    from nnsim.ui.i18n import SOURCE_LANGUAGE, install_language
+
+    yield install_language
+    install_language(SOURCE_LANGUAGE)
 
 
 @pytest.fixture

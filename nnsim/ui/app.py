@@ -12,14 +12,16 @@ if TYPE_CHECKING:
     from nnsim.ui.main_window import MainWindow
 
 
-def create_application(argv: list[str] | None = None):
-    """The QApplication, configured once (organisation names for QSettings, plot defaults)."""
+def create_application(argv: list[str] | None = None, language: str | None = None):
+    """The QApplication, configured once (organisation names for QSettings, plot defaults,
+    the UI's language: ``language``, else the one chosen or the system's)."""
     import pyqtgraph as pg
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from nnsim.paths import resource
     from nnsim.ui.errors import install_exception_hook
+    from nnsim.ui.i18n import chosen_language, install_language
 
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     assert isinstance(app, QApplication)  # nnsim never makes a QCoreApplication
@@ -33,6 +35,7 @@ def create_application(argv: list[str] | None = None):
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
     pg.setConfigOptions(antialias=False, background="w", foreground="#333333")
+    install_language(language or chosen_language())  # View ▸ Language, else the system's
     install_exception_hook()  # an exception in a slot is shown in the status bar and logged
     return app
 
@@ -45,9 +48,33 @@ def open_window(path: str | None = None) -> MainWindow:
 
     window = MainWindow()
     window.show()
+    warn_without_chinese_font(window)
     if path and not window.open_file(path):
         explain_open_failure(window, path)
     return window
+
+
+FONT_WARNED = "fontWarned"  # QSettings: an English window has said it once
+
+
+def warn_without_chinese_font(window: MainWindow) -> bool:
+    """Say in the status bar that no installed font covers Chinese (its text would show as
+    boxes): at each start in Chinese, once ever in English (the lessons' Chinese text)."""
+    from PySide6.QtCore import QSettings
+
+    from nnsim.ui.i18n import current_language, has_chinese_font, tr
+
+    settings = QSettings()
+    if has_chinese_font() or (current_language() == "en" and settings.value(FONT_WARNED)):
+        return False
+    settings.setValue(FONT_WARNED, True)
+    window.show_error(
+        tr(
+            "No installed font covers Chinese, so Chinese text shows as boxes: install one "
+            "(Debian/Ubuntu: sudo apt-get install fonts-noto-cjk) and start nnsim again."
+        )
+    )
+    return True
 
 
 SHOWN_PROBLEMS = 8  # lines of problems in the message box's text; all under Show Details
@@ -85,8 +112,9 @@ def explain_open_failure(window: MainWindow, path: str) -> QMessageBox:
     return box
 
 
-def run_app(path: str | None = None) -> int:
-    """Open the main window (with ``path`` or the default experiment) and run the event loop."""
-    app = create_application()
+def run_app(path: str | None = None, language: str | None = None) -> int:
+    """Open the main window (with ``path`` or the default experiment) and run the event loop;
+    ``language`` (``nnsim --language zh_CN``) for this session only, else the chosen one."""
+    app = create_application(language=language)
     window = open_window(path)  # noqa: F841  (kept alive while the loop runs)
     return app.exec()

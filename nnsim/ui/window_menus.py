@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import SignalInstance
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from nnsim import __version__
@@ -20,6 +20,7 @@ from nnsim.ui.compare import CompareWindow
 from nnsim.ui.export import ScriptChoice, ScriptExporter, ask_script_choice
 from nnsim.ui.export.figure import FigureChoice, FigureExporter
 from nnsim.ui.export.figure_dialog import ask_figure_choice
+from nnsim.ui.i18n import LANGUAGES, current_language, switch_language, tr
 from nnsim.ui.landscape import LandscapeWindow
 from nnsim.ui.lecture.window_mode import SHORTCUTS as LECTURE_SHORTCUTS
 from nnsim.ui.lr_finder_dialog import LRFinderDialog
@@ -72,7 +73,7 @@ class WindowMenusMixin(MainWindowParts):
 
     def _build_menus(self) -> None:
         menu = self.menuBar()
-        file_menu = self.file_menu = menu.addMenu("&File")
+        file_menu = self.file_menu = menu.addMenu(tr("&File"))
 
         def action(m, text, slot, shortcut=None, name=None) -> QAction:
             a = QAction(text, self)
@@ -129,9 +130,31 @@ class WindowMenusMixin(MainWindowParts):
         )
         action(self.view_menu, "&Surfaces…", self.open_surfaces,
                QKeySequence("Ctrl+Shift+F"), "surfacesAction")  # fmt: skip
+        self._build_language_menu()
         help_menu = menu.addMenu("&Help")
         action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, QKeySequence("F1"))
         action(help_menu, "&About nnsim", self.show_about)
+
+    def _build_language_menu(self) -> None:
+        """View ▸ Language (``languageMenu``): one checkable action per language, named
+        ``language_<code>`` (``language_en``, ``language_zh_CN``), each in its own name."""
+        menu = self.language_menu = self.view_menu.addMenu(tr("&Language"))
+        menu.setObjectName("languageMenu")
+        group = QActionGroup(menu)
+        for code, name in LANGUAGES.items():
+            a = menu.addAction(name)
+            a.setObjectName(f"language_{code}")
+            a.setCheckable(True)
+            a.setChecked(code == current_language())
+            a.setToolTip(tr("Show nnsim in {language}").format(language=name))
+            a.triggered.connect(lambda _=False, code=code: self.set_language(code))
+            group.addAction(a)
+
+    def set_language(self, code: str) -> None:
+        """Show every window in language ``code`` from now on (kept for the next start)."""
+        switch_language(code)
+        for a in self.language_menu.actions():
+            a.setChecked(a.objectName() == f"language_{code}")
 
     def find_learning_rate(self) -> LRFinderDialog:
         """Training ▸ Find learning rate…: the range test beside the window (not modal); a

@@ -385,13 +385,13 @@ class LectureMode(QObject):
             self.window.set_hidden_controls(dialog.hidden_controls())
 
 
-def run_lesson(name: str) -> int:
+def run_lesson(name: str, language: str | None = None) -> int:
     """Open the window with lesson ``name`` in lecture mode and run the event loop
-    (``nnsim --lesson NAME``)."""
+    (``nnsim --lesson NAME [--language CODE]``)."""
     from nnsim.ui.app import create_application
     from nnsim.ui.main_window import MainWindow
 
-    app = create_application()
+    app = create_application(language=language)
     window = MainWindow()
     window.show()
     if not window.open_lesson(name):

@@ -1,0 +1,45 @@
+"""Marking the text that the Qt-free training layer makes for people to read.
+
+``QT_TR_NOOP("Loss falls {rate} per step")`` returns its argument unchanged; its only job
+is its name, which ``pyside6-lupdate`` finds, so that the English template lands in nnsim's
+translation catalogue (``resources/translations/*.ts``). The UI shows such text through
+:func:`nnsim.ui.i18n.tr` and fills in the values afterwards (``tr(template).format(**args)``):
+the training layer keeps giving codes, templates and arguments, never Qt, and the command
+line prints the English template filled in. (gettext would give this layer a second
+catalogue format beside Qt Linguist's for the same words.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
+"""The languages of nnsim's window: code → its own name (never translated: a reader must
+find theirs). English is the source language of every text."""
+
+
+def QT_TR_NOOP(text: str) -> str:  # the name pyside6-lupdate looks for
+    """``text``, marked for translation."""
+    return text
+
+
+@dataclass(frozen=True)
+class Text:
+    """A sentence for people as a template and its values: ``Text(QT_TR_NOOP("Loss {loss:.3g}
+    at step {step}"), {"loss": 0.5, "step": 3})``. ``str()`` is the English (the command
+    line, logs, files); the window shows :meth:`render` with its translation. A value may be
+    a Text itself (rendered in the same language)."""
+
+    template: str
+    args: Mapping[str, object] = field(default_factory=dict)
+
+    def render(self, translate: Callable[[str], str] = str) -> str:
+        values = {
+            key: value.render(translate) if isinstance(value, Text) else value
+            for key, value in self.args.items()
+        }
+        return translate(self.template).format(**values)
+
+    def __str__(self) -> str:
+        return self.render()
