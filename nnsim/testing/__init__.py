@@ -139,7 +139,10 @@ def nnsim_make_window(qtbot, nnsim_settings, nnsim_dialogs):
     from PySide6.QtWidgets import QMessageBox
 
     from nnsim.ui import MainWindow
+    from nnsim.ui.garbage import GuiThreadCollector
 
+    collector = GuiThreadCollector()  # as the app does: never a collection inside a paint
+    collector.start()
     discard = QMessageBox.StandardButton.Discard
     nnsim_dialogs.default(UNSAVED_CHANGES, discard)
     nnsim_dialogs.default(LEAVING_LECTURE, "continue")
@@ -159,15 +162,18 @@ def nnsim_make_window(qtbot, nnsim_settings, nnsim_dialogs):
         )
         return window
 
-    yield make
-    nnsim_dialogs.answer(UNSAVED_CHANGES, discard)  # the test may have said Cancel
-    for window, processes in made:
-        if window.isVisible():
-            window.close()
-        assert not window.isVisible(), "the window refused to close"
-        assert not window.worker.is_running(), "the window's snapshot thread is still running"
-        alive = [p.pid for p in processes if p.is_alive()]
-        assert not alive, f"training process {alive} still alive after the window closed"
+    try:
+        yield make
+        nnsim_dialogs.answer(UNSAVED_CHANGES, discard)  # the test may have said Cancel
+        for window, processes in made:
+            if window.isVisible():
+                window.close()
+            assert not window.isVisible(), "the window refused to close"
+            assert not window.worker.is_running(), "the window's snapshot thread is still running"
+            alive = [p.pid for p in processes if p.is_alive()]
+            assert not alive, f"training process {alive} still alive after the window closed"
+    finally:
+        collector.stop()
 
 
 @pytest.fixture

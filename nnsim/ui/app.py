@@ -37,7 +37,21 @@ def create_application(argv: list[str] | None = None, language: str | None = Non
     pg.setConfigOptions(antialias=False, background="w", foreground="#333333")
     install_language(language or chosen_language())  # View ▸ Language, else the system's
     install_exception_hook()  # an exception in a slot is shown in the status bar and logged
+    collect_garbage_in_gui_thread(app)
     return app
+
+
+_collectors: list = []
+
+
+def collect_garbage_in_gui_thread(app) -> None:
+    """Python's cyclic collector runs between the GUI thread's events only (see
+    :mod:`nnsim.ui.garbage`: freeing Qt items inside a paint or another thread crashes)."""
+    from nnsim.ui.garbage import GuiThreadCollector
+
+    if not _collectors:
+        _collectors.append(GuiThreadCollector(app))
+        _collectors[0].start()
 
 
 def open_window(path: str | None = None) -> MainWindow:
