@@ -48,8 +48,10 @@ def main() -> int:
         wait_for,
     )
     from nnsim.ui import MainWindow
+    from nnsim.ui.app import collect_garbage_in_gui_thread
 
     app = QApplication.instance() or QApplication([])
+    collect_garbage_in_gui_thread(app)  # as the app does (nnsim.ui.garbage)
     dialogs = ModalDialogs()
     dialogs.install(app)
     dialogs.default(UNSAVED_CHANGES, QMessageBox.StandardButton.Discard)
