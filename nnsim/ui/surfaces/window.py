@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -40,8 +40,10 @@ from PySide6.QtWidgets import (
 from nnsim.engine.hyperparameters import Interval
 from nnsim.engine.surfaces import MAX_CONDITION, MIN_CONDITION, SURFACES, Bowl, make_surface
 from nnsim.training.surface_race import PRESETS, Preset, Race, RacerSpec
+from nnsim.training.text import QT_TR_NOOP
 from nnsim.ui.compare.loss_plot import run_color
 from nnsim.ui.controls.fields import NumberEdit
+from nnsim.ui.i18n import tr
 from nnsim.ui.style import HIGHLIGHT, MUTED
 from nnsim.ui.surfaces.loss_plot import SurfaceLossPlot
 from nnsim.ui.surfaces.race_drawing import RaceDrawer
@@ -56,6 +58,13 @@ DRAW_SECONDS = 0.1  # while playing, the plots are redrawn this often (a tick of
 TICK_MS = 16
 MAX_RACERS = 4
 SPEEDS = (1, 3, 10, 30, 100, 300, 1000)  # steps per second
+SURFACE_TEXTS = (
+    QT_TR_NOOP("Quadratic bowl"), QT_TR_NOOP("Saddle"), QT_TR_NOOP("Six-hump camel"),
+    QT_TR_NOOP("½·(λ₁u² + λ₂v²), λ₁ = 1, λ₂ = C, (u, v) = θ rotated by −angle"),
+)  # fmt: skip
+"""The engine's surface titles and formulas that hold words (the engine is NumPy only, so
+they are marked for translation here; the window shows every title and formula through
+``tr``, and a test checks that each one with a word is here)."""
 _NEW_RACERS = (RacerSpec("sgd", {"lr": 0.01}), RacerSpec("sgd", {"lr": 0.01, "momentum": 0.9}),
                RacerSpec("adam", {"lr": 0.05}), RacerSpec("rmsprop", {"lr": 0.01}))  # fmt: skip
 
@@ -71,7 +80,7 @@ class SurfacesWindow(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("surfacesWindow")
-        self.setWindowTitle("Optimizers on 2-D surfaces")
+        self.setWindowTitle(tr("Optimizers on 2-D surfaces"))
         self.surface = make_surface("bowl")
         self.start = self.surface.start
         self.specs: list[RacerSpec] = []
@@ -97,27 +106,30 @@ class SurfacesWindow(QDialog):
     def _build(self) -> None:
         self.preset_combo = QComboBox(self)
         self.preset_combo.setObjectName("surfacesPresetCombo")
-        self.preset_combo.addItem("— a preset —", None)
+        self.preset_combo.addItem(tr("— a preset —"), None)
         for p in PRESETS:
             self.preset_combo.addItem(p.title, p.title)
             self.preset_combo.setItemData(self.preset_combo.count() - 1, p.story,
                                           Qt.ItemDataRole.ToolTipRole)  # fmt: skip
-        self.preset_combo.setToolTip("A story from the article: surface, start and optimizers.")
+        self.preset_combo.setToolTip(tr("A story from the article: surface, start and optimizers."))
         self.surface_combo = QComboBox(self)
         self.surface_combo.setObjectName("surfaceCombo")
         for name, cls in SURFACES.items():
-            self.surface_combo.addItem(cls.title, name)
-            self.surface_combo.setItemData(self.surface_combo.count() - 1, cls.formula,
+            self.surface_combo.addItem(tr(cls.title), name)
+            self.surface_combo.setItemData(self.surface_combo.count() - 1, tr(cls.formula),
                                            Qt.ItemDataRole.ToolTipRole)  # fmt: skip
-        self.condition_edit = NumberEdit("condition number", Interval(MIN_CONDITION, MAX_CONDITION))
+        self.surface_combo.setToolTip(tr("The surface the optimizers race on."))
+        self.condition_edit = NumberEdit(
+            tr("condition number"), Interval(MIN_CONDITION, MAX_CONDITION)
+        )
         self.condition_edit.setObjectName("surfaceConditionEdit")
         self.condition_edit.setToolTip(
-            "The bowl's condition number C = λ_max/λ_min (1–100): how much steeper across "
-            "the valley than along it."
-        )
-        self.angle_edit = NumberEdit("angle", Interval(-360.0, 360.0))
+            tr("The bowl's condition number C = λ_max/λ_min (1–100): how much steeper across "
+               "the valley than along it.")
+        )  # fmt: skip
+        self.angle_edit = NumberEdit(tr("angle"), Interval(-360.0, 360.0))
         self.angle_edit.setObjectName("surfaceAngleEdit")
-        self.angle_edit.setToolTip("The bowl's rotation, in degrees (−360 to 360).")
+        self.angle_edit.setToolTip(tr("The bowl's rotation, in degrees (−360 to 360)."))
         for edit in (self.condition_edit, self.angle_edit):
             edit.setMaximumWidth(70)
             edit.refused.connect(lambda text: self._say(text, error=True))
@@ -131,34 +143,38 @@ class SurfacesWindow(QDialog):
         self.regime_text = RegimeText(self)
 
         self.play_button = self._button(
-            "Play", "surfacesPlayButton", "Run the race; press again to pause."
+            tr("Play"), "surfacesPlayButton", tr("Run the race; press again to pause.")
         )
-        self.step_button = self._button("Step", "surfacesStepButton", "One step of every racer.")
-        self.reset_button = self._button("Reset", "surfacesResetButton", "Back to the start.")
+        self.step_button = self._button(
+            tr("Step"), "surfacesStepButton", tr("One step of every racer.")
+        )
+        self.reset_button = self._button(
+            tr("Reset"), "surfacesResetButton", tr("Back to the start.")
+        )
         self.speed_combo = QComboBox(self)
         self.speed_combo.setObjectName("surfacesSpeedCombo")
         for s in SPEEDS:
-            self.speed_combo.addItem(f"{s} steps/s", s)
-        self.speed_combo.setToolTip("How many steps each racer takes per second while playing.")
-        self.step_label = QLabel("step 0", self)
+            self.speed_combo.addItem("", s)
+        self._name_speeds()
+        self.speed_combo.setToolTip(tr("How many steps each racer takes per second while playing."))
+        self.step_label = QLabel(tr("step {step}").format(step=0), self)
         self.step_label.setObjectName("surfacesStepLabel")
         self.step_label.setMinimumWidth(90)
         self.message = QLabel("", self)
         self.message.setObjectName("surfacesMessage")
         self.message.setWordWrap(True)
-        self.add_button = self._button(
-            "Add optimizer", "surfacesAddButton", f"Race up to {MAX_RACERS} optimizers."
-        )
+        self.add_button = self._button("", "surfacesAddButton", "")
+        self._name_add_button()
         self.racer_panel = RacerSections(MAX_RACERS, _NEW_RACERS, self)
 
         top = QHBoxLayout()
-        top.addWidget(QLabel("Preset", self))
+        top.addWidget(QLabel(tr("Preset"), self))
         top.addWidget(self.preset_combo, 2)
         top.addSpacing(12)
-        top.addWidget(QLabel("Surface", self))
+        top.addWidget(QLabel(tr("Surface"), self))
         top.addWidget(self.surface_combo, 1)
-        self.condition_label = QLabel("condition C", self)
-        self.angle_label = QLabel("angle°", self)
+        self.condition_label = QLabel(tr("condition C"), self)
+        self.angle_label = QLabel(tr("angle°"), self)
         for field in (self.condition_label, self.condition_edit, self.angle_label,
                       self.angle_edit):  # fmt: skip
             top.addWidget(field)
@@ -213,6 +229,22 @@ class SurfacesWindow(QDialog):
         button.setToolTip(tip)
         return button
 
+    def _name_speeds(self) -> None:
+        for i, speed in enumerate(SPEEDS):
+            self.speed_combo.setItemText(i, tr("{speed} steps/s").format(speed=speed))
+
+    def _name_add_button(self) -> None:
+        self.add_button.setText(tr("Add optimizer"))
+        self.add_button.setToolTip(tr("Race up to {count} optimizers.").format(count=MAX_RACERS))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:  # the texts made from values, again
+            self._name_speeds()
+            self._name_add_button()
+            self._regime_key = None  # the regime's sentences are made again
+            self._show()
+
     # -- what races --
 
     def apply_preset(self, preset: Preset) -> None:
@@ -248,7 +280,7 @@ class SurfacesWindow(QDialog):
                 float(self.condition_edit.value() or 1), float(self.angle_edit.value() or 0)
             )
         except ValueError as err:  # (the entries already keep to their intervals)
-            self._say(f"Not changed: {err}.", error=True)
+            self._say(tr("Not changed: {problem}.").format(problem=err), error=True)
             return
         self._custom()
         self._set_surface(bowl, self.start)
@@ -320,13 +352,13 @@ class SurfacesWindow(QDialog):
         if self.race.finished:
             self.restart()
         self._due, self._last_tick = 0.0, time.perf_counter()
-        self.play_button.setText("Pause")
+        self.play_button.setText(tr("Pause"))
         self._timer.start()
 
     def pause(self) -> None:
         """Stop the race; the plots show where every racer got to."""
         self._timer.stop()
-        self.play_button.setText("Play")
+        self.play_button.setText(tr("Play"))
         self._show()
 
     def step(self) -> None:
@@ -360,7 +392,7 @@ class SurfacesWindow(QDialog):
         """Redraw: the labels now, the plots over the next turns (:meth:`redraw` at once)."""
         self._drawn = time.perf_counter()
         race = self.race
-        self.step_label.setText(f"step {race.steps_done}")
+        self.step_label.setText(tr("step {step}").format(step=race.steps_done))
         key = (self.surface, tuple(self.specs), [r.lr for r in race.racers])
         parts = ["paths", "loss"]
         if key != self._regime_key:  # (a schedule changes the rates as it goes)
