@@ -413,7 +413,7 @@ PCA：到目前为止权重移动最多的两个方向。</translation>
     </message>
     <message>
         <source> × grid</source>
-        <translation> × 网格</translation>
+        <translation> 点/边</translation>
     </message>
     <message>
         <source>Grid points along each axis (odd: the centre is a point).</source>
@@ -557,7 +557,7 @@ PCA：到目前为止权重移动最多的两个方向。</translation>
     </message>
     <message>
         <source>SGD along the steepest curvature λ_max = {curvature:.4g}</source>
-        <translation>SGD 沿最陡曲率方向 λ_max = {curvature:.4g}</translation>
+        <translation>SGD 在最陡曲率方向上（λ_max = {curvature:.4g}）</translation>
     </message>
     <message>
         <source>global minimum</source>
