@@ -1,11 +1,13 @@
 """The Compare, Surfaces and Loss landscape windows in Simplified Chinese (issue 13): no
 English left in any state a learner sees, and a switch of language while they are open.
 
-Left English on purpose, and so passed to ``english_texts`` as ``ignore``: the values a run
-is made from (``sgd+momentum``, ``xavier_uniform``: what the learner types, as the legend
-and the table show them) and the sentences the Qt-free training layer makes (a run's
-divergence, a racer's label and regime, a preset's story), which the helper "training-text"
-translates where they are made.
+Left English here on purpose, and so passed to ``english_texts`` as ``ignore``: the values
+a run is made from (``sgd+momentum``, ``xavier_uniform``: what the learner types, as the
+legend and the table show them); the sentences the Qt-free training layer makes (a run's
+divergence, a racer's label and regime, a preset's title and story), which the helper
+"training-text" translates where they are made; the racers' hyper-parameter rows and the
+optimizers' and schedules' names and summaries, which the optimizer panel
+(``nnsim.ui.controls``) builds and translates; and a cited author and journal.
 """
 
 from __future__ import annotations
@@ -33,8 +35,8 @@ from nnsim.ui.compare.vary import VaryRows
 from nnsim.ui.i18n import switch_language, tr
 from nnsim.ui.landscape import LandscapeWindow
 from nnsim.ui.surfaces import SurfacesWindow
+from nnsim.ui.surfaces.choosers import SURFACE_TEXTS
 from nnsim.ui.surfaces.regime_view import local_curvatures
-from nnsim.ui.surfaces.window import SURFACE_TEXTS
 
 
 def plane() -> Experiment:
@@ -143,9 +145,9 @@ def training_texts(window: SurfacesWindow) -> list[str]:
     """What the training layer says of the race: the presets, the racers' labels, why a
     path stopped, SGD's regime (escaped as the regime text shows it)."""
     race = window.race
-    said = [p.story for p in PRESETS] + [p.title for p in PRESETS]
+    said = [str(p.story) for p in PRESETS] + [str(p.title) for p in PRESETS]
     said += [f"{r.spec.label()} {r.stopped}" for r in race.racers if r.stopped]
-    said += [s.label() for s in race.specs]
+    said += [str(s.label()) for s in race.specs]
     _, curvatures = local_curvatures(window.surface)
     for racer in race.racers:
         if racer.spec.optimizer == "sgd" and min(curvatures) > 0:
@@ -227,14 +229,14 @@ def test_the_landscape_window_reads_in_chinese_computed(qtbot, nnsim_language):
 
 
 def test_the_three_windows_switch_to_chinese_while_open(qtbot):
+    dialog = landscape_window(qtbot)
+    assert dialog.compute()
+    qtbot.waitUntil(lambda: not dialog.running and dialog.shown is not None, timeout=20_000)
     compare = compare_window(qtbot)
     compare.step()
     surfaces = SurfacesWindow()
     qtbot.addWidget(surfaces)
     surfaces.show()
-    dialog = landscape_window(qtbot)
-    assert dialog.compute()
-    qtbot.waitUntil(lambda: not dialog.running and dialog.shown is not None, timeout=20_000)
     english = {
         "message": dialog.message.text(),
         "axis": dialog.view.plot.getAxis("bottom").labelText,

@@ -128,7 +128,7 @@ class CompareSetting:
 def own_setting(title: str) -> CompareSetting:
     """The setting of runs that each carry their own changes (a lesson's runs, a cure beside
     the run as it is): nothing to type, one table column headed ``title``."""
-    return CompareSetting(title, "", (), (), lambda _experiment, _value: {}, title)
+    return CompareSetting(title, "", (), (), lambda _experiment, _value: {})
 
 
 SETTINGS: tuple[CompareSetting, ...] = (

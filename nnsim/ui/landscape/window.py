@@ -43,7 +43,6 @@ from PySide6.QtWidgets import (
 from nnsim.training.data import TrainingData, build_data
 from nnsim.training.experiment import Experiment
 from nnsim.training.landscape import (
-    Directions,
     LandscapeError,
     LandscapeGrid,
     TrajectoryRecorder,
@@ -54,6 +53,7 @@ from nnsim.training.snapshot import Snapshot
 from nnsim.training.text import QT_TR_NOOP, Text
 from nnsim.ui.i18n import shown, tr
 from nnsim.ui.landscape.plot import LandscapePlot
+from nnsim.ui.landscape.texts import axis_labels, summary
 from nnsim.ui.style import HIGHLIGHT, MUTED
 
 __all__ = ["REFRESH_SECONDS", "SLICE_SECONDS", "LandscapeWindow"]
@@ -340,7 +340,11 @@ class LandscapeWindow(QDialog):
         if job.grid.run_for(SLICE_SECONDS):
             grid = job.grid
             job.drawing = self.view.draw_steps(
-                grid.alphas, grid.betas, grid.loss, job.coords, _labels(grid.directions, job.seed)
+                grid.alphas,
+                grid.betas,
+                grid.loss,
+                job.coords,
+                axis_labels(grid.directions, job.seed),
             )
         self.progress.setValue(job.grid.done_points)
 
@@ -359,7 +363,7 @@ class LandscapeWindow(QDialog):
             self.on_snapshot(newest)  # snapshots came meanwhile: the newest is drawn next
         elif job.settings != self.settings() and self.isVisible():
             self._later.start(0)  # a setting changed meanwhile: its grid next
-        self._say(lambda: _summary(job))
+        self._say(lambda: summary(job.grid, job.coords, job.step))
 
     def _say(self, text: Callable[[], str], error: bool = False) -> None:
         """Show the message ``text()`` makes (made again if the language changes)."""
@@ -372,7 +376,7 @@ class LandscapeWindow(QDialog):
         if event.type() == QEvent.Type.LanguageChange:  # the texts made from values, again
             self.message.setText(self._message())
             if self.shown is not None:
-                self.view.set_axis_labels(_labels(self.shown.grid.directions, self.shown.seed))
+                self.view.set_axis_labels(axis_labels(self.shown.grid.directions, self.shown.seed))
 
     def show_beside(self) -> None:
         """Show (or raise) the window and compute the landscape if none is on screen."""
@@ -385,41 +389,3 @@ class LandscapeWindow(QDialog):
         self._later.stop()
         self.cancel()
         super().closeEvent(event)
-
-
-def _labels(directions: Directions, seed: int) -> tuple[str, str]:
-    if directions.explained is None:
-        return (
-            tr("α · d₁ (random, seed {seed})").format(seed=seed),
-            tr("β · d₂ (random, seed {seed})").format(seed=seed),
-        )
-    e1, e2 = directions.explained
-    return (
-        tr("α · PC 1 ({share:.0%} of the trajectory)").format(share=e1),
-        tr("β · PC 2 ({share:.0%})").format(share=e2),
-    )
-
-
-def _summary(job: _Job) -> str:
-    """What a finished grid shows, in a sentence or two."""
-    grid = job.grid
-    n = len(grid.alphas)
-    text = tr(
-        "Step {step}: {n}×{n} losses in {seconds:.2f} s. Loss at the current weights (★, the "
-        "training loss): {centre:.4g}; from {low:.4g} to {high:.4g} on the plane."
-    ).format(
-        step=job.step, n=n, seconds=grid.seconds, centre=grid.centre_loss,
-        low=np.nanmin(grid.loss), high=np.nanmax(grid.loss),
-    )  # fmt: skip
-    explained = grid.directions.explained
-    if explained is not None:
-        text += tr(
-            " PC 1 and PC 2 hold {first:.0%} and {second:.0%} of the trajectory's {points} "
-            "points' spread."
-        ).format(first=explained[0], second=explained[1], points=len(job.coords))
-    elif len(job.coords) > 1:
-        text += tr(
-            " The trajectory is its least-squares projection onto the plane: random "
-            "directions are nearly orthogonal to it, PCA directions show it whole."
-        )
-    return text

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -37,14 +37,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnsim.engine.hyperparameters import Interval
-from nnsim.engine.surfaces import MAX_CONDITION, MIN_CONDITION, SURFACES, Bowl, make_surface
+from nnsim.engine.surfaces import Bowl, make_surface
 from nnsim.training.surface_race import PRESETS, Preset, Race, RacerSpec
-from nnsim.training.text import QT_TR_NOOP
 from nnsim.ui.compare.loss_plot import run_color
-from nnsim.ui.controls.fields import NumberEdit
 from nnsim.ui.i18n import tr
 from nnsim.ui.style import HIGHLIGHT, MUTED
+from nnsim.ui.surfaces.choosers import bowl_edits, preset_combo, surface_combo
 from nnsim.ui.surfaces.loss_plot import SurfaceLossPlot
 from nnsim.ui.surfaces.race_drawing import RaceDrawer
 from nnsim.ui.surfaces.racer_rows import RacerSection, RacerSections
@@ -58,13 +56,6 @@ DRAW_SECONDS = 0.1  # while playing, the plots are redrawn this often (a tick of
 TICK_MS = 16
 MAX_RACERS = 4
 SPEEDS = (1, 3, 10, 30, 100, 300, 1000)  # steps per second
-SURFACE_TEXTS = (
-    QT_TR_NOOP("Quadratic bowl"), QT_TR_NOOP("Saddle"), QT_TR_NOOP("Six-hump camel"),
-    QT_TR_NOOP("½·(λ₁u² + λ₂v²), λ₁ = 1, λ₂ = C, (u, v) = θ rotated by −angle"),
-)  # fmt: skip
-"""The engine's surface titles and formulas that hold words (the engine is NumPy only, so
-they are marked for translation here; the window shows every title and formula through
-``tr``, and a test checks that each one with a word is here)."""
 _NEW_RACERS = (RacerSpec("sgd", {"lr": 0.01}), RacerSpec("sgd", {"lr": 0.01, "momentum": 0.9}),
                RacerSpec("adam", {"lr": 0.05}), RacerSpec("rmsprop", {"lr": 0.01}))  # fmt: skip
 
@@ -104,34 +95,10 @@ class SurfacesWindow(QDialog):
     # -- building --
 
     def _build(self) -> None:
-        self.preset_combo = QComboBox(self)
-        self.preset_combo.setObjectName("surfacesPresetCombo")
-        self.preset_combo.addItem(tr("— a preset —"), None)
-        for p in PRESETS:
-            self.preset_combo.addItem(p.title, p.title)
-            self.preset_combo.setItemData(self.preset_combo.count() - 1, p.story,
-                                          Qt.ItemDataRole.ToolTipRole)  # fmt: skip
-        self.preset_combo.setToolTip(tr("A story from the article: surface, start and optimizers."))
-        self.surface_combo = QComboBox(self)
-        self.surface_combo.setObjectName("surfaceCombo")
-        for name, cls in SURFACES.items():
-            self.surface_combo.addItem(tr(cls.title), name)
-            self.surface_combo.setItemData(self.surface_combo.count() - 1, tr(cls.formula),
-                                           Qt.ItemDataRole.ToolTipRole)  # fmt: skip
-        self.surface_combo.setToolTip(tr("The surface the optimizers race on."))
-        self.condition_edit = NumberEdit(
-            tr("condition number"), Interval(MIN_CONDITION, MAX_CONDITION)
-        )
-        self.condition_edit.setObjectName("surfaceConditionEdit")
-        self.condition_edit.setToolTip(
-            tr("The bowl's condition number C = λ_max/λ_min (1–100): how much steeper across "
-               "the valley than along it.")
-        )  # fmt: skip
-        self.angle_edit = NumberEdit(tr("angle"), Interval(-360.0, 360.0))
-        self.angle_edit.setObjectName("surfaceAngleEdit")
-        self.angle_edit.setToolTip(tr("The bowl's rotation, in degrees (−360 to 360)."))
+        self.preset_combo = preset_combo(self)
+        self.surface_combo = surface_combo(self)
+        self.condition_edit, self.angle_edit = bowl_edits(self)
         for edit in (self.condition_edit, self.angle_edit):
-            edit.setMaximumWidth(70)
             edit.refused.connect(lambda text: self._say(text, error=True))
         self.story = QLabel("", self)
         self.story.setObjectName("surfacesStory")
