@@ -12,10 +12,13 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from nnsim.training.run_group import RunResults
+from nnsim.training.text import QT_TR_NOOP
 from nnsim.ui.compare.loss_plot import CompareLossPlot, RunPlot
+from nnsim.ui.i18n import tr
 
 __all__ = [
     "EXPLODED",
@@ -27,7 +30,10 @@ __all__ = [
 ]
 
 EXPLODED = 1e4  # the gradient axis's headroom above the runs that did not diverge
-NO_ACCURACY = "Regression has no accuracy: its output is a number, not a class. See the loss."
+NO_ACCURACY = QT_TR_NOOP(
+    "Regression has no accuracy: its output is a number, not a class. See the loss."
+)
+ACCURACY_TIP = QT_TR_NOOP("Test (solid) and train (dashed) accuracy, in %.")
 
 
 class CompareAccuracyPlot(RunPlot):
@@ -38,7 +44,7 @@ class CompareAccuracyPlot(RunPlot):
     LEGEND_OFFSET = (-10, -40)  # accuracy climbs to the top right: the legend sits low
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("accuracy % (test solid, train dashed)", parent)
+        super().__init__(tr("accuracy % (test solid, train dashed)"), parent)
         self.setObjectName("compareAccuracyPlot")
         self.set_y_range()
 
@@ -63,15 +69,22 @@ class CompareGradientPlot(RunPlot):
     LOG_Y = True
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("gradient norm of layer 1 (log)", parent)
+        super().__init__("", parent)
         self.setObjectName("compareGradientPlot")
         self.getAxis("left").enableAutoSIPrefix(False)
         self.layer = 1
+        self.set_axis_label()
         self.cap = math.inf
         self._norms: list[np.ndarray | None] = []
 
+    def set_axis_label(self) -> None:
+        """The y axis names the layer drawn (in the language installed now)."""
+        label = tr("gradient norm of layer {layer} (log)").format(layer=self.layer)
+        if self.getAxis("left").labelText != label:
+            self.setLabel("left", label)
+
     def prepare(self, results: Sequence[RunResults]) -> None:
-        self.setLabel("left", f"gradient norm of layer {self.layer} (log)")
+        self.set_axis_label()
         name = f"grad_norm_{self.layer}"
         self._norms = [  # a shallower run has no such layer
             r.column(name) if self.layer <= r.trainer.network.depth else None for r in results
@@ -107,12 +120,12 @@ class GradientNormTab(QWidget):
         self.layer_combo = QComboBox(self)
         self.layer_combo.setObjectName("compareGradientLayerCombo")
         self.layer_combo.setToolTip(
-            "The layer whose gradient norm is drawn. Vanishing gradients show first in layer 1"
-            " (farthest from the loss); exploding ones in every layer."
-        )
+            tr("The layer whose gradient norm is drawn. Vanishing gradients show first in "
+               "layer 1 (farthest from the loss); exploding ones in every layer.")
+        )  # fmt: skip
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel("Layer", self))
+        row.addWidget(QLabel(tr("Layer"), self))
         row.addWidget(self.layer_combo)
         row.addStretch(1)
         box = QVBoxLayout(self)
@@ -125,12 +138,26 @@ class GradientNormTab(QWidget):
         """Offer layers 1…``depth`` (the current choice kept where it still exists)."""
         if self.layer_combo.count() == depth:
             return
+        self._fill_layers(depth)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and self.layer_combo.count():
+            self._fill_layers(self.layer_combo.count())  # the items name their layer
+            self.plot.set_axis_label()
+
+    def _fill_layers(self, depth: int) -> None:
         keep = min(self.layer_combo.currentIndex(), depth - 1)
         self.layer_combo.blockSignals(True)
         self.layer_combo.clear()
         for k in range(1, depth + 1):
-            where = " (output)" if k == depth else " (first hidden)" if k == 1 else ""
-            self.layer_combo.addItem(f"layer {k}{where}", k)
+            if k == depth:
+                text = tr("layer {layer} (output)").format(layer=k)
+            elif k == 1:
+                text = tr("layer {layer} (first hidden)").format(layer=k)
+            else:
+                text = tr("layer {layer}").format(layer=k)
+            self.layer_combo.addItem(text, k)
         self.layer_combo.setCurrentIndex(max(keep, 0))
         self.layer_combo.blockSignals(False)
         self.plot.layer = self.layer_combo.currentData() or 1
@@ -151,12 +178,12 @@ class CompareCurves(QTabWidget):
         self.gradient_tab = GradientNormTab(self)
         self.gradient = self.gradient_tab.plot
         self.layer_combo = self.gradient_tab.layer_combo
-        self.addTab(self.loss, "Loss")
-        self.addTab(self.accuracy, "Accuracy")
-        self.addTab(self.gradient_tab, "Gradient norm")
-        self.setTabToolTip(self.LOSS, "Test loss (solid) and train loss (dashed) of every run.")
-        self.setTabToolTip(self.ACCURACY, "Test (solid) and train (dashed) accuracy, in %.")
-        self.setTabToolTip(self.GRADIENT, "One layer's gradient norm per step, on a log axis.")
+        self.addTab(self.loss, tr("Loss"))
+        self.addTab(self.accuracy, tr("Accuracy"))
+        self.addTab(self.gradient_tab, tr("Gradient norm"))
+        self.setTabToolTip(self.LOSS, tr("Test loss (solid) and train loss (dashed) of every run."))
+        self.setTabToolTip(self.ACCURACY, tr(ACCURACY_TIP))
+        self.setTabToolTip(self.GRADIENT, tr("One layer's gradient norm per step, on a log axis."))
         self._results: Sequence[RunResults] = ()
         self._stale: set[int] = set()
         self.currentChanged.connect(self._on_tab_shown)
@@ -194,10 +221,7 @@ class CompareCurves(QTabWidget):
             if not has_accuracy and self.currentIndex() == self.ACCURACY:
                 self.setCurrentIndex(self.LOSS)  # draws the loss (it is stale)
             self.setTabEnabled(self.ACCURACY, has_accuracy)
-            self.setTabToolTip(
-                self.ACCURACY,
-                "Test (solid) and train (dashed) accuracy, in %." if has_accuracy else NO_ACCURACY,
-            )
+            self.setTabToolTip(self.ACCURACY, tr(ACCURACY_TIP if has_accuracy else NO_ACCURACY))
             self.gradient_tab.set_depth(max(r.trainer.network.depth for r in results))
         self._draw(self.currentIndex())
 

@@ -25,6 +25,7 @@ from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QWidget
 
 from nnsim.training.run_group import RunResults
+from nnsim.ui.i18n import tr
 from nnsim.ui.style import LAYER_COLORS, TEXT
 
 __all__ = [
@@ -108,7 +109,7 @@ class RunPlot(pg.PlotWidget):
     def __init__(self, y_label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent, background="w")
         self.setLogMode(y=self.LOG_Y)
-        self.setLabel("bottom", "step")
+        self.setLabel("bottom", tr("step"))
         self.setLabel("left", y_label)
         self.setMinimumSize(420, 260)
         self.setMenuEnabled(False)
@@ -220,7 +221,7 @@ class RunPlot(pg.PlotWidget):
             return
         message = f"{self.labels[i]}: {result.diverged}"
         mark.setData([last.step], [y], data=[message])
-        text.setText(f"{self.labels[i]} diverged at step {last.step}")
+        text.setText(tr("{run} diverged at step {step}").format(run=self.labels[i], step=last.step))
         text.setToolTip(message)
         text.setAnchor((1.05, -0.3) if last.step > 0.6 * end else (-0.05, -0.3))  # off the ✕
         text.setPos(last.step, math.log10(y) if self.LOG_Y else y)
@@ -266,7 +267,7 @@ class CompareLossPlot(RunPlot):
     SERIES = ("test_loss", "train_loss")
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("loss (test solid, train dashed)", parent)
+        super().__init__(tr("loss (test solid, train dashed)"), parent)
         self.setObjectName("compareLossPlot")
         self.top = 1.0
         self.setYRange(0.0, 1.0, padding=0)

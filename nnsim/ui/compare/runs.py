@@ -19,6 +19,7 @@ from nnsim.engine.optimizers import OPTIMIZERS
 from nnsim.engine.schedules import SCHEDULES
 from nnsim.training.experiment import Experiment, ExperimentError
 from nnsim.training.run_group import RunResults
+from nnsim.training.text import QT_TR_NOOP, Text
 from nnsim.training.variations import (
     MAX_RUNS,
     OPTIMIZER_NAME,
@@ -51,10 +52,12 @@ _OPTIMIZER_ALIASES: dict[str, dict[str, Any]] = {
 
 
 class CompareError(ValueError):
-    """Values that do not make runs; ``problems`` holds one sentence per problem."""
+    """Values that do not make runs; ``problems`` holds one sentence per problem (a
+    :class:`Text` where Compare made it, for the window to show in its language; ``str()``
+    of each is the English)."""
 
-    def __init__(self, problems: Sequence[str]) -> None:
-        super().__init__("; ".join(problems))
+    def __init__(self, problems: Sequence[str | Text]) -> None:
+        super().__init__("; ".join(map(str, problems)))
         self.problems = list(problems)
 
 
@@ -99,18 +102,23 @@ def _seed(_experiment: Experiment, value: Any) -> dict[str, Any]:
 class CompareSetting:
     """A setting Compare mode varies: its title in the combo, the short name the legend
     puts before a value (``lr 0.1``), the values offered when it is the first setting and
-    when it is the second (a grid: fewer), and what a value sets (dotted path → value)."""
+    when it is the second (a grid: fewer), what a value sets (dotted path → value), and its
+    name in a sentence or a column header (``learning rate``; by default the title).
+
+    ``title`` and ``name`` are English (marked for translation): the window shows them
+    through ``tr``; ``title`` also tells the settings apart."""
 
     title: str
     short: str
     defaults: tuple[str, ...]
     second_defaults: tuple[str, ...]
     settings: Callable[[Experiment, Any], dict[str, Any]]
+    noun: str = ""
 
     @property
     def name(self) -> str:
         """The setting in a sentence or a column header: ``learning rate``, ``activation``."""
-        return self.title.split(" (")[0].lower()
+        return self.noun or self.title
 
     def label(self, text: str) -> str:
         """How the legend names a value of this setting: ``lr 0.1``, ``adam``."""
@@ -124,32 +132,36 @@ def own_setting(title: str) -> CompareSetting:
 
 
 SETTINGS: tuple[CompareSetting, ...] = (
-    CompareSetting("Learning rate", "lr", ("0.0001", "0.01", "0.1", "10"), ("0.01", "0.1"), _lr),
     CompareSetting(
-        "Optimizer",
-        "",
+        QT_TR_NOOP("Learning rate"), "lr", ("0.0001", "0.01", "0.1", "10"), ("0.01", "0.1"),
+        _lr, QT_TR_NOOP("learning rate"),
+    ),
+    CompareSetting(
+        QT_TR_NOOP("Optimizer"), "",
         ("sgd", "sgd+momentum", "sgd+nesterov", "adagrad", "rmsprop", "adam", "adamw"),
-        ("sgd", "adam"),
-        _optimizer,
-    ),
-    CompareSetting("Schedule", "", tuple(SCHEDULES), ("constant", "cosine"), _schedule),
-    CompareSetting("Batch size", "batch", ("1", "10", "50", "all"), ("10", "all"), _batch),
-    CompareSetting(
-        "Initialiser",
-        "init",
-        ("zeros", "article", "xavier_uniform", "he_normal"),
-        ("xavier_uniform", "he_normal"),
-        _init,
+        ("sgd", "adam"), _optimizer, QT_TR_NOOP("optimizer"),
     ),
     CompareSetting(
-        "Activation (all hidden layers)",
-        "",
-        ("tanh", "relu", "sigmoid", "linear"),
-        ("tanh", "relu"),
-        _activation,
+        QT_TR_NOOP("Schedule"), "", tuple(SCHEDULES), ("constant", "cosine"), _schedule,
+        QT_TR_NOOP("schedule"),
     ),
-    CompareSetting("Seed", "seed", ("0", "1", "2", "3"), ("0", "1"), _seed),
-)
+    CompareSetting(
+        QT_TR_NOOP("Batch size"), "batch", ("1", "10", "50", "all"), ("10", "all"), _batch,
+        QT_TR_NOOP("batch size"),
+    ),
+    CompareSetting(
+        QT_TR_NOOP("Initialiser"), "init",
+        ("zeros", "article", "xavier_uniform", "he_normal"), ("xavier_uniform", "he_normal"),
+        _init, QT_TR_NOOP("initialiser"),
+    ),
+    CompareSetting(
+        QT_TR_NOOP("Activation (all hidden layers)"), "", ("tanh", "relu", "sigmoid", "linear"),
+        ("tanh", "relu"), _activation, QT_TR_NOOP("activation"),
+    ),
+    CompareSetting(
+        QT_TR_NOOP("Seed"), "seed", ("0", "1", "2", "3"), ("0", "1"), _seed, QT_TR_NOOP("seed")
+    ),
+)  # fmt: skip
 """The settings offered, in the combo's order (the first is the default)."""
 
 
@@ -163,19 +175,34 @@ class CompareRun:
     experiment: Experiment
 
 
-def _values(setting: CompareSetting, text: str, prefix: str) -> Variation:
-    """``text``'s comma-separated values of ``setting`` (``prefix`` starts each problem)."""
+def _problem(setting: CompareSetting | None, template: str, **args: object) -> Text:
+    """A problem with typed values, in ``setting``'s name when two settings vary."""
+    problem = Text(template, args)
+    if setting is None:
+        return problem
+    return Text(QT_TR_NOOP("{setting}: {problem}"), {"setting": Text(setting.name),
+                                                     "problem": problem})  # fmt: skip
+
+
+def _values(setting: CompareSetting, text: str, grid: bool) -> Variation:
+    """``text``'s comma-separated values of ``setting`` (named in each problem if ``grid``)."""
+    named = setting if grid else None
     texts = tuple(t.strip() for t in text.split(","))
     if any(not t for t in texts):
-        raise CompareError([f"{prefix}a value is empty (separate values with commas: 0.01, 0.1)"])
-    if not MIN_COMPARE_RUNS <= len(texts) <= MAX_COMPARE_RUNS:
         raise CompareError(
-            [f"{prefix}{len(texts)} value(s): give {MIN_COMPARE_RUNS} to {MAX_COMPARE_RUNS}, "
-             "separated by commas"]
+            [_problem(named, QT_TR_NOOP("a value is empty (separate values with commas: 0.01, "
+                                        "0.1)"))]
         )  # fmt: skip
+    if not MIN_COMPARE_RUNS <= len(texts) <= MAX_COMPARE_RUNS:
+        raise CompareError([_problem(
+            named, QT_TR_NOOP("{count} value(s): give {low} to {high}, separated by commas"),
+            count=len(texts), low=MIN_COMPARE_RUNS, high=MAX_COMPARE_RUNS,
+        )])  # fmt: skip
     repeated = sorted({t for t in texts if texts.count(t) > 1})
     if repeated:
-        raise CompareError([f"{prefix}{t} is given twice" for t in repeated])
+        raise CompareError(
+            [_problem(named, QT_TR_NOOP("{value} is given twice"), value=t) for t in repeated]
+        )
     return Variation(setting.title, texts, tuple(map(parse_value, texts)), setting.settings)
 
 
@@ -194,11 +221,12 @@ def build_runs(
     """
     titles = [s.title for s, _ in varied]
     if len(set(titles)) < len(titles):
-        raise CompareError(
-            [f"{varied[0][0].name} is both settings: choose another second one, or (nothing)"]
-        )
+        raise CompareError([Text(
+            QT_TR_NOOP("{setting} is both settings: choose another second one, or (nothing)"),
+            {"setting": Text(varied[0][0].name)},
+        )])  # fmt: skip
     grid = len(varied) > 1
-    variations = [_values(s, text, f"{s.name}: " if grid else "") for s, text in varied]
+    variations = [_values(s, text, grid) for s, text in varied]
     by_title = {s.title: s for s, _ in varied}
 
     def describe(texts: Mapping[str, str | None]) -> str:

@@ -16,16 +16,33 @@ from PySide6.QtWidgets import (
 )
 
 from nnsim.training.run_group import RunResults
+from nnsim.training.text import QT_TR_NOOP
 from nnsim.ui.compare.loss_plot import run_color
 from nnsim.ui.compare.runs import CompareRun, CompareSetting, run_row
+from nnsim.ui.i18n import tr
 
-__all__ = ["TABLE_COLUMNS", "CompareTable"]
+__all__ = ["TABLE_COLUMNS", "TABLE_TIPS", "CompareTable"]
 
 TABLE_COLUMNS = (
-    "final train", "best train", "final test", "best test", "test acc",
-    "test < threshold at", "diverged at", "what happened",
+    QT_TR_NOOP("final train"), QT_TR_NOOP("best train"), QT_TR_NOOP("final test"),
+    QT_TR_NOOP("best test"), QT_TR_NOOP("test acc"), QT_TR_NOOP("test < threshold at"),
+    QT_TR_NOOP("diverged at"), QT_TR_NOOP("what happened"),
 )  # fmt: skip
-"""The measured columns, after one column per varied setting (headed by its name)."""
+"""The measured columns, after one column per varied setting (headed by its name); the
+headers show them translated."""
+
+TABLE_TIPS = (
+    QT_TR_NOOP("The train loss at the last evaluation."),
+    QT_TR_NOOP("The lowest train loss evaluated so far."),
+    QT_TR_NOOP("The test loss at the last evaluation."),
+    QT_TR_NOOP("The lowest test loss evaluated so far."),
+    QT_TR_NOOP("The test accuracy at the last evaluation (none for regression)."),
+    QT_TR_NOOP("The first evaluated step at which the test loss fell below the threshold."),
+    QT_TR_NOOP("The step at which the run diverged (its loss was no longer finite)."),
+    QT_TR_NOOP("Why the run stopped, if it diverged."),
+)
+"""Each measured column's header tooltip."""
+SETTING_TIP = QT_TR_NOOP("The {setting} of each run, in its colour in the plots.")
 
 
 def _number(x: float) -> str:
@@ -57,12 +74,23 @@ class CompareTable(QTableWidget):
         self.clearContents()
         self.setRowCount(len(runs))
         self.setColumnCount(len(varied) + len(TABLE_COLUMNS))
-        self.setHorizontalHeaderLabels([s.name for s in varied] + list(TABLE_COLUMNS))
         for i, run in enumerate(runs):
             for column, text in enumerate(run.texts):
                 item = QTableWidgetItem(text)
                 item.setForeground(QBrush(QColor(run_color(i))))
                 self.setItem(i, column, item)
+        self.retranslate(varied)
+
+    def retranslate(self, varied: Sequence[CompareSetting]) -> None:
+        """The headers and their tooltips in the language installed now, and the columns
+        sized to them and the values."""
+        names = [tr(s.name) for s in varied]
+        self.setHorizontalHeaderLabels(names + [tr(c) for c in TABLE_COLUMNS])
+        tips = [tr(SETTING_TIP).format(setting=n) for n in names] + [tr(t) for t in TABLE_TIPS]
+        for column, tip in enumerate(tips):
+            header = self.horizontalHeaderItem(column)
+            if header is not None:
+                header.setToolTip(tip)
         for column in range(self.columnCount() - 1):  # the last stretches to the edge
             self.resizeColumnToContents(column)
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
+from nnsim.training.text import QT_TR_NOOP
 from nnsim.ui.compare.runs import MAX_GRID_RUNS, SETTINGS, CompareSetting
+from nnsim.ui.i18n import tr
 
-NOTHING = "(nothing)"  # the second setting's first entry: one setting varies
+NOTHING = QT_TR_NOOP("(nothing)")  # the second setting's first entry: one setting varies
 
 
 class VaryRows(QWidget):
@@ -32,30 +34,27 @@ class VaryRows(QWidget):
         self.setting_combo = QComboBox(self)
         self.setting_combo.setObjectName("compareSettingCombo")
         for setting in SETTINGS:
-            self.setting_combo.addItem(setting.title)
-        self.setting_combo.setToolTip("The setting in which the runs differ.")
+            self.setting_combo.addItem(tr(setting.title), setting.title)
+        self.setting_combo.setToolTip(tr("The setting in which the runs differ."))
         self.values_edit = QLineEdit(", ".join(SETTINGS[0].defaults), self)
         self.values_edit.setObjectName("compareValuesEdit")
         self.second_combo = QComboBox(self)
         self.second_combo.setObjectName("compareSecondSettingCombo")
-        self.second_combo.addItem(NOTHING)
+        self.second_combo.addItem(tr(NOTHING))
         for setting in SETTINGS:
-            self.second_combo.addItem(setting.title)
-        self.second_combo.setToolTip(
-            f"A second setting that varies too: every combination of the two runs (a grid of "
-            f"at most {MAX_GRID_RUNS} runs). {NOTHING}: only the first varies."
-        )
+            self.second_combo.addItem(tr(setting.title), setting.title)
         self.second_values_edit = QLineEdit("", self)
         self.second_values_edit.setObjectName("compareSecondValuesEdit")
-        self.second_values_edit.setPlaceholderText("choose a second setting to make a grid")
+        self.second_values_edit.setPlaceholderText(tr("choose a second setting to make a grid"))
         self.second_values_edit.setEnabled(False)
+        self._own: str | None = None  # the column of runs not made from these rows
 
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(QLabel("Vary", self), 0, 0)
+        grid.addWidget(QLabel(tr("Vary"), self), 0, 0)
         grid.addWidget(self.setting_combo, 0, 1)
         grid.addWidget(self.values_edit, 0, 2)
-        grid.addWidget(QLabel("and", self), 1, 0)
+        grid.addWidget(QLabel(tr("and", "vary one setting and another"), self), 1, 0)
         grid.addWidget(self.second_combo, 1, 1)
         grid.addWidget(self.second_values_edit, 1, 2)
         grid.setColumnStretch(2, 1)
@@ -90,12 +89,26 @@ class VaryRows(QWidget):
         column ``title``): the values field says so instead of showing values that did not
         make them; typing values (or choosing a setting) makes runs from the rows again."""
         self.values_edit.clear()
+        self._own = title
+        self._set_own_placeholder()
+
+    def _set_own_placeholder(self) -> None:
+        if self._own is None:
+            self.values_edit.setPlaceholderText("")
+            return
         self.values_edit.setPlaceholderText(
-            f"runs of “{title}”: type values of the {self.setting.name} and press Enter to vary "
-            "it instead"
-        )
+            tr("runs of “{title}”: type values of the {setting} and press Enter to vary it "
+               "instead").format(title=tr(self._own), setting=tr(self.setting.name))
+        )  # fmt: skip
+
+    def retranslate(self) -> None:
+        """The texts made from values, in the language now installed."""
+        self._set_values_tips()
+        self._set_own_placeholder()
 
     def _on_setting_chosen(self) -> None:
+        self._own = None
+        self._set_own_placeholder()
         self.values_edit.setText(", ".join(self.setting.defaults))
         self._set_values_tips()
         self.changed.emit()
@@ -108,12 +121,18 @@ class VaryRows(QWidget):
         self.changed.emit()
 
     def _set_values_tips(self) -> None:
+        self.second_combo.setToolTip(
+            tr("A second setting that varies too: every combination of the two runs (a grid of "
+               "at most {count} runs). {nothing}: only the first varies.").format(
+                count=MAX_GRID_RUNS, nothing=tr(NOTHING))
+        )  # fmt: skip
         for edit, setting in ((self.values_edit, self.setting),
                               (self.second_values_edit, self.second_setting)):  # fmt: skip
             if setting is None:
                 edit.setToolTip("")
                 continue
             edit.setToolTip(
-                f"2 to 8 values of the {setting.name}, separated by commas (e.g. "
-                f"{', '.join(setting.defaults)}); Enter builds the runs."
-            )
+                tr("2 to 8 values of the {setting}, separated by commas (e.g. {values}); Enter "
+                   "builds the runs.").format(setting=tr(setting.name),
+                                              values=", ".join(setting.defaults))
+            )  # fmt: skip

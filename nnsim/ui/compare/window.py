@@ -38,11 +38,13 @@ from PySide6.QtWidgets import (
 
 from nnsim.training.experiment import Experiment, ExperimentError
 from nnsim.training.run_group import RunGroup
+from nnsim.training.text import Text
 from nnsim.ui.compare.boundaries import BoundaryMultiples
 from nnsim.ui.compare.curves import CompareCurves
 from nnsim.ui.compare.runs import SETTINGS, CompareError, CompareRun, CompareSetting, build_runs
 from nnsim.ui.compare.table import TABLE_COLUMNS, CompareTable
 from nnsim.ui.compare.vary import VaryRows
+from nnsim.ui.i18n import shown, tr
 from nnsim.ui.style import HIGHLIGHT, MUTED
 
 __all__ = ["DEFAULT_THRESHOLD", "DRAW_SECONDS", "SLICE_SECONDS", "TABLE_COLUMNS", "CompareWindow"]
@@ -67,7 +69,7 @@ class CompareWindow(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("compareWindow")
-        self.setWindowTitle("Compare runs")
+        self.setWindowTitle(tr("Compare runs"))
         self._experiment, self._apply = experiment, apply
         self.runs: list[CompareRun] = []
         self.varied: list[CompareSetting] = []  # the settings the runs differ in
@@ -88,6 +90,7 @@ class CompareWindow(QDialog):
         self._timer = QTimer(self)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.tick)
+        self._message: Callable[[], str] = str  # makes the message (again, in a new language)
 
         self.vary = VaryRows(self)
         # the rows' fields, by the names scripts and benchmarks use
@@ -97,28 +100,27 @@ class CompareWindow(QDialog):
         self.message = QLabel("", self)
         self.message.setObjectName("compareMessage")
         self.message.setWordWrap(True)
-        self.play_button = QPushButton("Play", self)
+        self.play_button = QPushButton(tr("Play"), self)
         self.play_button.setObjectName("comparePlayButton")
-        self.play_button.setToolTip("Train every run together, one step each at a time.")
-        self.step_button = QPushButton("Step", self)
+        self.play_button.setToolTip(tr("Train every run together, one step each at a time."))
+        self.step_button = QPushButton(tr("Step"), self)
         self.step_button.setObjectName("compareStepButton")
-        self.step_button.setToolTip("One mini-batch step of every run.")
-        self.step_label = QLabel("step 0", self)
+        self.step_button.setToolTip(tr("One mini-batch step of every run."))
+        self.step_label = QLabel(self)
         self.step_label.setObjectName("compareStepLabel")
-        # wide enough for long runs: a new step number does not lay the window out again
-        self.step_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("step 00000000"))
+        self._show_step()
         self.threshold_edit = QLineEdit(f"{DEFAULT_THRESHOLD:g}", self)
         self.threshold_edit.setObjectName("compareThresholdEdit")
         self.threshold_edit.setMaximumWidth(80)
         self.threshold_edit.setToolTip(
-            "The table says when each run's test loss first fell below this."
+            tr("The table says when each run's test loss first fell below this.")
         )
         self.plot = CompareCurves(self)
         self.boundaries = BoundaryMultiples(self)
         self.table = CompareTable(self)
-        self.use_button = QPushButton("Use this run", self)
+        self.use_button = QPushButton(tr("Use this run"), self)
         self.use_button.setObjectName("compareUseButton")
-        self.use_button.setToolTip("Make the selected run's experiment the main window's.")
+        self.use_button.setToolTip(tr("Make the selected run's experiment the main window's."))
         self.use_button.setEnabled(False)
 
         controls = QHBoxLayout()
@@ -126,7 +128,10 @@ class CompareWindow(QDialog):
         controls.addWidget(self.step_button)
         controls.addWidget(self.step_label)
         controls.addStretch(1)
-        controls.addWidget(QLabel("test loss threshold", self))
+        threshold_label = QLabel(tr("test loss threshold"), self)
+        threshold_label.setToolTip(self.threshold_edit.toolTip())
+        threshold_label.setBuddy(self.threshold_edit)
+        controls.addWidget(threshold_label)
         controls.addWidget(self.threshold_edit)
         bottom = QHBoxLayout()
         bottom.addStretch(1)
@@ -172,8 +177,19 @@ class CompareWindow(QDialog):
             group = RunGroup([r.experiment for r in runs])
         except (CompareError, ExperimentError, ValueError) as err:
             problems = err.problems if isinstance(err, CompareError | ExperimentError) else [err]
-            kept = " The previous runs are kept." if self.runs else ""
-            self._say(f"Not changed: {'; '.join(map(str, problems))}.{kept}", error=True)
+            kept = bool(self.runs)
+
+            def refused() -> str:
+                said = tr("; ", "between problems").join(
+                    shown(p) if isinstance(p, str | Text) else str(p) for p in problems
+                )
+                if kept:
+                    return tr("Not changed: {problems}. The previous runs are kept.").format(
+                        problems=said
+                    )
+                return tr("Not changed: {problems}.").format(problems=said)
+
+            self._say(refused, error=True)
             return False
         self.show_runs(runs, [s for s, _ in varied], base, group)
         return True
@@ -194,10 +210,13 @@ class CompareWindow(QDialog):
         if own:
             self.vary.show_own(own[0].title)
         self._show()
-        self._say(f"{self._differing()}: press Play.")
+        self._say(lambda: tr("{runs}: press Play.").format(runs=self._differing()))
 
     def _differing(self) -> str:
-        return f"{len(self.runs)} runs differing in {' × '.join(s.name for s in self.varied)}"
+        names = " × ".join(tr(s.name) for s in self.varied)
+        return tr("{count} runs differing in {settings}").format(
+            count=len(self.runs), settings=names
+        )
 
     # -- training --
 
@@ -215,14 +234,14 @@ class CompareWindow(QDialog):
     def play(self) -> None:
         if self.group is None or not self.group.any_alive:
             return
-        self.play_button.setText("Pause")
-        self._say(f"{self._differing()}, training together.")
+        self.play_button.setText(tr("Pause"))
+        self._say(lambda: tr("{runs}, training together.").format(runs=self._differing()))
         self._timer.start()
 
     def pause(self) -> None:
         """Stop training (the plot and table show where every run got to)."""
         self._timer.stop()
-        self.play_button.setText("Play")
+        self.play_button.setText(tr("Play"))
         self._show()
 
     def step(self) -> None:
@@ -250,7 +269,7 @@ class CompareWindow(QDialog):
         elif now >= self._next_draw and self._drawable():
             widget = (self.plot, self.boundaries, self.table)[self._part]
             widget.setUpdatesEnabled(False)  # painted a tick later: not in one block with this
-            self.step_label.setText(f"step {group.steps_done}")
+            self._show_step()
             self._parts[self._part]()
             self._part = (self._part + 1) % len(self._parts)
             self._hidden, self._reveal_at = widget, time.perf_counter() + SLICE_SECONDS
@@ -263,7 +282,7 @@ class CompareWindow(QDialog):
                 group.step()
             if not group.any_alive:
                 self.pause()
-                self._say("Every run has diverged.", error=True)
+                self._say(lambda: tr("Every run has diverged."), error=True)
         # else: something held the event loop since the last tick (a part's paint), or
         # this tick lets one paint: no training now, so that other timers and input come first
         self._tick_ended = time.thread_time()
@@ -283,12 +302,27 @@ class CompareWindow(QDialog):
         super().changeEvent(event)
         if event.type() == QEvent.Type.WindowStateChange and self._drawable():
             self._show()  # restored: show where the runs got to while minimised
+        elif event.type() == QEvent.Type.LanguageChange:  # the texts made from values, again
+            self.play_button.setText(tr("Pause") if self.running else tr("Play"))
+            self.message.setText(self._message())
+            self.vary.retranslate()
+            self.table.retranslate(self.varied)
+            self._show()
 
     # -- showing --
 
-    def _say(self, text: str, *, error: bool = False) -> None:
+    def _say(self, text: Callable[[], str], *, error: bool = False) -> None:
+        """Show the message ``text()`` makes (made again if the language changes)."""
+        self._message = text
         self.message.setStyleSheet(f"color: {HIGHLIGHT if error else MUTED};")
-        self.message.setText(text)
+        self.message.setText(text())
+
+    def _show_step(self) -> None:
+        self.step_label.setText(tr("step {step}").format(step=self.steps_done))
+        # wide enough for long runs: a new step number does not lay the window out again
+        width = self.fontMetrics().horizontalAdvance(tr("step {step}").format(step="00000000"))
+        if self.step_label.minimumWidth() != width:
+            self.step_label.setMinimumWidth(width)
 
     def _on_threshold(self) -> None:
         text = self.threshold_edit.text().strip()
@@ -297,7 +331,12 @@ class CompareWindow(QDialog):
         except ValueError:
             value = math.nan
         if not (math.isfinite(value) and value > 0):
-            self._say(f"Not changed: the threshold must be a number > 0, got {text!r}.", error=True)
+            self._say(
+                lambda: tr("Not changed: the threshold must be a number > 0, got {text!r}.").format(
+                    text=text
+                ),
+                error=True,
+            )
             self.threshold_edit.setText(f"{self.threshold:g}")
             return
         self.threshold = value
@@ -309,7 +348,7 @@ class CompareWindow(QDialog):
         self._revealed = False
         if self.group is None:
             return
-        self.step_label.setText(f"step {self.group.steps_done}")
+        self._show_step()
         for part in self._parts:
             part()
 
@@ -341,10 +380,17 @@ class CompareWindow(QDialog):
         try:
             self._apply(run.experiment, result.state_dict() if steps else None)
         except ExperimentError as err:
-            self._say(f"Not applied: {err}", error=True)
+            problem = str(err)  # (err is gone after the except clause)
+            self._say(lambda: tr("Not applied: {problem}").format(problem=problem), error=True)
             return
-        where = f" at step {steps}" if steps else ""
-        self._say(f"The main experiment is now the run {run.label}{where}.")
+        if steps:
+            self._say(
+                lambda: tr("The main experiment is now the run {run} at step {step}.").format(
+                    run=run.label, step=steps
+                )
+            )
+        else:
+            self._say(lambda: tr("The main experiment is now the run {run}.").format(run=run.label))
 
     def closeEvent(self, event) -> None:
         self.pause()

@@ -20,6 +20,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from nnsim.ui.i18n import tr
 from nnsim.ui.style import HIGHLIGHT
 
 __all__ = [
@@ -156,7 +157,10 @@ class LandscapePlot(QWidget):
         self.plot.addItem(self.image)
         self.colormap = pg.colormap.get("viridis")
         self.color_bar = pg.ColorBarItem(
-            values=(0.0, 1.0), colorMap=self.colormap, label="loss (log scale)", interactive=False
+            values=(0.0, 1.0),
+            colorMap=self.colormap,
+            label=tr("loss (log scale)"),
+            interactive=False,
         )
         self.color_bar.setImageItem(self.image, insert_in=item)
         self.color_bar.axis.enableAutoSIPrefix(False)
@@ -168,14 +172,14 @@ class LandscapePlot(QWidget):
             symbolSize=4,
             symbolBrush="w",
             symbolPen=None,
-            name="trajectory",
+            name=tr("trajectory"),
         )
         self.start = pg.ScatterPlotItem(
-            size=10, symbol="s", brush=pg.mkBrush("#ffffff"), pen=pg.mkPen("k"), name="start"
+            size=10, symbol="s", brush=pg.mkBrush("#ffffff"), pen=pg.mkPen("k"), name=tr("start")
         )
         self.current = pg.ScatterPlotItem(
             size=18, symbol="star", brush=pg.mkBrush(HIGHLIGHT), pen=pg.mkPen("w"),
-            name="current weights",
+            name=tr("current weights"),
         )  # fmt: skip
         for it in (self.path, self.start, self.current):
             self.plot.addItem(it)
@@ -186,7 +190,7 @@ class LandscapePlot(QWidget):
         for axis in ("left", "bottom"):
             self.slice_plot.getAxis(axis).enableAutoSIPrefix(False)
         self.slice_plot.setMinimumHeight(120)
-        self.slice_plot.setLabel("left", "loss")
+        self.slice_plot.setLabel("left", tr("loss"))
         self.slice_curve = self.slice_plot.plot(pen=pg.mkPen("#0877bd", width=2))
         self.slice_mark = pg.ScatterPlotItem(size=14, symbol="star", brush=pg.mkBrush(HIGHLIGHT))
         self.slice_plot.addItem(self.slice_mark)
@@ -267,6 +271,13 @@ class LandscapePlot(QWidget):
             self._set_label(self.slice_plot, "bottom", f"{labels[0]}   (β = 0)")
 
         return [heatmap, contours, trajectory, one_d_slice]
+
+    def set_axis_labels(self, labels: tuple[str, str]) -> None:
+        """Name the plane's axes ``labels`` (α's, β's) and the slice's α axis (a drawn grid's
+        labels, again in a new language)."""
+        self._set_label(self.plot, "bottom", labels[0])
+        self._set_label(self.plot, "left", labels[1])
+        self._set_label(self.slice_plot, "bottom", f"{labels[0]}   (β = 0)")
 
     def _set_label(self, plot: pg.PlotWidget, axis: str, text: str) -> None:
         key = f"{plot.objectName()}.{axis}"

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -43,7 +43,6 @@ from PySide6.QtWidgets import (
 from nnsim.training.data import TrainingData, build_data
 from nnsim.training.experiment import Experiment
 from nnsim.training.landscape import (
-    Directions,
     LandscapeError,
     LandscapeGrid,
     TrajectoryRecorder,
@@ -51,7 +50,10 @@ from nnsim.training.landscape import (
     plan_grid,
 )
 from nnsim.training.snapshot import Snapshot
+from nnsim.training.text import QT_TR_NOOP, Text
+from nnsim.ui.i18n import shown, tr
 from nnsim.ui.landscape.plot import LandscapePlot
+from nnsim.ui.landscape.texts import axis_labels, summary
 from nnsim.ui.style import HIGHLIGHT, MUTED
 
 __all__ = ["REFRESH_SECONDS", "SLICE_SECONDS", "LandscapeWindow"]
@@ -66,7 +68,7 @@ class _Job:
 
     grid: LandscapeGrid
     coords: np.ndarray
-    labels: tuple[str, str]
+    seed: int
     step: int
     snapshot: Snapshot
     settings: tuple
@@ -85,7 +87,7 @@ class LandscapeWindow(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("landscapeWindow")
-        self.setWindowTitle("Loss landscape")
+        self.setWindowTitle(tr("Loss landscape"))
         self._snapshot, self.recorder = snapshot, recorder
         self.job: _Job | None = None
         self.shown: _Job | None = None  # the grid on screen
@@ -97,28 +99,30 @@ class LandscapeWindow(QDialog):
         self._later = QTimer(self)  # a follow-up refresh, no sooner than REFRESH_SECONDS
         self._later.setSingleShot(True)
         self._later.timeout.connect(self._refresh)
+        self._message: Callable[[], str] = str  # makes the message (again, in a new language)
         self._build()
 
     def _build(self) -> None:
         intro = QLabel(
-            "The training loss J(θ + α·d₁ + β·d₂) on a plane through the current weights θ "
-            "(Li et al., 2018). Random directions are filter-normalised: each unit's incoming "
-            "weights move as far as they are long, biases stay. PCA directions follow the "
-            "trajectory training took."
-        )
+            tr("The training loss J(θ + α·d₁ + β·d₂) on a plane through the current weights θ "
+               "(Li et al., 2018). Random directions are filter-normalised: each unit's "
+               "incoming weights move as far as they are long, biases stay. PCA directions "
+               "follow the trajectory training took."),
+            self,
+        )  # fmt: skip
         intro.setWordWrap(True)
         self.directions = QComboBox(self)
         self.directions.setObjectName("landscapeDirections")
-        self.directions.addItem("Random (filter-normalised)", "random")
-        self.directions.addItem("PCA of the trajectory", "pca")
+        self.directions.addItem(tr("Random (filter-normalised)"), "random")
+        self.directions.addItem(tr("PCA of the trajectory"), "pca")
         self.directions.setToolTip(
-            "Random: two Gaussian directions, each filter scaled to the weights' own norm.\n"
-            "PCA: the two directions the weights moved along most so far."
-        )
+            tr("Random: two Gaussian directions, each filter scaled to the weights' own norm.\n"
+               "PCA: the two directions the weights moved along most so far.")
+        )  # fmt: skip
         self.seed = QSpinBox(self)
         self.seed.setObjectName("landscapeSeed")
         self.seed.setRange(0, 2**31 - 1)
-        self.seed.setToolTip("Picks the random directions (the same seed, the same plane).")
+        self.seed.setToolTip(tr("Picks the random directions (the same seed, the same plane)."))
         self.range = QDoubleSpinBox(self)
         self.range.setObjectName("landscapeRange")
         self.range.setRange(0.001, 100.0)
@@ -126,31 +130,31 @@ class LandscapeWindow(QDialog):
         self.range.setValue(1.0)
         self.range.setSingleStep(0.25)
         self.range.setPrefix("± ")
-        self.range.setToolTip("α and β run from −range to +range (1 = one filter's length).")
-        self.fit = QCheckBox("Fit to the trajectory", self)
+        self.range.setToolTip(tr("α and β run from −range to +range (1 = one filter's length)."))
+        self.fit = QCheckBox(tr("Fit to the trajectory"), self)
         self.fit.setObjectName("landscapeFit")
-        self.fit.setToolTip("Choose the range so that the whole trajectory is on the plot.")
+        self.fit.setToolTip(tr("Choose the range so that the whole trajectory is on the plot."))
         self.resolution = QSpinBox(self)
         self.resolution.setObjectName("landscapeResolution")
         self.resolution.setRange(41, 151)
         self.resolution.setSingleStep(2)
         self.resolution.setValue(41)
-        self.resolution.setSuffix(" × grid")
-        self.resolution.setToolTip("Grid points along each axis (odd: the centre is a point).")
-        self.follow = QCheckBox("Follow training", self)
+        self.resolution.setSuffix(tr(" × grid"))
+        self.resolution.setToolTip(tr("Grid points along each axis (odd: the centre is a point)."))
+        self.follow = QCheckBox(tr("Follow training"), self)
         self.follow.setObjectName("landscapeFollow")
         self.follow.setChecked(True)
-        self.follow.setToolTip("Recompute from the newest weights while training runs.")
-        self.slice = QCheckBox("1-D slice", self)
+        self.follow.setToolTip(tr("Recompute from the newest weights while training runs."))
+        self.slice = QCheckBox(tr("1-D slice"), self)
         self.slice.setObjectName("landscapeSlice")
         self.slice.setChecked(True)
-        self.slice.setToolTip("The loss along d₁ through the current weights (β = 0).")
-        self.compute_button = QPushButton("Compute", self)
+        self.slice.setToolTip(tr("The loss along d₁ through the current weights (β = 0)."))
+        self.compute_button = QPushButton(tr("Compute"), self)
         self.compute_button.setObjectName("landscapeCompute")
-        self.compute_button.setToolTip("Compute the landscape of the weights on screen now.")
-        self.cancel_button = QPushButton("Cancel", self)
+        self.compute_button.setToolTip(tr("Compute the landscape of the weights on screen now."))
+        self.cancel_button = QPushButton(tr("Cancel"), self)
         self.cancel_button.setObjectName("landscapeCancel")
-        self.cancel_button.setToolTip("Stop computing; the last finished grid stays.")
+        self.cancel_button.setToolTip(tr("Stop computing; the last finished grid stays."))
         self.cancel_button.setEnabled(False)
         self.progress = QProgressBar(self)
         self.progress.setObjectName("landscapeProgress")
@@ -161,13 +165,13 @@ class LandscapeWindow(QDialog):
         self.view = LandscapePlot(self)
 
         form = QFormLayout()
-        form.addRow("Directions", self.directions)
-        form.addRow("Seed", self.seed)
+        form.addRow(tr("Directions"), self.directions)
+        form.addRow(tr("Seed"), self.seed)
         range_row = QHBoxLayout()
         range_row.addWidget(self.range, 1)
         range_row.addWidget(self.fit)
-        form.addRow("Range", range_row)
-        form.addRow("Resolution", self.resolution)
+        form.addRow(tr("Range"), range_row)
+        form.addRow(tr("Resolution"), self.resolution)
         checks = QHBoxLayout()
         checks.addWidget(self.follow)
         checks.addWidget(self.slice)
@@ -251,7 +255,8 @@ class LandscapeWindow(QDialog):
         try:
             job = self._new_job()
         except LandscapeError as err:
-            self._say(str(err), error=True)
+            problem = err.args[0] if err.args else str(err)  # (err goes with the clause)
+            self._say(lambda: shown(problem) if isinstance(problem, str | Text) else "", error=True)
             return False
         self.job = job
         self._started = time.perf_counter()
@@ -265,18 +270,23 @@ class LandscapeWindow(QDialog):
     def _new_job(self) -> _Job:
         snapshot = self._snapshot()
         if snapshot is None or not isinstance(snapshot.experiment, Experiment):
-            raise LandscapeError("Nothing to show yet: the training process has not started.")
-        if snapshot.diverged:
             raise LandscapeError(
-                f"Training diverged ({snapshot.diverged}): the loss around these weights is "
-                "not finite. Reset (R) or lower the learning rate, then train again."
+                Text(QT_TR_NOOP("Nothing to show yet: the training process has not started."))
             )
+        if snapshot.diverged:
+            raise LandscapeError(Text(
+                QT_TR_NOOP("Training diverged ({why}): the loss around these weights is not "
+                           "finite. Reset (R) or lower the learning rate, then train again."),
+                {"why": snapshot.diverged},
+            ))  # fmt: skip
         experiment = snapshot.experiment
         data = self._data_for(experiment)
         try:
             net = network_at(experiment, snapshot.weights, len(data.features))
         except ValueError as err:
-            raise LandscapeError(f"The weights do not fit the network: {err}") from None
+            raise LandscapeError(
+                Text(QT_TR_NOOP("The weights do not fit the network: {problem}"), {"problem": err})
+            ) from None
         kind, seed, half, fit, resolution = settings = self.settings()
         grid, coords = plan_grid(
             net,
@@ -292,7 +302,7 @@ class LandscapeWindow(QDialog):
             self.range.blockSignals(True)  # shown, not a new setting
             self.range.setValue(float(grid.alphas[-1]))
             self.range.blockSignals(False)
-        return _Job(grid, coords, _labels(grid.directions, seed), snapshot.step, snapshot, settings)
+        return _Job(grid, coords, seed, snapshot.step, snapshot, settings)
 
     def _data_for(self, experiment: Experiment) -> TrainingData:
         key = (experiment.data, experiment.seed)
@@ -313,7 +323,10 @@ class LandscapeWindow(QDialog):
         self.compute_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
         if done < total:
-            self._say(f"Cancelled after {done} of {total} points; the last finished grid stays.")
+            self._say(
+                lambda: tr("Cancelled after {done} of {total} points; the last finished grid "
+                           "stays.").format(done=done, total=total)
+            )  # fmt: skip
 
     def _run_slice(self) -> None:
         """One turn's work: a slice of the grid, or (once computed) a piece of drawing."""
@@ -327,7 +340,11 @@ class LandscapeWindow(QDialog):
         if job.grid.run_for(SLICE_SECONDS):
             grid = job.grid
             job.drawing = self.view.draw_steps(
-                grid.alphas, grid.betas, grid.loss, job.coords, job.labels
+                grid.alphas,
+                grid.betas,
+                grid.loss,
+                job.coords,
+                axis_labels(grid.directions, job.seed),
             )
         self.progress.setValue(job.grid.done_points)
 
@@ -346,29 +363,20 @@ class LandscapeWindow(QDialog):
             self.on_snapshot(newest)  # snapshots came meanwhile: the newest is drawn next
         elif job.settings != self.settings() and self.isVisible():
             self._later.start(0)  # a setting changed meanwhile: its grid next
-        grid = job.grid
-        n = len(grid.alphas)
-        text = (
-            f"Step {job.step}: {n}×{n} losses in {grid.seconds:.2f} s. Loss at the current "
-            f"weights (★, the training loss): {grid.centre_loss:.4g}; "
-            f"from {np.nanmin(grid.loss):.4g} to {np.nanmax(grid.loss):.4g} on the plane."
-        )
-        explained = grid.directions.explained
-        if explained is not None:
-            text += (
-                f" PC 1 and PC 2 hold {explained[0]:.0%} and {explained[1]:.0%} of the "
-                f"trajectory's {len(job.coords)} points' spread."
-            )
-        elif len(job.coords) > 1:
-            text += (
-                " The trajectory is its least-squares projection onto the plane: random "
-                "directions are nearly orthogonal to it, PCA directions show it whole."
-            )
-        self._say(text)
+        self._say(lambda: summary(job.grid, job.coords, job.step))
 
-    def _say(self, text: str, error: bool = False) -> None:
+    def _say(self, text: Callable[[], str], error: bool = False) -> None:
+        """Show the message ``text()`` makes (made again if the language changes)."""
+        self._message = text
         self.message.setStyleSheet(f"color: {HIGHLIGHT if error else MUTED};")
-        self.message.setText(text)
+        self.message.setText(text())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:  # the texts made from values, again
+            self.message.setText(self._message())
+            if self.shown is not None:
+                self.view.set_axis_labels(axis_labels(self.shown.grid.directions, self.shown.seed))
 
     def show_beside(self) -> None:
         """Show (or raise) the window and compute the landscape if none is on screen."""
@@ -381,10 +389,3 @@ class LandscapeWindow(QDialog):
         self._later.stop()
         self.cancel()
         super().closeEvent(event)
-
-
-def _labels(directions: Directions, seed: int) -> tuple[str, str]:
-    if directions.explained is None:
-        return (f"α · d₁ (random, seed {seed})", f"β · d₂ (random, seed {seed})")
-    e1, e2 = directions.explained
-    return (f"α · PC 1 ({e1:.0%} of the trajectory)", f"β · PC 2 ({e2:.0%})")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QWidget
 from nnsim.engine.surfaces import Surface
 from nnsim.training.surface_race import Racer
 from nnsim.ui.compare.loss_plot import run_color
+from nnsim.ui.i18n import tr
 from nnsim.ui.style import TEXT
 
 __all__ = ["SurfaceLossPlot"]
@@ -50,7 +51,7 @@ class SurfaceLossPlot(pg.PlotWidget):
         self.setObjectName("surfacesLossPlot")
         self.setMenuEnabled(False)
         self.setMinimumSize(300, 200)
-        self.setLabel("bottom", "step")
+        self.setLabel("bottom", tr("step"))
         for axis in ("left", "bottom"):
             self.getAxis(axis).enableAutoSIPrefix(False)
         self.setDownsampling(auto=True, mode="peak")
@@ -74,7 +75,7 @@ class SurfaceLossPlot(pg.PlotWidget):
         if self._log is not (floor is not None):
             self._log = floor is not None
             self.setLogMode(x=False, y=self._log)
-            self.setLabel("left", "loss" if floor is None else "loss − minimum (log)")
+            self.setLabel("left", tr("loss") if floor is None else tr("loss − minimum (log)"))
         self.floor = floor
         self._range = None
         while len(self._pool) < len(labels):

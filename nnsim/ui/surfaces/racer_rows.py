@@ -25,6 +25,7 @@ from nnsim.training.surface_race import RACE_SCHEDULES, RacerSpec
 from nnsim.ui.compare.loss_plot import run_color
 from nnsim.ui.controls.fields import MessageLabel
 from nnsim.ui.controls.training_section import ParamRows, TrainingSection, choice_combo
+from nnsim.ui.i18n import tr
 
 __all__ = ["RacerSection", "RacerSections"]
 
@@ -51,29 +52,29 @@ class RacerSection(TrainingSection):
         )
         self.optimizer_combo = choice_combo(
             self.body, f"surfaceOptimizerCombo_{index}",
-            {name: cls.title for name, cls in OPTIMIZERS.items()},
-            {name: f"{cls.summary}\n{cls.formula}" for name, cls in OPTIMIZERS.items()},
+            {name: tr(cls.title) for name, cls in OPTIMIZERS.items()},
+            {name: f"{tr(cls.summary)}\n{tr(cls.formula)}" for name, cls in OPTIMIZERS.items()},
         )  # fmt: skip
-        self.optimizer_combo.setToolTip("The engine's optimizer, on the 2 numbers (x, y).")
-        self.add_row("Optimizer", self.optimizer_combo, self.optimizer_combo.toolTip())
+        self.optimizer_combo.setToolTip(tr("The engine's optimizer, on the 2 numbers (x, y)."))
+        self.add_row(tr("Optimizer"), self.optimizer_combo, self.optimizer_combo.toolTip())
         every = [p for cls in OPTIMIZERS.values() for p in cls.HYPERPARAMETERS]
         self.rows = ParamRows(self, every, f"surfaceHp{index}", self._on_hyperparameter)
         self.schedule_combo = choice_combo(
             self.body, f"surfaceScheduleCombo_{index}",
-            {name: SCHEDULES[name].title for name in RACE_SCHEDULES},
-            {name: f"{SCHEDULES[name].summary}\n{SCHEDULES[name].formula}"
+            {name: tr(SCHEDULES[name].title) for name in RACE_SCHEDULES},
+            {name: f"{tr(SCHEDULES[name].summary)}\n{tr(SCHEDULES[name].formula)}"
              for name in RACE_SCHEDULES},
         )  # fmt: skip
-        self.schedule_combo.setToolTip("How the learning rate changes from step to step.")
-        self.add_row("Schedule", self.schedule_combo, self.schedule_combo.toolTip())
+        self.schedule_combo.setToolTip(tr("How the learning rate changes from step to step."))
+        self.add_row(tr("Schedule"), self.schedule_combo, self.schedule_combo.toolTip())
         every_schedule = [p for name in RACE_SCHEDULES for p in _schedule_rows(SCHEDULES[name])]
         optional = {SCHEDULES[name].lr0_field for name in RACE_SCHEDULES} - {"lr0"}
         self.schedule_rows = ParamRows(
             self, every_schedule, f"surfaceSchedule{index}", self._on_schedule_param, optional
         )
-        self.remove_button = QPushButton("Remove", self.body)
+        self.remove_button = QPushButton(tr("Remove"), self.body)
         self.remove_button.setObjectName(f"surfaceRemoveButton_{index}")
-        self.remove_button.setToolTip("Take this optimizer out of the race.")
+        self.remove_button.setToolTip(tr("Take this optimizer out of the race."))
         self.form.addRow(message)
         self.form.addRow(self.remove_button)
         self.refused.connect(message.show_message)
@@ -108,7 +109,7 @@ class RacerSection(TrainingSection):
         try:
             spec.build(np.zeros(2))
         except ValueError as err:
-            self.message.show_message(f"Not changed: {err}.")
+            self.message.show_message(tr("Not changed: {problem}.").format(problem=err))
             self.display(self.spec)
             return
         self.message.clear_message()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QWidget
 from nnsim.engine.surfaces import Bowl, CriticalPoint, Surface
 from nnsim.training.surface_race import Racer
 from nnsim.training.surface_regime import KINDS, regime_map, sgd_regime
+from nnsim.ui.i18n import tr
 from nnsim.ui.style import MUTED, TEXT
 
 __all__ = ["KIND_COLORS", "RegimePlot", "RegimeText", "local_curvatures", "regime_lines"]
@@ -44,28 +45,33 @@ def regime_lines(surface: Surface, racers: Sequence[Racer]) -> tuple[list[str], 
     """One sentence per racer (SGD's regime at its current η, or why there is none), and
     the conditions they come from (each once)."""
     point, curvatures = local_curvatures(surface)
-    where = "" if point is None else (
-        f"Near the {point.kind} ({point.x:.3g}, {point.y:.3g}), curvatures "
-        f"{', '.join(f'{c:.4g}' for c in curvatures)}: "
-    )  # fmt: skip
     lines: list[str] = []
-    rules: list[str] = [where.rstrip(": ") + "."] if where else []
+    rules: list[str] = []
+    if point is not None:
+        rules.append(
+            tr("Near the {point} ({x:.3g}, {y:.3g}), curvatures {curvatures}.").format(
+                point=tr(point.kind), x=point.x, y=point.y,
+                curvatures=", ".join(f"{c:.4g}" for c in curvatures),
+            )
+        )  # fmt: skip
     for racer in racers:
         spec = racer.spec
         if spec.optimizer != "sgd":
             lines.append(
-                f"{spec.label()}: no fixed limit — it divides each coordinate's step by a "
-                "running size of its gradients, so its steps stay about η long."
-            )
+                tr("{racer}: no fixed limit — it divides each coordinate's step by a running "
+                   "size of its gradients, so its steps stay about η long.").format(
+                    racer=spec.label())
+            )  # fmt: skip
             continue
         params = {**spec.params, "lr": racer.lr}
         positive = [c for c in curvatures if c > 0]
         if len(positive) < len(curvatures):
             regime = sgd_regime(params, [c for c in curvatures if c < 0])
             lines.append(
-                f"{spec.label()}: along the downhill direction each step multiplies "
-                f"the distance from the saddle by {max(regime.rates):.4g}."
-            )
+                tr("{racer}: along the downhill direction each step multiplies the distance "
+                   "from the saddle by {rate:.4g}.").format(
+                    racer=spec.label(), rate=max(regime.rates))
+            )  # fmt: skip
             continue
         regime = sgd_regime(params, positive)
         lines.append(f"{spec.label()}: {regime.text}")
@@ -89,17 +95,18 @@ class RegimePlot(pg.PlotWidget):
         self.setMouseEnabled(x=False, y=False)
         self.hideButtons()
         self.setMinimumHeight(170)
-        self.setLabel("bottom", "learning rate η")
+        self.setLabel("bottom", tr("learning rate η"))
         for axis in ("left", "bottom"):  # (a prefix would re-set the label at each range)
             self.getAxis(axis).enableAutoSIPrefix(False)
         self.getAxis("left").setTicks([[(0.3, "0.3"), (0.6, "0.6"), (0.9, "0.9"), (-0.08, "GD")]])
-        self.setLabel("left", "momentum μ")
+        self.setLabel("left", tr("momentum μ"))
         self.setToolTip(
-            "What SGD with momentum μ and rate η does along the steepest direction "
-            "(Goh, “Why Momentum Really Works”, Distill 2017): green monotone, orange "
-            "oscillating (jumps across the valley), blue ripples (spirals in), red divergent. "
-            "Plain gradient descent is the bottom edge, μ = 0: it diverges past 2/λ_max."
-        )
+            tr("What SGD with momentum μ and rate η does along the steepest direction "
+               "(Goh, “Why Momentum Really Works”, Distill 2017): green monotone, orange "
+               "oscillating (jumps across the valley), blue ripples (spirals in), red "
+               "divergent. Plain gradient descent is the bottom edge, μ = 0: it diverges past "
+               "2/λ_max.")
+        )  # fmt: skip
         self.image = pg.ImageItem(axisOrder="row-major")
         colors = [pg.mkColor(KIND_COLORS[k]) for k in KINDS]
         self.image.setLookupTable(np.array([c.getRgb() for c in colors], dtype=np.ubyte))
@@ -138,7 +145,7 @@ class RegimePlot(pg.PlotWidget):
             self.setYRange(-0.14, 1.0, padding=0)
         self.half.setValue(1 / lam)
         self.limit.setValue(2 / lam)
-        title = f"SGD along the steepest curvature λ_max = {lam:.4g}"
+        title = tr("SGD along the steepest curvature λ_max = {curvature:.4g}").format(curvature=lam)
         if title != self._title:  # (laying out a title is a good part of a redraw)
             self._title = title
             self.setTitle(title, color=TEXT, size="9pt")

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from nnsim.engine.surfaces import Surface
 from nnsim.training.surface_race import Racer
+from nnsim.training.text import QT_TR_NOOP
+from nnsim.ui.i18n import tr
 from nnsim.ui.style import TEXT
 from nnsim.ui.surfaces.contours import contour_segments, log_levels, surface_grid
 
@@ -35,8 +37,10 @@ __all__ = ["CONTOUR_SECONDS", "SurfaceDrawing", "SurfacePlot", "drawing_for"]
 CONTOUR_SECONDS = 0.010  # contour lines computed per timer tick
 KEPT_SURFACES = 24  # drawings kept (least recently used dropped first)
 _KEEP_ALL = 500  # paths up to this long are drawn point by point
-_MARKS = {"global minimum": ("star", "#ffd700"), "local minimum": ("star", "#ffffff"),
-          "saddle": ("d", "#ffffff")}  # fmt: skip
+_MARKS = {QT_TR_NOOP("global minimum"): ("star", "#ffd700"),
+          QT_TR_NOOP("local minimum"): ("star", "#ffffff"),
+          QT_TR_NOOP("saddle"): ("d", "#ffffff")}  # fmt: skip
+"""The marks of the engine's critical points, by their kind (shown translated)."""
 
 
 @dataclass
@@ -124,7 +128,7 @@ class SurfacePlot(pg.PlotWidget):
             pos=(0, 0), size=16, symbol="crosshair", pen=pg.mkPen(TEXT, width=2), movable=True
         )
         self.start.setObjectName("surfacesStart")
-        self.start.setToolTip("The start: drag it and every optimizer starts again from here.")
+        self.start.setToolTip(tr("The start: drag it and every optimizer starts again from here."))
         self.start.setZValue(10)
         self.addItem(self.start)
         self.start.sigPositionChanged.connect(self._on_start_dragged)
@@ -207,7 +211,7 @@ class SurfacePlot(pg.PlotWidget):
         spots = []
         for p in surface.critical_points:
             symbol, color = _MARKS[p.kind]
-            tip = f"{p.kind} ({p.x:.4g}, {p.y:.4g}): f = {p.value:.4g}"
+            tip = f"{tr(p.kind)} ({p.x:.4g}, {p.y:.4g}): f = {p.value:.4g}"
             spots.append({"pos": (p.x, p.y), "symbol": symbol, "brush": pg.mkBrush(color),
                           "data": tip})  # fmt: skip
         self.minima.setData(spots)

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -37,12 +37,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnsim.engine.hyperparameters import Interval
-from nnsim.engine.surfaces import MAX_CONDITION, MIN_CONDITION, SURFACES, Bowl, make_surface
+from nnsim.engine.surfaces import Bowl, make_surface
 from nnsim.training.surface_race import PRESETS, Preset, Race, RacerSpec
 from nnsim.ui.compare.loss_plot import run_color
-from nnsim.ui.controls.fields import NumberEdit
+from nnsim.ui.i18n import tr
 from nnsim.ui.style import HIGHLIGHT, MUTED
+from nnsim.ui.surfaces.choosers import bowl_edits, preset_combo, surface_combo
 from nnsim.ui.surfaces.loss_plot import SurfaceLossPlot
 from nnsim.ui.surfaces.race_drawing import RaceDrawer
 from nnsim.ui.surfaces.racer_rows import RacerSection, RacerSections
@@ -71,7 +71,7 @@ class SurfacesWindow(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("surfacesWindow")
-        self.setWindowTitle("Optimizers on 2-D surfaces")
+        self.setWindowTitle(tr("Optimizers on 2-D surfaces"))
         self.surface = make_surface("bowl")
         self.start = self.surface.start
         self.specs: list[RacerSpec] = []
@@ -95,31 +95,10 @@ class SurfacesWindow(QDialog):
     # -- building --
 
     def _build(self) -> None:
-        self.preset_combo = QComboBox(self)
-        self.preset_combo.setObjectName("surfacesPresetCombo")
-        self.preset_combo.addItem("— a preset —", None)
-        for p in PRESETS:
-            self.preset_combo.addItem(p.title, p.title)
-            self.preset_combo.setItemData(self.preset_combo.count() - 1, p.story,
-                                          Qt.ItemDataRole.ToolTipRole)  # fmt: skip
-        self.preset_combo.setToolTip("A story from the article: surface, start and optimizers.")
-        self.surface_combo = QComboBox(self)
-        self.surface_combo.setObjectName("surfaceCombo")
-        for name, cls in SURFACES.items():
-            self.surface_combo.addItem(cls.title, name)
-            self.surface_combo.setItemData(self.surface_combo.count() - 1, cls.formula,
-                                           Qt.ItemDataRole.ToolTipRole)  # fmt: skip
-        self.condition_edit = NumberEdit("condition number", Interval(MIN_CONDITION, MAX_CONDITION))
-        self.condition_edit.setObjectName("surfaceConditionEdit")
-        self.condition_edit.setToolTip(
-            "The bowl's condition number C = λ_max/λ_min (1–100): how much steeper across "
-            "the valley than along it."
-        )
-        self.angle_edit = NumberEdit("angle", Interval(-360.0, 360.0))
-        self.angle_edit.setObjectName("surfaceAngleEdit")
-        self.angle_edit.setToolTip("The bowl's rotation, in degrees (−360 to 360).")
+        self.preset_combo = preset_combo(self)
+        self.surface_combo = surface_combo(self)
+        self.condition_edit, self.angle_edit = bowl_edits(self)
         for edit in (self.condition_edit, self.angle_edit):
-            edit.setMaximumWidth(70)
             edit.refused.connect(lambda text: self._say(text, error=True))
         self.story = QLabel("", self)
         self.story.setObjectName("surfacesStory")
@@ -131,34 +110,38 @@ class SurfacesWindow(QDialog):
         self.regime_text = RegimeText(self)
 
         self.play_button = self._button(
-            "Play", "surfacesPlayButton", "Run the race; press again to pause."
+            tr("Play"), "surfacesPlayButton", tr("Run the race; press again to pause.")
         )
-        self.step_button = self._button("Step", "surfacesStepButton", "One step of every racer.")
-        self.reset_button = self._button("Reset", "surfacesResetButton", "Back to the start.")
+        self.step_button = self._button(
+            tr("Step"), "surfacesStepButton", tr("One step of every racer.")
+        )
+        self.reset_button = self._button(
+            tr("Reset"), "surfacesResetButton", tr("Back to the start.")
+        )
         self.speed_combo = QComboBox(self)
         self.speed_combo.setObjectName("surfacesSpeedCombo")
         for s in SPEEDS:
-            self.speed_combo.addItem(f"{s} steps/s", s)
-        self.speed_combo.setToolTip("How many steps each racer takes per second while playing.")
-        self.step_label = QLabel("step 0", self)
+            self.speed_combo.addItem("", s)
+        self._name_speeds()
+        self.speed_combo.setToolTip(tr("How many steps each racer takes per second while playing."))
+        self.step_label = QLabel(tr("step {step}").format(step=0), self)
         self.step_label.setObjectName("surfacesStepLabel")
         self.step_label.setMinimumWidth(90)
         self.message = QLabel("", self)
         self.message.setObjectName("surfacesMessage")
         self.message.setWordWrap(True)
-        self.add_button = self._button(
-            "Add optimizer", "surfacesAddButton", f"Race up to {MAX_RACERS} optimizers."
-        )
+        self.add_button = self._button("", "surfacesAddButton", "")
+        self._name_add_button()
         self.racer_panel = RacerSections(MAX_RACERS, _NEW_RACERS, self)
 
         top = QHBoxLayout()
-        top.addWidget(QLabel("Preset", self))
+        top.addWidget(QLabel(tr("Preset"), self))
         top.addWidget(self.preset_combo, 2)
         top.addSpacing(12)
-        top.addWidget(QLabel("Surface", self))
+        top.addWidget(QLabel(tr("Surface"), self))
         top.addWidget(self.surface_combo, 1)
-        self.condition_label = QLabel("condition C", self)
-        self.angle_label = QLabel("angle°", self)
+        self.condition_label = QLabel(tr("condition C"), self)
+        self.angle_label = QLabel(tr("angle°"), self)
         for field in (self.condition_label, self.condition_edit, self.angle_label,
                       self.angle_edit):  # fmt: skip
             top.addWidget(field)
@@ -213,6 +196,22 @@ class SurfacesWindow(QDialog):
         button.setToolTip(tip)
         return button
 
+    def _name_speeds(self) -> None:
+        for i, speed in enumerate(SPEEDS):
+            self.speed_combo.setItemText(i, tr("{speed} steps/s").format(speed=speed))
+
+    def _name_add_button(self) -> None:
+        self.add_button.setText(tr("Add optimizer"))
+        self.add_button.setToolTip(tr("Race up to {count} optimizers.").format(count=MAX_RACERS))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:  # the texts made from values, again
+            self._name_speeds()
+            self._name_add_button()
+            self._regime_key = None  # the regime's sentences are made again
+            self._show()
+
     # -- what races --
 
     def apply_preset(self, preset: Preset) -> None:
@@ -248,7 +247,7 @@ class SurfacesWindow(QDialog):
                 float(self.condition_edit.value() or 1), float(self.angle_edit.value() or 0)
             )
         except ValueError as err:  # (the entries already keep to their intervals)
-            self._say(f"Not changed: {err}.", error=True)
+            self._say(tr("Not changed: {problem}.").format(problem=err), error=True)
             return
         self._custom()
         self._set_surface(bowl, self.start)
@@ -320,13 +319,13 @@ class SurfacesWindow(QDialog):
         if self.race.finished:
             self.restart()
         self._due, self._last_tick = 0.0, time.perf_counter()
-        self.play_button.setText("Pause")
+        self.play_button.setText(tr("Pause"))
         self._timer.start()
 
     def pause(self) -> None:
         """Stop the race; the plots show where every racer got to."""
         self._timer.stop()
-        self.play_button.setText("Play")
+        self.play_button.setText(tr("Play"))
         self._show()
 
     def step(self) -> None:
@@ -360,7 +359,7 @@ class SurfacesWindow(QDialog):
         """Redraw: the labels now, the plots over the next turns (:meth:`redraw` at once)."""
         self._drawn = time.perf_counter()
         race = self.race
-        self.step_label.setText(f"step {race.steps_done}")
+        self.step_label.setText(tr("step {step}").format(step=race.steps_done))
         key = (self.surface, tuple(self.specs), [r.lr for r in race.racers])
         parts = ["paths", "loss"]
         if key != self._regime_key:  # (a schedule changes the rates as it goes)
