@@ -15,13 +15,11 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow
 
 from nnsim.training.changes import describe_reset, resets_weights
-from nnsim.training.diagnosis import Diagnosis
-from nnsim.training.experiment import Experiment, ExperimentError, with_optimizer_param
+from nnsim.training.experiment import Experiment, ExperimentError
 from nnsim.training.experiment_model import ExperimentChange, ExperimentModel
 from nnsim.training.landscape import TrajectoryRecorder
 from nnsim.training.snapshot import Snapshot
 from nnsim.ui.boundary_view import BoundaryView
-from nnsim.ui.compare.runs import CompareRun, own_setting
 from nnsim.ui.controls import ArchitecturePanel, DataPanel, OptimizerPanel
 from nnsim.ui.diagnosis_panel import DiagnosisPanel
 from nnsim.ui.divergence_banner import DivergenceBanner
@@ -33,6 +31,7 @@ from nnsim.ui.plots import GradientPanel, LossPanel, LrPanel
 from nnsim.ui.plots.step_line import StepLinePanel
 from nnsim.ui.training_bar import TrainingBar, bind_speed
 from nnsim.ui.training_keys import TrainingKeys
+from nnsim.ui.window_cure import CureMixin
 from nnsim.ui.window_data import UserDataMixin
 from nnsim.ui.window_files import ExperimentFilesMixin
 from nnsim.ui.window_layout import StatusLine, central_widget
@@ -40,13 +39,12 @@ from nnsim.ui.window_menus import WindowMenusMixin
 from nnsim.ui.worker import TrainingWorker
 
 NEW_RUN = "new run"
-AS_IT_IS = "as it is"  # a cure's comparison: the run without the cure
 """The ``origin`` of a change that replaces the whole experiment and starts at step 0."""
 TRAINED = ("seed", "data", "network", "loss", "training")
 """What the training process is told about (``view`` is the window's alone)."""
 
 
-class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWindow):
+class MainWindow(WindowMenusMixin, CureMixin, UserDataMixin, ExperimentFilesMixin, QMainWindow):
     """nnsim's window. ``experiment()`` is its state; ``last_snapshot`` the newest training data."""
 
     snapshotShown = Signal(object)  # GUI-side relay: a snapshot has been drawn
@@ -261,57 +259,6 @@ class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWin
         self.pause()
         self.worker.reset()
         self._forget_run_state()
-
-    def lower_learning_rate_and_reset(self) -> None:
-        lr = self.experiment().training.optimizer.params["lr"] / 10.0
-        try:
-            experiment = with_optimizer_param(self.experiment(), "lr", lr)
-        except ExperimentError as err:
-            self.show_error(str(err))
-            return
-        self.set_experiment(experiment)
-        self.show_message(f"Learning rate lowered to {lr:g}; weights reset.")
-
-    @Slot(object)
-    def apply_cure(self, diagnosis: Diagnosis) -> None:
-        """Try ``diagnosis``'s cure beside the run as it is: Compare opens with the two runs,
-        both from step 0 on the same data and (where the network's shape is the same) the
-        same initial weights, and plays them; *Use this run* makes the cured one the main
-        experiment. The main window's run is paused and kept. Where the two cannot train
-        together, the cure becomes the main experiment as a new run, the old run's test loss
-        kept as a faded ghost. A cure that no longer fits is refused with a message."""
-        cure = diagnosis.cure
-        if cure is None:
-            return
-        experiment = self.experiment()
-        try:
-            cured = cure.apply(experiment)
-        except (ExperimentError, KeyError) as err:
-            self.show_error(f"Cannot apply “{cure.label}” to this experiment: {err}")
-            return
-        self.pause()
-        runs = [
-            CompareRun((AS_IT_IS,), AS_IT_IS, experiment),
-            CompareRun((cure.label,), cure.label, cured),
-        ]
-        compare = self.open_compare()
-        try:
-            compare.show_runs(runs, [own_setting(f"cure for {diagnosis.code}")], experiment)
-        except ValueError:
-            self.loss_panel.keep_as_ghost(
-                self.last_snapshot, f"{diagnosis.code}, before {cure.label}"
-            )
-            self.set_experiment(cured)
-            self.show_message(
-                f"New run with {cure.label} (for {diagnosis.code}); the old run's test loss "
-                "stays on the loss plot, faded. Press Play to compare."
-            )
-            return
-        compare.play()
-        self.show_message(
-            f"Compare: {cure.label} (for {diagnosis.code}) beside the run as it is, both from "
-            "step 0. “Use this run” makes it the main experiment."
-        )
 
     @Slot(str)
     def _on_training_died(self, reason: str) -> None:
