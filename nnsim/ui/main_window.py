@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow
 
@@ -24,6 +24,7 @@ from nnsim.ui.controls import ArchitecturePanel, DataPanel, OptimizerPanel
 from nnsim.ui.diagnosis_panel import DiagnosisPanel
 from nnsim.ui.divergence_banner import DivergenceBanner
 from nnsim.ui.errors import log_file, reporter
+from nnsim.ui.i18n import shown, tr
 from nnsim.ui.lecture import LectureMode, enable_style_sheet_font_propagation, set_controls_hidden
 from nnsim.ui.lessons import LessonController
 from nnsim.ui.network_view import NetworkView
@@ -187,7 +188,9 @@ class MainWindow(WindowMenusMixin, CureMixin, UserDataMixin, ExperimentFilesMixi
                 self.last_snapshot, describe_reset(change.old, change.new, reason)
             )
             self._start_again()
-            self.show_message(f"New weights, back to step 0: {reason}.")
+            self.show_message(
+                tr("New weights, back to step 0: {reason}.").format(reason=shown(reason))
+            )
             return
         self.show_message("")  # an edit that took clears the last refusal
         if live is None:
@@ -223,13 +226,13 @@ class MainWindow(WindowMenusMixin, CureMixin, UserDataMixin, ExperimentFilesMixi
         self._update_title()
 
     def _update_title(self) -> None:
-        name = self._path.name if self._path else "Untitled experiment"
+        name = self._path.name if self._path else tr("Untitled experiment")
         self.setWindowTitle(f"{name}{' •' if self._dirty else ''} — nnsim")
 
     # -- training commands ---------------------------------------------------------------------
     def play(self) -> None:
         if self.last_snapshot is not None and self.last_snapshot.diverged:
-            self.show_error("Training diverged: reset (R) or lower the learning rate first.")
+            self.show_error(tr("Training diverged: reset (R) or lower the learning rate first."))
             return
         self._set_playing(True)
 
@@ -268,8 +271,10 @@ class MainWindow(WindowMenusMixin, CureMixin, UserDataMixin, ExperimentFilesMixi
         self.training_bar.set_playing(False)
         self.banner.hide()
         self.show_error(
-            f"The training process stopped ({reason}); a new one was started with your "
-            "experiment, at step 0."
+            tr(
+                "The training process stopped ({reason}); a new one was started with your "
+                "experiment, at step 0."
+            ).format(reason=reason)
         )
 
     # -- snapshots -----------------------------------------------------------------------------
@@ -332,7 +337,9 @@ class MainWindow(WindowMenusMixin, CureMixin, UserDataMixin, ExperimentFilesMixi
 
     @Slot(str)
     def _on_unexpected_error(self, text: str) -> None:
-        self.show_error(f"Internal error: {text} (details in {log_file()})")
+        self.show_error(
+            tr("Internal error: {error} (details in {log})").format(error=text, log=log_file())
+        )
 
     def _restore_settings(self) -> None:
         settings = QSettings()
@@ -342,6 +349,14 @@ class MainWindow(WindowMenusMixin, CureMixin, UserDataMixin, ExperimentFilesMixi
         else:
             self.resize(1500, 920)
         self._fill_recent_menu()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """View ▸ Language: the texts made from values (the title, the languages' tooltips)
+        are made again."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self._update_title()
+            self._tell_languages()
+        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._confirm_discard():

@@ -10,13 +10,16 @@ from PySide6.QtCore import Slot
 from nnsim.training.diagnosis import Diagnosis
 from nnsim.training.experiment import Experiment, ExperimentError, with_optimizer_param
 from nnsim.training.snapshot import Snapshot
+from nnsim.training.text import QT_TR_NOOP
 from nnsim.ui.compare import CompareWindow
 from nnsim.ui.compare.runs import CompareRun, own_setting
 from nnsim.ui.i18n import shown, tr
 from nnsim.ui.plots import LossPanel
 from nnsim.ui.window_base import MainWindowParts
 
-AS_IT_IS = "as it is"  # a cure's comparison: the run without the cure (the Compare legend)
+AS_IT_IS = QT_TR_NOOP(
+    "as it is"
+)  # a cure's comparison: the run without the cure (the Compare legend)
 
 
 class CureMixin(MainWindowParts):
