@@ -21,7 +21,7 @@ from collections.abc import Callable
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -41,6 +41,7 @@ from nnsim.ui.style import HIGHLIGHT, MUTED, POSITIVE
 __all__ = ["SLICE_SECONDS", "LRFinderDialog"]
 
 SLICE_SECONDS = 0.015  # training per timer tick: the event loop is never kept longer
+DEFAULT_SIZE = (640, 600)  # the dialog's first size, in logical pixels
 _MARK_COLORS = {"steepest": POSITIVE, "minimum": HIGHLIGHT}
 _SUGGESTIONS = ("steepest", "minimum")
 
@@ -128,6 +129,9 @@ class LRFinderDialog(QDialog):
         layout.addLayout(grid)
         self.start_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel)
+        # room for the suggestions' sentences once they come (a top-level window does not
+        # grow for wrapped labels that fill later): two lines each, in English or Chinese
+        self.resize(self.sizeHint().expandedTo(QSize(*DEFAULT_SIZE)))
 
     # -- running --
 
