@@ -23,6 +23,7 @@ ALLOWED = frozenset(
     lr exp log ln max min sqrt sin cos mean std var norm argmin argmax grad
     English
     xor XOR Rosenbrock Beale Himmelblau Rastrigin MNIST
+    Smith
     eps epsilon beta beta1 beta2 gamma lambda alpha rho mu sigma eta theta
     dJ dW db dz dA ij
     """.split()  # noqa: SIM905  (a word list, read as one)
@@ -32,6 +33,8 @@ ALLOWED = frozenset(
 WORD = re.compile(r"[A-Za-z][A-Za-z']+")
 FORMULA = re.compile(r"\b[A-Za-z]{1,2}\d*(?:_\w+)?\b")  # W1, A3, x, dW2, b_l
 TAG = re.compile(r"<[^>]*>|&[a-z]+;|&#\d+;")
+COMMAND = re.compile(r"\bnnsim (?:run|validate|lr-find|compare|landscape|surface|export)\b")
+"""nnsim's command-line commands, typed as they are whatever the language."""
 
 
 def english_words(text: str, ignore: Iterable[str] = ()) -> list[str]:
@@ -41,6 +44,7 @@ def english_words(text: str, ignore: Iterable[str] = ()) -> list[str]:
         if given:
             text = text.replace(given, " ")
     text = TAG.sub(" ", text).replace("&", "")
+    text = COMMAND.sub(" ", text)
     text = re.sub(r"https?://\S+|\S+\.(?:json|csv|png|svg|py|npz|md)\b", " ", text)
     words = []
     for word in WORD.findall(text):

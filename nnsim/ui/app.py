@@ -102,17 +102,23 @@ def explain_open_failure(window: MainWindow, path: str) -> QMessageBox:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMessageBox
 
+    from nnsim.ui.i18n import tr
+    from nnsim.ui.window_files import could_not_open
+
     problems = window.status_text().splitlines()
-    if problems and problems[0] == f"Could not open {path}:":
+    if problems and problems[0] == could_not_open(path):
         problems = problems[1:]
     shown = [f"• {problem}" for problem in problems[:SHOWN_PROBLEMS]]
     if len(problems) > SHOWN_PROBLEMS:
-        shown.append(f"… and {len(problems) - SHOWN_PROBLEMS} more (Show Details…)")
+        more = tr("… and {count} more (Show Details…)")
+        shown.append(more.format(count=len(problems) - SHOWN_PROBLEMS))
     box = QMessageBox(
         QMessageBox.Icon.Warning,
-        "Could not open experiment",
-        f"nnsim could not open {Path(path).name}: it is not an nnsim experiment, or one with "
-        "errors. The window shows the default experiment instead.",
+        tr("Could not open experiment"),
+        tr(
+            "nnsim could not open {file}: it is not an nnsim experiment, or one with "
+            "errors. The window shows the default experiment instead."
+        ).format(file=Path(path).name),
         QMessageBox.StandardButton.Ok,
         window,
     )

@@ -19,7 +19,31 @@ from types import TracebackType
 
 from PySide6.QtCore import QObject, QStandardPaths, Signal
 
+from nnsim.training.text import QT_TR_NOOP
+from nnsim.ui.i18n import tr
+
 log = logging.getLogger("nnsim")
+
+OS_REASONS = (
+    QT_TR_NOOP("No such file or directory"),
+    QT_TR_NOOP("Permission denied"),
+    QT_TR_NOOP("Is a directory"),
+    QT_TR_NOOP("Not a directory"),
+    QT_TR_NOOP("File exists"),
+    QT_TR_NOOP("No space left on device"),
+    QT_TR_NOOP("Read-only file system"),
+    QT_TR_NOOP("File name too long"),
+    QT_TR_NOOP("Disk quota exceeded"),
+)
+"""The operating system's commonest reasons a file cannot be read or written, as its C
+library says them in English (``strerror``): in the catalogue, so that :func:`os_reason`
+shows them in the UI's language."""
+
+
+def os_reason(err: OSError) -> str:
+    """Why a file could not be opened or written: the system's reason (``strerror``) in the
+    UI's language where it is one of :data:`OS_REASONS`, else as the system said it."""
+    return tr(err.strerror) if err.strerror else str(err)
 
 
 class ErrorReporter(QObject):

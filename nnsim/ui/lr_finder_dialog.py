@@ -21,7 +21,7 @@ from collections.abc import Callable
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -35,11 +35,13 @@ from PySide6.QtWidgets import (
 
 from nnsim.training.experiment import Experiment, ExperimentError
 from nnsim.training.lr_finder import LRFinder, RangeTestResult, Suggestion
+from nnsim.ui.i18n import shown, tr
 from nnsim.ui.style import HIGHLIGHT, MUTED, POSITIVE
 
 __all__ = ["SLICE_SECONDS", "LRFinderDialog"]
 
 SLICE_SECONDS = 0.015  # training per timer tick: the event loop is never kept longer
+DEFAULT_SIZE = (640, 600)  # the dialog's first size, in logical pixels
 _MARK_COLORS = {"steepest": POSITIVE, "minimum": HIGHLIGHT}
 _SUGGESTIONS = ("steepest", "minimum")
 
@@ -56,25 +58,28 @@ class LRFinderDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("lrFinderDialog")
-        self.setWindowTitle("Find a learning rate")
+        self.setWindowTitle(tr("Find a learning rate"))
         self._experiment, self._apply = experiment, apply
         self.finder: LRFinder | None = None
+        self._message: Callable[[], str] = str  # makes the message (again, in a new language)
         self._timer = QTimer(self)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._run_slice)
 
         intro = QLabel(
-            "The range test (L. Smith, 2015): a copy of the network trains one mini-batch per "
-            "step while the learning rate grows ten-fold every few steps, from 1e-7 to 10. "
-            "Where the loss falls fastest is a good rate; where it blows up is too much. "
-            "Your network and its training are not touched."
+            tr(
+                "The range test (L. Smith, 2015): a copy of the network trains one mini-batch "
+                "per step while the learning rate grows ten-fold every few steps, from 1e-7 to "
+                "10. Where the loss falls fastest is a good rate; where it blows up is too much. "
+                "Your network and its training are not touched."
+            )
         )
         intro.setWordWrap(True)
         self.plot = pg.PlotWidget(self, background="w")
         self.plot.setObjectName("lrFinderPlot")
         self.plot.setLogMode(x=True, y=False)
-        self.plot.setLabel("bottom", "learning rate")
-        self.plot.setLabel("left", "smoothed loss")
+        self.plot.setLabel("bottom", tr("learning rate"))
+        self.plot.setLabel("left", tr("smoothed loss"))
         self.plot.setMinimumSize(420, 260)
         self.plot.setMenuEnabled(False)
         self.raw_curve = self.plot.plot(pen=pg.mkPen("#c8c8c8", width=1))
@@ -84,12 +89,12 @@ class LRFinderDialog(QDialog):
 
         self.progress = QProgressBar(self)
         self.progress.setObjectName("lrFinderProgress")
-        self.start_button = QPushButton("Start", self)
+        self.start_button = QPushButton(tr("Start"), self)
         self.start_button.setObjectName("lrFinderStart")
-        self.start_button.setToolTip("Run the range test on the experiment as it is now.")
-        self.cancel_button = QPushButton("Cancel", self)
+        self.start_button.setToolTip(tr("Run the range test on the experiment as it is now."))
+        self.cancel_button = QPushButton(tr("Cancel"), self)
         self.cancel_button.setObjectName("lrFinderCancel")
-        self.cancel_button.setToolTip("Stop the test; what it measured so far stays.")
+        self.cancel_button.setToolTip(tr("Stop the test; what it measured so far stays."))
         self.cancel_button.setEnabled(False)
         self.message = QLabel("", self)
         self.message.setObjectName("lrFinderMessage")
@@ -124,6 +129,9 @@ class LRFinderDialog(QDialog):
         layout.addLayout(grid)
         self.start_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel)
+        # room for the suggestions' sentences once they come (a top-level window does not
+        # grow for wrapped labels that fill later): two lines each, in English or Chinese
+        self.resize(self.sizeHint().expandedTo(QSize(*DEFAULT_SIZE)))
 
     # -- running --
 
@@ -137,8 +145,7 @@ class LRFinderDialog(QDialog):
         self.finder = LRFinder(self._experiment())
         self.progress.setRange(0, self.finder.planned_steps)
         self.progress.setValue(0)
-        self.message.setStyleSheet(f"color: {MUTED};")
-        self.message.setText("Training the copy…")
+        self._say(lambda: tr("Training the copy…"))
         self._show(self.finder.result())
         self.start_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
@@ -165,17 +172,24 @@ class LRFinderDialog(QDialog):
     def _finish(self) -> None:
         self._timer.stop()
         self.start_button.setEnabled(True)
-        self.start_button.setText("Run again")
+        self.start_button.setText(tr("Run again"))
         self.cancel_button.setEnabled(False)
         assert self.finder is not None
         result = self.finder.result()
         self.progress.setValue(self.finder.steps_done)
         self._show(result)
-        has = {s.name for s in result.suggestions}
-        self.message.setText(
-            f"Range test: {result.message}."
-            + ("" if has else " Too few steps to suggest a rate: run it again to the end.")
-        )
+
+        def ended() -> str:
+            if result.suggestions:
+                text = tr("Range test: {result}.")
+            else:
+                text = tr(
+                    "Range test: {result}. Too few steps to suggest a rate: run it again to the "
+                    "end."
+                )
+            return text.format(result=shown(result.message))
+
+        self._say(ended)
 
     # -- showing --
 
@@ -192,14 +206,17 @@ class LRFinderDialog(QDialog):
             for s in result.suggestions
         ]
         self.marks.setData(spots)
-        shown = {s.name: s for s in result.suggestions}
+        by_name = {s.name: s for s in result.suggestions}
         for name in _SUGGESTIONS:
-            suggestion: Suggestion | None = shown.get(name)
+            suggestion: Suggestion | None = by_name.get(name)
             button, label = self.use_buttons[name], self.explanations[name]
             button.setEnabled(suggestion is not None and not self.running)
-            button.setText("—" if suggestion is None else f"Use {suggestion.lr:.3g}")
-            label.setText("" if suggestion is None else
-                          f"{suggestion.title}: {suggestion.explanation}")  # fmt: skip
+            if suggestion is None:
+                button.setText("—")
+                label.setText("")
+            else:
+                button.setText(tr("Use {lr:.3g}").format(lr=suggestion.lr))
+                label.setText(f"{shown(suggestion.title)}: {shown(suggestion.explanation)}")
 
     def _use(self, name: str) -> None:
         assert self.finder is not None
@@ -208,11 +225,25 @@ class LRFinderDialog(QDialog):
         try:
             self._apply(lr)
         except ExperimentError as err:
-            self.message.setStyleSheet(f"color: {HIGHLIGHT};")
-            self.message.setText(f"Not applied: {err}")
+            problem = str(err)
+            self._say(lambda: tr("Not applied: {problem}").format(problem=problem), HIGHLIGHT)
             return
-        self.message.setStyleSheet(f"color: {MUTED};")
-        self.message.setText(f"The learning rate is now {lr:g}.")
+        self._say(lambda: tr("The learning rate is now {lr:g}.").format(lr=lr))
+
+    def _say(self, make: Callable[[], str], color: str = MUTED) -> None:
+        """The message under the progress bar, made by ``make`` (again on a new language)."""
+        self._message = make
+        self.message.setStyleSheet(f"color: {color};")
+        self.message.setText(make())
+
+    def changeEvent(self, event: QEvent) -> None:
+        """View ▸ Language: the message, the buttons' rates and the suggestions' sentences
+        are made again (fixed texts are converted in place by :mod:`nnsim.ui.retranslate`)."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.message.setText(self._message())
+            if self.finder is not None:
+                self._show(self.finder.result())
+        super().changeEvent(event)
 
     def closeEvent(self, event) -> None:
         self.cancel()

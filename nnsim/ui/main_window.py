@@ -10,22 +10,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow
 
 from nnsim.training.changes import describe_reset, resets_weights
-from nnsim.training.diagnosis import Diagnosis
-from nnsim.training.experiment import Experiment, ExperimentError, with_optimizer_param
+from nnsim.training.experiment import Experiment, ExperimentError
 from nnsim.training.experiment_model import ExperimentChange, ExperimentModel
 from nnsim.training.landscape import TrajectoryRecorder
 from nnsim.training.snapshot import Snapshot
 from nnsim.ui.boundary_view import BoundaryView
-from nnsim.ui.compare.runs import CompareRun, own_setting
 from nnsim.ui.controls import ArchitecturePanel, DataPanel, OptimizerPanel
 from nnsim.ui.diagnosis_panel import DiagnosisPanel
 from nnsim.ui.divergence_banner import DivergenceBanner
 from nnsim.ui.errors import log_file, reporter
+from nnsim.ui.i18n import shown, tr
 from nnsim.ui.lecture import LectureMode, enable_style_sheet_font_propagation, set_controls_hidden
 from nnsim.ui.lessons import LessonController
 from nnsim.ui.network_view import NetworkView
@@ -33,6 +32,7 @@ from nnsim.ui.plots import GradientPanel, LossPanel, LrPanel
 from nnsim.ui.plots.step_line import StepLinePanel
 from nnsim.ui.training_bar import TrainingBar, bind_speed
 from nnsim.ui.training_keys import TrainingKeys
+from nnsim.ui.window_cure import CureMixin
 from nnsim.ui.window_data import UserDataMixin
 from nnsim.ui.window_files import ExperimentFilesMixin
 from nnsim.ui.window_layout import StatusLine, central_widget
@@ -40,13 +40,12 @@ from nnsim.ui.window_menus import WindowMenusMixin
 from nnsim.ui.worker import TrainingWorker
 
 NEW_RUN = "new run"
-AS_IT_IS = "as it is"  # a cure's comparison: the run without the cure
 """The ``origin`` of a change that replaces the whole experiment and starts at step 0."""
 TRAINED = ("seed", "data", "network", "loss", "training")
 """What the training process is told about (``view`` is the window's alone)."""
 
 
-class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWindow):
+class MainWindow(WindowMenusMixin, CureMixin, UserDataMixin, ExperimentFilesMixin, QMainWindow):
     """nnsim's window. ``experiment()`` is its state; ``last_snapshot`` the newest training data."""
 
     snapshotShown = Signal(object)  # GUI-side relay: a snapshot has been drawn
@@ -189,7 +188,9 @@ class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWin
                 self.last_snapshot, describe_reset(change.old, change.new, reason)
             )
             self._start_again()
-            self.show_message(f"New weights, back to step 0: {reason}.")
+            self.show_message(
+                tr("New weights, back to step 0: {reason}.").format(reason=shown(reason))
+            )
             return
         self.show_message("")  # an edit that took clears the last refusal
         if live is None:
@@ -225,13 +226,13 @@ class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWin
         self._update_title()
 
     def _update_title(self) -> None:
-        name = self._path.name if self._path else "Untitled experiment"
+        name = self._path.name if self._path else tr("Untitled experiment")
         self.setWindowTitle(f"{name}{' •' if self._dirty else ''} — nnsim")
 
     # -- training commands ---------------------------------------------------------------------
     def play(self) -> None:
         if self.last_snapshot is not None and self.last_snapshot.diverged:
-            self.show_error("Training diverged: reset (R) or lower the learning rate first.")
+            self.show_error(tr("Training diverged: reset (R) or lower the learning rate first."))
             return
         self._set_playing(True)
 
@@ -262,57 +263,6 @@ class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWin
         self.worker.reset()
         self._forget_run_state()
 
-    def lower_learning_rate_and_reset(self) -> None:
-        lr = self.experiment().training.optimizer.params["lr"] / 10.0
-        try:
-            experiment = with_optimizer_param(self.experiment(), "lr", lr)
-        except ExperimentError as err:
-            self.show_error(str(err))
-            return
-        self.set_experiment(experiment)
-        self.show_message(f"Learning rate lowered to {lr:g}; weights reset.")
-
-    @Slot(object)
-    def apply_cure(self, diagnosis: Diagnosis) -> None:
-        """Try ``diagnosis``'s cure beside the run as it is: Compare opens with the two runs,
-        both from step 0 on the same data and (where the network's shape is the same) the
-        same initial weights, and plays them; *Use this run* makes the cured one the main
-        experiment. The main window's run is paused and kept. Where the two cannot train
-        together, the cure becomes the main experiment as a new run, the old run's test loss
-        kept as a faded ghost. A cure that no longer fits is refused with a message."""
-        cure = diagnosis.cure
-        if cure is None:
-            return
-        experiment = self.experiment()
-        try:
-            cured = cure.apply(experiment)
-        except (ExperimentError, KeyError) as err:
-            self.show_error(f"Cannot apply “{cure.label}” to this experiment: {err}")
-            return
-        self.pause()
-        runs = [
-            CompareRun((AS_IT_IS,), AS_IT_IS, experiment),
-            CompareRun((cure.label,), cure.label, cured),
-        ]
-        compare = self.open_compare()
-        try:
-            compare.show_runs(runs, [own_setting(f"cure for {diagnosis.code}")], experiment)
-        except ValueError:
-            self.loss_panel.keep_as_ghost(
-                self.last_snapshot, f"{diagnosis.code}, before {cure.label}"
-            )
-            self.set_experiment(cured)
-            self.show_message(
-                f"New run with {cure.label} (for {diagnosis.code}); the old run's test loss "
-                "stays on the loss plot, faded. Press Play to compare."
-            )
-            return
-        compare.play()
-        self.show_message(
-            f"Compare: {cure.label} (for {diagnosis.code}) beside the run as it is, both from "
-            "step 0. “Use this run” makes it the main experiment."
-        )
-
     @Slot(str)
     def _on_training_died(self, reason: str) -> None:
         """The training process ended on its own: start another on the user's experiment."""
@@ -321,8 +271,10 @@ class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWin
         self.training_bar.set_playing(False)
         self.banner.hide()
         self.show_error(
-            f"The training process stopped ({reason}); a new one was started with your "
-            "experiment, at step 0."
+            tr(
+                "The training process stopped ({reason}); a new one was started with your "
+                "experiment, at step 0."
+            ).format(reason=reason)
         )
 
     # -- snapshots -----------------------------------------------------------------------------
@@ -385,7 +337,9 @@ class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWin
 
     @Slot(str)
     def _on_unexpected_error(self, text: str) -> None:
-        self.show_error(f"Internal error: {text} (details in {log_file()})")
+        self.show_error(
+            tr("Internal error: {error} (details in {log})").format(error=text, log=log_file())
+        )
 
     def _restore_settings(self) -> None:
         settings = QSettings()
@@ -395,6 +349,14 @@ class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWin
         else:
             self.resize(1500, 920)
         self._fill_recent_menu()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """View ▸ Language: the texts made from values (the title, the languages' tooltips)
+        are made again."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self._update_title()
+            self._tell_languages()
+        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._confirm_discard():

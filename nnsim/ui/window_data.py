@@ -13,7 +13,10 @@ from nnsim.training.data import with_custom_points, with_point_added, with_point
 from nnsim.training.experiment import Experiment, ExperimentError
 from nnsim.training.experiment_model import ExperimentModel
 from nnsim.ui.controls import DataPanel
+from nnsim.ui.errors import os_reason
+from nnsim.ui.i18n import tr
 from nnsim.ui.window_base import MainWindowParts
+from nnsim.ui.window_files import csv_filter
 
 
 class UserDataMixin(MainWindowParts):
@@ -51,20 +54,29 @@ class UserDataMixin(MainWindowParts):
         """Read ``path`` (or a chosen file) as the experiment's data; say what was read, or
         list the bad lines (the experiment is kept)."""
         if not path:
-            path, _ = QFileDialog.getOpenFileName(self, "Import CSV data", "", "CSV (*.csv)")
+            path, _ = QFileDialog.getOpenFileName(self, tr("Import CSV data"), "", csv_filter())
             if not path:
                 return False
         try:
             dataset = load_csv(path)
             self.set_experiment(with_custom_points(self.experiment(), dataset))
         except DataError as err:
-            self.show_message(f"Could not import {path}:\n" + "\n".join(err.lines()), error=True)
+            first = tr("Could not import {path}:").format(path=path)
+            self.show_message("\n".join([first, *err.lines()]), error=True)
             return False
         except OSError as err:
-            self.show_message(f"Could not import {path}: {err.strerror or err}", error=True)
+            self.show_message(could_not_import(path, os_reason(err)), error=True)
             return False
         except (ExperimentError, ValueError) as err:
-            self.show_message(f"Could not import {path}: {err}", error=True)
+            self.show_message(could_not_import(path, str(err)), error=True)
             return False
-        self.show_message(f"Imported {describe_dataset(dataset)} from {Path(path).name}")
+        self.show_message(
+            tr("Imported {data} from {file}").format(
+                data=describe_dataset(dataset), file=Path(path).name
+            )
+        )
         return True
+
+
+def could_not_import(path: str, reason: str) -> str:
+    return tr("Could not import {path}: {reason}").format(path=path, reason=reason)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from nnsim.training.experiment import (
@@ -15,13 +15,22 @@ from nnsim.training.experiment import (
     save_experiment,
 )
 from nnsim.training.experiment.files import EXPERIMENT_SUFFIX
+from nnsim.ui.errors import os_reason
+from nnsim.ui.i18n import tr
 from nnsim.ui.window_base import MainWindowParts
 
 MAX_RECENT = 8
-EXPERIMENT_FILTER = f"nnsim experiments (*{EXPERIMENT_SUFFIX} *.json)"
+EXPERIMENT_PATTERNS = f"*{EXPERIMENT_SUFFIX} *.json"
 """File ▸ Open / Save's filter: saved experiments are ``*.nnsim.json`` (their MIME type,
 packaging/nnsim-experiment.xml); a plain ``.json`` experiment opens too."""
 NEW_FILE_NAME = f"experiment{EXPERIMENT_SUFFIX}"  # what Save As suggests
+QT_FILE_DIALOG_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
+"""Two labels of Qt's own file dialog that Qt 6.11's ``qtbase_zh_CN.qm`` lacks (it has them
+without the mnemonic): nnsim's catalogue holds them in Qt's context, ``QFileDialog``, where
+the dialog looks them up."""
 
 
 class ExperimentFilesMixin(MainWindowParts):
@@ -44,7 +53,7 @@ class ExperimentFilesMixin(MainWindowParts):
         self.set_experiment(Experiment.default(), dirty=False)
 
     def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open experiment", "", EXPERIMENT_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, tr("Open experiment"), "", experiment_filter())
         if path:
             self.open_file(path)
 
@@ -57,10 +66,11 @@ class ExperimentFilesMixin(MainWindowParts):
         except ExperimentError as err:
             named = any(path in problem for problem in err.problems)  # say the path once
             text = "\n".join(err.problems)
-            self.show_message(text if named else f"Could not open {path}:\n{text}", error=True)
+            self.show_message(text if named else f"{could_not_open(path)}\n{text}", error=True)
             return False
         except OSError as err:
-            self.show_message(f"Could not open {path}: {err.strerror or err}", error=True)
+            reason = tr("Could not open {path}: {reason}").format(path=path, reason=os_reason(err))
+            self.show_message(reason, error=True)
             return False
         self._path = Path(path)
         self.set_experiment(experiment, dirty=False)
@@ -74,7 +84,7 @@ class ExperimentFilesMixin(MainWindowParts):
 
     def save_as(self) -> bool:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save experiment", NEW_FILE_NAME, EXPERIMENT_FILTER
+            self, tr("Save experiment"), NEW_FILE_NAME, experiment_filter()
         )
         return bool(path) and self.save_to(path)
 
@@ -82,23 +92,23 @@ class ExperimentFilesMixin(MainWindowParts):
         try:
             save_experiment(self.experiment(), path)
         except OSError as err:
-            self.show_message(f"Could not save {path}: {err.strerror or err}", error=True)
+            self.show_message(could_not_save(path, os_reason(err)), error=True)
             return False
         except (ExperimentError, ValueError) as err:  # never silent: say why nothing was saved
-            self.show_message(f"Could not save {path}: {err}", error=True)
+            self.show_message(could_not_save(path, str(err)), error=True)
             return False
         self._path = Path(path)
         self._set_dirty(False)
         self._add_recent(path)
-        self.show_message(f"Saved {path}")
+        self.show_message(tr("Saved {path}").format(path=path))
         return True
 
     def ask_unsaved_changes(self) -> QMessageBox.StandardButton:
         """Save / Discard / Cancel for unsaved changes (tests may replace this)."""
         return QMessageBox.question(
             self,
-            "Unsaved changes",
-            "This experiment has unsaved changes. Save them first?",
+            tr("Unsaved changes"),
+            tr("This experiment has unsaved changes. Save them first?"),
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,
@@ -118,8 +128,8 @@ class ExperimentFilesMixin(MainWindowParts):
         replace this)."""
         answer = QMessageBox.question(
             self,
-            "File not found",
-            f"{path} no longer exists. Remove it from the recent files?",
+            tr("File not found"),
+            tr("{path} no longer exists. Remove it from the recent files?").format(path=path),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes,
         )
@@ -129,7 +139,8 @@ class ExperimentFilesMixin(MainWindowParts):
         """Open a file of Open Recent; a file that is gone is offered for removal."""
         if Path(path).exists():
             return self.open_file(path)
-        self.show_message(f"Could not open {path}: the file no longer exists", error=True)
+        gone = tr("Could not open {path}: the file no longer exists").format(path=path)
+        self.show_message(gone, error=True)
         if self.ask_remove_missing(path):
             self._set_recent([p for p in recent_files() if p != path])
         return False
@@ -158,17 +169,38 @@ class ExperimentFilesMixin(MainWindowParts):
         recent = recent_files()
         missing = [p for p in recent if not Path(p).exists()]
         for path in recent:
-            a = menu.addAction(f"{path}  (missing)" if path in missing else path)
+            gone = path in missing
+            a = menu.addAction(tr("{path}  (missing)").format(path=path) if gone else path)
             a.setObjectName("recentFileAction")
-            a.setToolTip("The file no longer exists" if path in missing else path)
+            a.setToolTip(tr("The file no longer exists") if gone else path)
             a.triggered.connect(lambda _=False, p=path: self.open_recent(p))
         if recent:
             menu.addSeparator()
-            remove = menu.addAction("Remove missing files", self.remove_missing_recent)
+            remove = menu.addAction(tr("Remove missing files"), self.remove_missing_recent)
             remove.setObjectName("removeMissingRecentAction")
             remove.setEnabled(bool(missing))
-            menu.addAction("Clear list", self.clear_recent).setObjectName("clearRecentAction")
+            clear = menu.addAction(tr("Clear list"), self.clear_recent)
+            clear.setObjectName("clearRecentAction")
         menu.setEnabled(bool(recent))
+
+
+def experiment_filter() -> str:
+    """File ▸ Open / Save's filter, described in the UI's language."""
+    return tr("nnsim experiments ({patterns})").format(patterns=EXPERIMENT_PATTERNS)
+
+
+def csv_filter() -> str:
+    """The file dialogs' filter of CSV files (Import CSV data, Export ▸ Metrics CSV)."""
+    return tr("CSV files ({patterns})").format(patterns="*.csv")
+
+
+def could_not_open(path: str) -> str:
+    """The first line of a file's problems (``Could not open PATH:``), the others below."""
+    return tr("Could not open {path}:").format(path=path)
+
+
+def could_not_save(path: str, reason: str) -> str:
+    return tr("Could not save {path}: {reason}").format(path=path, reason=reason)
 
 
 def recent_files() -> list[str]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from nnsim.ui.i18n import tr
+
 ERROR_STYLE = "color: #b00020;"
 
 
@@ -64,10 +66,12 @@ def loss_tabs(window) -> QTabWidget:
     tabs = window.loss_tabs = QTabWidget(window)
     tabs.setObjectName("lossTabs")
     tabs.setDocumentMode(True)
-    tabs.addTab(window.loss_panel, "Loss")
-    tabs.addTab(window.step_line_panel, "Step along the gradient")
-    tabs.setTabToolTip(0, "Batch, training and test loss vs step.")
-    tabs.setTabToolTip(1, "The loss along the next step's gradient: where the learning rate lands.")
+    tabs.addTab(window.loss_panel, tr("Loss"))
+    tabs.addTab(window.step_line_panel, tr("Step along the gradient"))
+    tabs.setTabToolTip(0, tr("Batch, training and test loss vs step."))
+    tabs.setTabToolTip(
+        1, tr("The loss along the next step's gradient: where the learning rate lands.")
+    )
     return tabs
 
 
@@ -87,7 +91,8 @@ class StatusLine(QLabel):
         lines = text.splitlines()
         shown = lines[0] if lines else ""
         if len(lines) > 1:
-            shown += f"  (+{len(lines) - 1} more lines: hover to read them)"
+            more = tr("(+{count} more lines: hover to read them)").format(count=len(lines) - 1)
+            shown += f"  {more}"
         self.setText(shown)
         self.setToolTip(text if len(lines) > 1 else "")
         self.setStyleSheet(ERROR_STYLE if error else "")

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import SignalInstance
+from PySide6.QtCore import QCoreApplication, QEvent, SignalInstance
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -16,6 +17,7 @@ from nnsim.training.experiment_model import ExperimentModel
 from nnsim.training.landscape import TrajectoryRecorder
 from nnsim.training.protocol import MetricsExported
 from nnsim.training.snapshot import Snapshot
+from nnsim.training.text import QT_TR_NOOP
 from nnsim.ui.compare import CompareWindow
 from nnsim.ui.export import ScriptChoice, ScriptExporter, ask_script_choice
 from nnsim.ui.export.figure import FigureChoice, FigureExporter
@@ -26,22 +28,24 @@ from nnsim.ui.lecture.window_mode import SHORTCUTS as LECTURE_SHORTCUTS
 from nnsim.ui.lr_finder_dialog import LRFinderDialog
 from nnsim.ui.surfaces import SurfacesWindow
 from nnsim.ui.window_base import MainWindowParts
+from nnsim.ui.window_files import csv_filter
 from nnsim.ui.worker import TrainingWorker
 
 SHORTCUTS = [
-    ("Space", "Play / pause training"),
-    ("→ or S", "Train one mini-batch"),
-    ("R", "Reset to the initial weights"),
-    ("Ctrl+[ / Ctrl+]", "Train slower / faster (the speed slider)"),
-    ("Ctrl+N / Ctrl+O / Ctrl+S", "New, open, save an experiment"),
-    ("Ctrl+L", "Find a learning rate (the range test)"),
-    ("Ctrl+K", "Compare runs that differ in one setting"),
-    ("Ctrl+Shift+L", "The loss landscape around the weights"),
-    ("Ctrl+Shift+F", "Optimizer paths on 2-D surfaces"),
-    ("F11", "Full screen"),
+    ("Space", QT_TR_NOOP("Play / pause training")),
+    (QT_TR_NOOP("→ or S"), QT_TR_NOOP("Train one mini-batch")),
+    ("R", QT_TR_NOOP("Reset to the initial weights")),
+    ("Ctrl+[ / Ctrl+]", QT_TR_NOOP("Train slower / faster (the speed slider)")),
+    ("Ctrl+N / Ctrl+O / Ctrl+S", QT_TR_NOOP("New, open, save an experiment")),
+    ("Ctrl+L", QT_TR_NOOP("Find a learning rate (the range test)")),
+    ("Ctrl+K", QT_TR_NOOP("Compare runs that differ in one setting")),
+    ("Ctrl+Shift+L", QT_TR_NOOP("The loss landscape around the weights")),
+    ("Ctrl+Shift+F", QT_TR_NOOP("Optimizer paths on 2-D surfaces")),
+    ("F11", QT_TR_NOOP("Full screen")),
     *LECTURE_SHORTCUTS,
-    ("Ctrl+Q", "Quit"),
+    ("Ctrl+Q", QT_TR_NOOP("Quit")),
 ]
+"""Help ▸ Keyboard shortcuts: (keys, what they do), both shown through ``tr``."""
 
 
 class WindowMenusMixin(MainWindowParts):
@@ -85,55 +89,63 @@ class WindowMenusMixin(MainWindowParts):
             m.addAction(a)
             return a
 
-        action(file_menu, "&New", self.new_experiment, QKeySequence.StandardKey.New, "newAction")
-        action(file_menu, "&Open…", self.open_dialog, QKeySequence.StandardKey.Open, "openAction")
-        self.recent_menu = file_menu.addMenu("Open &Recent")
+        keys = QKeySequence.StandardKey
+        action(file_menu, tr("&New"), self.new_experiment, keys.New, "newAction")
+        action(file_menu, tr("&Open…"), self.open_dialog, keys.Open, "openAction")
+        self.recent_menu = file_menu.addMenu(tr("Open &Recent"))
         file_menu.addSeparator()
-        action(file_menu, "&Save", self.save, QKeySequence.StandardKey.Save, "saveAction")
-        action(file_menu, "Save &As…", self.save_as, QKeySequence("Ctrl+Shift+S"), "saveAsAction")
+        action(file_menu, tr("&Save"), self.save, keys.Save, "saveAction")
+        save_as = QKeySequence("Ctrl+Shift+S")
+        action(file_menu, tr("Save &As…"), self.save_as, save_as, "saveAsAction")
         file_menu.addSeparator()
-        action(file_menu, "&Import CSV data…", self.import_csv, None, "importCsvAction")
-        export_menu = self.export_menu = file_menu.addMenu("&Export")
-        action(export_menu, "&Python script…", self.export_script, None, "exportScriptAction")
-        action(export_menu, "&Figure…", lambda: self.export_figure(), None, "exportFigureAction")
-        metrics = action(
-            export_menu, "&Metrics CSV…", self.export_metrics, None, "exportMetricsAction"
+        action(file_menu, tr("&Import CSV data…"), self.import_csv, None, "importCsvAction")
+        export_menu = self.export_menu = file_menu.addMenu(tr("&Export"))
+        action(export_menu, tr("&Python script…"), self.export_script, None, "exportScriptAction")
+        action(
+            export_menu, tr("&Figure…"), lambda: self.export_figure(), None, "exportFigureAction"
         )
-        metrics.setToolTip("Every step of the run so far, as the metrics.csv of nnsim run")
+        metrics = action(
+            export_menu, tr("&Metrics CSV…"), self.export_metrics, None, "exportMetricsAction"
+        )
+        metrics.setToolTip(tr("Every step of the run so far, as the metrics.csv of nnsim run"))
         file_menu.addSeparator()
-        action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit, "quitAction")
-        training_menu = self.training_menu = menu.addMenu("&Training")
+        action(file_menu, tr("&Quit"), self.close, keys.Quit, "quitAction")
+        training_menu = self.training_menu = menu.addMenu(tr("&Training"))
         action(
             training_menu,
-            "Find &learning rate…",
+            tr("Find &learning rate…"),
             self.find_learning_rate,
             QKeySequence("Ctrl+L"),
             "lrFinderAction",
         )
-        self.view_menu = menu.addMenu("&View")
+        self.view_menu = menu.addMenu(tr("&View"))
         self.fullscreen_action = action(
             self.view_menu,
-            "&Full screen",
+            tr("&Full screen"),
             self.toggle_fullscreen,
             QKeySequence("F11"),
             "fullScreenAction",
         )
         action(
-            self.view_menu, "&Compare…", self.open_compare, QKeySequence("Ctrl+K"), "compareAction"
+            self.view_menu,
+            tr("&Compare…"),
+            self.open_compare,
+            QKeySequence("Ctrl+K"),
+            "compareAction",
         )
         action(
             self.view_menu,
-            "Loss &landscape…",
+            tr("Loss &landscape…"),
             self.open_landscape,
             QKeySequence("Ctrl+Shift+L"),
             "landscapeAction",
         )
-        action(self.view_menu, "&Surfaces…", self.open_surfaces,
+        action(self.view_menu, tr("&Surfaces…"), self.open_surfaces,
                QKeySequence("Ctrl+Shift+F"), "surfacesAction")  # fmt: skip
         self._build_language_menu()
-        help_menu = menu.addMenu("&Help")
-        action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, QKeySequence("F1"))
-        action(help_menu, "&About nnsim", self.show_about)
+        help_menu = menu.addMenu(tr("&Help"))
+        action(help_menu, tr("&Keyboard shortcuts"), self.show_shortcuts, QKeySequence("F1"))
+        action(help_menu, tr("&About nnsim"), self.show_about)
 
     def _build_language_menu(self) -> None:
         """View ▸ Language (``languageMenu``): one checkable action per language, named
@@ -146,13 +158,22 @@ class WindowMenusMixin(MainWindowParts):
             a.setObjectName(f"language_{code}")
             a.setCheckable(True)
             a.setChecked(code == current_language())
-            a.setToolTip(tr("Show nnsim in {language}").format(language=name))
             a.triggered.connect(lambda _=False, code=code: self.set_language(code))
             group.addAction(a)
+        self._tell_languages()
+
+    def _tell_languages(self) -> None:
+        """The languages' tooltips, in the UI's language (again after a switch)."""
+        for a in self.language_menu.actions():
+            name = LANGUAGES[a.objectName().removeprefix("language_")]
+            a.setToolTip(tr("Show nnsim in {language}").format(language=name))
 
     def set_language(self, code: str) -> None:
         """Show every window in language ``code`` from now on (kept for the next start)."""
         switch_language(code)
+        # Qt posts LanguageChange to each window: delivered now, the views that make their
+        # text from values (the title, the counters) read in the new language on return
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange.value)
         for a in self.language_menu.actions():
             a.setChecked(a.objectName() == f"language_{code}")
 
@@ -183,7 +204,7 @@ class WindowMenusMixin(MainWindowParts):
             self.script_exporter = ScriptExporter(self)
             self.script_exporter.finished.connect(self.show_message)
         if self.script_exporter.busy:
-            self.show_message("An export is still being written; try again in a moment")
+            self.show_message(tr("An export is still being written; try again in a moment"))
             return False
         choice = self.ask_export_script()
         if choice is None:
@@ -210,7 +231,7 @@ class WindowMenusMixin(MainWindowParts):
             self.figure_exporter = FigureExporter(self)
             self.figure_exporter.finished.connect(self.show_message)
         if self.figure_exporter.busy:
-            self.show_message("A figure is still being written; try again in a moment")
+            self.show_message(tr("A figure is still being written; try again in a moment"))
             return False
         return self.figure_exporter.start(self, choice)
 
@@ -220,7 +241,10 @@ class WindowMenusMixin(MainWindowParts):
         stem = self._path.stem if self._path else "experiment"
         folder = self._path.parent if self._path else Path.cwd()
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export the metrics", str(folder / f"{stem}-metrics.csv"), "CSV file (*.csv)"
+            self,
+            tr("Export the metrics"),
+            str(folder / f"{stem}-metrics.csv"),
+            csv_filter(),
         )
         if not path:
             return None
@@ -244,8 +268,12 @@ class WindowMenusMixin(MainWindowParts):
         if reply.error:
             self.show_message(reply.error, error=True)
         else:
-            steps = "step" if reply.rows == 1 else "steps"
-            self.show_message(f"Exported the metrics of {reply.rows} {steps} to {reply.path}")
+            text = (
+                tr("Exported the metrics of 1 step to {path}")
+                if reply.rows == 1
+                else tr("Exported the metrics of {rows} steps to {path}")
+            )
+            self.show_message(text.format(rows=reply.rows, path=reply.path))
 
     def open_compare(self) -> CompareWindow:
         """View ▸ Compare: the experiment as runs that differ in one setting, beside the
@@ -286,13 +314,24 @@ class WindowMenusMixin(MainWindowParts):
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
 
     def show_shortcuts(self) -> None:
-        rows = "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in SHORTCUTS)
-        QMessageBox.information(self, "Keyboard shortcuts", f"<table>{rows}</table>")
+        """Help ▸ Keyboard shortcuts (modal: tests answer it through ``nnsim_dialogs``)."""
+        rows = "".join(
+            f"<tr><td><b>{_cell(keys)}</b></td><td>{_cell(does)}</td></tr>"
+            for keys, does in SHORTCUTS
+        )
+        QMessageBox.information(self, tr("Keyboard shortcuts"), f"<table>{rows}</table>")
 
     def show_about(self) -> None:
+        """Help ▸ About nnsim (modal: tests answer it through ``nnsim_dialogs``)."""
         QMessageBox.about(
             self,
-            "About nnsim",
-            f"<h3>nnsim {__version__}</h3><p>Watch a neural network learn: backpropagation, "
-            "gradient descent and the learning rate, live.</p>",
+            tr("About nnsim"),
+            tr(
+                "<h3>nnsim {version}</h3><p>Watch a neural network learn: backpropagation, "
+                "gradient descent and the learning rate, live.</p>"
+            ).format(version=__version__),
         )
+
+
+def _cell(text: str) -> str:
+    return escape(tr(text), quote=False)

@@ -27,6 +27,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from nnsim.training import protocol
 from nnsim.training.host import serve
 from nnsim.training.snapshot import from_the_pipe
+from nnsim.ui.i18n import tr
 
 if TYPE_CHECKING:
     from multiprocessing.context import ForkServerContext, SpawnContext
@@ -148,9 +149,11 @@ class TrainingWorker(QObject):
         if self._crash:
             reason = self._crash
         elif code is None:
-            reason = "it stopped answering"
+            reason = tr("it stopped answering")
+        elif code < 0:
+            reason = tr("killed by signal {signal}").format(signal=-code)
         else:
-            reason = f"killed by signal {-code}" if code < 0 else f"exit code {code}"
+            reason = tr("exit code {code}").format(code=code)
         self.died.emit(reason)
 
     def is_running(self) -> bool:

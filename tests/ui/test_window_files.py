@@ -112,7 +112,9 @@ def test_a_bad_file_from_the_command_line_opens_the_default_experiment(
 
 def test_nnsim_file_hands_even_a_bad_file_to_the_window(monkeypatch, tmp_path):
     opened = []
-    monkeypatch.setattr(app_module, "run_app", lambda path=None, language=None: opened.append(path) or 0)
+    monkeypatch.setattr(
+        app_module, "run_app", lambda path=None, language=None: opened.append(path) or 0
+    )
     bad = tmp_path / "bad.json"
     bad.write_text("{not json")
     assert main([str(bad)]) == 0
