@@ -209,3 +209,42 @@ def test_the_real_dialogs_choose_format_and_file(qtbot, window, tmp_path, nnsim_
 def test_default_report_names(tmp_path):
     assert default_report_path(tmp_path / "spiral.json", "pdf") == tmp_path / "spiral_report.pdf"
     assert default_report_path(None, "html").name == "experiment_report.html"
+
+
+def test_a_long_list_of_diagnoses_goes_on_over_more_pages(qtbot, trained, tmp_path):
+    window = trained
+    evidence = {"first": 1e-6, "ratio": 1e-4, "last": 1e-2}
+    many = tuple(Diagnosis("vanishing_gradients", 100 * k, None, evidence) for k in range(1, 61))
+    window.last_snapshot = dataclasses.replace(window.last_snapshot, diagnoses=many)
+    path = tmp_path / "long.pdf"
+    window.export_report_to(ReportChoice("pdf", path))
+    qtbot.waitUntil(lambda: not window.report_exporter.busy, timeout=30000)
+    assert window.status_text() == done_text(path)
+    pages = len(re.findall(rb"/Type\s*/Page\b", path.read_bytes()))
+    assert pages >= 2
+    if shutil.which("pdftotext") is not None:
+        last = subprocess.run(
+            ["pdftotext", "-f", str(pages), "-l", str(pages), str(path), "-"],
+            capture_output=True, text=True, check=True,
+        ).stdout  # fmt: skip
+        assert "6000" in last  # the last diagnosis, whole, on the last page
+
+
+def test_the_page_is_written_off_the_gui_thread(qtbot, trained, tmp_path, monkeypatch):
+    import threading
+
+    from nnsim.ui.export import report
+
+    threads = []
+    write = report.write_report
+
+    def watched(content, choice):
+        threads.append(threading.current_thread())
+        return write(content, choice)
+
+    monkeypatch.setattr(report, "write_report", watched)
+    path = tmp_path / "r.pdf"
+    trained.export_report_to(ReportChoice("pdf", path))
+    qtbot.waitUntil(lambda: not trained.report_exporter.busy, timeout=30000)
+    assert trained.status_text() == done_text(path)
+    assert threads and threads[0] is not threading.main_thread()

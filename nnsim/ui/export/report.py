@@ -23,6 +23,7 @@ from pathlib import Path
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
+    QEventLoop,
     QIODevice,
     QMarginsF,
     QObject,
@@ -265,6 +266,10 @@ def html_file(content: ReportContent) -> bytes:
 def write_pdf(content: ReportContent, path: Path) -> None:
     """The report as an A4 PDF at ``path``: on one page if shrinking it to
     :data:`ONE_PAGE_SHRINK` is enough, else over as many as it needs."""
+    # QTextDocument lays a long page out in steps on timers: this worker thread needs an
+    # event dispatcher to start them, which making an event loop gives it for good (the loop
+    # never runs: the layout is finished at once when the document is asked for its size).
+    QEventLoop()
     document = QTextDocument()
     document.setDocumentMargin(0)
     for name, image in content.images.items():
@@ -297,7 +302,7 @@ def write_pdf(content: ReportContent, path: Path) -> None:
             document.drawContents(painter)
             return
         per_page = page.height() / fit_width  # the document's height on one page
-        document.setPageSize(QSizeF(PAGE_WIDTH, per_page))  # breaks between lines
+        document.setPageSize(QSizeF(PAGE_WIDTH, per_page))  # breaks between lines and rows
         painter.scale(fit_width, fit_width)
         for index in range(document.pageCount()):
             if index:
