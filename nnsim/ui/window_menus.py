@@ -20,7 +20,7 @@ from nnsim.ui.compare import CompareWindow
 from nnsim.ui.export import ScriptChoice, ScriptExporter, ask_script_choice
 from nnsim.ui.export.figure import FigureChoice, FigureExporter
 from nnsim.ui.export.figure_dialog import ask_figure_choice
-from nnsim.ui.export.report import ReportChoice, ReportExporter, collect_report
+from nnsim.ui.export.report import ReportChoice, ReportExporter, report_content
 from nnsim.ui.export.report_dialog import ask_report_choice
 from nnsim.ui.i18n import LANGUAGES, current_language, switch_language, tr
 from nnsim.ui.landscape import LandscapeWindow
@@ -239,7 +239,11 @@ class WindowMenusMixin(MainWindowParts):
             self.show_message(tr("A report is still being written; try again in a moment"))
             return False
         return self.report_exporter.start(
-            lambda: collect_report(self, self.experiment(), self.last_snapshot, self._path), choice
+            self,
+            lambda images: report_content(
+                self.experiment(), self.last_snapshot, self._path, images
+            ),
+            choice,
         )
 
     def ask_export_metrics(self) -> Path | None:

@@ -248,3 +248,28 @@ def test_the_page_is_written_off_the_gui_thread(qtbot, trained, tmp_path, monkey
     qtbot.waitUntil(lambda: not trained.report_exporter.busy, timeout=30000)
     assert trained.status_text() == done_text(path)
     assert threads and threads[0] is not threading.main_thread()
+
+
+def test_the_figures_are_drawn_one_per_turn_of_the_event_loop(
+    qtbot, trained, tmp_path, monkeypatch
+):
+    """The window stays responsive: each figure is drawn in its own turn, not all at once."""
+    from nnsim.ui.export import report
+
+    drawn = []
+    draw = report.draw_figure
+
+    def watched(root, name):
+        drawn.append(name)
+        return draw(root, name)
+
+    monkeypatch.setattr(report, "draw_figure", watched)
+    assert trained.export_report_to(ReportChoice("html", tmp_path / "r.html"))
+    assert drawn == ["boundaryView"]  # the rest at the next turns
+    qtbot.waitUntil(lambda: not trained.report_exporter.busy, timeout=30000)
+    assert drawn == ["boundaryView", "lossPlot", "gradientPlot"]
+    assert trained.export_report_to(ReportChoice("html", tmp_path / "s.html"))
+    assert trained.export_report_to(ReportChoice("html", tmp_path / "t.html")) is False
+    assert trained.status_text() == "A report is still being written; try again in a moment"
+    qtbot.waitUntil(lambda: not trained.report_exporter.busy, timeout=30000)
+    assert (tmp_path / "s.html").is_file() and not (tmp_path / "t.html").exists()
