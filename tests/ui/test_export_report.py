@@ -273,3 +273,18 @@ def test_the_figures_are_drawn_one_per_turn_of_the_event_loop(
     assert trained.status_text() == "A report is still being written; try again in a moment"
     qtbot.waitUntil(lambda: not trained.report_exporter.busy, timeout=30000)
     assert (tmp_path / "s.html").is_file() and not (tmp_path / "t.html").exists()
+
+
+def test_a_write_that_fails_half_way_leaves_no_file(qtbot, trained, tmp_path, monkeypatch):
+    from nnsim.ui.export import report
+
+    def broken(content, path):
+        path.write_bytes(b"%PDF-1.4 half")
+        raise report.ReportError("Could not write the page")
+
+    monkeypatch.setattr(report, "write_pdf", broken)
+    path = tmp_path / "half.pdf"
+    assert trained.export_report_to(ReportChoice("pdf", path))
+    qtbot.waitUntil(lambda: not trained.report_exporter.busy, timeout=30000)
+    assert trained.status_text() == "Could not write the page"
+    assert not path.exists()

@@ -132,6 +132,7 @@ def write_report(content: ReportContent, choice: ReportChoice) -> Path:
                 path=path, folder=path.parent
             )
         )
+    existed = path.exists()
     try:
         if choice.format == "html":
             path.write_bytes(html_file(content))
@@ -140,10 +141,20 @@ def write_report(content: ReportContent, choice: ReportChoice) -> Path:
                 pass
             write_pdf(content, path)
     except OSError as err:
+        _remove_new(path, existed)
         raise ReportError(
             tr("Could not write {path}: {why}").format(path=path, why=err.strerror or err)
         ) from err
+    except BaseException:
+        _remove_new(path, existed)
+        raise
     return path
+
+
+def _remove_new(path: Path, existed: bool) -> None:
+    """Remove what a failed write left at ``path``, unless a file was there before."""
+    if not existed and path.is_file():
+        path.unlink(missing_ok=True)
 
 
 class ReportExporter(BackgroundWriter):
