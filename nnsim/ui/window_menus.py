@@ -22,6 +22,8 @@ from nnsim.ui.compare import CompareWindow
 from nnsim.ui.export import ScriptChoice, ScriptExporter, ask_script_choice
 from nnsim.ui.export.figure import FigureChoice, FigureExporter
 from nnsim.ui.export.figure_dialog import ask_figure_choice
+from nnsim.ui.export.report import ReportChoice, ReportExporter, report_content
+from nnsim.ui.export.report_dialog import ask_report_choice
 from nnsim.ui.i18n import LANGUAGES, current_language, switch_language, tr
 from nnsim.ui.landscape import LandscapeWindow
 from nnsim.ui.lecture.window_mode import SHORTCUTS as LECTURE_SHORTCUTS
@@ -71,6 +73,7 @@ class WindowMenusMixin(MainWindowParts):
     surfaces_window: SurfacesWindow | None = None
     script_exporter: ScriptExporter | None = None
     figure_exporter: FigureExporter | None = None
+    report_exporter: ReportExporter | None = None
     _metrics_connected = False  # worker.metricsExported → the status bar, once
     _path: Path | None
     show_message: Callable[..., None]
@@ -108,6 +111,7 @@ class WindowMenusMixin(MainWindowParts):
             export_menu, tr("&Metrics CSV…"), self.export_metrics, None, "exportMetricsAction"
         )
         metrics.setToolTip(tr("Every step of the run so far, as the metrics.csv of nnsim run"))
+        action(export_menu, tr("&Report…"), self.export_report, None, "exportReportAction")
         file_menu.addSeparator()
         action(file_menu, tr("&Quit"), self.close, keys.Quit, "quitAction")
         training_menu = self.training_menu = menu.addMenu(tr("&Training"))
@@ -234,6 +238,34 @@ class WindowMenusMixin(MainWindowParts):
             self.show_message(tr("A figure is still being written; try again in a moment"))
             return False
         return self.figure_exporter.start(self, choice)
+
+    def ask_export_report(self) -> ReportChoice | None:
+        """File ▸ Export ▸ Report's two dialogs (PDF or HTML, then where); None if cancelled.
+        Tests replace this hook, as ``ask_export_figure``."""
+        return ask_report_choice(self, self._path)
+
+    def export_report(self) -> bool:
+        """File ▸ Export ▸ Report…: settings, results, plots, boundary and diagnoses on one
+        PDF or HTML page. False if cancelled or nothing started."""
+        choice = self.ask_export_report()
+        return choice is not None and self.export_report_to(choice)
+
+    def export_report_to(self, choice: ReportChoice) -> bool:
+        """Draw the report's figures and write it off the GUI thread, without dialogs; the
+        status bar says where, or why not. False if nothing started."""
+        if self.report_exporter is None:
+            self.report_exporter = ReportExporter(self)
+            self.report_exporter.finished.connect(self.show_message)
+        if self.report_exporter.busy:
+            self.show_message(tr("A report is still being written; try again in a moment"))
+            return False
+        return self.report_exporter.start(
+            self,
+            lambda images: report_content(
+                self.experiment(), self.last_snapshot, self._path, images
+            ),
+            choice,
+        )
 
     def ask_export_metrics(self) -> Path | None:
         """File ▸ Export ▸ Metrics CSV's save dialog (``<experiment>-metrics.csv`` beside the
