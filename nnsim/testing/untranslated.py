@@ -21,7 +21,7 @@ ALLOWED = frozenset(
     CSV PNG SVG PDF HTML JSON npz NumPy numpy PyTorch torch Python nnsim Qt PySide6 pyqtgraph
     Ctrl Shift Alt Esc Space Enter Tab PgUp PgDn Home End Del F1 F5 F11
     lr exp log ln max min sqrt sin cos mean std var norm argmin argmax grad
-    English
+    English epoch
     xor XOR Rosenbrock Beale Himmelblau Rastrigin MNIST
     eps epsilon beta beta1 beta2 gamma lambda alpha rho mu sigma eta theta
     dJ dW db dz dA ij
@@ -32,6 +32,7 @@ ALLOWED = frozenset(
 WORD = re.compile(r"[A-Za-z][A-Za-z']+")
 FORMULA = re.compile(r"\b[A-Za-z]{1,2}\d*(?:_\w+)?\b")  # W1, A3, x, dW2, b_l
 TAG = re.compile(r"<[^>]*>|&[a-z]+;|&#\d+;")
+CODE = re.compile(r"\b[A-Za-z]\w*(?:_\w+|\.[A-Za-z_]\w*)+")  # compute_loss, np.dot: code names
 
 
 def english_words(text: str, ignore: Iterable[str] = ()) -> list[str]:
@@ -42,6 +43,7 @@ def english_words(text: str, ignore: Iterable[str] = ()) -> list[str]:
             text = text.replace(given, " ")
     text = TAG.sub(" ", text).replace("&", "")
     text = re.sub(r"https?://\S+|\S+\.(?:json|csv|png|svg|py|npz|md)\b", " ", text)
+    text = CODE.sub(" ", text)
     words = []
     for word in WORD.findall(text):
         if word in ALLOWED or word.rstrip("'s") in ALLOWED or FORMULA.fullmatch(word):
