@@ -148,3 +148,41 @@ def test_switching_the_language_live_translates_the_lecture_and_the_lesson(qtbot
     assert view.tabs.tabText(0) == "Numbers"
     assert view.phase_bar.shown_texts()[0] in ("Forward L1", "Fwd L1", "F1")
     assert QApplication.instance() is not None
+
+
+FORMULA_SET_UPS = [
+    {"training": {"optimizer": {"name": "sgd", "lr": 0.1, "momentum": 0.9, "nesterov": True,
+                                "weight_decay": 0.01},
+                  "regularization": {"kind": "l2", "rate": 0.001},
+                  "grad_clip": {"mode": "norm", "max_norm": 1.0}}},
+    {"training": {"optimizer": {"name": "adam", "lr": 0.01},
+                  "grad_clip": {"mode": "value", "clip_value": 0.5}}},
+    {"training": {"optimizer": {"name": "adamw", "lr": 0.01}}},
+    {"training": {"optimizer": {"name": "rmsprop", "lr": 0.01},
+                  "regularization": {"kind": "l1", "rate": 0.001}}},
+    {"training": {"optimizer": {"name": "adagrad", "lr": 0.01}}},
+    {"network": {"hidden_layers": [{"units": 4, "activation": "relu", "batch_norm": True},
+                                   {"units": 3, "activation": "sigmoid", "dropout": 0.2}]}},
+    {"data": {"dataset": "spiral3"}},  # softmax and cross-entropy
+    {"data": {"dataset": "plane"}},  # regression: mean squared error
+]  # fmt: skip
+
+
+def test_every_formula_and_table_label_of_a_step_reads_in_chinese(nnsim_language):
+    """The formulas' prose for each optimizer, loss, penalty, clipping, batch norm and
+    dropout (the symbols and numbers stay as they are)."""
+    from nnsim.training.experiment import Experiment
+    from nnsim.training.lecture import LectureSession
+    from nnsim.training.trainer import Trainer
+
+    nnsim_language("zh_CN")
+    for set_up in FORMULA_SET_UPS:
+        session = LectureSession(Trainer(Experiment.from_dict(set_up)))
+        for _ in session.titles:
+            session.next_phase()
+            for neuron, weight in ((0, (0, 0)), (1, (1, 1))):
+                lines = session.explain(neuron, weight, translate=tr)
+                assert lines and [x for x in lines if english_words(x)] == [], set_up
+            labels = [table.label for table in session.tables(translate=tr)]
+            assert [x for x in labels if english_words(x)] == [], set_up
+        assert session.at_update
