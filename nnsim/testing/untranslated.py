@@ -21,7 +21,7 @@ ALLOWED = frozenset(
     CSV PNG SVG PDF HTML JSON npz NumPy numpy PyTorch torch Python nnsim Qt PySide6 pyqtgraph
     Ctrl Shift Alt Esc Space Enter Tab PgUp PgDn Home End Del F1 F5 F11
     lr exp log ln max min sqrt sin cos mean std var norm argmin argmax grad
-    English
+    English epoch
     xor XOR Rosenbrock Beale Himmelblau Rastrigin MNIST
     Smith
     eps epsilon beta beta1 beta2 gamma lambda alpha rho mu sigma eta theta
@@ -35,6 +35,7 @@ FORMULA = re.compile(r"\b[A-Za-z]{1,2}\d*(?:_\w+)?\b")  # W1, A3, x, dW2, b_l
 TAG = re.compile(r"<[^>]*>|&[a-z]+;|&#\d+;")
 COMMAND = re.compile(r"\bnnsim (?:run|validate|lr-find|compare|landscape|surface|export)\b")
 """nnsim's command-line commands, typed as they are whatever the language."""
+CODE = re.compile(r"\b[A-Za-z]\w*(?:_\w+|\.[A-Za-z_]\w*)+")  # compute_loss, np.dot: code names
 
 
 def english_words(text: str, ignore: Iterable[str] = ()) -> list[str]:
@@ -46,6 +47,7 @@ def english_words(text: str, ignore: Iterable[str] = ()) -> list[str]:
     text = TAG.sub(" ", text).replace("&", "")
     text = COMMAND.sub(" ", text)
     text = re.sub(r"https?://\S+|\S+\.(?:json|csv|png|svg|py|npz|md)\b", " ", text)
+    text = CODE.sub(" ", text)
     words = []
     for word in WORD.findall(text):
         if word in ALLOWED or word.rstrip("'s") in ALLOWED or FORMULA.fullmatch(word):

@@ -7,11 +7,11 @@ from nnsim.training.lecture.formatting import (
     Writer,
     clamp_index,
     input_symbol,
-    sample_note,
     shown_index,
     symbol,
 )
 from nnsim.training.phases import Phase
+from nnsim.training.text import QT_TR_NOOP
 
 
 def _derivative_line(
@@ -60,9 +60,9 @@ def explain_backward(
     dZ_name = "dẐ" if bn else "dZ"
     dZj, dAj, Aj = symbol(dZ_name, k, jj), symbol("dA", k, jj), symbol("A", k, jj)
     lines = [
-        f"<b>Backward, layer {k}</b>: neuron {j}, weight "
-        f"{symbol('W', k, wj, wi)}{sample_note(s, n)}"
-    ]
+        w.t(QT_TR_NOOP("<b>Backward, layer {k}</b>: neuron {j}, weight {weight}{sample}"),
+            k=k, j=j, weight=symbol("W", k, wj, wi), sample=w.sample_note(s, n))
+    ]  # fmt: skip
     # dA
     if dA is not None:
         da = dA[s, j]
@@ -108,11 +108,14 @@ def explain_backward(
             lines.append(f"{dZj} = {Aj} − {Ysym} = {w.o(av)} − {y} = {r}")
         else:
             lines.append(f"{dZj} = ({Aj} − {Ysym})/n = ({w.o(av)} − {y})/{n} = {r}")
-        lines.append(
-            "with a "
-            + ("sigmoid output and cross-entropy" if ctx.loss == "bce" else "softmax output")
-            + f" the chain dA·g′(Z) simplifies to this; the 1/n of the mean is inside {dZ_name}"
-        )
+        simplified = (
+            QT_TR_NOOP("with a sigmoid output and cross-entropy the chain dA·g′(Z) simplifies "
+                       "to this; the 1/n of the mean is inside {dZ}")
+            if ctx.loss == "bce"
+            else QT_TR_NOOP("with a softmax output the chain dA·g′(Z) simplifies to this; the "
+                            "1/n of the mean is inside {dZ}")
+        )  # fmt: skip
+        lines.append(w.t(simplified, dZ=dZ_name))
     elif dA is not None and forward is not None and ctx.dropout_of(k) == 0:
         pre = forward.arrays.get("Z_bn", forward.arrays["Z"])
         Zj = symbol("Ẑ" if bn else "Z", k, jj)
@@ -129,13 +132,18 @@ def explain_backward(
     dWk, dbk, dZk = symbol("dW", k), symbol("db", k), symbol(dZ_name, k)
     inp = input_symbol(k)
     lines.append(
-        f"{dWk} = {dZk}ᵀ·{inp}, {dbk} = Σₛ {dZk}ₛ "
-        f"(the article's columns: {dWk} = {dZk}·{inp}ᵀ, with its 1/m there)"
-    )
+        w.t(QT_TR_NOOP("{rows} (the article's columns: {columns}, with its 1/m there)"),
+            rows=f"{dWk} = {dZk}ᵀ·{inp}, {dbk} = Σₛ {dZk}ₛ", columns=f"{dWk} = {dZk}·{inp}ᵀ")
+    )  # fmt: skip
     dW_ji, db_j = symbol("dW", k, wjj, wii), symbol("db", k, jj)
     if bn:
-        lines.append(f"{dW_ji} = {w.r(dW[wj, wi])} and {db_j} = {w.r(db[j])}")
-        lines.append("batch norm: dW and db use dZ = the batch-norm backward pass of dẐ")
+        lines.append(
+            w.t(QT_TR_NOOP("{dW} and {db}"),
+                dW=f"{dW_ji} = {w.r(dW[wj, wi])}", db=f"{db_j} = {w.r(db[j])}")
+        )  # fmt: skip
+        lines.append(
+            w.t(QT_TR_NOOP("batch norm: dW and db use dZ = the batch-norm backward pass of dẐ"))
+        )
     elif forward is None:
         lines.append(f"{dW_ji} = {w.r(dW[wj, wi])}")
         lines.append(f"{db_j} = {w.r(db[j])}")

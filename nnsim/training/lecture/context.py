@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from nnsim.training.lecture.formatting import format_number
+from nnsim.training.lecture.formatting import Translate, format_number
 from nnsim.training.phases import Phase
+from nnsim.training.text import QT_TR_NOOP, Text
 from nnsim.training.trainer import Trainer
 
 ACTIVATION_SYMBOLS: Mapping[str, str] = MappingProxyType(
@@ -17,9 +18,11 @@ ACTIVATION_SYMBOLS: Mapping[str, str] = MappingProxyType(
      "gelu": "GELU", "silu": "SiLU", "sine": "sin", "linear": "id", "softmax": "softmax"}
 )  # fmt: skip
 LOSS_TITLES: Mapping[str, str] = MappingProxyType(
-    {"bce": "binary cross-entropy", "cross_entropy": "softmax cross-entropy",
-     "mse": "mean squared error"}
+    {"bce": QT_TR_NOOP("binary cross-entropy"),
+     "cross_entropy": QT_TR_NOOP("softmax cross-entropy"),
+     "mse": QT_TR_NOOP("mean squared error")}
 )  # fmt: skip
+THE_LOSS = QT_TR_NOOP("the loss")  # the title of a loss the formulas do not know
 OPTIMIZER_TITLES: Mapping[str, str] = MappingProxyType(
     {"sgd": "SGD", "adam": "Adam", "adamw": "AdamW", "rmsprop": "RMSprop", "adagrad": "Adagrad"}
 )
@@ -102,20 +105,25 @@ class StepContext:
             and self.grad_clip is None
         )
 
-    def optimizer_title(self) -> str:
+    def optimizer_title(self, translate: Translate = str) -> str:
+        """``"SGD (momentum μ = 0.9, Nesterov)"``, its words in the reader's language."""
         name = self.optimizer
         if name is None:
-            return "the optimizer"
+            return translate(QT_TR_NOOP("the optimizer"))
         hp = self.hyperparameters
         title = OPTIMIZER_TITLES.get(name, name)
         extras = []
         if name == "sgd" and hp.get("momentum", 0.0):
-            extras.append(f"momentum μ = {format_number(hp['momentum'])}")
+            momentum = Text(QT_TR_NOOP("momentum μ = {mu}"), {"mu": format_number(hp["momentum"])})
+            extras.append(momentum.render(translate))
             if hp.get("nesterov"):
                 extras.append("Nesterov")
         if name in ("adam", "adamw") and "betas" in hp:
             b1, b2 = hp["betas"]
             extras.append(f"β₁ = {format_number(b1)}, β₂ = {format_number(b2)}")
         if hp.get("weight_decay", 0.0):
-            extras.append(f"weight decay λ = {format_number(hp['weight_decay'])}")
+            decay = format_number(hp["weight_decay"])
+            extras.append(
+                Text(QT_TR_NOOP("weight decay λ = {decay}"), {"decay": decay}).render(translate)
+            )
         return title + (f" ({', '.join(extras)})" if extras else "")

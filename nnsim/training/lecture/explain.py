@@ -21,28 +21,43 @@ from __future__ import annotations
 import html
 
 from nnsim.training.lecture.backward import explain_backward
-from nnsim.training.lecture.context import ACTIVATION_SYMBOLS, LOSS_TITLES, StepContext, layer_of
+from nnsim.training.lecture.context import (
+    ACTIVATION_SYMBOLS,
+    LOSS_TITLES,
+    THE_LOSS,
+    StepContext,
+    layer_of,
+)
 from nnsim.training.lecture.formatting import (
     MAX_TERMS,
+    Translate,
     Writer,
     clamp_index,
     format_number,
     input_symbol,
-    sample_note,
     shown_index,
     sub,
     symbol,
 )
 from nnsim.training.phases import Phase
 from nnsim.training.results import StepResult
+from nnsim.training.text import QT_TR_NOOP
 
 _STEP_RULES = {
-    "sgd": "step = −η·v, with the velocity v ← μ·v + dW",
+    "sgd": QT_TR_NOOP("step = −η·v, with the velocity v ← μ·v + dW"),
     # m and v without hats: Qt draws a combining circumflex (m̂) over the line above
-    "adam": "step = −η·m/(√v + ε): m and v are running averages of dW and dW², bias-corrected",
-    "adamw": "step = −η·(m/(√v + ε) + λ·W): Adam plus a decay of the weights",
-    "rmsprop": "step = −η·dW/(√v + ε), v a running average of dW²",
-    "adagrad": "step = −η·dW/(√G + ε), G the sum of every dW² so far",
+    "adam": QT_TR_NOOP(
+        "step = −η·m/(√v + ε): m and v are running averages of dW and dW², bias-corrected"
+    ),
+    "adamw": QT_TR_NOOP("step = −η·(m/(√v + ε) + λ·W): Adam plus a decay of the weights"),
+    "rmsprop": QT_TR_NOOP("step = −η·dW/(√v + ε), v a running average of dW²"),
+    "adagrad": QT_TR_NOOP("step = −η·dW/(√G + ε), G the sum of every dW² so far"),
+}
+
+_CLIPPED = {
+    "norm": QT_TR_NOOP("the gradients were clipped (by norm) before the step"),
+    "value": QT_TR_NOOP("the gradients were clipped (by value) before the step"),
+    None: QT_TR_NOOP("the gradients were clipped (by {mode}) before the step"),
 }
 
 
@@ -55,6 +70,7 @@ def explain(
     layer: int | None = None,
     sample: int = 0,
     context: StepContext | None = None,
+    translate: Translate = str,
 ) -> list[str]:
     """The formula of ``phase`` with the engine's values, as lines of rich text.
 
@@ -77,9 +93,11 @@ def explain(
     context
         The network's set-up and the step's other phases (:meth:`StepContext.from_trainer`);
         without it, formulas that need them show only their result.
+    translate
+        The prose around the formulas in the reader's language (``str``: English).
     """
     ctx = context if context is not None else StepContext()
-    w = Writer(digits)
+    w = Writer(digits, translate)
     if phase.kind == "forward":
         return _forward(phase, ctx, w, neuron, sample)
     if phase.kind == "loss":
@@ -100,10 +118,11 @@ def _forward(phase: Phase, ctx: StepContext, w: Writer, neuron: int, sample: int
     jj = shown_index(j, units)
     Wk, bk, Zk, inp = symbol("W", k), symbol("b", k), symbol("Z", k), input_symbol(k)
     lines = [
-        f"<b>Forward, layer {k}</b>: neuron {j}{sample_note(s, n)}",
-        f"{Zk} = {inp}·{Wk}ᵀ + {bk} (one sample per row; "
-        f"the article's columns: {Zk} = {Wk}·{inp} + {bk})",
-    ]
+        w.t(QT_TR_NOOP("<b>Forward, layer {k}</b>: neuron {j}{sample}"),
+            k=k, j=j, sample=w.sample_note(s, n)),
+        w.t(QT_TR_NOOP("{rows} (one sample per row; the article's columns: {columns})"),
+            rows=f"{Zk} = {inp}·{Wk}ᵀ + {bk}", columns=f"{Zk} = {Wk}·{inp} + {bk}"),
+    ]  # fmt: skip
     Zj = symbol("Z", k, jj)
     if fan_in <= 3:
         shown = [shown_index(i, fan_in) for i in range(fan_in)]
@@ -117,8 +136,10 @@ def _forward(phase: Phase, ctx: StepContext, w: Writer, neuron: int, sample: int
         pre_symbol, pre = symbol("Ẑ", k, jj), a["Z_bn"]
         lines.append(
             f"{pre_symbol} = BN({Zj}) = BN({w.v(Z[s, j])}) = {w.r(pre[s, j])} "
-            "(normalised by the batch's mean and spread, then scaled by γ and shifted by β)"
-        )
+            + w.t(QT_TR_NOOP(
+                "(normalised by the batch's mean and spread, then scaled by γ and shifted by β)"
+            ))
+        )  # fmt: skip
     act = ctx.activation(k)
     Aj = symbol("A", k, jj)
     mask = "m·" if ctx.dropout_of(k) > 0 else ""
@@ -136,9 +157,14 @@ def _forward(phase: Phase, ctx: StepContext, w: Writer, neuron: int, sample: int
         )
     if mask:
         p = format_number(ctx.dropout_of(k))
-        lines.append(f"dropout: m is 0 (probability {p}) or 1/(1 − {p}), drawn at random")
+        lines.append(
+            w.t(QT_TR_NOOP("dropout: m is 0 (probability {p}) or 1/(1 − {p}), drawn at random"),
+                p=p)
+        )  # fmt: skip
     if ctx.depth == k:
-        lines.append(f"{symbol('A', k)} is the network's output: its prediction Ŷ")
+        lines.append(
+            w.t(QT_TR_NOOP("{A} is the network's output: its prediction Ŷ"), A=symbol("A", k))
+        )
     return lines
 
 
@@ -151,8 +177,9 @@ def _loss(phase: Phase, ctx: StepContext, w: Writer, neuron: int, sample: int) -
     s, j = clamp_index(sample, n), clamp_index(neuron, outputs)
     name = ctx.loss or ("cross_entropy" if Y.dtype.kind in "iu" else None)
     AL = symbol("A", ctx.depth) if ctx.depth else "A"
-    title = LOSS_TITLES.get(name, "the loss") if name else "the loss"
-    lines = [f"<b>Loss</b>: {title}{sample_note(s, n)}"]
+    title = w.t(LOSS_TITLES.get(name, THE_LOSS) if name else THE_LOSS)
+    lines = [w.t(QT_TR_NOOP("<b>Loss</b>: {title}{sample}"), title=title,
+                 sample=w.sample_note(s, n))]  # fmt: skip
     first, last = ("" if s == 0 else "… + "), " + …"
     if name == "bce":
         y, av = Y.reshape(n, -1)[s, 0], A[s, 0]
@@ -164,9 +191,11 @@ def _loss(phase: Phase, ctx: StepContext, w: Writer, neuron: int, sample: int) -
             lines.append(f"J = −(1/n)·Σₛ [Yₛ·log({AL}ₛ) + (1 − Yₛ)·log(1 − {AL}ₛ)]")
             lines.append(f"J = −(1/{n})·({first}{term}{last}) = {w.r(J)}")
         lines.append(
-            "This is the cross-entropy the article's compute_loss computes "
-            "(its text calls it the mean squared error)"
-        )
+            w.t(QT_TR_NOOP(
+                "This is the cross-entropy the article's {code} computes "
+                "(its text calls it the mean squared error)"
+            ), code="compute_loss")
+        )  # fmt: skip
     elif name == "mse":
         y, av = Y.reshape(A.shape)[s, j], A[s, j]
         term = f"({w.o(av)} − {w.o(y)})²"
@@ -180,8 +209,14 @@ def _loss(phase: Phase, ctx: StepContext, w: Writer, neuron: int, sample: int) -
     elif name == "cross_entropy":
         label = int(Y[s])
         av = A[s, label]
-        lines.append(f"J = −(1/n)·Σₛ log({AL}ₛ,ᵧ): the probability given to the true class")
-        lines.append(f"true class of the sample: {label}, probability {w.v(av)}")
+        lines.append(
+            w.t(QT_TR_NOOP("{J}: the probability given to the true class"),
+                J=f"J = −(1/n)·Σₛ log({AL}ₛ,ᵧ)")
+        )  # fmt: skip
+        lines.append(
+            w.t(QT_TR_NOOP("true class of the sample: {label}, probability {p}"),
+                label=label, p=w.v(av))
+        )  # fmt: skip
         if n == 1:
             lines.append(f"J = −log({w.v(av)}) = {w.r(J)}")
         else:
@@ -190,9 +225,9 @@ def _loss(phase: Phase, ctx: StepContext, w: Writer, neuron: int, sample: int) -
         lines.append(f"J = {w.r(J)}")
     if ctx.regularization != "none":
         lines.append(
-            f"J is the data loss; the {ctx.regularization.upper()} penalty on the weights "
-            "joins at the update"
-        )
+            w.t(QT_TR_NOOP("J is the data loss; the {penalty} penalty on the weights joins at "
+                           "the update"), penalty=ctx.regularization.upper())
+        )  # fmt: skip
     return lines
 
 
@@ -212,16 +247,25 @@ def _update(
             raise ValueError(f"layer must be one of {layers}, got {layer}")
         layers = [layer]
     plain = ctx.plain_sgd
-    lines = [f"<b>Update</b>: {ctx.optimizer_title()}, learning rate η = {w.v(phase.lr)}"]
+    lines = [
+        w.t(QT_TR_NOOP("<b>Update</b>: {optimizer}, learning rate η = {lr}"),
+            optimizer=ctx.optimizer_title(w.translate), lr=w.v(phase.lr))
+    ]  # fmt: skip
     if plain:
-        lines.append("each parameter moves against its own gradient: W ← W − η·dW, b ← b − η·db")
+        lines.append(w.t(QT_TR_NOOP(
+            "each parameter moves against its own gradient: W ← W − η·dW, b ← b − η·db"
+        )))  # fmt: skip
     else:
-        rule = _STEP_RULES.get(ctx.optimizer or "", "the step the optimizer took")
-        lines.append(f"new = old + step, {rule}")
+        rule = _STEP_RULES.get(ctx.optimizer or "", QT_TR_NOOP("the step the optimizer took"))
+        lines.append(w.t(QT_TR_NOOP("new = old + step, {rule}"), rule=w.t(rule)))
         if ctx.regularization != "none":
-            lines.append(f"dW includes the gradient of the {ctx.regularization.upper()} penalty")
+            lines.append(
+                w.t(QT_TR_NOOP("dW includes the gradient of the {penalty} penalty"),
+                    penalty=ctx.regularization.upper())
+            )  # fmt: skip
         if ctx.grad_clip is not None:
-            lines.append(f"the gradients were clipped (by {ctx.grad_clip}) before the step")
+            clipped = _CLIPPED.get(ctx.grad_clip, _CLIPPED[None])
+            lines.append(w.t(clipped, mode=ctx.grad_clip))
     for k in layers:
         W_old, W_step, W_new = a[f"W{k}_old"], a[f"W{k}_step"], a[f"W{k}_new"]
         b_old, b_step, b_new = a[f"b{k}_old"], a[f"b{k}_step"], a[f"b{k}_new"]
@@ -242,15 +286,18 @@ def _update(
                 f"{b_j} ← {b_j} − η·d{b_j} = {w.o(b_old[jb])} − {lr}·{w.o(db)} = {w.r(b_new[jb])}"
             )
         else:
-            lines.append(
-                f"{W_ji}(new) = {W_ji}(old) + step = {w.o(W_old[j, i])} + {w.o(W_step[j, i])} = "
-                f"{w.r(W_new[j, i])}"
-            )
-            lines.append(
-                f"{b_j}(new) = {b_j}(old) + step = {w.o(b_old[jb])} + {w.o(b_step[jb])} = "
-                f"{w.r(b_new[jb])}"
-            )
+            for p, old, step, new in (
+                (W_ji, W_old[j, i], W_step[j, i], W_new[j, i]),
+                (b_j, b_old[jb], b_step[jb], b_new[jb]),
+            ):
+                lines.append(
+                    w.t(QT_TR_NOOP("{p}(new) = {p}(old) + step = {old} + {step} = {new}"),
+                        p=p, old=w.o(old), step=w.o(step), new=w.r(new))
+                )  # fmt: skip
     result = phase.result  # the step's StepResult (step_phases puts it on the update)
     if isinstance(result, StepResult) and result.diverged:
-        lines.append(f"<b>Training diverged:</b> {html.escape(result.diverged)}")
+        lines.append(
+            w.t(QT_TR_NOOP("<b>Training diverged:</b> {reason}"),
+                reason=html.escape(result.diverged))
+        )  # fmt: skip
     return lines

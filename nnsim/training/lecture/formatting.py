@@ -12,9 +12,15 @@ from __future__ import annotations
 import html
 import math
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 import numpy as np
+
+from nnsim.training.text import QT_TR_NOOP, Text
+
+Translate = Callable[[str], str]
+"""English template → the reader's language (``str``: English; the window passes ``tr``)."""
 
 MINUS = "\u2212"  # "−", the typographic minus sign
 _SUP = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
@@ -132,11 +138,21 @@ MAX_TERMS = 8
 
 
 class Writer:
-    """Formats values with a fixed number of digits."""
+    """Formats values with a fixed number of digits, and the prose around them in the
+    reader's language (:meth:`t`: a ``QT_TR_NOOP`` template, translated, then filled)."""
 
-    def __init__(self, digits: int) -> None:
+    def __init__(self, digits: int, translate: Translate = str) -> None:
         format_number(0.0, digits)  # validates
         self.digits = digits
+        self.translate = translate
+
+    def t(self, template: str, **args: object) -> str:
+        """``template`` (marked with ``QT_TR_NOOP``) in the reader's language, filled in."""
+        return Text(template, args).render(self.translate)
+
+    def sample_note(self, s: int, n: int) -> str:
+        """``", sample 2 of 5"`` (nothing for a batch of one)."""
+        return self.t(QT_TR_NOOP(", sample {s} of {n}"), s=s + 1, n=n) if n > 1 else ""
 
     def v(self, x: float) -> str:
         return format_number(x, self.digits)
@@ -167,10 +183,6 @@ def clamp_index(i: int, size: int) -> int:
 def shown_index(i: int | str, size: int) -> int | str | None:
     """An index is written only if its dimension has more than one entry."""
     return i if size > 1 else None
-
-
-def sample_note(s: int, n: int) -> str:
-    return f", sample {s + 1} of {n}" if n > 1 else ""
 
 
 def input_symbol(k: int, i: int | str | None = None, s: int | str | None = None) -> str:

@@ -36,7 +36,7 @@ from nnsim.training.lecture.checkpoint import (
 )
 from nnsim.training.lecture.context import StepContext
 from nnsim.training.lecture.explain import explain
-from nnsim.training.lecture.formatting import Table
+from nnsim.training.lecture.formatting import Table, Translate
 from nnsim.training.lecture.sources import Source, make_source
 from nnsim.training.lecture.tables import phase_tables
 from nnsim.training.phases import Phase, phase_titles
@@ -261,6 +261,7 @@ class LectureSession:
         phase: Phase | None = None,
         layer: int | None = None,
         sample: int = 0,
+        translate: Translate = str,
     ) -> list[str]:
         """:func:`~nnsim.training.lecture.explain.explain` of the current phase (or of
         ``phase``, a phase of a kept step) with its step's context; ``[]`` before any."""
@@ -269,17 +270,24 @@ class LectureSession:
             return []
         return explain(
             phase, neuron, weight, digits, layer=layer, sample=sample,
-            context=self._context_of(phase),
+            context=self._context_of(phase), translate=translate,
         )  # fmt: skip
 
     def tables(
-        self, digits: int = 4, max_rows: int = 8, max_cols: int = 8, *, phase: Phase | None = None
+        self,
+        digits: int = 4,
+        max_rows: int = 8,
+        max_cols: int = 8,
+        *,
+        phase: Phase | None = None,
+        translate: Translate = str,
     ) -> list[Table]:
         """The labelled matrices of the current phase (or ``phase``) for the numbers panel."""
         phase = self.current if phase is None else phase
         if phase is None:
             return []
-        return phase_tables(phase, self._context_of(phase), digits, max_rows, max_cols)
+        context = self._context_of(phase)
+        return phase_tables(phase, context, digits, max_rows, max_cols, translate)
 
     def _context_of(self, phase: Phase) -> StepContext | None:
         for step in reversed(self._steps):

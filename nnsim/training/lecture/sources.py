@@ -9,9 +9,19 @@ from typing import Any
 import numpy as np
 
 from nnsim.engine.features import feature_matrix
+from nnsim.training.text import QT_TR_NOOP, Text
 from nnsim.training.trainer import Trainer
 
 SOURCES = ("batch", "sample", "custom")
+
+
+class SourceError(ValueError):
+    """A source the trainer cannot take; :attr:`text` is the message as a :class:`Text`
+    (``str(error)`` its English), for the window to show in its language."""
+
+    def __init__(self, template: str, **args: object) -> None:
+        self.text = Text(template, args)
+        super().__init__(str(self.text))
 
 
 @dataclass(frozen=True, eq=False)
@@ -42,15 +52,20 @@ def custom_target(trainer: Trainer, label: float) -> np.ndarray:
     loss = trainer.network.loss.name
     value = float(label)
     if not np.isfinite(value):
-        raise ValueError(f"the target must be a finite number, got {label!r}")
+        raise SourceError(QT_TR_NOOP("the target must be a finite number, got {label}"),
+                          label=repr(label))  # fmt: skip
     if loss == "cross_entropy":
         classes = trainer.network.sizes[-1]
         if value != int(value) or not 0 <= value < classes:
-            raise ValueError(f"the target must be a class 0..{classes - 1}, got {label!r}")
+            raise SourceError(QT_TR_NOOP("the target must be a class 0..{last}, got {label}"),
+                              last=classes - 1, label=repr(label))  # fmt: skip
         return np.array([int(value)], dtype=np.int64)
     if loss == "bce":
         if not 0.0 <= value <= 1.0:
-            raise ValueError(f"the target of cross-entropy must be in [0, 1], got {label!r}")
+            raise SourceError(
+                QT_TR_NOOP("the target of cross-entropy must be in [0, 1], got {label}"),
+                label=repr(label),
+            )
         return np.array([value])
     return np.full((1, *trainer.data.y_train.shape[1:]), value)
 
@@ -74,21 +89,24 @@ def make_source(
     if kind == "batch":
         return Source()
     if any(layer.bn is not None for layer in trainer.network.layers):
-        raise ValueError("batch normalisation needs at least 2 samples: use the mini-batch source")
+        raise SourceError(
+            QT_TR_NOOP("batch normalisation needs at least 2 samples: use the mini-batch source")
+        )
     data = trainer.data
     if kind == "sample":
         n = len(data.train)
         if index is None or not 0 <= int(index) < n:
-            raise ValueError(f"index must be a training sample 0..{n - 1}, got {index}")
+            raise SourceError(QT_TR_NOOP("index must be a training sample 0..{last}, got {index}"),
+                              last=n - 1, index=index)  # fmt: skip
         i = int(index)
         point = (float(data.train.x[i, 0]), float(data.train.x[i, 1]))
         label: Any = data.train.y[i]
         features, target = data.x_train[i : i + 1].copy(), data.y_train[i : i + 1].copy()
         return Source(kind, i, point, float(label), features, target)
     if x is None or y is None or len(x) != 2:
-        raise ValueError("a custom sample needs x=(x1, x2) and y=its target")
+        raise SourceError(QT_TR_NOOP("a custom sample needs x=(x1, x2) and y=its target"))
     point = (float(x[0]), float(x[1]))
     if not np.all(np.isfinite(point)):
-        raise ValueError(f"x must be finite, got {x!r}")
+        raise SourceError(QT_TR_NOOP("x must be finite, got {x}"), x=repr(x))
     features = feature_matrix(np.array([point]), data.features)
     return Source(kind, None, point, float(y), features, custom_target(trainer, y))

@@ -5,8 +5,15 @@ from __future__ import annotations
 import numpy as np
 
 from nnsim.training.lecture.context import StepContext, layer_of
-from nnsim.training.lecture.formatting import Table, format_matrix, input_symbol, symbol
+from nnsim.training.lecture.formatting import (
+    Table,
+    Translate,
+    format_matrix,
+    input_symbol,
+    symbol,
+)
 from nnsim.training.phases import Phase
+from nnsim.training.text import QT_TR_NOOP, Text
 
 _PARAMETER_SYMBOLS = {"W": "W", "b": "b", "gamma": "γ", "beta": "β"}
 
@@ -23,12 +30,13 @@ def phase_tables(
     digits: int = 4,
     max_rows: int = 8,
     max_cols: int = 8,
+    translate: Translate = str,
 ) -> list[Table]:
     """The matrices of a phase for the numbers panel, labelled in the article's notation.
 
     Forward: X (or A^(k−1)), W, b, Z, [Ẑ], A; loss: A^L, Y; backward: dA, dZ, dW, db;
     update: for every parameter its value before, the step (``−η·dW`` for plain SGD) and
-    after.
+    after (``translate``: those words in the reader's language).
     """
     ctx = context if context is not None else StepContext()
     a = phase.arrays
@@ -48,12 +56,12 @@ def phase_tables(
         for key, value in a.items():
             name, part = key.rsplit("_", 1)
             p = _parameter_symbol(name)
-            label = {
-                "old": f"{p} before",
-                "step": f"−η·d{p}" if ctx.plain_sgd else f"step of {p}",
-                "new": f"{p} after",
+            template = {
+                "old": QT_TR_NOOP("{p} before"),
+                "step": "−η·d{p}" if ctx.plain_sgd else QT_TR_NOOP("step of {p}"),
+                "new": QT_TR_NOOP("{p} after"),
             }[part]
-            labelled.append((label, value))
+            labelled.append((Text(template, {"p": p}).render(translate), value))
     return [
         Table(label, format_matrix(value, digits, max_rows, max_cols), np.shape(value))
         for label, value in labelled

@@ -28,6 +28,7 @@ from nnsim.training.lecture import (
     article_experiment,
 )
 from nnsim.training.lessons.plan import LessonPlan, LessonPlanError, load_plan
+from nnsim.training.text import QT_TR_NOOP
 from nnsim.training.trainer import Trainer
 
 _NNSIM = Path(__file__).resolve().parents[2]
@@ -101,24 +102,24 @@ class _Lesson:
 LESSONS: Mapping[str, _Lesson] = MappingProxyType(
     {
         ARTICLE_LESSON.id: _Lesson(
-            "The article's worked example",
+            QT_TR_NOOP("The article's worked example"),
             article_experiment,
             ARTICLE_NOTES,
             LessonSetup("custom", x=ARTICLE_LESSON.x, y=ARTICLE_LESSON.y),
         ),
-        "fixed-lr": _Lesson("A fixed learning rate: 0.0001, 0.01, 0.1"),
-        "lr-too-high": _Lesson("Too high a learning rate: oscillate, then diverge"),
-        "lr-too-low": _Lesson("Too low a learning rate: crawling, and stuck"),
-        "lr-decay": _Lesson("Learning-rate decay: 0.1 / (1 + 0.01·10)"),
-        "adaptive": _Lesson("Adaptive learning rates: SGD, RMSprop, Adam"),
-        "vanishing-gradients": _Lesson("Vanishing gradients: ten sigmoid layers"),
-        "cures": _Lesson("Cures: ReLU, He init, BatchNorm"),
-        "exploding-gradients": _Lesson("Exploding gradients, and clipping"),
-        "symmetry": _Lesson("Symmetry: why weights start random"),
+        "fixed-lr": _Lesson(QT_TR_NOOP("A fixed learning rate: 0.0001, 0.01, 0.1")),
+        "lr-too-high": _Lesson(QT_TR_NOOP("Too high a learning rate: oscillate, then diverge")),
+        "lr-too-low": _Lesson(QT_TR_NOOP("Too low a learning rate: crawling, and stuck")),
+        "lr-decay": _Lesson(QT_TR_NOOP("Learning-rate decay: 0.1 / (1 + 0.01·10)")),
+        "adaptive": _Lesson(QT_TR_NOOP("Adaptive learning rates: SGD, RMSprop, Adam")),
+        "vanishing-gradients": _Lesson(QT_TR_NOOP("Vanishing gradients: ten sigmoid layers")),
+        "cures": _Lesson(QT_TR_NOOP("Cures: ReLU, He init, BatchNorm")),
+        "exploding-gradients": _Lesson(QT_TR_NOOP("Exploding gradients, and clipping")),
+        "symmetry": _Lesson(QT_TR_NOOP("Symmetry: why weights start random")),
     }
 )
 """Every built-in lesson by name, in the article's order, with the title the File ▸
-Lessons menu shows."""
+Lessons menu shows (marked for translation: the menu shows it with ``tr``)."""
 
 
 def lesson_names() -> list[str]:

@@ -8,6 +8,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from nnsim.ui.boundary_view import BoundaryView
+from nnsim.ui.i18n import tr
 from nnsim.ui.lecture.source_chooser import SourceChooser
 from nnsim.ui.style import HIGHLIGHT
 
@@ -34,7 +35,9 @@ class DataColumn(QWidget):
         prefix_names(self.boundary_view, "lecture")
         self.boundary_view.show_test_toggle.hide()
         self.boundary_view.discretize_toggle.hide()
-        self.boundary_view.plot.setToolTip("Click a point: send that sample through the network")
+        self.boundary_view.plot.setToolTip(
+            tr("Click a point: send that sample through the network")
+        )
         self.marks = pg.ScatterPlotItem(
             pxMode=True, size=18, symbol="o", brush=None, pen=pg.mkPen(HIGHLIGHT, width=3)
         )

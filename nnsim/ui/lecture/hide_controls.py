@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nnsim.ui.i18n import tr
+
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")  # what view.hidden_controls accepts
 _HIDDEN = "nnsimHiddenByPresentation"
 _WAS_HIDDEN = "nnsimHiddenBefore"
@@ -70,7 +72,7 @@ def _inside_lecture_view(widget: QWidget) -> bool:
 def _describe(widget: QWidget) -> str:
     text = widget.text() if isinstance(widget, QAbstractButton | QLabel) else ""
     text = text.replace("&&", "&").strip()
-    tip = widget.toolTip().split("\n")[0].split(". ")[0].strip()
+    tip = re.split(r"\. |。", widget.toolTip().split("\n")[0])[0].strip()  # its first sentence
     if text and tip and len(text) < 12:
         return f"{text}: {tip}"
     return text or tip or widget.accessibleName()
@@ -159,11 +161,13 @@ class HideControlsDialog(QDialog):
     def __init__(self, window: QWidget, hidden: Iterable[str] = ()) -> None:
         super().__init__(window)
         self.setObjectName("hideControlsDialog")
-        self.setWindowTitle("Hide controls")
+        self.setWindowTitle(tr("Hide controls"))
         hidden = set(hidden)
         intro = QLabel(
-            "Checked controls are hidden, so only what is being taught is on screen. "
-            "The choice is saved with the experiment."
+            tr(
+                "Checked controls are hidden, so only what is being taught is on screen. "
+                "The choice is saved with the experiment."
+            )
         )
         intro.setWordWrap(True)
         self.list = QListWidget(self)
@@ -178,7 +182,7 @@ class HideControlsDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        show_all = QPushButton("Show all")
+        show_all = QPushButton(tr("Show all"))
         show_all.setObjectName("showAllControlsButton")
         show_all.clicked.connect(self.show_all)
         buttons.addButton(show_all, QDialogButtonBox.ButtonRole.ResetRole)

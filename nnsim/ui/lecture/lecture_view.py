@@ -17,7 +17,7 @@ to the end of the step.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,12 +34,13 @@ from nnsim.training.grid import GridPredictor
 from nnsim.training.lecture import LectureSession, make_source
 from nnsim.training.snapshot import Snapshot, take_snapshot
 from nnsim.training.trainer import DivergedError
+from nnsim.ui.i18n import shown, tr
 from nnsim.ui.lecture.data_column import DataColumn
 from nnsim.ui.lecture.diagram import LectureNetworkView, phase_overlays, show_overlays
 from nnsim.ui.lecture.lesson_panel import LessonPanel
 from nnsim.ui.lecture.lessons import LessonText
 from nnsim.ui.lecture.numbers_panel import NumbersPanel
-from nnsim.ui.lecture.phase_bar import PhaseBar
+from nnsim.ui.lecture.phase_bar import PhaseBar, phase_title, step_text
 from nnsim.ui.plots.step_line import LectureStepLine, StepLinePanel
 
 GRID_RESOLUTION = 60  # of the thumbnails and the decision boundary
@@ -104,13 +105,15 @@ class LectureView(QWidget):
             return b
 
         self.previous_button = button(
-            "previousPhaseButton", "◀ Previous", "Previous phase (← or PageUp)", self.previous_phase
-        )
+            "previousPhaseButton", tr("◀ Previous"), tr("Previous phase (← or PageUp)"),
+            self.previous_phase,
+        )  # fmt: skip
         self.next_button = button(
-            "nextPhaseButton", "Next ▶", "Next phase (→, Space or PageDown)", self.next_phase
-        )
+            "nextPhaseButton", tr("Next ▶"), tr("Next phase (→, Space or PageDown)"),
+            self.next_phase,
+        )  # fmt: skip
         self.run_button = button(
-            "runToEndButton", "Run to end of step", "Apply the whole step (End)",
+            "runToEndButton", tr("Run to end of step"), tr("Apply the whole step (End)"),
             self.run_to_end_of_step,
         )  # fmt: skip
 
@@ -133,10 +136,10 @@ class LectureView(QWidget):
         self.tabs = QTabWidget(self)  # the numbers and, for a lesson, its text
         self.tabs.setObjectName("lectureTabs")
         self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.tabs.addTab(self.numbers, "Numbers")
+        self.tabs.addTab(self.numbers, tr("Numbers"))
         panel = StepLinePanel(self, "lectureStepLinePanel", "lectureStepLinePlot")
         self.step_line = LectureStepLine(panel)  # at each Update: the step along the gradient
-        self.tabs.addTab(panel, "Step along the gradient")
+        self.tabs.addTab(panel, tr("Step along the gradient"))
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("lectureSplitter")
@@ -195,7 +198,7 @@ class LectureView(QWidget):
         self.lesson_panel.set_lesson(lesson)
         index = self.tabs.indexOf(self.lesson_panel)
         if lesson is not None and index < 0:
-            self.tabs.addTab(self.lesson_panel, "Lesson")
+            self.tabs.addTab(self.lesson_panel, tr("Lesson"))
         elif lesson is None and index >= 0:
             self.tabs.removeTab(index)
             self.lesson_panel.hide()
@@ -226,7 +229,11 @@ class LectureView(QWidget):
         try:
             action(self._session)
         except DivergedError as err:
-            self._say(f"Training diverged: {err}. Go back (←), or lower the learning rate.")
+            self._say(
+                tr("Training diverged: {reason}. Go back (←), or lower the learning rate.").format(
+                    reason=str(err)  # the trainer's words (translated where it makes them)
+                )
+            )
         except RuntimeError as err:  # e.g. the trainer was changed behind the session's back
             self._say(str(err))
         else:
@@ -258,7 +265,7 @@ class LectureView(QWidget):
         try:
             make_source(session.trainer, kind, **values)  # check before moving
         except ValueError as err:
-            self._say(str(err))
+            self._say(shown(getattr(err, "text", str(err))))
             self.sources.show_source(session.source)
             return
         restart = session.position >= 0 and not session.at_update
@@ -295,14 +302,9 @@ class LectureView(QWidget):
         session = self._session
         if session is None:
             return
-        position, titles = session.position, session.titles
+        position = session.position
         self.phase_bar.set_current(position)
-        if position < 0:
-            text = f"Step {session.step_index + 1} · ready: press → to begin"
-        else:
-            count = f"({position + 1} of {len(titles)})"
-            text = f"Step {session.step_index} · {titles[position]} {count}"
-        self.phase_label.setText(text)
+        self.phase_label.setText(step_text(session))
         self.previous_button.setEnabled(session.can_go_back)
         self._draw_trainer(session)
         self._draw_phase(session)
@@ -311,6 +313,14 @@ class LectureView(QWidget):
         self.data_column.mark(session.step_source or session.source, session.batch)
         self.sources.show_source(session.source)
         self.phaseChanged.emit(position)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """The texts made from values again in the new language (View ▸ Language)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and self._session is not None:
+            self.phase_label.setText(step_text(self._session))
+            self._show_numbers()
+            self.sources.show_source(self._session.source)
 
     def _draw_trainer(self, session: LectureSession) -> None:
         """Redraw thumbnails, weights and the boundary when the trainer's weights changed."""
@@ -338,16 +348,16 @@ class LectureView(QWidget):
             return
         phase = session.current
         if phase is None:
-            first = session.titles[0]
             self.numbers.show_message(
-                f"<b>Step {session.step_index + 1}</b> is ready. Press → (or Space, PageDown) "
-                f"for <b>{first}</b>: the input goes through the first layer.<br><br>"
-                "Choose what flows through on the left; click an edge of the diagram to "
-                "write out its weight."
+                tr(
+                    "<b>Step {step}</b> is ready. Press → (or Space, PageDown) for <b>{phase}</b>: "
+                    "the input goes through the first layer.<br><br>Choose what flows through on "
+                    "the left; click an edge of the diagram to write out its weight."
+                ).format(step=session.step_index + 1, phase=phase_title(session.titles[0]))
             )
             return
-        tables = session.tables()
-        lines = session.explain(neuron=self.numbers.neuron(), weight=self.numbers.weight())
+        tables = session.tables(translate=tr)
+        lines = session.explain(self.numbers.neuron(), self.numbers.weight(), translate=tr)
         self.numbers.show_phase(phase, tables, lines)
 
     # -- keys and fonts ----------------------------------------------------------------------------

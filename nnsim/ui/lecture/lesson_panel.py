@@ -1,10 +1,11 @@
-"""The lesson's text beside the lecture, in English or Chinese (a toggle switches)."""
+"""The lesson's text beside the lecture, in English or Chinese (a toggle switches; it starts
+in the window's language and follows View ▸ Language)."""
 
 from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -15,9 +16,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nnsim.training.text import QT_TR_NOOP
+from nnsim.ui.i18n import current_language, tr
 from nnsim.ui.lecture.lessons import LANGUAGES, LessonText
 
 _TITLE = re.compile(r"^#\s+.*\n?", re.MULTILINE)
+TIPS = {"en": QT_TR_NOOP("The lesson in English"), "zh": QT_TR_NOOP("The lesson in Chinese (中文)")}
+
+
+def window_language() -> str:
+    """The lesson language of the window's language (``zh_CN`` → ``zh``), else English."""
+    code = current_language().split("_")[0]
+    return code if code in LANGUAGES else "en"
 
 
 class LessonPanel(QWidget):
@@ -35,7 +45,7 @@ class LessonPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("lessonPanel")
         self._lesson: LessonText | None = None
-        self._language = "en"
+        self._language = window_language()
         self.title = QLabel(self)
         self.title.setObjectName("lessonTitle")
         self.title.setWordWrap(True)
@@ -46,19 +56,18 @@ class LessonPanel(QWidget):
         header.setContentsMargins(0, 0, 0, 0)
         header.addWidget(self.title, 1)
         names = {"en": "lessonEnglishButton", "zh": "lessonChineseButton"}
-        tips = {"en": "The lesson in English", "zh": "The lesson in Chinese (中文)"}
         for code, label in LANGUAGES.items():
             button = QToolButton(self)
             button.setObjectName(names.get(code, f"lessonButton_{code}"))
             button.setText(label)
-            button.setToolTip(tips.get(code, label))
+            button.setToolTip(tr(TIPS[code]) if code in TIPS else label)
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _=False, c=code: self.set_language(c))
             group.addButton(button)
             header.addWidget(button)
             self.buttons[code] = button
-        self.buttons["en"].setChecked(True)
+        self.buttons[self._language].setChecked(True)
         self.browser = QTextBrowser(self)
         self.browser.setObjectName("lessonText")
         self.browser.setOpenExternalLinks(True)
@@ -90,6 +99,12 @@ class LessonPanel(QWidget):
         self._render()
         if changed:
             self.languageChanged.emit(code)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """View ▸ Language: the lesson in the window's new language too."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and window_language() != self._language:
+            self.set_language(window_language())
 
     def text(self) -> str:
         """The text shown, as plain text."""

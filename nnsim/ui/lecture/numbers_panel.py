@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from nnsim.training.lecture import Table
 from nnsim.training.phases import Phase
+from nnsim.ui.i18n import tr
 
 MAX_ROWS = MAX_COLS = 8  # the tables' size limit (larger matrices are shown with ⋮ and …)
 CELL_SAMPLE = "−0.0001234"  # a wide cell: how many columns fit the panel's width
@@ -172,19 +173,23 @@ class NumbersPanel(QWidget):
             box.valueChanged.connect(self._on_choice_changed)
             return box
 
-        self.neuron_spin = spin("neuronSpin", "Neuron j of the layer whose formula is written out")
-        self.weight_row_spin = spin("weightRowSpin", "j of the weight W[j, i]: the neuron it feeds")
-        self.weight_col_spin = spin("weightColSpin", "i of the weight W[j, i]: where it comes from")
+        self.neuron_spin = spin(
+            "neuronSpin", tr("Neuron j of the layer whose formula is written out")
+        )
+        self.weight_row_spin = spin(
+            "weightRowSpin", tr("j of the weight W[j, i]: the neuron it feeds")
+        )
+        self.weight_col_spin = spin(
+            "weightColSpin", tr("i of the weight W[j, i]: where it comes from")
+        )
         choice = QHBoxLayout()
         choice.setContentsMargins(0, 0, 0, 0)
-        for widget in (
-            QLabel("Neuron j"),
-            self.neuron_spin,
-            QLabel("  Weight W[j, i]"),
-            self.weight_row_spin,
-            self.weight_col_spin,
-        ):
-            choice.addWidget(widget)
+        choice.addWidget(QLabel(tr("Neuron j"), self))
+        choice.addWidget(self.neuron_spin)
+        choice.addSpacing(12)
+        choice.addWidget(QLabel(tr("Weight W[j, i]"), self))
+        choice.addWidget(self.weight_row_spin)
+        choice.addWidget(self.weight_col_spin)
         choice.addStretch(1)
 
         self.formula = self._browser("formulaText")

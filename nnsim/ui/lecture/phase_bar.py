@@ -4,7 +4,8 @@ Phases already walked in the step are dark, the current one is filled in the dia
 highlight colour, the ones to come are grey. Each phase is a flat button: clicking it goes
 there (:attr:`PhaseBar.phaseClicked`). When the full titles do not fit the width, the bar
 switches to shorter ones (``Fwd L1``, then ``F1``), and when even those do not fit, to a
-smaller font: a title is never cut.
+smaller font: a title is never cut. The titles come from the session in English
+(``Forward L1``) and are shown in the window's language (:func:`phase_title`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
+from nnsim.training.lecture import LectureSession
+from nnsim.training.text import QT_TR_NOOP
+from nnsim.ui.i18n import tr
 from nnsim.ui.style import HIGHLIGHT, MUTED
 
 ARROW = "→"
@@ -28,13 +32,41 @@ def _bold(font: QFont) -> QFont:
     return bold
 
 
+TITLES = {  # a phase's kind → its title from longest to most compact
+    "Forward": (QT_TR_NOOP("Forward L{layer}"), QT_TR_NOOP("Fwd L{layer}"), QT_TR_NOOP("F{layer}")),
+    "Backward": (
+        QT_TR_NOOP("Backward L{layer}"), QT_TR_NOOP("Bwd L{layer}"), QT_TR_NOOP("B{layer}"),
+    ),
+    "Loss": (QT_TR_NOOP("Loss"), QT_TR_NOOP("Loss"), "J"),
+    "Update": (QT_TR_NOOP("Update"), QT_TR_NOOP("Update"), QT_TR_NOOP("Upd")),
+}  # fmt: skip
+
+
 def short_titles(title: str) -> tuple[str, str, str]:
-    """A phase title from longest to most compact: ``Backward L2`` → ``Bwd L2``, ``B2``."""
+    """A phase title (``session.titles``' English) from longest to most compact, in the
+    window's language: ``Backward L2`` → ``Bwd L2``, ``B2``."""
     kind, _, layer = title.partition(" L")
-    if not layer:
-        return (title, title, "J" if title == "Loss" else title[:3])
-    return (title, f"{kind[:3].replace('Bac', 'Bwd').replace('For', 'Fwd')} L{layer}",
-            f"{kind[0]}{layer}")  # fmt: skip
+    if kind not in TITLES:  # not a phase of step_phases: as it is
+        return (title, title, title[:3])
+    return tuple(tr(t).format(layer=layer) for t in TITLES[kind])  # type: ignore[return-value]
+
+
+def phase_title(title: str) -> str:
+    """The full title of a phase in the window's language (``Forward L1`` → 前向 L1)."""
+    return short_titles(title)[0]
+
+
+def step_text(session: LectureSession) -> str:
+    """Where the lecture is: ``Step 3 · Backward L2 (4 of 6)``, or ready before a step."""
+    position, titles = session.position, session.titles
+    if position < 0:
+        return tr("Step {step} · ready: press → to begin").format(step=session.step_index + 1)
+    return tr("Step {step} · {phase} ({position} of {count})").format(
+        step=session.step_index,
+        phase=phase_title(titles[position]),
+        position=position + 1,
+        count=len(titles),
+    )
 
 
 class PhaseBar(QWidget):
@@ -93,7 +125,7 @@ class PhaseBar(QWidget):
                 self._arrows.append(arrow)
             button = QToolButton(self)
             button.setObjectName(f"phaseButton_{position}")
-            button.setToolTip(f"Go to {title}")
+            button.setToolTip(tr("Go to {phase}").format(phase=phase_title(title)))
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setAutoRaise(True)
             button.clicked.connect(lambda _=False, p=position: self.phaseClicked.emit(p))
@@ -109,7 +141,10 @@ class PhaseBar(QWidget):
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
+        if event.type() == QEvent.Type.LanguageChange:
+            for button, title in zip(self.buttons, self._titles, strict=True):
+                button.setToolTip(tr("Go to {phase}").format(phase=phase_title(title)))
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.LanguageChange):
             self._relayout()
 
     def resizeEvent(self, event) -> None:

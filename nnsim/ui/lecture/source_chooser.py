@@ -15,8 +15,14 @@ from PySide6.QtWidgets import (
 )
 
 from nnsim.training.lecture import Source, format_number
+from nnsim.training.text import QT_TR_NOOP
+from nnsim.ui.i18n import tr
 
-KINDS = (("Mini-batch", "batch"), ("One sample", "sample"), ("Typed in", "custom"))
+KINDS = (
+    (QT_TR_NOOP("Mini-batch"), "batch"),
+    (QT_TR_NOOP("One sample"), "sample"),
+    (QT_TR_NOOP("Typed in"), "custom"),
+)
 EXTENT = 6.0  # points live in [−6, 6]²
 
 
@@ -38,31 +44,33 @@ class SourceChooser(QWidget):
         self._blocked = False
         self.combo = QComboBox(self)
         self.combo.setObjectName("sourceCombo")
-        self.combo.setToolTip("What flows through the network in the next step")
+        self.combo.setToolTip(tr("What flows through the network in the next step"))
         for text, kind in KINDS:
-            self.combo.addItem(text, kind)
+            self.combo.addItem(tr(text), kind)
         self.combo.activated.connect(self._emit)
 
         self.index_spin = QSpinBox(self)
         self.index_spin.setObjectName("sampleIndexSpin")
-        self.index_spin.setToolTip("The training sample (row of the training set)")
+        self.index_spin.setToolTip(tr("The training sample (row of the training set)"))
         self.index_spin.valueChanged.connect(self._emit)
-        self.x1_spin = self._number("customX1Spin", "x₁ of the sample typed in", EXTENT)
-        self.x2_spin = self._number("customX2Spin", "x₂ of the sample typed in", EXTENT)
-        self.target_spin = self._number("customTargetSpin", "Its target Y", 1.0)
+        self.x1_spin = self._number("customX1Spin", tr("x₁ of the sample typed in"), EXTENT)
+        self.x2_spin = self._number("customX2Spin", tr("x₂ of the sample typed in"), EXTENT)
+        self.target_spin = self._number("customTargetSpin", tr("Its target Y"), 1.0)
 
-        self.sample_row = self._row(QLabel("Sample #"), self.index_spin, QLabel("or click a point"))
+        self.sample_row = self._row(
+            QLabel(tr("Sample #")), self.index_spin, QLabel(tr("or click a point"))
+        )
         self.custom_row = QWidget(self)
         custom = QVBoxLayout(self.custom_row)
         custom.setContentsMargins(0, 0, 0, 0)
         custom.addWidget(self._row(QLabel("x₁"), self.x1_spin, QLabel("x₂"), self.x2_spin))
-        custom.addWidget(self._row(QLabel("target Y"), self.target_spin))
+        custom.addWidget(self._row(QLabel(tr("target Y")), self.target_spin))
         self.summary = QLabel(self)
         self.summary.setObjectName("sourceSummary")
         self.summary.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("What flows through:"))
+        layout.addWidget(QLabel(tr("What flows through:")))
         layout.addWidget(self._row(self.combo))
         layout.addWidget(self.sample_row)
         layout.addWidget(self.custom_row)
@@ -158,12 +166,12 @@ class SourceChooser(QWidget):
 
 
 def describe_source(source: Source) -> str:
-    """``"Sample 3: x = (1.2, −0.4), Y = 1"`` and the like."""
+    """``"Sample 3: x = (1.2, −0.4), Y = 1"`` and the like, in the window's language."""
     if source.kind == "batch":
-        return "The trainer's next mini-batch."
+        return tr("The trainer's next mini-batch.")
     assert source.point is not None and source.target is not None, "a sample's or a typed one's"
     x1, x2 = (format_number(v) for v in source.point)
-    target = format_number(source.target)
+    values = {"x1": x1, "x2": x2, "y": format_number(source.target)}
     if source.kind == "sample":
-        return f"Sample {source.index}: x = ({x1}, {x2}), Y = {target}."
-    return f"Typed in: x = ({x1}, {x2}), Y = {target}."
+        return tr("Sample {index}: x = ({x1}, {x2}), Y = {y}.").format(index=source.index, **values)
+    return tr("Typed in: x = ({x1}, {x2}), Y = {y}.").format(**values)

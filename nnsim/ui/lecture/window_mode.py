@@ -35,7 +35,6 @@ from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QCheckBox,
     QDialog,
     QMessageBox,
     QScrollArea,
@@ -45,7 +44,10 @@ from PySide6.QtWidgets import (
 
 from nnsim.training.lecture import LectureSession, TrainerCheckpoint, checkpoint, checkpoints_equal
 from nnsim.training.lecture.start import lecture_session
+from nnsim.training.text import QT_TR_NOOP
+from nnsim.ui.i18n import tr
 from nnsim.ui.lecture.hide_controls import HideControlsDialog
+from nnsim.ui.lecture.leave_prompt import leave_prompt
 from nnsim.ui.lecture.lecture_view import LectureView
 from nnsim.ui.lecture.lessons import LESSONS, LessonSetup, LessonText
 from nnsim.ui.lecture.presentation import (
@@ -65,21 +67,21 @@ if TYPE_CHECKING:  # types only (main_window imports this module: a cycle at run
 TRAINING_BUTTONS = ("playButton", "stepButton", "resetButton")
 LEAVE_SETTING = "lecture/onLeave"  # "continue" or "discard"; absent: ask
 LEAVE_CHOICES = (
-    ("ask", "&Ask", "leaveAskAction"),
-    ("continue", "&Continue from the lecture's steps", "leaveContinueAction"),
-    ("discard", "&Discard the lecture's steps", "leaveDiscardAction"),
+    ("ask", QT_TR_NOOP("&Ask"), "leaveAskAction"),
+    ("continue", QT_TR_NOOP("&Continue from the lecture's steps"), "leaveContinueAction"),
+    ("discard", QT_TR_NOOP("&Discard the lecture's steps"), "leaveDiscardAction"),
 )
 STATE_WAIT_MS = 10_000  # for the training process's state (a slice or a step, then it answers)
-WAITING_TEXT = "Lecture mode: fetching the trainer's state from the training process…"
-LATE_TEXT = "The training process did not send its state in time: press F5 to try again."
+WAITING_TEXT = QT_TR_NOOP("Lecture mode: fetching the trainer's state from the training process…")
+LATE_TEXT = QT_TR_NOOP("The training process did not send its state in time: press F5 again.")
 CONTROLS_WIDTH = 300  # the controls' column at normal size (the window's minimum)
 SHORTCUTS = [
-    ("F5", "Lecture mode: walk one training step phase by phase"),
-    ("→, Space, PageDown / ←, PageUp", "Lecture mode: next / previous phase"),
-    ("End", "Lecture mode: run to the end of the step"),
-    ("Ctrl+= / Ctrl+− / Ctrl+0", "Larger / smaller / normal text"),
+    ("F5", QT_TR_NOOP("Lecture mode: walk one training step phase by phase")),
+    ("→, Space, PageDown / ←, PageUp", QT_TR_NOOP("Lecture mode: next / previous phase")),
+    ("End", QT_TR_NOOP("Lecture mode: run to the end of the step")),
+    ("Ctrl+= / Ctrl+− / Ctrl+0", QT_TR_NOOP("Larger / smaller / normal text")),
 ]
-"""Keys to add to the window's Help ▸ Keyboard shortcuts."""
+"""Keys to add to the window's Help ▸ Keyboard shortcuts (each shown with ``tr``)."""
 
 
 class LectureMode(QObject):
@@ -102,7 +104,7 @@ class LectureMode(QObject):
         self._state_wait = QTimer(self)  # running while a state is asked for
         self._state_wait.setSingleShot(True)
         self._state_wait.setInterval(STATE_WAIT_MS)
-        self._state_wait.timeout.connect(lambda: self._stop_waiting(LATE_TEXT))
+        self._state_wait.timeout.connect(lambda: self._stop_waiting(tr(LATE_TEXT)))
         window.installEventFilter(self)  # the close, before the window's own closeEvent
         self.stack = QStackedWidget(window)
         self.stack.setObjectName("centralStack")
@@ -128,38 +130,41 @@ class LectureMode(QObject):
         view_menu = window.view_menu
         view_menu.addSeparator()
         self.lecture_action = self._action(
-            "&Lecture mode", self.set_active, "F5", "lectureModeAction", checkable=True
+            tr("&Lecture mode"), self.set_active, "F5", "lectureModeAction", checkable=True
         )
-        self.lecture_action.setToolTip("Walk one training step phase by phase, with its numbers")
+        self.lecture_action.setToolTip(
+            tr("Walk one training step phase by phase, with its numbers")
+        )
         view_menu.addAction(self.lecture_action)
-        leaving = view_menu.addMenu("When &leaving the lecture")
+        leaving = view_menu.addMenu(tr("When &leaving the lecture"))
         leaving.setObjectName("leaveLectureMenu")
         group = QActionGroup(self)
         self.leave_actions: dict[str, QAction] = {}
         for choice, text, name in LEAVE_CHOICES:
-            item = self._action(text, lambda _=False, c=choice: self.set_leave_choice(c))
+            item = self._action(tr(text), lambda _=False, c=choice: self.set_leave_choice(c))
             item.setObjectName(name)
             item.setCheckable(True)
             group.addAction(item)
             leaving.addAction(item)
             self.leave_actions[choice] = item
         self._sync_leave_actions()
-        presentation = view_menu.addMenu("&Presentation")
+        presentation = view_menu.addMenu(tr("&Presentation"))
         presentation.setObjectName("presentationMenu")
         self.zoom_in_action = self._action(
-            "Zoom &in", lambda: self.zoom(zoom_in), ["Ctrl+=", "Ctrl++"], "zoomInAction"
+            tr("Zoom &in"), lambda: self.zoom(zoom_in), ["Ctrl+=", "Ctrl++"], "zoomInAction"
         )
         self.zoom_out_action = self._action(
-            "Zoom &out", lambda: self.zoom(zoom_out), "Ctrl+-", "zoomOutAction"
+            tr("Zoom &out"), lambda: self.zoom(zoom_out), "Ctrl+-", "zoomOutAction"
         )
         self.reset_zoom_action = self._action(
-            "&Reset zoom", lambda: self.zoom(reset_zoom), "Ctrl+0", "resetZoomAction"
+            tr("&Reset zoom"), lambda: self.zoom(reset_zoom), "Ctrl+0", "resetZoomAction"
         )
         self.high_contrast_action = self._action(
-            "&High contrast", self.set_high_contrast, None, "highContrastAction", checkable=True
-        )
+            tr("&High contrast"), self.set_high_contrast, None, "highContrastAction",
+            checkable=True,
+        )  # fmt: skip
         self.hide_controls_action = self._action(
-            "Hide &controls…", self.choose_hidden_controls, None, "hideControlsAction"
+            tr("Hide &controls…"), self.choose_hidden_controls, None, "hideControlsAction"
         )
         for action in (self.zoom_in_action, self.zoom_out_action, self.reset_zoom_action):
             presentation.addAction(action)
@@ -168,7 +173,7 @@ class LectureMode(QObject):
         presentation.addAction(self.hide_controls_action)
 
         file_menu = window.file_menu
-        lessons = file_menu.addMenu("&Lessons")
+        lessons = file_menu.addMenu(tr("&Lessons"))
         lessons.setObjectName("lessonsMenu")
         quit_action = window.findChild(QAction, "quitAction")
         if quit_action is not None:  # above Quit, not below it
@@ -176,7 +181,7 @@ class LectureMode(QObject):
             file_menu.insertMenu(quit_action, lessons)
             file_menu.insertSeparator(quit_action)
         for name, lesson in LESSONS.items():
-            action = self._action(lesson.title, lambda _=False, n=name: window.open_lesson(n))
+            action = self._action(tr(lesson.title), lambda _=False, n=name: window.open_lesson(n))
             action.setObjectName(f"lessonAction_{name.replace('-', '_')}")
             lessons.addAction(action)
 
@@ -229,7 +234,7 @@ class LectureMode(QObject):
         self._set_training_keys(False)  # the state asked for stays the process's meanwhile
         self._state_wait.start()
         self._sync_action()
-        window.show_message(WAITING_TEXT)
+        window.show_message(tr(WAITING_TEXT))
         worker.request_state()
 
     def _stop_waiting(self, text: str | None) -> None:
@@ -250,7 +255,9 @@ class LectureMode(QObject):
         try:
             session = lecture_session(self.window.experiment(), state)
         except ValueError as err:  # not from the process's own state; said if it were
-            self._stop_waiting(f"The lecture could not start from the training state: {err}")
+            self._stop_waiting(
+                tr("The lecture could not start from the training state: {error}").format(error=err)
+            )
             return
         self.window.show_message("")
         self._show(session, None)
@@ -289,25 +296,18 @@ class LectureMode(QObject):
     def ask_on_leave(self, lecture_steps: int, window_steps: int) -> tuple[str, bool]:
         """Ask whether the window goes on from the lecture's step ``lecture_steps`` or stays
         at its own ``window_steps``: ("continue" or "discard", remember). A test hook."""
-        box = QMessageBox(self.window)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Leaving the lecture")
-        box.setText(
-            f"The lecture trained the network to step {lecture_steps}; the window is at step "
-            f"{window_steps}. Continue training from the lecture's weights, optimizer state "
-            "and data order, or discard the lecture's steps?"
-        )
-        go_on = box.addButton("Continue from the lecture", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Discard the lecture's steps", QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(go_on)
-        remember = QCheckBox("Remember my choice (View ▸ When leaving the lecture)", box)
-        remember.setChecked(True)
-        box.setCheckBox(remember)
+        box = self.leave_prompt(lecture_steps, window_steps)
         box.exec()
         clicked = box.clickedButton()
+        remember = box.checkBox()
         if clicked is None:  # closed without a choice: keep the lecture's steps, ask again
             return "continue", False
-        return ("continue" if clicked is go_on else "discard"), remember.isChecked()
+        go_on = clicked is box.defaultButton()
+        return ("continue" if go_on else "discard"), remember.isChecked()
+
+    def leave_prompt(self, lecture_steps: int, window_steps: int) -> QMessageBox:
+        """The question :meth:`ask_on_leave` asks, not shown yet (:func:`leave_prompt`)."""
+        return leave_prompt(self.window, lecture_steps, window_steps)
 
     def _hand_back(self) -> None:
         """The lecture is left: if it walked steps, the window goes on from them (or not)."""

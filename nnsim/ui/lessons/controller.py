@@ -30,21 +30,25 @@ from nnsim.training.lessons import (
     observe,
 )
 from nnsim.training.surface_race import preset
+from nnsim.training.text import QT_TR_NOOP
 from nnsim.ui.compare.runs import CompareRun, own_setting
+from nnsim.ui.i18n import tr
 from nnsim.ui.lessons.dock import DOCK_WIDTH, LessonDock
 from nnsim.ui.lessons.highlight import flash
 
 if TYPE_CHECKING:
     from nnsim.ui.main_window import MainWindow
 
-LESSON_RUNS = own_setting("The lesson's change")
-"""The setting a lesson's compare runs differ in: each run is its own set of settings."""
+LESSON_RUNS = own_setting(QT_TR_NOOP("The lesson's change"))
+"""The setting a lesson's compare runs differ in: each run is its own set of settings (its
+title marked for translation: the Compare window shows setting titles with ``tr``)."""
 
+# The feedback is in the lesson's language (the dock's toggle), as the run's evidence is.
 FEEDBACK = {
     "pick": ("Pick an answer first.", "请先选择一个答案。"),
     "not_far": (
         "Not yet: the observation needs {need} steps and the run is at step {at}. Press Play.",
-        "还不行：需要训练 {need} 步，当前在第 {at} 步。请按 Play。",
+        "还不行：需要训练 {need} 步，当前在第 {at} 步。请按“播放”。",
     ),
     "not_lesson": (
         "The {where} no longer shows the lesson's run: press Set up to start it again.",
@@ -60,7 +64,7 @@ WHERE = {
     "main": ("main window", "主窗口"),
     "compare": ("Compare window", "对比窗口"),
     "surfaces": ("Surfaces window", "曲面窗口"),
-    "lecture": ("lecture", "讲解模式"),
+    "lecture": ("lecture", "讲课模式"),
 }
 
 
@@ -146,8 +150,15 @@ class LessonController(QObject):
             window.open_surfaces().apply_preset(preset(plan.surface_preset))
         self.dock.question.say("")
         self.show_where()
-        keys = " → / Space / PageDown walk the phases." if plan.window == "lecture" else ""
-        window.show_message(f"Lesson: {lesson.name}. The question is in the Lesson panel.{keys}")
+        title = lesson.text.title(self.dock.language())
+        if plan.window == "lecture":
+            message = tr(
+                "Lesson: {title}. The question is in the Lesson panel. → / Space / PageDown "
+                "walk the phases."
+            )
+        else:
+            message = tr("Lesson: {title}. The question is in the Lesson panel.")
+        window.show_message(message.format(title=title))
 
     def _make_room(self) -> None:
         """Widen the window by the dock (within the screen), so that its panels keep theirs."""

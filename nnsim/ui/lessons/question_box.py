@@ -14,22 +14,15 @@ from PySide6.QtWidgets import (
 )
 
 from nnsim.training.lessons import Question
+from nnsim.ui.i18n import tr
 from nnsim.ui.style import HIGHLIGHT, MUTED
 
 RIGHT_COLOR = "#1b7f3b"
-LABELS = {
-    "en": ("Question", "Set up", "Show me", "Check my answer"),
-    "zh": ("问题", "设置实验", "看哪里", "检查我的答案"),
-}
-TIPS = {
-    "show": "Frame the panel the lesson asks you to watch, for a moment.",
-    "set_up": "Set the lesson's experiment up again (and open the window it uses), from step 0.",
-    "check": "Compare your answer with what the run on screen shows.",
-}
 
 
 class QuestionBox(QWidget):
-    """The question (objectName ``lessonQuestion``) with one radio button per choice
+    """The question (objectName ``lessonQuestion``; in the lesson's language, its buttons in
+    the window's) with one radio button per choice
     (``lessonChoice_<i>``, i from 1), ``lessonSetUpButton``, ``lessonShowButton``,
     ``lessonCheckButton`` and the feedback line ``lessonFeedback``.
 
@@ -61,15 +54,20 @@ class QuestionBox(QWidget):
         self.choices: list[QRadioButton] = []
         self._choices_layout = QVBoxLayout()
         self._choices_layout.setContentsMargins(8, 0, 0, 0)
-        self.set_up_button = QPushButton(self)
+        self.heading.setText(tr("<b>Question</b>"))
+        self.set_up_button = QPushButton(tr("Set up"), self)
         self.set_up_button.setObjectName("lessonSetUpButton")
-        self.set_up_button.setToolTip(TIPS["set_up"])
-        self.show_button = QPushButton(self)
+        self.set_up_button.setToolTip(
+            tr("Set the lesson's experiment up again (and open the window it uses), from step 0.")
+        )
+        self.show_button = QPushButton(tr("Show me"), self)
         self.show_button.setObjectName("lessonShowButton")
-        self.show_button.setToolTip(TIPS["show"])
-        self.check_button = QPushButton(self)
+        self.show_button.setToolTip(
+            tr("Frame the panel the lesson asks you to watch, for a moment.")
+        )
+        self.check_button = QPushButton(tr("Check my answer"), self)
         self.check_button.setObjectName("lessonCheckButton")
-        self.check_button.setToolTip(TIPS["check"])
+        self.check_button.setToolTip(tr("Compare your answer with what the run on screen shows."))
         self.check_button.setDefault(True)
         self.feedback = QLabel(self)
         self.feedback.setObjectName("lessonFeedback")
@@ -134,11 +132,6 @@ class QuestionBox(QWidget):
         self.feedback.setText(text)
 
     def _render(self) -> None:
-        heading, set_up, show, check = LABELS.get(self._language, LABELS["en"])
-        self.heading.setText(f"<b>{heading}</b>")
-        self.set_up_button.setText(set_up)
-        self.show_button.setText(show)
-        self.check_button.setText(check)
         question = self._question
         self.text.setText("" if question is None else question.text(self._language))
         if question is not None:
