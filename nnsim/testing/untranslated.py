@@ -21,6 +21,7 @@ ALLOWED = frozenset(
     CSV PNG SVG PDF HTML JSON npz NumPy numpy PyTorch torch Python nnsim Qt PySide6 pyqtgraph
     Ctrl Shift Alt Esc Space Enter Tab PgUp PgDn Home End Del F1 F5 F11
     lr exp log ln max min sqrt sin cos mean std var norm argmin argmax grad
+    inf nan Dropout
     English
     xor XOR Rosenbrock Beale Himmelblau Rastrigin MNIST
     eps epsilon beta beta1 beta2 gamma lambda alpha rho mu sigma eta theta

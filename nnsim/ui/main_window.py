@@ -23,9 +23,10 @@ from nnsim.training.snapshot import Snapshot
 from nnsim.ui.boundary_view import BoundaryView
 from nnsim.ui.compare.runs import CompareRun, own_setting
 from nnsim.ui.controls import ArchitecturePanel, DataPanel, OptimizerPanel
-from nnsim.ui.diagnosis_panel import DiagnosisPanel
+from nnsim.ui.diagnosis_panel import DiagnosisPanel, diagnosis_title
 from nnsim.ui.divergence_banner import DivergenceBanner
 from nnsim.ui.errors import log_file, reporter
+from nnsim.ui.i18n import shown
 from nnsim.ui.lecture import LectureMode, enable_style_sheet_font_propagation, set_controls_hidden
 from nnsim.ui.lessons import LessonController
 from nnsim.ui.network_view import NetworkView
@@ -186,10 +187,10 @@ class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWin
         reason = None if live is not None else resets_weights(change.old, change.new)
         if reason is not None:
             self.loss_panel.keep_as_ghost(
-                self.last_snapshot, describe_reset(change.old, change.new, reason)
+                self.last_snapshot, shown(describe_reset(change.old, change.new, reason))
             )
             self._start_again()
-            self.show_message(f"New weights, back to step 0: {reason}.")
+            self.show_message(f"New weights, back to step 0: {shown(reason)}.")
             return
         self.show_message("")  # an edit that took clears the last refusal
         if live is None:
@@ -292,14 +293,14 @@ class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWin
         self.pause()
         runs = [
             CompareRun((AS_IT_IS,), AS_IT_IS, experiment),
-            CompareRun((cure.label,), cure.label, cured),
+            CompareRun((cure.label,), shown(cure.label), cured),
         ]
         compare = self.open_compare()
         try:
             compare.show_runs(runs, [own_setting(f"cure for {diagnosis.code}")], experiment)
         except ValueError:
             self.loss_panel.keep_as_ghost(
-                self.last_snapshot, f"{diagnosis.code}, before {cure.label}"
+                self.last_snapshot, f"{diagnosis_title(diagnosis.code)}, before {shown(cure.label)}"
             )
             self.set_experiment(cured)
             self.show_message(
@@ -340,7 +341,7 @@ class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWin
             self._playing = False
             self.training_bar.set_playing(False)
             self.banner.show_divergence(snapshot.diverged)
-            self.show_error(snapshot.diverged)
+            self.show_error(shown(snapshot.diverged))
 
     @Slot()
     def _draw_pending(self) -> None:
