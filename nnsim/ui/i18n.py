@@ -44,6 +44,9 @@ def shown(text: Text | str | BaseException) -> str:
     :class:`~nnsim.training.text.Sentence` rendered with :func:`tr`, a fixed string (a
     ``QT_TR_NOOP`` one) translated, an error by its message (``ExperimentError``)."""
     if isinstance(text, BaseException):
+        problems = getattr(text, "problems", None)  # ExperimentError: one line each
+        if isinstance(problems, list) and problems and str(text) == "\n".join(problems):
+            return "\n".join(shown(problem) for problem in problems)
         message = text.args[0] if len(text.args) == 1 else None
         text = message if isinstance(message, Text | Sentence) else str(text)
     return text.render(tr) if isinstance(text, Text | Sentence) else tr(text)

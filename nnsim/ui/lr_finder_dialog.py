@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from nnsim.training.experiment import Experiment, ExperimentError
 from nnsim.training.lr_finder import LRFinder, RangeTestResult, Suggestion
+from nnsim.ui import i18n
 from nnsim.ui.style import HIGHLIGHT, MUTED, POSITIVE
 
 __all__ = ["SLICE_SECONDS", "LRFinderDialog"]
@@ -173,7 +174,7 @@ class LRFinderDialog(QDialog):
         self._show(result)
         has = {s.name for s in result.suggestions}
         self.message.setText(
-            f"Range test: {result.message}."
+            f"Range test: {i18n.shown(result.message)}."
             + ("" if has else " Too few steps to suggest a rate: run it again to the end.")
         )
 
@@ -198,8 +199,8 @@ class LRFinderDialog(QDialog):
             button, label = self.use_buttons[name], self.explanations[name]
             button.setEnabled(suggestion is not None and not self.running)
             button.setText("—" if suggestion is None else f"Use {suggestion.lr:.3g}")
-            label.setText("" if suggestion is None else
-                          f"{suggestion.title}: {suggestion.explanation}")  # fmt: skip
+            texts = () if suggestion is None else (suggestion.title, suggestion.explanation)
+            label.setText(": ".join(i18n.shown(text) for text in texts))
 
     def _use(self, name: str) -> None:
         assert self.finder is not None

@@ -207,7 +207,7 @@ class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWin
         try:
             self.model.update("view", hidden_controls=tuple(names))
         except ExperimentError as err:
-            self.show_error(str(err))
+            self.show_error(shown(err))
 
     def open_lesson(self, name: str) -> bool:
         """Open built-in lesson ``name`` (File ▸ Lessons, ``nnsim --lesson``): its experiment
@@ -268,7 +268,7 @@ class MainWindow(WindowMenusMixin, UserDataMixin, ExperimentFilesMixin, QMainWin
         try:
             experiment = with_optimizer_param(self.experiment(), "lr", lr)
         except ExperimentError as err:
-            self.show_error(str(err))
+            self.show_error(shown(err))
             return
         self.set_experiment(experiment)
         self.show_message(f"Learning rate lowered to {lr:g}; weights reset.")

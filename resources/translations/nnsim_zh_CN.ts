@@ -435,5 +435,153 @@ to diagnosis.json).</source>
         <source>&lt;b&gt;Training stopped.&lt;/b&gt; {explanation}.</source>
         <translation>&lt;b&gt;训练已停止。&lt;/b&gt;{explanation}。</translation>
     </message>
+    <message>
+        <source>in {interval}</source>
+        <translation>{interval} 内的值</translation>
+    </message>
+    <message>
+        <source>a finite number</source>
+        <translation>有限的数</translation>
+    </message>
+    <message>
+        <source>Steepest descent</source>
+        <translation>最陡下降</translation>
+    </message>
+    <message>
+        <source>At {lr:.3g} the loss fell fastest as the rate grew, so this rate learns quickest: a bold but sound choice.</source>
+        <translation>随着学习率增大，损失在 {lr:.3g} 处下降得最快，所以这个学习率学得最快：大胆但稳妥的选择。</translation>
+    </message>
+    <message>
+        <source>Minimum ÷ 10</source>
+        <translation>最低点 ÷ 10</translation>
+    </message>
+    <message>
+        <source>The loss was lowest at {lowest:.3g}, a rate close to unstable, so a tenth of it, {lr:.3g}, is a safe choice that still learns well.</source>
+        <translation>损失在 {lowest:.3g} 处最低，这个学习率已接近不稳定，所以取它的十分之一 {lr:.3g}：既安全又学得不错。</translation>
+    </message>
+    <message>
+        <source>the loss became {loss:g} at step {step} (rate {lr:.3g})</source>
+        <translation>第 {step} 步损失变成了 {loss:g}（学习率 {lr:.3g}）</translation>
+    </message>
+    <message>
+        <source>the smoothed loss rose above {factor:g}× its minimum at step {step} (rate {lr:.3g})</source>
+        <translation>第 {step} 步平滑后的损失超过了其最小值的 {factor:g} 倍（学习率 {lr:.3g}）</translation>
+    </message>
+    <message>
+        <source>a weight became non-finite at step {step} (rate {lr:.3g})</source>
+        <translation>第 {step} 步有权重变成了非有限值（学习率 {lr:.3g}）</translation>
+    </message>
+    <message>
+        <source>stopped early: {reason}</source>
+        <translation>提前停止：{reason}</translation>
+    </message>
+    <message>
+        <source>cancelled after {done} of {planned} steps</source>
+        <translation>已在 {planned} 步中的第 {done} 步后取消</translation>
+    </message>
+    <message>
+        <source>all {planned} steps done</source>
+        <translation>全部 {planned} 步已完成</translation>
+    </message>
+    <message>
+        <source>{done} of {planned} steps done</source>
+        <translation>已完成 {done}/{planned} 步</translation>
+    </message>
+    <message>
+        <source>must be {wanted}, got {got}</source>
+        <translation>应为 {wanted}，实际为 {got}</translation>
+    </message>
+    <message>
+        <source>top level</source>
+        <translation>顶层</translation>
+    </message>
+    <message>
+        <source>… and {count} more problems</source>
+        <translation>……还有 {count} 个问题</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>布尔值</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>one of {names}</source>
+        <translation>以下之一：{names}</translation>
+    </message>
+    <message>
+        <source> (did you mean {name}?)</source>
+        <translation>（是不是想写 {name}？）</translation>
+    </message>
+    <message>
+        <source>must be an object ({{...}}), got {got}</source>
+        <translation>应为对象（{{...}}），实际为 {got}</translation>
+    </message>
+    <message>
+        <source>appears more than once in this object</source>
+        <translation>在这个对象中出现了不止一次</translation>
+    </message>
+    <message>
+        <source>… and {count} more keys appear more than once</source>
+        <translation>……还有 {count} 个键重复出现</translation>
+    </message>
+    <message>
+        <source>unknown key; allowed: {names}{hint}</source>
+        <translation>未知的键；允许的键：{names}{hint}</translation>
+    </message>
+    <message>
+        <source>… and {count} more unknown keys</source>
+        <translation>……还有 {count} 个未知的键</translation>
+    </message>
+    <message>
+        <source>an integer in {low}..{high}</source>
+        <translation>{low}..{high} 之间的整数</translation>
+    </message>
+    <message>
+        <source>an integer &gt;= {low}</source>
+        <translation>&gt;= {low} 的整数</translation>
+    </message>
+    <message>
+        <source>between {low} and {high}</source>
+        <translation>{low} 到 {high} 之间</translation>
+    </message>
+    <message>
+        <source>{low} and {high}</source>
+        <translation>{low} 且 {high}</translation>
+    </message>
+    <message>
+        <source>a number {range}</source>
+        <translation>{range} 的数</translation>
+    </message>
+    <message>
+        <source>true, false or null</source>
+        <translation>true、false 或 null</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <source>holds an invalid character (a lone surrogate {bad})</source>
+        <translation>含有无效字符（孤立的代理字符 {bad}）</translation>
+    </message>
+    <message>
+        <source>must be {wanted}, got {got}{hint}</source>
+        <translation>应为 {wanted}，实际为 {got}{hint}</translation>
+    </message>
 </context>
 </TS>

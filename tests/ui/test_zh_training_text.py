@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import string
 
-from PySide6.QtWidgets import QLabel, QPushButton
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 
 from nnsim.testing import train_until
 from nnsim.testing.untranslated import english_texts, english_words
@@ -14,9 +16,11 @@ from nnsim.training.changes import describe_change, describe_reset
 from nnsim.training.diagnosis import Diagnoser, Diagnosis
 from nnsim.training.diagnosis.messages import FIRST_TO_LAST, GROWTH, MESSAGES, TITLES
 from nnsim.training.divergence import divergence_message, divergence_what
-from nnsim.training.experiment import Experiment
+from nnsim.training.experiment import Experiment, ExperimentError
+from nnsim.training.lr_finder import LRFinder
 from nnsim.training.trainer import Trainer
 from nnsim.training.variations import with_settings
+from nnsim.ui.controls import OptimizerPanel
 from nnsim.ui.diagnosis_panel import DiagnosisPanel
 from nnsim.ui.divergence_banner import DivergenceBanner
 from nnsim.ui.i18n import catalogue, shown, switch_language
@@ -169,3 +173,52 @@ def test_switching_the_language_re_makes_the_panel_and_the_banner(qtbot, nnsim_l
         switch_language("en")
     qtbot.waitUntil(lambda: "dead_relu" in panel.rows[0].label.text())
     assert "Training stopped" in banner.label.text()
+
+
+def test_a_value_the_experiment_refuses_is_explained_in_chinese(qtbot, nnsim_language):
+    nnsim_language("zh_CN")
+    start = Experiment.from_dict({"training": {"schedule": {"name": "cosine", "T_max": 100}}})
+    panel = OptimizerPanel(start)
+    qtbot.addWidget(panel)
+    panel.show()
+    edit = panel.findChild(QLineEdit, "schedule_eta_min")
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClick(edit, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(edit, "0.5")  # above the learning rate 0.03: the experiment refuses it
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    message = panel.message()
+    assert panel.experiment() == start and "0.5" in message and "0.03" in message
+    path = "training.schedule.eta_min"  # a name in the file, as it is written there
+    assert english_words(message, ignore=(path, "Not applied")) == [], message
+
+
+def test_experiment_errors_keep_their_english_and_read_in_chinese(qapp, nnsim_language):
+    bad = {"data": {"noise": "x"}, "training": {"batch_size": 0, "optimizer": {"lr": -1}}}
+    with pytest.raises(ExperimentError) as caught:
+        Experiment.from_dict(bad)
+    assert sorted(str(caught.value).splitlines()) == [  # the English, as before
+        "data.noise: must be a number between 0 and 0.5, got 'x' (a string)",
+        "training.batch_size: must be an integer in 1..100000 or 'all', got 0",
+        "training.optimizer.lr: must be > 0, got -1",
+    ]
+    nnsim_language("zh_CN")
+    lines = shown(caught.value).splitlines()
+    assert len(lines) == 3
+    paths = ("data.noise", "training.optimizer.lr")  # names and values from the file
+    ignore = (*paths, "'x'")
+    translated = [line for line in lines if line.startswith(paths)]
+    assert len(translated) == 2
+    for line in translated:
+        assert english_words(line, ignore=ignore) == [], line
+
+
+def test_the_range_test_explains_its_suggestions_in_chinese(qtbot, nnsim_language):
+    result = LRFinder(Experiment.default(), steps=60).run()
+    english = [str(s.explanation) for s in result.suggestions] + [str(result.message)]
+    assert all(english_words(text) for text in english)  # str(): the English, as before
+    nnsim_language("zh_CN")
+    for suggestion in result.suggestions:
+        assert english_words(shown(suggestion.title)) == []
+        assert english_words(shown(suggestion.explanation)) == []
+    assert english_words(shown(result.message)) == []
