@@ -22,6 +22,7 @@ ALLOWED = frozenset(
     Ctrl Shift Alt Esc Space Enter Tab PgUp PgDn Home End Del F1 F5 F11
     lr exp log ln max min sqrt sin cos mean std var norm argmin argmax grad
     English epoch
+    inf nan Dropout
     xor XOR Rosenbrock Beale Himmelblau Rastrigin MNIST
     Smith
     eps epsilon beta beta1 beta2 gamma lambda alpha rho mu sigma eta theta

@@ -11,30 +11,38 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from nnsim.training.data import build_data
+from nnsim.training.text import QT_TR_NOOP, Sentence, Text
 
 if TYPE_CHECKING:
     from nnsim.training.experiment import Experiment
     from nnsim.training.trainer import Trainer
 
+CLIPPING = {
+    "off": QT_TR_NOOP("clipping off"),
+    "norm": QT_TR_NOOP("clipping norm"),
+    "value": QT_TR_NOOP("clipping value"),
+}
+
 
 def needs_new_network(old: Experiment, new: Experiment) -> str | None:
-    """Why ``new`` cannot go on from ``old``'s weights, or None if it can.
+    """Why ``new`` cannot go on from ``old``'s weights (a
+    :class:`~nnsim.training.text.Sentence`), or None if it can.
 
     The weights carry over when the network is built the same way: same layers,
     initialiser and seed, same input features, same outputs and loss.
     """
     if old.seed != new.seed:
-        return "the seed changed"
+        return Sentence(QT_TR_NOOP("the seed changed"))
     if old.network != new.network:
-        return "the network changed"
+        return Sentence(QT_TR_NOOP("the network changed"))
     if old.data.features != new.data.features:
-        return "the input features changed"
+        return Sentence(QT_TR_NOOP("the input features changed"))
     if (old.num_outputs, old.resolved_loss(), old.resolved_output_activation()) != (
         new.num_outputs,
         new.resolved_loss(),
         new.resolved_output_activation(),
     ):
-        return "the task changed"
+        return Sentence(QT_TR_NOOP("the task changed"))
     return None
 
 
@@ -47,7 +55,7 @@ def resets_weights(old: Experiment, new: Experiment) -> str | None:
     """
     reason = needs_new_network(old, new)
     if reason is None and new.data.dataset not in (old.data.dataset, "custom"):
-        reason = "the data set changed"
+        reason = Sentence(QT_TR_NOOP("the data set changed"))
     return reason
 
 
@@ -85,49 +93,77 @@ def continue_training(trainer: Trainer, experiment: Experiment) -> None:
 
 
 def describe_reset(old: Experiment, new: Experiment, reason: str) -> str:
-    """What a change that restarts training changed, for a ghost run's label: ``seed 0 → 1``,
-    ``hidden layers 4-2 → 8-8``, ``relu`` …, else ``reason`` (``the network changed``)."""
-    parts = []
+    """What a change that restarts training changed, for a ghost run's label (a
+    :class:`~nnsim.training.text.Sentence`): ``seed 0 → 1``, ``hidden layers 4-2 → 8-8``,
+    ``relu`` …, else ``reason`` (``the network changed``)."""
+    parts: list[Text] = []
     if old.seed != new.seed:
-        parts.append(f"seed {old.seed} → {new.seed}")
+        parts.append(_change(QT_TR_NOOP("seed {old} → {new}"), old.seed, new.seed))
     if old.data.dataset != new.data.dataset:
-        parts.append(f"data {old.data.dataset} → {new.data.dataset}")
+        parts.append(_change(QT_TR_NOOP("data {old} → {new}"), old.data.dataset, new.data.dataset))
     if old.data.features != new.data.features:
-        parts.append(f"features {', '.join(old.data.features)} → {', '.join(new.data.features)}")
+        features = [", ".join(e.data.features) for e in (old, new)]
+        parts.append(_change(QT_TR_NOOP("features {old} → {new}"), *features))
     units = ["-".join(str(layer.units) for layer in e.network.hidden_layers) or "none"
              for e in (old, new)]  # fmt: skip
     if units[0] != units[1]:
-        parts.append(f"hidden layers {units[0]} → {units[1]}")
+        parts.append(_change(QT_TR_NOOP("hidden layers {old} → {new}"), *units))
     acts = [sorted({layer.activation for layer in e.network.hidden_layers}) for e in (old, new)]
     if units[0] == units[1] and acts[0] != acts[1]:
-        parts.append(f"activation {'/'.join(acts[0])} → {'/'.join(acts[1])}")
+        names = ["/".join(a) for a in acts]
+        parts.append(_change(QT_TR_NOOP("activation {old} → {new}"), *names))
     if old.network.init != new.network.init:
-        parts.append(f"init {old.network.init} → {new.network.init}")
-    return ", ".join(parts) or reason
+        parts.append(_change(QT_TR_NOOP("init {old} → {new}"), old.network.init, new.network.init))
+    return _sentence(parts, QT_TR_NOOP("{first}, {then}")) or reason
 
 
 def describe_change(old: Experiment, new: Experiment) -> str:
-    """A short label for the loss plot's marker: ``optimizer sgd → adam``, ``batch 10 → 20``."""
-    parts = []
+    """A short label for the loss plot's marker (a :class:`~nnsim.training.text.Sentence`):
+    ``optimizer sgd → adam``, ``batch 10 → 20``."""
+    parts: list[Text] = []
     o, n = old.training, new.training
     if o.optimizer.name != n.optimizer.name:
-        parts.append(f"optimizer {o.optimizer.name} → {n.optimizer.name}")
+        template = QT_TR_NOOP("optimizer {old} → {new}")
+        parts.append(_change(template, o.optimizer.name, n.optimizer.name))
     else:
         params = n.optimizer.params
-        parts += [f"{k} → {_value(v)}" for k, v in params.items() if o.optimizer.params.get(k) != v]
+        parts += [
+            Text("{name} → {value}", {"name": k, "value": _value(v)})  # lr → 0.1: no words
+            for k, v in params.items()
+            if o.optimizer.params.get(k) != v
+        ]
     if o.schedule != n.schedule:
-        parts.append(f"schedule {o.schedule.name} → {n.schedule.name}")
+        names = o.schedule.name, n.schedule.name
+        parts.append(_change(QT_TR_NOOP("schedule {old} → {new}"), *names))
     if o.batch_size != n.batch_size:
-        parts.append(f"batch {o.batch_size} → {n.batch_size}")
+        parts.append(_change(QT_TR_NOOP("batch {old} → {new}"), o.batch_size, n.batch_size))
     if o.regularization != n.regularization:
-        parts.append(f"penalty {n.regularization.kind} {n.regularization.rate:g}")
+        kind, rate = n.regularization.kind, n.regularization.rate
+        parts.append(Text(QT_TR_NOOP("penalty {kind} {rate:g}"), {"kind": kind, "rate": rate}))
     if o.grad_clip != n.grad_clip:
-        parts.append("clipping " + ("off" if n.grad_clip is None else n.grad_clip.mode))
+        mode = "off" if n.grad_clip is None else n.grad_clip.mode
+        parts.append(Text(CLIPPING.get(mode, "clipping " + mode)))
     if o.eval_every != n.eval_every:
-        parts.append(f"evaluate every {n.eval_every}")
+        parts.append(Text(QT_TR_NOOP("evaluate every {steps}"), {"steps": n.eval_every}))
     if old.data != new.data:
-        parts.append("data edited")
-    return "; ".join(p for p in parts if p) or "settings changed"
+        parts.append(Text(QT_TR_NOOP("data edited")))
+    return _sentence(parts, QT_TR_NOOP("{first}; {then}")) or Sentence(
+        QT_TR_NOOP("settings changed")
+    )
+
+
+def _change(template: str, old: object, new: object) -> Text:
+    return Text(template, {"old": old, "new": new})
+
+
+def _sentence(parts: list[Text], joint: str) -> Sentence | None:
+    """``parts`` joined by ``joint`` (``{first}, {then}``, translated with them), or None."""
+    if not parts:
+        return None
+    text = parts[-1]
+    for part in reversed(parts[:-1]):
+        text = Text(joint, {"first": part, "then": text})
+    return Sentence(text.template, text.args)
 
 
 def _value(v: object) -> str:

@@ -35,6 +35,7 @@ import numpy as np
 
 from nnsim.training.data import TrainingData
 from nnsim.training.experiment import Experiment, ScheduleSpec
+from nnsim.training.text import QT_TR_NOOP, Sentence
 from nnsim.training.trainer import Trainer
 
 START_LR, END_LR, STEPS = 1e-7, 10.0, 100
@@ -150,12 +151,17 @@ def suggest(lrs: np.ndarray, smoothed: np.ndarray, planned_steps: int) -> tuple[
         found.append(
             Suggestion(
                 "steepest",
-                "Steepest descent",
+                Sentence(QT_TR_NOOP("Steepest descent")),
                 lr,
                 lr,
                 float(y[i]),
-                f"At {lr:.3g} the loss fell fastest as the rate grew, so this rate learns "
-                "quickest: a bold but sound choice.",
+                Sentence(
+                    QT_TR_NOOP(
+                        "At {lr:.3g} the loss fell fastest as the rate grew, so this rate learns "
+                        "quickest: a bold but sound choice."
+                    ),
+                    {"lr": lr},
+                ),
             )
         )
     j = int(np.argmin(y))
@@ -164,12 +170,17 @@ def suggest(lrs: np.ndarray, smoothed: np.ndarray, planned_steps: int) -> tuple[
     found.append(
         Suggestion(
             "minimum",
-            "Minimum ÷ 10",
+            Sentence(QT_TR_NOOP("Minimum ÷ 10")),
             lr,
             lowest,
             float(y[j]),
-            f"The loss was lowest at {lowest:.3g}, a rate close to unstable, so a tenth of it, "
-            f"{lr:.3g}, is a safe choice that still learns well.",
+            Sentence(
+                QT_TR_NOOP(
+                    "The loss was lowest at {lowest:.3g}, a rate close to unstable, so a tenth "
+                    "of it, {lr:.3g}, is a safe choice that still learns well."
+                ),
+                {"lowest": lowest, "lr": lr},
+            ),
         )
     )
     return tuple(found)
@@ -298,14 +309,23 @@ class LRFinder:
         if math.isfinite(smoothed):
             self._best = min(self._best, smoothed)
         if not math.isfinite(smoothed):
-            self.stop_reason = f"the loss became {loss:g} at step {n} (rate {lr:.3g})"
+            self.stop_reason = Sentence(
+                QT_TR_NOOP("the loss became {loss:g} at step {step} (rate {lr:.3g})"),
+                {"loss": loss, "step": n, "lr": lr},
+            )
         elif smoothed > STOP_FACTOR * self._best:
-            self.stop_reason = (
-                f"the smoothed loss rose above {STOP_FACTOR:g}× its minimum at step {n} "
-                f"(rate {lr:.3g})"
+            self.stop_reason = Sentence(
+                QT_TR_NOOP(
+                    "the smoothed loss rose above {factor:g}× its minimum at step {step} "
+                    "(rate {lr:.3g})"
+                ),
+                {"factor": STOP_FACTOR, "step": n, "lr": lr},
             )
         elif result.diverged:
-            self.stop_reason = f"a weight became non-finite at step {n} (rate {lr:.3g})"
+            self.stop_reason = Sentence(
+                QT_TR_NOOP("a weight became non-finite at step {step} (rate {lr:.3g})"),
+                {"step": n, "lr": lr},
+            )
         return RangePoint(n, lr, loss, smoothed)
 
     def __iter__(self) -> Iterator[RangePoint]:
@@ -322,14 +342,15 @@ class LRFinder:
     def result(self) -> RangeTestResult:
         """What was recorded so far, with the suggestions it supports."""
         lrs, smoothed = np.array(self._lrs), np.array(self._smoothed)
+        counts = {"done": self.steps_done, "planned": self.planned_steps}
         if self.stop_reason is not None:
-            message = f"stopped early: {self.stop_reason}"
+            message = Sentence(QT_TR_NOOP("stopped early: {reason}"), {"reason": self.stop_reason})
         elif self.cancelled:
-            message = f"cancelled after {self.steps_done} of {self.planned_steps} steps"
+            message = Sentence(QT_TR_NOOP("cancelled after {done} of {planned} steps"), counts)
         elif self.done:
-            message = f"all {self.planned_steps} steps done"
+            message = Sentence(QT_TR_NOOP("all {planned} steps done"), counts)
         else:
-            message = f"{self.steps_done} of {self.planned_steps} steps done"
+            message = Sentence(QT_TR_NOOP("{done} of {planned} steps done"), counts)
         return RangeTestResult(
             lrs,
             np.array(self._losses),

@@ -20,9 +20,10 @@ from nnsim.engine.schedules import Constant, ReduceLROnPlateau
 from nnsim.engine.stacked import StackedNetwork, architecture, stackable
 from nnsim.engine.stacked_optimizer import StackedOptimizer
 from nnsim.training.data import batch_bounds
-from nnsim.training.divergence import divergence_message
+from nnsim.training.divergence import divergence_message, divergence_what
 from nnsim.training.history import MetricHistory
 from nnsim.training.results import Evaluation, StepResult
+from nnsim.training.text import Text
 from nnsim.training.trainer import LR_BLOCK, DivergedError, Trainer
 
 __all__ = ["StackedRuns", "optimizer_setting", "stack_key"]
@@ -220,8 +221,8 @@ class StackedRuns:
         step, epoch = self.steps_done, self.epochs_done + 1
         if bad is not None:
             for run in np.flatnonzero(bad):
-                what = f"loss became {total[run]}" if bad_loss[run] else (
-                    f"a weight became {'nan' if nan_weight[run] else 'inf'}"
+                what = divergence_what("loss", total[run]) if bad_loss[run] else (
+                    divergence_what("weight", "nan" if nan_weight[run] else "inf")
                 )  # fmt: skip
                 self._stop(int(run), step, epoch, what, lrs, losses, reg_loss, grad_norms)
                 self._sync(int(run), step - 1, unstepped.get(int(run)))  # its state at the stop
@@ -253,7 +254,7 @@ class StackedRuns:
         k: int,
         step: int,
         epoch: int,
-        what: str,
+        what: Text,
         lrs: np.ndarray,
         losses: np.ndarray,
         reg_loss: np.ndarray,

@@ -36,10 +36,32 @@ class Text:
 
     def render(self, translate: Callable[[str], str] = str) -> str:
         values = {
-            key: value.render(translate) if isinstance(value, Text) else value
+            key: value.render(translate) if isinstance(value, Text | Sentence) else value
             for key, value in self.args.items()
         }
         return translate(self.template).format(**values)
 
     def __str__(self) -> str:
         return self.render()
+
+
+class Sentence(str):
+    """A :class:`Text` that is also its English ``str``: for the fields and messages that
+    scripts, files, the command line and tests read as plain English strings
+    (``trainer.diverged``, a cure's label, an ``ExperimentError``), while the window shows
+    :attr:`text` translated (:func:`nnsim.ui.i18n.shown`). Whatever makes a new string from
+    it (``+``, an f-string) gets the English only."""
+
+    text: Text
+
+    def __new__(cls, template: str, args: Mapping[str, object] | None = None) -> Sentence:
+        text = Text(template, dict(args or {}))
+        self = super().__new__(cls, text.render())
+        self.text = text
+        return self
+
+    def __reduce__(self) -> tuple[object, ...]:  # through the training process's pipe
+        return (Sentence, (self.text.template, dict(self.text.args)))
+
+    def render(self, translate: Callable[[str], str] = str) -> str:
+        return self.text.render(translate)

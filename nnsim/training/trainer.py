@@ -25,9 +25,10 @@ from nnsim.engine.optimizers import make_optimizer
 from nnsim.engine.schedules import ReduceLROnPlateau, Schedule, make_schedule
 from nnsim.training.batches import EpochBatches
 from nnsim.training.data import TrainingData, build_data
-from nnsim.training.divergence import explain_divergence
+from nnsim.training.divergence import divergence_what, explain_divergence
 from nnsim.training.history import MetricHistory
 from nnsim.training.results import Evaluation, StepResult
+from nnsim.training.text import Text
 from nnsim.training.trainer_state import load_trainer_state, trainer_state
 
 if TYPE_CHECKING:
@@ -292,7 +293,7 @@ class Trainer:
         step = self.steps_done + 1
         lr = self.optimizer.lr
         if not math.isfinite(loss + reg_loss):
-            what = f"loss became {loss + reg_loss}"  # 'inf' or 'nan'
+            what = divergence_what("loss", loss + reg_loss)  # 'inf' or 'nan'
             return self._diverge(step, what, lr, loss, reg_loss, grad_norms)
         before = net.theta.copy()
         self.optimizer.step([net.grad])
@@ -300,7 +301,8 @@ class Trainer:
         if not math.isfinite(float(np.dot(delta, delta))):  # inf/nan anywhere in θ
             bad = "nan" if np.isnan(net.theta).any() else "inf"
             net.theta[...] = before  # keep the last finite state inspectable
-            return self._diverge(step, f"a weight became {bad}", lr, loss, reg_loss, grad_norms)
+            what = divergence_what("weight", bad)
+            return self._diverge(step, what, lr, loss, reg_loss, grad_norms)
         weight_norms, step_norms = net.segment_norms_pair(before, delta)
         ratios = step_norms / np.maximum(weight_norms, 1e-300)
         self.steps_done = step
@@ -319,7 +321,7 @@ class Trainer:
         return result
 
     def _diverge(
-        self, step: int, what: str, lr: float, loss: float, reg_loss: float, grad_norms: np.ndarray
+        self, step: int, what: Text, lr: float, loss: float, reg_loss: float, grad_norms: np.ndarray
     ) -> StepResult:
         self.diverged = explain_divergence(self, what, step, lr)
         nan = np.full(self.network.depth, np.nan)

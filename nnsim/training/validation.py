@@ -18,6 +18,8 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
+from nnsim.training.text import QT_TR_NOOP, Sentence
+
 __all__ = [
     "INVALID",
     "MAX_PROBLEMS",
@@ -58,6 +60,8 @@ INVALID: Final = _Marker("INVALID")
 MISSING: Final = _Marker("MISSING")
 """Stands for a key that is absent from its JSON object."""
 
+MUST_BE: Final = QT_TR_NOOP("must be {wanted}, got {got}")
+"""The commonest problem (a value outside what is allowed), a Sentence's template."""
 MAX_SHOWN: Final = 40  # characters of a bad value quoted back in a message
 MAX_PROBLEMS: Final = 50
 MAX_SAFE_INTEGER: Final = 2**53
@@ -88,12 +92,17 @@ class Problems:
         """Record ``message`` about the value at ``path`` (``""`` is the top level)."""
         self._count += 1
         if self._count <= MAX_PROBLEMS:
-            self._messages.append(f"{path or 'top level'}: {message}")
+            where = path or Sentence(QT_TR_NOOP("top level"))
+            self._messages.append(
+                Sentence("{where}: {message}", {"where": where, "message": message})
+            )
 
     @property
     def messages(self) -> list[str]:
+        """Each problem (a :class:`~nnsim.training.text.Sentence`: English as ``str``)."""
         more = self._count - len(self._messages)
-        return self._messages + ([f"… and {more} more problems"] if more else [])
+        rest = Sentence(QT_TR_NOOP("… and {count} more problems"), {"count": more})
+        return self._messages + ([rest] if more else [])
 
     def __bool__(self) -> bool:
         return self._count > 0
@@ -131,15 +140,15 @@ def _json_type(value: Any) -> str:
     if value is None:
         return "null"
     if isinstance(value, bool):
-        return "a boolean"
+        return Sentence(QT_TR_NOOP("a boolean"))
     if isinstance(value, int | float | HugeInteger):
-        return "a number"
+        return Sentence(QT_TR_NOOP("a number"))
     if isinstance(value, str):
-        return "a string"
+        return Sentence(QT_TR_NOOP("a string"))
     if isinstance(value, list | tuple):
-        return "a list"
+        return Sentence(QT_TR_NOOP("a list"))
     if isinstance(value, Mapping):
-        return "an object"
+        return Sentence(QT_TR_NOOP("an object"))
     return type(value).__name__
 
 
@@ -168,20 +177,22 @@ def describe(value: Any, *, with_type: bool = False) -> str:
         return _json_type(value)
     is_number = isinstance(value, int | float | HugeInteger) and not isinstance(value, bool)
     if with_type and value is not None and not is_number:
-        text += f" ({_json_type(value)})"
+        return Sentence("{value} ({type})", {"value": text, "type": _json_type(value)})
     return text
 
 
 def one_of(allowed: Iterable[str]) -> str:
     """``"one of a, b, c"``."""
-    return "one of " + ", ".join(allowed)
+    return Sentence(QT_TR_NOOP("one of {names}"), {"names": ", ".join(allowed)})
 
 
 def _did_you_mean(value: str, allowed: Iterable[str]) -> str:
     if len(value) > MAX_SHOWN:
         return ""
     close = difflib.get_close_matches(value, list(allowed), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return (
+        Sentence(QT_TR_NOOP(" (did you mean {name}?)"), {"name": repr(close[0])}) if close else ""
+    )
 
 
 # --- readers -------------------------------------------------------------------------------
@@ -196,21 +207,32 @@ def read_object(
     (its known keys can still be checked) or ``None`` if it is not an object.
     """
     if not isinstance(value, Mapping):
-        problems.add(path, f"must be an object ({{...}}), got {describe(value, with_type=True)}")
+        got = describe(value, with_type=True)
+        problems.add(
+            path, Sentence(QT_TR_NOOP("must be an object ({{...}}), got {got}"), {"got": got})
+        )
         return None
     allowed = tuple(allowed)
     repeated = getattr(value, "duplicate_keys", ())
     for key in repeated[:_MAX_KEYS_REPORTED]:
-        problems.add(child(path, key), "appears more than once in this object")
+        problems.add(
+            child(path, key), Sentence(QT_TR_NOOP("appears more than once in this object"))
+        )
     if len(repeated) > _MAX_KEYS_REPORTED:
         more = len(repeated) - _MAX_KEYS_REPORTED
-        problems.add(path, f"… and {more} more keys appear more than once")
+        problems.add(
+            path,
+            Sentence(QT_TR_NOOP("… and {count} more keys appear more than once"), {"count": more}),
+        )
     unknown = [key for key in value if key not in allowed]
     for key in unknown[:_MAX_KEYS_REPORTED]:
         hint = _did_you_mean(key, allowed) if isinstance(key, str) else ""
-        problems.add(child(path, str(key)), f"unknown key; allowed: {', '.join(allowed)}{hint}")
+        message = QT_TR_NOOP("unknown key; allowed: {names}{hint}")
+        values = {"names": ", ".join(allowed), "hint": hint}
+        problems.add(child(path, str(key)), Sentence(message, values))
     if len(unknown) > _MAX_KEYS_REPORTED:
-        problems.add(path, f"… and {len(unknown) - _MAX_KEYS_REPORTED} more unknown keys")
+        more = len(unknown) - _MAX_KEYS_REPORTED
+        problems.add(path, Sentence(QT_TR_NOOP("… and {count} more unknown keys"), {"count": more}))
     return value
 
 
@@ -227,10 +249,13 @@ def read_int(
     value = obj.get(key, MISSING)
     if value is MISSING:
         return default
-    wanted = f"an integer in {low}..{high}" if high is not None else f"an integer >= {low}"
+    if high is not None:
+        wanted = Sentence(QT_TR_NOOP("an integer in {low}..{high}"), {"low": low, "high": high})
+    else:
+        wanted = Sentence(QT_TR_NOOP("an integer >= {low}"), {"low": low})
     top = MAX_SAFE_INTEGER if high is None else high
     if type(value) is not int or value < low or value > top:
-        problems.add(child(path, key), f"must be {wanted}, got {describe(value, with_type=True)}")
+        _must_be(problems, child(path, key), wanted, describe(value, with_type=True))
         return INVALID
     return value
 
@@ -264,28 +289,39 @@ def read_number(
     if high is not None:
         bounds.append(f"{hi_op} {format_number(high)}")
     closed = low is not None and high is not None and low_inclusive and high_inclusive
+    range_text: str
     if closed:
-        range_text = f"between {format_number(low)} and {format_number(high)}"  # type: ignore[arg-type]
+        ends = {"low": format_number(low), "high": format_number(high)}  # type: ignore[arg-type]
+        range_text = Sentence(QT_TR_NOOP("between {low} and {high}"), ends)
+    elif len(bounds) == 2:
+        pair = {"low": bounds[0], "high": bounds[1]}
+        range_text = Sentence(QT_TR_NOOP("{low} and {high}"), pair)
     else:
-        range_text = " and ".join(bounds)
+        range_text = "".join(bounds)
     if isinstance(value, bool) or not isinstance(value, int | float):
-        wanted = f"a number {range_text}" if range_text else "a number"
-        problems.add(where, f"must be {wanted}, got {describe(value, with_type=True)}")
+        wanted = Sentence(QT_TR_NOOP("a number {range}"), {"range": range_text})
+        _must_be(problems, where, wanted if range_text else Sentence(QT_TR_NOOP("a number")),
+                 describe(value, with_type=True))  # fmt: skip
         return INVALID
     number = as_float(value)
     if not math.isfinite(number):
-        problems.add(where, f"must be a finite number, got {describe(value)}")
+        _must_be(problems, where, Sentence(QT_TR_NOOP("a finite number")), describe(value))
         return INVALID
     too_low = low is not None and (number < low or (not low_inclusive and number == low))
     too_high = high is not None and (number > high or (not high_inclusive and number == high))
     if too_low or too_high:
         if closed:
-            problems.add(where, f"must be {range_text}, got {describe(value)}")
+            _must_be(problems, where, range_text, describe(value))
         else:
             broken = bounds[0] if too_low else bounds[-1]
-            problems.add(where, f"must be {broken}, got {describe(value)}")
+            _must_be(problems, where, broken, describe(value))
         return INVALID
     return number
+
+
+def _must_be(problems: Problems, where: str, wanted: str, got: str) -> None:
+    """``must be WANTED, got GOT`` (:data:`MUST_BE`), said in the window's language."""
+    problems.add(where, Sentence(MUST_BE, {"wanted": wanted, "got": got}))
 
 
 def as_float(value: int | float) -> float:
@@ -302,8 +338,10 @@ def read_bool(problems: Problems, obj: Mapping[str, Any], key: str, path: str, d
         return default
     if isinstance(value, bool) or (value is None and default is None):
         return value
-    wanted = "true, false or null" if default is None else "true or false"
-    problems.add(child(path, key), f"must be {wanted}, got {describe(value, with_type=True)}")
+    wanted = Sentence(
+        QT_TR_NOOP("true, false or null") if default is None else QT_TR_NOOP("true or false")
+    )
+    _must_be(problems, child(path, key), wanted, describe(value, with_type=True))
     return INVALID
 
 
@@ -313,13 +351,19 @@ def read_str(problems: Problems, obj: Mapping[str, Any], key: str, path: str, de
     if value is MISSING:
         return default
     if not isinstance(value, str):
-        problems.add(child(path, key), f"must be a string, got {describe(value, with_type=True)}")
+        _must_be(
+            problems,
+            child(path, key),
+            Sentence(QT_TR_NOOP("a string")),
+            describe(value, with_type=True),
+        )
         return INVALID
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as exc:
         bad = value[exc.start]
-        problems.add(child(path, key), f"holds an invalid character (a lone surrogate {bad!a})")
+        message = QT_TR_NOOP("holds an invalid character (a lone surrogate {bad})")
+        problems.add(child(path, key), Sentence(message, {"bad": ascii(bad)}))
         return INVALID
     return value
 
@@ -341,5 +385,8 @@ def read_choice(
         return value
     hint = _did_you_mean(value, allowed) if isinstance(value, str) else ""
     got = describe(value, with_type=not isinstance(value, str))
-    problems.add(child(path, key), f"must be {one_of(allowed)}, got {got}{hint}")
+    message = QT_TR_NOOP("must be {wanted}, got {got}{hint}")
+    problems.add(
+        child(path, key), Sentence(message, {"wanted": one_of(allowed), "got": got, "hint": hint})
+    )
     return INVALID

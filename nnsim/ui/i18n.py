@@ -25,7 +25,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 from PySide6.QtGui import QFontDatabase
 
 from nnsim.paths import resource
-from nnsim.training.text import LANGUAGES, Text
+from nnsim.training.text import LANGUAGES, Sentence, Text
 
 SOURCE_LANGUAGE = "en"
 SETTING = "language"
@@ -39,10 +39,17 @@ def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     return QCoreApplication.translate("", text, disambiguation, n)
 
 
-def shown(text: Text | str) -> str:
-    """Text from the training layer in the UI's language: a :class:`Text` rendered with
-    :func:`tr`, a fixed string (a ``QT_TR_NOOP`` one) translated."""
-    return text.render(tr) if isinstance(text, Text) else tr(text)
+def shown(text: Text | str | BaseException) -> str:
+    """Text from the training layer in the UI's language: a :class:`Text` or
+    :class:`~nnsim.training.text.Sentence` rendered with :func:`tr`, a fixed string (a
+    ``QT_TR_NOOP`` one) translated, an error by its message (``ExperimentError``)."""
+    if isinstance(text, BaseException):
+        problems = getattr(text, "problems", None)  # ExperimentError: one line each
+        if isinstance(problems, list) and problems and str(text) == "\n".join(problems):
+            return "\n".join(shown(problem) for problem in problems)
+        message = text.args[0] if len(text.args) == 1 else None
+        text = message if isinstance(message, Text | Sentence) else str(text)
+    return text.render(tr) if isinstance(text, Text | Sentence) else tr(text)
 
 
 def current_language() -> str:

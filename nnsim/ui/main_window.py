@@ -185,7 +185,7 @@ class MainWindow(WindowMenusMixin, CureMixin, UserDataMixin, ExperimentFilesMixi
         reason = None if live is not None else resets_weights(change.old, change.new)
         if reason is not None:
             self.loss_panel.keep_as_ghost(
-                self.last_snapshot, describe_reset(change.old, change.new, reason)
+                self.last_snapshot, shown(describe_reset(change.old, change.new, reason))
             )
             self._start_again()
             self.show_message(
@@ -207,7 +207,7 @@ class MainWindow(WindowMenusMixin, CureMixin, UserDataMixin, ExperimentFilesMixi
         try:
             self.model.update("view", hidden_controls=tuple(names))
         except ExperimentError as err:
-            self.show_error(str(err))
+            self.show_error(shown(err))
 
     def open_lesson(self, name: str) -> bool:
         """Open built-in lesson ``name`` (File ▸ Lessons, ``nnsim --lesson``): its experiment
@@ -292,7 +292,7 @@ class MainWindow(WindowMenusMixin, CureMixin, UserDataMixin, ExperimentFilesMixi
             self._playing = False
             self.training_bar.set_playing(False)
             self.banner.show_divergence(snapshot.diverged)
-            self.show_error(snapshot.diverged)
+            self.show_error(shown(snapshot.diverged))
 
     @Slot()
     def _draw_pending(self) -> None:

@@ -13,6 +13,7 @@ from nnsim.training.snapshot import Snapshot
 from nnsim.training.text import QT_TR_NOOP
 from nnsim.ui.compare import CompareWindow
 from nnsim.ui.compare.runs import CompareRun, own_setting
+from nnsim.ui.diagnosis_panel import diagnosis_title
 from nnsim.ui.i18n import shown, tr
 from nnsim.ui.plots import LossPanel
 from nnsim.ui.window_base import MainWindowParts
@@ -40,7 +41,7 @@ class CureMixin(MainWindowParts):
         try:
             experiment = with_optimizer_param(self.experiment(), "lr", lr)
         except ExperimentError as err:
-            self.show_error(str(err))
+            self.show_error(shown(err))
             return
         self.set_experiment(experiment)
         self.show_message(tr("Learning rate lowered to {lr:g}; weights reset.").format(lr=lr))
@@ -62,7 +63,7 @@ class CureMixin(MainWindowParts):
         except (ExperimentError, KeyError) as err:
             self.show_error(
                 tr("Cannot apply “{cure}” to this experiment: {problem}").format(
-                    cure=shown(cure.label), problem=err
+                    cure=shown(cure.label), problem=shown(err)
                 )
             )
             return
@@ -73,7 +74,7 @@ class CureMixin(MainWindowParts):
             CompareRun((label,), label, cured),
         ]
         compare = self.open_compare()
-        code = diagnosis.code
+        code = diagnosis_title(diagnosis.code)  # the coach's name for it, translated
         column = tr("cure for {code}").format(code=code)
         try:
             compare.show_runs(runs, [own_setting(column)], experiment)

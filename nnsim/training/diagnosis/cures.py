@@ -8,12 +8,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from nnsim.training.experiment import ExperimentError
+from nnsim.training.text import QT_TR_NOOP, Sentence
 from nnsim.training.variations import with_settings
 
 if TYPE_CHECKING:
     from nnsim.training.experiment import Experiment
 
 SATURATING = ("sigmoid", "tanh")
+INIT_LABELS = {
+    "he_normal": QT_TR_NOOP("he_normal init"),
+    "xavier_uniform": QT_TR_NOOP("xavier_uniform init"),
+}
 DEAD_RELU_LR = 0.1
 """The article's rate: large steps are what push ReLUs below 0 for every sample, and the
 leaky ReLU at η = 1 still jumps across the valley on the circle."""
@@ -22,7 +27,8 @@ leaky ReLU at η = 1 still jumps across the valley on the circle."""
 @dataclass(frozen=True)
 class Cure:
     """A change to the experiment: ``settings`` (dotted path → value) and a short ``label``
-    for its button (``η 10 → 1``)."""
+    for its button (``η 10 → 1``; a :class:`~nnsim.training.text.Sentence` where it has
+    words, which the window shows translated)."""
 
     label: str
     settings: tuple[tuple[str, Any], ...]
@@ -51,10 +57,12 @@ def cure_for(code: str, layer: int | None, experiment: Experiment) -> Cure | Non
             for i, spec in enumerate(hidden)
             if spec.activation == "relu"
         }
-        label = "leaky ReLU"
+        label = Sentence(QT_TR_NOOP("leaky ReLU"))
         if lr > DEAD_RELU_LR:
             settings["training.optimizer.lr"] = DEAD_RELU_LR
-            label += f", η {lr:g} → {DEAD_RELU_LR:g}"
+            label = Sentence(
+                QT_TR_NOOP("leaky ReLU, η {old:g} → {new:g}"), {"old": lr, "new": DEAD_RELU_LR}
+            )
     elif code == "saturated":
         label, settings = "BatchNorm", {"network.batch_norm": True}
     elif code == "vanishing_gradients":
@@ -64,17 +72,18 @@ def cure_for(code: str, layer: int | None, experiment: Experiment) -> Cure | Non
             if spec.activation in SATURATING
         }
         settings["network.init"] = "he_normal"
-        label = "ReLU and He init"
+        label = Sentence(QT_TR_NOOP("ReLU and He init"))
     elif code == "exploding_gradients":
-        label = "clip the gradient norm at 1"
+        label = Sentence(QT_TR_NOOP("clip the gradient norm at 1"))
         settings = {"training.grad_clip": {"mode": "norm", "max_norm": 1.0}}
     elif code == "overfitting":
-        label = "L2 regularisation 0.01"
+        label = Sentence(QT_TR_NOOP("L2 regularisation {rate:g}"), {"rate": 0.01})
         settings = {"training.regularization": {"kind": "l2", "rate": 0.01}}
     elif code == "symmetric_units":
         relu = any(spec.activation == "relu" for spec in hidden)
         init = "he_normal" if relu else "xavier_uniform"
-        label, settings = f"{init} init", {"network.init": init}
+        label = Sentence(INIT_LABELS[init])
+        settings = {"network.init": init}
     else:
         raise ValueError(f"no such diagnosis: {code!r}")
     return _checked(label, settings, experiment)

@@ -12,9 +12,10 @@ import numpy as np
 
 from nnsim.training.diagnosis import rules
 from nnsim.training.diagnosis.cures import Cure, cure_for
-from nnsim.training.diagnosis.messages import Evidence, finite_or_text, message
+from nnsim.training.diagnosis.messages import Evidence, finite_or_text, message_text
 from nnsim.training.diagnosis.readings import read
 from nnsim.training.diagnosis.thresholds import CHECK_EVERY, SYMPTOMS_EVERY
+from nnsim.training.text import Text
 
 if TYPE_CHECKING:
     from nnsim.training.trainer import Trainer
@@ -47,8 +48,14 @@ class Diagnosis:
     cure: Cure | None = field(default=None)
 
     @property
+    def text(self) -> Text:
+        """The learner's sentence (the window shows it translated)."""
+        return message_text(self.code, self.step, self.layer, self.evidence)
+
+    @property
     def message(self) -> str:
-        return message(self.code, self.step, self.layer, self.evidence)
+        """The sentence in English (``diagnosis.json``, the command line)."""
+        return str(self.text)
 
     def to_dict(self) -> dict[str, Any]:
         """``{"code", "step", "layer", "message", "evidence"}``, as ``diagnosis.json`` holds

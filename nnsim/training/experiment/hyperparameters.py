@@ -9,9 +9,11 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from nnsim.training.text import QT_TR_NOOP, Sentence
 from nnsim.training.validation import (
     INVALID,
     MAX_SHOWN,
+    MUST_BE,
     HugeInteger,
     Problems,
     as_float,
@@ -68,6 +70,28 @@ def _error_text(build: Callable[..., object], kwargs: dict[str, Any]) -> str | N
     return None
 
 
+_ENGINE_WORDS = (  # the engine's commonest complaints (plain English there), as Sentences
+    (re.compile(r"must be in ([\[(].*[\])]), got (.*)", re.DOTALL), QT_TR_NOOP("in {interval}")),
+    (re.compile(r"must be ([<>≤≥]=? ?\S+), got (.*)", re.DOTALL), None),
+)
+
+
+def _translatable(message: str) -> str:
+    """``message`` as a :class:`~nnsim.training.text.Sentence` where its form is known
+    (``must be in [0, 1), got 2``), else as it is; the English stays the same."""
+    for pattern, wanted in _ENGINE_WORDS:
+        match = pattern.fullmatch(message)
+        if match is not None:
+            allowed, got = match.groups()
+            if wanted is not None:
+                allowed = Sentence(wanted, {"interval": allowed})
+            return Sentence(MUST_BE, {"wanted": allowed, "got": got})
+    if message.startswith("must be a finite number, got "):
+        got = message.removeprefix("must be a finite number, got ")
+        return Sentence(MUST_BE, {"wanted": Sentence(QT_TR_NOOP("a finite number")), "got": got})
+    return message
+
+
 def _pin(path: str, key: str, message: str) -> tuple[str, str] | None:
     """Where an engine message about ``key`` belongs, and the message without the name.
 
@@ -78,7 +102,7 @@ def _pin(path: str, key: str, message: str) -> tuple[str, str] | None:
     match = re.match(rf"{re.escape(key)}((?:\[\d+\])*)(?::\s*|\s+)(.*)", message, re.DOTALL)
     if match is None:
         return None
-    return child(path, key) + match.group(1), match.group(2)
+    return child(path, key) + match.group(1), _translatable(match.group(2))
 
 
 def check_hyperparameters(

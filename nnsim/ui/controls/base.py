@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 from nnsim.training.experiment import Experiment
 from nnsim.training.experiment_model import ExperimentChange, ExperimentModel
 from nnsim.ui.controls.fields import MessageLabel
+from nnsim.ui.i18n import shown
 
 __all__ = ["ExperimentPanel"]
 
@@ -137,7 +138,7 @@ class ExperimentPanel(QWidget):
         try:
             change = edit()
         except ValueError as err:
-            self._refuse(str(err), where)
+            self._refuse(shown(err), where)
             return None
         if change is None:
             self._show()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nnsim.ui.i18n import shown
 from nnsim.ui.plots.axes import LogAxis
 from nnsim.ui.plots.export import install_export_dialog
 from nnsim.ui.plots.ranges import RangeAnchor
@@ -324,7 +325,7 @@ class MarkerLines:
         self, markers: tuple[tuple[int, str], ...] | list[tuple[int, str]], last_step: float = 0.0
     ) -> None:
         """Show ``markers`` ((step, text) pairs) on a run whose latest step is ``last_step``."""
-        markers = tuple((int(step), str(text)) for step, text in markers)
+        markers = tuple((int(step), shown(text)) for step, text in markers)
         if markers != self._markers:
             self._set_markers(markers)
         middle = 0.5 * last_step
