@@ -21,7 +21,8 @@ ALLOWED = frozenset(
     CSV PNG SVG PDF HTML JSON npz NumPy numpy PyTorch torch Python nnsim Qt PySide6 pyqtgraph
     Ctrl Shift Alt Esc Space Enter Tab PgUp PgDn Home End Del F1 F5 F11
     lr exp log ln max min sqrt sin cos mean std var norm argmin argmax grad
-    English
+    English Keras keras
+    silu SiLU gelu sine leaky
     xor XOR Rosenbrock Beale Himmelblau Rastrigin MNIST
     eps epsilon beta beta1 beta2 gamma lambda alpha rho mu sigma eta theta
     dJ dW db dz dA ij
@@ -32,6 +33,8 @@ ALLOWED = frozenset(
 WORD = re.compile(r"[A-Za-z][A-Za-z']+")
 FORMULA = re.compile(r"\b[A-Za-z]{1,2}\d*(?:_\w+)?\b")  # W1, A3, x, dW2, b_l
 TAG = re.compile(r"<[^>]*>|&[a-z]+;|&#\d+;")
+CODE_NAME = re.compile(r"\b\w+_\w+\b|\b[A-Za-z]*[a-z][A-Z]\w*|\b[A-Z]{2,}[a-z]\w*")
+"""PyTorch's keywords and class names (``weight_decay``, ``T_max``, ``StepLR``, ``AMSGrad``)."""
 
 
 def english_words(text: str, ignore: Iterable[str] = ()) -> list[str]:
@@ -40,7 +43,7 @@ def english_words(text: str, ignore: Iterable[str] = ()) -> list[str]:
     for given in ignore:
         if given:
             text = text.replace(given, " ")
-    text = TAG.sub(" ", text).replace("&", "")
+    text = CODE_NAME.sub(" ", TAG.sub(" ", text).replace("&", ""))
     text = re.sub(r"https?://\S+|\S+\.(?:json|csv|png|svg|py|npz|md)\b", " ", text)
     words = []
     for word in WORD.findall(text):
@@ -139,6 +142,9 @@ def _scene_texts(view) -> Iterator[tuple[str, str]]:
             yield f"{where} text", item.toPlainText()
         elif isinstance(item, QGraphicsSimpleTextItem):
             yield f"{where} text", item.text()
+        elif isinstance(getattr(item, "text", None), str):  # nnsim's own text items
+            yield f"{where} text", item.text
+        yield f"{where} item tooltip", item.toolTip()
 
 
 def _menu_texts(action, where: str) -> Iterator[tuple[str, str]]:
