@@ -22,7 +22,8 @@ ALLOWED = frozenset(
     Ctrl Shift Alt Esc Space Enter Tab PgUp PgDn Home End Del F1 F5 F11
     lr exp log ln max min sqrt sin cos mean std var norm argmin argmax grad
     English Keras keras
-    silu SiLU gelu sine leaky
+    silu SiLU gelu sine leaky swish Dropout Transformer TensorFlow Playground randn
+    label
     xor XOR Rosenbrock Beale Himmelblau Rastrigin MNIST
     eps epsilon beta beta1 beta2 gamma lambda alpha rho mu sigma eta theta
     dJ dW db dz dA ij

@@ -291,8 +291,12 @@ class TextItem(QGraphicsItem):
         return self.variants[0]
 
     def set_text(self, text: str) -> None:
-        if (text,) != self.variants:
-            self.variants = (text,)
+        self.set_variants(text)
+
+    def set_variants(self, *variants: str) -> None:
+        """Show other ``variants`` (longest first), e.g. in another language."""
+        if variants != self.variants:
+            self.variants = variants or ("",)
             self._relayout()
 
     def set_font(self, font: QFont) -> None:

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QTransform
 from PySide6.QtWidgets import QApplication, QFrame, QGraphicsScene, QGraphicsView, QWidget
 
@@ -265,6 +265,16 @@ class NetworkView(DiagramEditing, DiagramOverlays, QGraphicsView):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A language switch: the column captions are made again in the new language."""
+        if event.type() == QEvent.Type.LanguageChange and self._column_labels:
+            for k, item in enumerate(self._column_labels):
+                item.set_variants(
+                    *column_texts(k, len(self._features), self._sizes, self._activations)
+                )
+            self._fit()
+        super().changeEvent(event)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

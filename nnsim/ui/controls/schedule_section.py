@@ -108,6 +108,8 @@ class ScheduleSection(TrainingSection):
 
     def set_texts(self) -> None:
         titles = {name: cls.title for name, cls in SCHEDULES.items()}
+        # "step" is the plots' step (步) too; one source string has one translation
+        titles["step"] = tr("step decay")
         set_choice_texts(self.combo, titles, {name: _tip(cls) for name, cls in SCHEDULES.items()})
         self.preview.setToolTip(
             tr(
