@@ -979,10 +979,6 @@ Type any value from 0.00001 to 10 and press Enter, drag the slider (log scale) o
         <translation>接下来 {steps} 步中每一步的调度学习率（单周期：整个周期）。</translation>
     </message>
     <message>
-        <source>on or off</source>
-        <translation>开或关</translation>
-    </message>
-    <message>
         <source> or </source>
         <translation> 或 </translation>
     </message>
@@ -991,8 +987,16 @@ Type any value from 0.00001 to 10 and press Enter, drag the slider (log scale) o
         <translation>{interval} 内的整数</translation>
     </message>
     <message>
-        <source>on</source>
-        <translation>开</translation>
+        <source>True or False</source>
+        <translation>勾选或不勾选</translation>
+    </message>
+    <message>
+        <source>True</source>
+        <translation>勾选</translation>
+    </message>
+    <message>
+        <source>False</source>
+        <translation>不勾选</translation>
     </message>
     <message>
         <source>{symbol}: {meaning}</source>

@@ -155,7 +155,7 @@ def _allowed(param: HyperParameter) -> tuple[str, str | None]:
     """What ``param`` may be and its default (None: none shown), in the window's language
     (the engine's :meth:`HyperParameter.tooltip`, translated)."""
     if param.kind == "bool":
-        allowed = tr("on or off")
+        allowed = tr("True or False")  # a check box: ticked or not
     elif param.kind == "choice":
         allowed = tr(" or ").join(map(repr, param.choices))
     else:
@@ -164,7 +164,7 @@ def _allowed(param: HyperParameter) -> tuple[str, str | None]:
     if param.default is REQUIRED or param.default is None:
         return allowed, None
     if isinstance(param.default, bool):
-        return allowed, tr("on") if param.default else tr("off")
+        return allowed, tr("True") if param.default else tr("False")
     return allowed, repr(param.default) if isinstance(param.default, str) else str(param.default)
 
 
