@@ -285,7 +285,10 @@ class NetworkView(DiagramEditing, DiagramOverlays, QGraphicsView):
         if not self.nodes:
             return
         metrics = QFontMetricsF(self._font)
-        line = metrics.lineSpacing()
+        # the labels' line height, with the fallback font of Chinese text if they hold any
+        one_line = "".join(item.full_text for item in self._column_labels).replace("\n", "")
+        any_text = QRectF(0, 0, 1e6, 1e6)
+        line = max(metrics.lineSpacing(), metrics.boundingRect(any_text, 0, one_line).height())
         # Column labels are centred under their nodes: the first and last may overhang.
         overhang = [
             min(metrics.horizontalAdvance(item.full_text), COLUMN_PITCH * MAX_SCALE) / 2 + 4

@@ -1044,12 +1044,12 @@ Type any value from 0.00001 to 10 and press Enter, drag the slider (log scale) o
     </message>
     <message>
         <source>Input · {count}</source>
-        <translation>输入层 · {count}</translation>
+        <translation>输入 · {count}</translation>
     </message>
     <message>
         <source>Input
 {count}</source>
-        <translation>输入层
+        <translation>输入
 {count}</translation>
     </message>
     <message>
