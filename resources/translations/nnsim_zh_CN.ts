@@ -1011,6 +1011,11 @@ Type any value from 0.00001 to 10 and press Enter, drag the slider (log scale) o
         <translation>允许：{allowed}；默认 {default}。</translation>
     </message>
     <message>
+        <source>{meaning} {allowed}</source>
+        <comment>a tooltip&apos;s two sentences</comment>
+        <translation>{meaning}{allowed}</translation>
+    </message>
+    <message>
         <source>= learning rate</source>
         <translation>= 学习率</translation>
     </message>

@@ -175,7 +175,7 @@ def _tooltip(symbol: str, meaning: str, allowed: str, default: str | None) -> st
         if default is None
         else tr("Allowed: {allowed}; default {default}.").format(allowed=allowed, default=default)
     )
-    return f"{head} {tail}"
+    return tr("{meaning} {allowed}", "a tooltip's two sentences").format(meaning=head, allowed=tail)
 
 
 def _param_widget(
