@@ -28,6 +28,8 @@ from typing import Literal
 
 import numpy as np
 
+from nnsim.engine.text import QT_TR_NOOP
+
 DatasetKind = Literal["binary", "multiclass", "regression"]
 
 BOUND = 6.0
@@ -50,8 +52,10 @@ DATASET_KINDS: MappingProxyType[str, DatasetKind] = MappingProxyType(
     }
 )
 DATASET_TITLES: MappingProxyType[str, str] = MappingProxyType(dict(zip(DATASETS, (
-    "Circle", "Exclusive or", "Two Gaussians", "Spiral", "Two moons", "Checkerboard",
-    "Three-arm spiral", "Four blobs", "Plane (regression)", "Gaussians (regression)",
+    QT_TR_NOOP("Circle"), QT_TR_NOOP("Exclusive or"), QT_TR_NOOP("Two Gaussians"),
+    QT_TR_NOOP("Spiral"), QT_TR_NOOP("Two moons"), QT_TR_NOOP("Checkerboard"),
+    QT_TR_NOOP("Three-arm spiral"), QT_TR_NOOP("Four blobs"), QT_TR_NOOP("Plane (regression)"),
+    QT_TR_NOOP("Gaussians (regression)"),
 ), strict=True)))  # fmt: skip
 _NUM_CLASSES = {"binary": 2, "spiral3": 3, "blobs4": 4, "regression": 1}
 

@@ -23,6 +23,9 @@ ALLOWED = frozenset(
     lr exp log ln max min sqrt sin cos mean std var norm argmin argmax grad
     English epoch
     inf nan Dropout
+    Keras keras
+    silu SiLU gelu sine leaky swish Transformer TensorFlow Playground randn
+    label
     xor XOR Rosenbrock Beale Himmelblau Rastrigin MNIST
     Smith
     eps epsilon beta beta1 beta2 gamma lambda alpha rho mu sigma eta theta
@@ -37,6 +40,8 @@ TAG = re.compile(r"<[^>]*>|&[a-z]+;|&#\d+;")
 COMMAND = re.compile(r"\bnnsim (?:run|validate|lr-find|compare|landscape|surface|export)\b")
 """nnsim's command-line commands, typed as they are whatever the language."""
 CODE = re.compile(r"\b[A-Za-z]\w*(?:_\w+|\.[A-Za-z_]\w*)+")  # compute_loss, np.dot: code names
+CODE_NAME = re.compile(r"\b\w+_\w+\b|\b[A-Za-z]*[a-z][A-Z]\w*|\b[A-Z]{2,}[a-z]\w*")
+"""PyTorch's keywords and class names (``weight_decay``, ``T_max``, ``StepLR``, ``AMSGrad``)."""
 
 
 def english_words(text: str, ignore: Iterable[str] = ()) -> list[str]:
@@ -45,7 +50,7 @@ def english_words(text: str, ignore: Iterable[str] = ()) -> list[str]:
     for given in ignore:
         if given:
             text = text.replace(given, " ")
-    text = TAG.sub(" ", text).replace("&", "")
+    text = CODE_NAME.sub(" ", TAG.sub(" ", text).replace("&", ""))
     text = COMMAND.sub(" ", text)
     text = re.sub(r"https?://\S+|\S+\.(?:json|csv|png|svg|py|npz|md)\b", " ", text)
     text = CODE.sub(" ", text)
@@ -146,6 +151,9 @@ def _scene_texts(view) -> Iterator[tuple[str, str]]:
             yield f"{where} text", item.toPlainText()
         elif isinstance(item, QGraphicsSimpleTextItem):
             yield f"{where} text", item.text()
+        elif isinstance(getattr(item, "text", None), str):  # nnsim's own text items
+            yield f"{where} text", item.text
+        yield f"{where} item tooltip", item.toolTip()
 
 
 def _menu_texts(action, where: str) -> Iterator[tuple[str, str]]:

@@ -19,12 +19,13 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QApplication, QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from nnsim.engine.features import FEATURE_LABELS
 from nnsim.ui.colormap import display_values, label_colors, output_to_rgba, signed_to_rgba
+from nnsim.ui.i18n import tr
 from nnsim.ui.point_cloud import MANY_POINTS, PointCloud
 from nnsim.ui.style import MUTED, TEXT
 
@@ -89,8 +90,10 @@ class BoundaryView(QWidget):
         self.plot.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
         self.plot.setCursor(Qt.CursorShape.CrossCursor)
         self.plot.setToolTip(
-            "Click: add a point of the chosen class · Shift+click: the other class · "
-            "Right-click: remove the nearest point"
+            tr(
+                "Click: add a point of the chosen class · Shift+click: the other class · "
+                "Right-click: remove the nearest point"
+            )
         )
 
         self.image = pg.ImageItem(axisOrder="row-major")
@@ -111,13 +114,13 @@ class BoundaryView(QWidget):
         self.plot.addItem(self.test_cloud)
         self.plot.scene().sigMouseClicked.connect(self._on_scene_clicked)
 
-        self.show_test_toggle = QCheckBox("Show test data")
+        self.show_test_toggle = QCheckBox(tr("Show test data"))
         self.show_test_toggle.setObjectName("showTestToggle")
         self.show_test_toggle.toggled.connect(self._on_show_test_toggled)
-        self.discretize_toggle = QCheckBox("Discretize output")
+        self.discretize_toggle = QCheckBox(tr("Discretize output"))
         self.discretize_toggle.setObjectName("discretizeToggle")
         self.discretize_toggle.toggled.connect(self._redraw_image)
-        self.caption = QLabel("Output")
+        self.caption = QLabel(tr("Output"))
         self.caption.setObjectName("boundaryCaption")
         self.caption.setStyleSheet(f"color: {MUTED};")
 
@@ -219,6 +222,11 @@ class BoundaryView(QWidget):
         """The heatmap's (res, res, 4) colours, row 0 at the top of the view."""
         return self._rgba
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._redraw_image()  # the caption names the neuron shown
+        super().changeEvent(event)
+
     def _redraw_image(self) -> None:
         snap = self._snapshot
         if snap is None or snap.output is None:
@@ -239,7 +247,7 @@ class BoundaryView(QWidget):
                 discretize=discretize,
                 confidence=snap.confidence,
             )
-            caption = "Output"
+            caption = tr("Output")
         self._rgba = rgba
         res = rgba.shape[0]
         half = EXTENT / (res - 1) / 2 if res > 1 else EXTENT
@@ -349,7 +357,9 @@ def _describe_neuron(snap, layer: int, unit: int) -> tuple[str | None, str]:
         if experiment is not None:
             features: Sequence[str] = experiment.data.features
             name = features[unit] if unit < len(features) else None
-        return None, f"Input {FEATURE_LABELS.get(name, name) if name else unit}"
+        return None, tr("Input {feature}").format(
+            feature=FEATURE_LABELS.get(name, name) if name else unit
+        )
     activation = None
     if experiment is not None:
         try:
@@ -359,9 +369,9 @@ def _describe_neuron(snap, layer: int, unit: int) -> tuple[str | None, str]:
                 activation = experiment.network.hidden_layers[layer - 1].activation
         except (AttributeError, IndexError):
             activation = None
-    where = "Output" if layer == depth else f"Layer {layer}"
+    where = tr("Output") if layer == depth else tr("Layer {k}").format(k=layer)
     suffix = f" ({activation})" if activation else ""
-    return activation, f"{where} · neuron {unit}{suffix}"
+    return activation, tr("{where} · neuron {unit}").format(where=where, unit=unit) + suffix
 
 
 def _shared_brushes(colors: Sequence) -> list:

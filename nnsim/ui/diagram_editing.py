@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QGraphicsView, QInputDialog
 
 from nnsim.ui.diagram_items import EdgeItem
 from nnsim.ui.diagram_overlays import format_value
+from nnsim.ui.i18n import tr
 
 if TYPE_CHECKING:
     _View = QGraphicsView
@@ -89,8 +90,8 @@ class DiagramEditing(_View):
             text += f" · ∂J/∂W = {format_value(g[row, col])}"
         shown = self._edge_values.get(layer)
         if shown is not None:
-            text += f"\nshown: {format_value(shown[row, col])}"
-        return text + "\nclick to edit"
+            text += "\n" + tr("shown: {value}").format(value=format_value(shown[row, col]))
+        return text + "\n" + tr("click to edit")
 
     def bias_tooltip(self, layer: int, unit: int) -> str:
         """``b2[1] = 0.1 · ∂J/∂b = 0.002`` for a bias."""
@@ -101,7 +102,7 @@ class DiagramEditing(_View):
             text += f" = {format_value(b[unit])}"
         if g is not None:
             text += f" · ∂J/∂b = {format_value(g[unit])}"
-        return text + "\nclick to edit"
+        return text + "\n" + tr("click to edit")
 
     # -- editing -------------------------------------------------------------------------------
     def edit_weight(self, layer: int, row: int, col: int, value: float | None = None) -> bool:
@@ -113,7 +114,7 @@ class DiagramEditing(_View):
         name = f"W{layer}"
         current = self._weights.get(name)
         old = float(current[row, col]) if current is not None else 0.0
-        value = self._new_value(value, "Edit weight", f"{name}[{row},{col}]", old)
+        value = self._new_value(value, tr("Edit weight"), f"{name}[{row},{col}]", old)
         if value is None:
             return False
         if current is not None:
@@ -129,7 +130,7 @@ class DiagramEditing(_View):
         name = f"b{layer}"
         current = self._weights.get(name)
         old = float(current[unit]) if current is not None else 0.0
-        value = self._new_value(value, "Edit bias", f"{name}[{unit}]", old)
+        value = self._new_value(value, tr("Edit bias"), f"{name}[{unit}]", old)
         if value is None:
             return False
         if current is not None:
@@ -143,9 +144,8 @@ class DiagramEditing(_View):
     def _new_value(self, value: float | None, title: str, what: str, old: float) -> float | None:
         """``value``, or the user's answer when it is None; None if cancelled or not finite."""
         if value is None:
-            value, ok = QInputDialog.getDouble(
-                self, title, f"{what} (now {format_value(old)}):", old, -EDIT_LIMIT, EDIT_LIMIT, 4
-            )
+            prompt = tr("{what} (now {value}):").format(what=what, value=format_value(old))
+            value, ok = QInputDialog.getDouble(self, title, prompt, old, -EDIT_LIMIT, EDIT_LIMIT, 4)
             if not ok:
                 return None
         value = float(value)

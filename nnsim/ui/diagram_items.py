@@ -291,8 +291,12 @@ class TextItem(QGraphicsItem):
         return self.variants[0]
 
     def set_text(self, text: str) -> None:
-        if (text,) != self.variants:
-            self.variants = (text,)
+        self.set_variants(text)
+
+    def set_variants(self, *variants: str) -> None:
+        """Show other ``variants`` (longest first), e.g. in another language."""
+        if variants != self.variants:
+            self.variants = variants or ("",)
             self._relayout()
 
     def set_font(self, font: QFont) -> None:
@@ -314,7 +318,9 @@ class TextItem(QGraphicsItem):
         )
         lines = self.text.count("\n") + 1
         pad_w, pad_h = (8, 2) if self.boxed else (0, 0)
-        w, h = width(self.text) + pad_w, lines * metrics.lineSpacing() + pad_h
+        # Chinese comes from a fallback font with taller lines than the font's own
+        tall = metrics.boundingRect(QRectF(0, 0, 1e6, 1e6), 0, self.text).height()
+        w, h = width(self.text) + pad_w, max(lines * metrics.lineSpacing(), tall) + pad_h
         gap = self.gap
         if self.anchor == "right":
             rect = QRectF(-w - gap, -h / 2, w, h)

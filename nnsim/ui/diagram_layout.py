@@ -17,6 +17,7 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtWidgets import QGraphicsScene
 
 from nnsim.ui.diagram_items import BiasItem, EdgeItem, EdgeLayer, NodeItem
+from nnsim.ui.i18n import tr
 
 if TYPE_CHECKING:
     from nnsim.ui.network_view import NetworkView
@@ -125,14 +126,18 @@ def column_texts(
     """
     if k == 0:
         n = features
+        count = (tr("{n} feature") if n == 1 else tr("{n} features")).format(n=n)
         return (
-            f"Input · {n} feature{'s' if n > 1 else ''}",
-            f"Input\n{n} feature{'s' if n > 1 else ''}",
-            f"In\n{n}",
+            tr("Input · {count}").format(count=count),
+            tr("Input\n{count}").format(count=count),
+            tr("In\n{n}").format(n=n),
         )
     units, activation = sizes[k - 1], activations[k - 1]
-    where, short = ("Output", "Out") if k == len(sizes) else (f"Layer {k}", f"L{k}")
-    count = f"{units} unit{'s' if units > 1 else ''}"
+    if k == len(sizes):
+        where, short = tr("Output"), tr("Out")
+    else:
+        where, short = tr("Layer {k}").format(k=k), tr("L{k}").format(k=k)
+    count = (tr("{n} unit") if units == 1 else tr("{n} units")).format(n=units)
     return (
         f"{where} · {activation} · {count}",
         f"{where}\n{activation}\n{count}",

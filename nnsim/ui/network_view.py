@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QTransform
 from PySide6.QtWidgets import QApplication, QFrame, QGraphicsScene, QGraphicsView, QWidget
 
@@ -266,6 +266,16 @@ class NetworkView(DiagramEditing, DiagramOverlays, QGraphicsView):
         super().resizeEvent(event)
         self._fit()
 
+    def changeEvent(self, event: QEvent) -> None:
+        """A language switch: the column captions are made again in the new language."""
+        if event.type() == QEvent.Type.LanguageChange and self._column_labels:
+            for k, item in enumerate(self._column_labels):
+                item.set_variants(
+                    *column_texts(k, len(self._features), self._sizes, self._activations)
+                )
+            self._fit()
+        super().changeEvent(event)
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self._fit()
@@ -275,7 +285,10 @@ class NetworkView(DiagramEditing, DiagramOverlays, QGraphicsView):
         if not self.nodes:
             return
         metrics = QFontMetricsF(self._font)
-        line = metrics.lineSpacing()
+        # the labels' line height, with the fallback font of Chinese text if they hold any
+        one_line = "".join(item.full_text for item in self._column_labels).replace("\n", "")
+        any_text = QRectF(0, 0, 1e6, 1e6)
+        line = max(metrics.lineSpacing(), metrics.boundingRect(any_text, 0, one_line).height())
         # Column labels are centred under their nodes: the first and last may overhang.
         overhang = [
             min(metrics.horizontalAdvance(item.full_text), COLUMN_PITCH * MAX_SCALE) / 2 + 4

@@ -6,6 +6,7 @@ import numpy as np
 
 from nnsim.engine.hyperparameters import NON_NEGATIVE, HyperParameter
 from nnsim.engine.optimizers.base import WEIGHT_DECAY, Array, Optimizer, State, eps, learning_rate
+from nnsim.engine.text import QT_TR_NOOP
 
 __all__ = ["Adagrad"]
 
@@ -26,21 +27,24 @@ class Adagrad(Optimizer):
 
     name = "adagrad"
     title = "Adagrad"
-    summary = (
-        "Divides the rate by the root of the sum of all past g², per weight: rarely-updated "
+    summary = QT_TR_NOOP(
+        "Divides the rate by the root of the sum of all past g², per weight: "
+        "rarely-updated "
         "weights keep larger steps; the rate only ever shrinks."
     )
     formula = "s ← s + g²;  θ ← θ − η·g / (√s + ε)"
     HYPERPARAMETERS = (
         learning_rate(0.01),
         HyperParameter(
-            "lr_decay", 0.0, "float", "The rate is η / (1 + (t − 1)·lr_decay) at step t.",
-            NON_NEGATIVE,
+            "lr_decay", 0.0, "float",
+                QT_TR_NOOP("The rate is η / (1 + (t − 1)·lr_decay) at step t."),
+            NON_NEGATIVE, label=QT_TR_NOOP("lr_decay"),
         ),
         WEIGHT_DECAY,
         HyperParameter(
-            "initial_accumulator_value", 0.0, "float", "Start value of the sum of g² (read at "
-            "the first step).", NON_NEGATIVE, label="initial acc.",
+            "initial_accumulator_value", 0.0, "float",
+                QT_TR_NOOP("Start value of the sum of g² (read at "
+            "the first step)."), NON_NEGATIVE, label=QT_TR_NOOP("initial acc."),
         ),
         eps(1e-10),
     )  # fmt: skip

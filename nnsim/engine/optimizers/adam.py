@@ -8,22 +8,25 @@ import numpy as np
 
 from nnsim.engine.hyperparameters import UNIT_OPEN, HyperParameter
 from nnsim.engine.optimizers.base import WEIGHT_DECAY, Array, Optimizer, State, eps, learning_rate
+from nnsim.engine.text import QT_TR_NOOP
 
 __all__ = ["BETAS", "Adam"]
 
 BETAS = HyperParameter(
-    "betas", (0.9, 0.999), "pair", "Decay rates of the running means of g and g².", UNIT_OPEN,
+    "betas", (0.9, 0.999), "pair",
+        QT_TR_NOOP("Decay rates of the running means of g and g²."), UNIT_OPEN,
     symbol="β₁, β₂",
     parts=(
-        ("beta1", "β₁", "Decay of the running mean of g (the momentum part), PyTorch's "
-         "betas[0]; 0.9 is typical."),
-        ("beta2", "β₂", "Decay of the running mean of g² (the per-weight scale), PyTorch's "
-         "betas[1]; 0.999 is typical."),
+        ("beta1", "β₁", QT_TR_NOOP("Decay of the running mean of g (the momentum part), PyTorch's "
+         "betas[0]; 0.9 is typical.")),
+        ("beta2", "β₂",
+            QT_TR_NOOP("Decay of the running mean of g² (the per-weight scale), PyTorch's "
+         "betas[1]; 0.999 is typical.")),
     ),
 )  # fmt: skip
 AMSGRAD = HyperParameter(
-    "amsgrad", False, "bool", "Use the running maximum of v (the AMSGrad variant): the "
-    "per-weight step can only shrink.", label="AMSGrad",
+    "amsgrad", False, "bool", QT_TR_NOOP("Use the running maximum of v (the AMSGrad variant): the "
+    "per-weight step can only shrink."), label="AMSGrad",
 )  # fmt: skip
 
 
@@ -52,7 +55,9 @@ class Adam(Optimizer):
 
     name = "adam"
     title = "Adam"
-    summary = "Momentum (a running mean of g) divided by a running RMS of g, bias-corrected."
+    summary = QT_TR_NOOP(
+        "Momentum (a running mean of g) divided by a running RMS of g, bias-corrected."
+    )
     # bias corrections written out: Qt draws a combining circumflex (m̂) over the line above
     formula = (
         "m ← β₁·m + (1 − β₁)·g;  v ← β₂·v + (1 − β₂)·g²;  "

@@ -6,6 +6,7 @@ import dataclasses
 
 from nnsim.engine.optimizers.adam import AMSGRAD, BETAS, Adam
 from nnsim.engine.optimizers.base import WEIGHT_DECAY, eps, learning_rate
+from nnsim.engine.text import QT_TR_NOOP
 
 __all__ = ["AdamW"]
 
@@ -24,15 +25,15 @@ class AdamW(Adam):
 
     name = "adamw"
     title = "AdamW"
-    summary = "Adam with decoupled weight decay (θ shrinks by η·λ·θ each step)."
-    formula = "θ ← θ − η·λ·θ, then the Adam step"
+    summary = QT_TR_NOOP("Adam with decoupled weight decay (θ shrinks by η·λ·θ each step).")
+    formula = QT_TR_NOOP("θ ← θ − η·λ·θ, then the Adam step")
     HYPERPARAMETERS = (
         learning_rate(0.001),
         BETAS,
         eps(1e-8),
         dataclasses.replace(
-            WEIGHT_DECAY, default=0.01, help="Shrinks every weight by η·λ·θ each step, "
-            "apart from the Adam step (decoupled)."
+            WEIGHT_DECAY, default=0.01, help=QT_TR_NOOP("Shrinks every weight by η·λ·θ each step, "
+            "apart from the Adam step (decoupled).")
         ),
         AMSGRAD,
     )  # fmt: skip

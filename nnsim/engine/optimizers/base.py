@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from nnsim.engine.hyperparameters import NON_NEGATIVE, HyperParameter, check_values
+from nnsim.engine.text import QT_TR_NOOP
 
 __all__ = ["WEIGHT_DECAY", "Optimizer", "eps", "is_on", "learning_rate", "square_root"]
 
@@ -33,22 +34,24 @@ def square_root(value: Any) -> Any:
 def learning_rate(default: float) -> HyperParameter:
     """The learning rate γ, every optimizer's first hyper-parameter."""
     return HyperParameter(
-        "lr", default, "float", "How far each step goes along the update direction.",
-        NON_NEGATIVE, symbol="η", label="learning rate",
+        "lr", default, "float", QT_TR_NOOP("How far each step goes along the update direction."),
+        NON_NEGATIVE, symbol="η", label=QT_TR_NOOP("learning rate"),
     )  # fmt: skip
 
 
 def eps(default: float) -> HyperParameter:
     """ε, added to a denominator so it is never 0."""
     return HyperParameter(
-        "eps", default, "float", "Added to the denominator so it is never 0.", NON_NEGATIVE,
+        "eps", default, "float",
+            QT_TR_NOOP("Added to the denominator so it is never 0."), NON_NEGATIVE,
         symbol="ε",
     )  # fmt: skip
 
 
 WEIGHT_DECAY = HyperParameter(
-    "weight_decay", 0.0, "float", "Pulls every weight towards 0 by adding λ·θ to the gradient.",
-    NON_NEGATIVE, symbol="λ",
+    "weight_decay", 0.0, "float",
+        QT_TR_NOOP("Pulls every weight towards 0 by adding λ·θ to the gradient."),
+    NON_NEGATIVE, symbol="λ", label=QT_TR_NOOP("weight_decay"),
 )  # fmt: skip
 
 

@@ -6,6 +6,7 @@ import numpy as np
 
 from nnsim.engine.hyperparameters import NON_NEGATIVE, UNIT, HyperParameter
 from nnsim.engine.optimizers.base import WEIGHT_DECAY, Array, Optimizer, State, eps, learning_rate
+from nnsim.engine.text import QT_TR_NOOP
 
 __all__ = ["RMSprop"]
 
@@ -36,24 +37,27 @@ class RMSprop(Optimizer):
 
     name = "rmsprop"
     title = "RMSprop"
-    summary = "Divides the rate by a running RMS of recent gradients, per weight."
+    summary = QT_TR_NOOP("Divides the rate by a running RMS of recent gradients, per weight.")
     formula = "v ← α·v + (1 − α)·g²;  θ ← θ − η·g / (√v + ε)"
     has_momentum = True
     HYPERPARAMETERS = (
         learning_rate(0.01),
         HyperParameter(
-            "alpha", 0.99, "float", "Smoothing of the running mean of g²: v ← α·v + (1 − α)·g².",
+            "alpha", 0.99, "float",
+                QT_TR_NOOP("Smoothing of the running mean of g²: v ← α·v + (1 − α)·g²."),
             UNIT, symbol="α",
         ),
         eps(1e-8),
         WEIGHT_DECAY,
         HyperParameter(
-            "momentum", 0.0, "float", "b ← μ·b + g/(√v + ε), θ ← θ − η·b.", NON_NEGATIVE,
-            symbol="μ",
+            "momentum", 0.0, "float",
+                QT_TR_NOOP("b ← μ·b + g/(√v + ε), θ ← θ − η·b."), NON_NEGATIVE,
+            symbol="μ", label=QT_TR_NOOP("momentum"),
         ),
         HyperParameter(
-            "centered", False, "bool", "Divide by an estimate of the gradient's standard "
-            "deviation instead of its RMS.",
+            "centered", False, "bool",
+                QT_TR_NOOP("Divide by an estimate of the gradient's standard "
+            "deviation instead of its RMS."), label=QT_TR_NOOP("centered"),
         ),
     )  # fmt: skip
     _BUFFERS = ("square_avg", "momentum_buffer", "grad_avg")

@@ -9,6 +9,7 @@ import numpy as np
 
 from nnsim.engine.hyperparameters import NON_NEGATIVE, UNIT, HyperParameter
 from nnsim.engine.optimizers.base import WEIGHT_DECAY, Array, Optimizer, State, learning_rate
+from nnsim.engine.text import QT_TR_NOOP
 
 __all__ = ["SGD"]
 
@@ -32,22 +33,27 @@ class SGD(Optimizer):
 
     name = "sgd"
     title = "SGD"
-    summary = "Stochastic gradient descent: a step against the gradient, optionally with momentum."
+    summary = QT_TR_NOOP(
+        "Stochastic gradient descent: a step against the gradient, optionally with momentum."
+    )
     formula = "b ← μ·b + (1 − τ)·g;  θ ← θ − η·b  (μ = 0: θ ← θ − η·g)"
     has_momentum = True
     HYPERPARAMETERS = (
         learning_rate(0.01),
         HyperParameter(
-            "momentum", 0.0, "float", "Keeps the step going the way it was going; 0.9 is typical.",
-            NON_NEGATIVE, symbol="μ",
+            "momentum", 0.0, "float",
+                QT_TR_NOOP("Keeps the step going the way it was going; 0.9 is typical."),
+            NON_NEGATIVE, symbol="μ", label=QT_TR_NOOP("momentum"),
         ),
         HyperParameter(
-            "dampening", 0.0, "float", "Scales down the new gradient's share in the momentum.",
-            UNIT, symbol="τ",
+            "dampening", 0.0, "float",
+                QT_TR_NOOP("Scales down the new gradient's share in the momentum."),
+            UNIT, symbol="τ", label=QT_TR_NOOP("dampening"),
         ),
         HyperParameter(
-            "nesterov", False, "bool", "Nesterov momentum: step with g + μ·b, a look ahead "
-            "(needs momentum > 0 and dampening 0).", label="Nesterov",
+            "nesterov", False, "bool",
+                QT_TR_NOOP("Nesterov momentum: step with g + μ·b, a look ahead "
+            "(needs momentum > 0 and dampening 0)."), label="Nesterov",
         ),
         WEIGHT_DECAY,
     )  # fmt: skip

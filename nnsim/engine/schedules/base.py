@@ -33,6 +33,7 @@ from nnsim.engine.hyperparameters import (
     Interval,
     check_values,
 )
+from nnsim.engine.text import QT_TR_NOOP
 
 __all__ = [
     "LR0",
@@ -49,13 +50,14 @@ FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
 
 LR0 = HyperParameter(
-    "lr0", 0.01, "float", "The starting learning rate (the optimizer's lr).", POSITIVE,
+    "lr0", 0.01, "float", QT_TR_NOOP("The starting learning rate (the optimizer's lr)."), POSITIVE,
     symbol="η₀",
 )  # fmt: skip
 WARMUP = HyperParameter(
-    "warmup_steps", 0, "int", "Linear warm-up: η ramps up from η₀/(W+1) over the first W "
-    "units (steps or epochs), then the schedule starts (torch's LinearLR).", NON_NEGATIVE,
-    symbol="W", label="warmup",
+    "warmup_steps", 0, "int",
+        QT_TR_NOOP("Linear warm-up: η ramps up from η₀/(W+1) over the first W "
+    "units (steps or epochs), then the schedule starts (torch's LinearLR)."), NON_NEGATIVE,
+    symbol="W", label=QT_TR_NOOP("warmup"),
 )  # fmt: skip
 
 

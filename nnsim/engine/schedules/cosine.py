@@ -6,6 +6,7 @@ import numpy as np
 
 from nnsim.engine.hyperparameters import NON_NEGATIVE, HyperParameter, Interval
 from nnsim.engine.schedules.base import LR0, FloatArray, IntArray, Schedule, at_most
+from nnsim.engine.text import QT_TR_NOOP
 
 __all__ = ["CosineAnnealingLR"]
 
@@ -30,9 +31,10 @@ class CosineAnnealingLR(Schedule):
     """
 
     name = "cosine"
-    title = "cosine"
-    summary = (
-        "η falls from η₀ to eta_min along a half cosine over T_max (with restarts: jumps back "
+    title = QT_TR_NOOP("cosine")
+    summary = QT_TR_NOOP(
+        "η falls from η₀ to eta_min along a half cosine over T_max (with restarts: "
+        "jumps back "
         "to η₀ every T_max)."
     )
     formula = "η_t = η_min + (η₀ − η_min)·(1 + cos(π·t / T_max)) / 2"
@@ -40,23 +42,26 @@ class CosineAnnealingLR(Schedule):
     HYPERPARAMETERS = (
         LR0,
         HyperParameter(
-            "T_max", None, "int", "Units from η₀ down to eta_min (half a cosine period).",
-            _COUNT, nullable=True, suggested=2000,
+            "T_max", None, "int",
+                QT_TR_NOOP("Units from η₀ down to eta_min (half a cosine period)."),
+            _COUNT, nullable=True, suggested=2000, label=QT_TR_NOOP("T_max"),
         ),
         HyperParameter(
-            "eta_min", 0.0, "float", "The lowest rate, at most the learning rate.",
-            NON_NEGATIVE, symbol="η_min",
+            "eta_min", 0.0, "float", QT_TR_NOOP("The lowest rate, at most the learning rate."),
+            NON_NEGATIVE, symbol="η_min", label=QT_TR_NOOP("eta_min"),
         ),
         HyperParameter(
-            "restarts", False, "bool", "Warm restarts: jump back to η₀ every T_max "
-            "(CosineAnnealingWarmRestarts).",
+            "restarts", False, "bool", QT_TR_NOOP("Warm restarts: jump back to η₀ every T_max "
+            "(CosineAnnealingWarmRestarts)."), label=QT_TR_NOOP("restarts"),
         ),
         HyperParameter(
-            "T_0", None, "int", "Length of the first cycle with restarts (default T_max).",
+            "T_0", None, "int",
+                QT_TR_NOOP("Length of the first cycle with restarts (default T_max)."),
             _COUNT, nullable=True, advanced=True,
         ),
         HyperParameter(
-            "T_mult", 1, "int", "Each cycle is T_mult times longer than the one before.",
+            "T_mult", 1, "int",
+                QT_TR_NOOP("Each cycle is T_mult times longer than the one before."),
             _COUNT, advanced=True,
         ),
     )  # fmt: skip

@@ -15,6 +15,7 @@ from nnsim.engine.hyperparameters import (
     Interval,
 )
 from nnsim.engine.schedules.base import LR0, FloatArray, IntArray, Schedule
+from nnsim.engine.text import QT_TR_NOOP
 
 __all__ = ["Constant", "ExponentialLR", "InverseTimeDecay", "StepLR"]
 
@@ -31,10 +32,10 @@ class Constant(Schedule):
     r""":math:`\mathrm{lr}(t) = \mathrm{lr}_0` (torch: no scheduler)."""
 
     name = "constant"
-    title = "constant"
-    summary = "η stays at the learning rate."
+    title = QT_TR_NOOP("constant")
+    summary = QT_TR_NOOP("η stays at the learning rate.")
     formula = "η_t = η₀"
-    torch_name = "(no scheduler)"
+    torch_name = QT_TR_NOOP("(no scheduler)")
     lr0: float
 
     def _lr(self, t: IntArray) -> FloatArray:
@@ -55,20 +56,35 @@ class InverseTimeDecay(Schedule):
     """
 
     name = "inverse_time"
-    title = "inverse time"
-    summary = "η falls as 1/t: η₀ / (1 + decay_rate · t / decay_steps)."
+    title = QT_TR_NOOP("inverse time")
+    summary = QT_TR_NOOP("η falls as 1/t: η₀ / (1 + decay_rate · t / decay_steps).")
     formula = "η_t = η₀ / (1 + decay_rate · t / decay_steps)"
     torch_name = "keras InverseTimeDecay"
     HYPERPARAMETERS = (
         LR0,
         HyperParameter(
-            "decay_rate", REQUIRED, "float", "How fast η decays.", NON_NEGATIVE, suggested=0.001
+            "decay_rate",
+            REQUIRED,
+            "float",
+            QT_TR_NOOP("How fast η decays."),
+            NON_NEGATIVE,
+            suggested=0.001,
+            label=QT_TR_NOOP("decay_rate"),
         ),
         HyperParameter(
-            "decay_steps", 1.0, "float", "t is counted in units of decay_steps.", POSITIVE
+            "decay_steps",
+            1.0,
+            "float",
+            QT_TR_NOOP("t is counted in units of decay_steps."),
+            POSITIVE,
+            label=QT_TR_NOOP("decay_steps"),
         ),
         HyperParameter(
-            "staircase", False, "bool", "Decay in jumps every decay_steps instead of smoothly."
+            "staircase",
+            False,
+            "bool",
+            QT_TR_NOOP("Decay in jumps every decay_steps instead of smoothly."),
+            label=QT_TR_NOOP("staircase"),
         ),
     )
     lr0: float
@@ -88,17 +104,17 @@ class StepLR(Schedule):
     \gamma^{\lfloor t / \mathrm{step\_size} \rfloor}`."""
 
     name = "step"
-    title = "step"
-    summary = "η is multiplied by gamma every step_size units."
+    title = QT_TR_NOOP("step")
+    summary = QT_TR_NOOP("η is multiplied by gamma every step_size units.")
     formula = "η_t = η₀ · γ^⌊t / step_size⌋"
     torch_name = "StepLR"
     HYPERPARAMETERS = (
         LR0,
         HyperParameter(
-            "step_size", REQUIRED, "int", "Multiply η by gamma every step_size units.",
-            Interval(1.0), suggested=500,
+            "step_size", REQUIRED, "int", QT_TR_NOOP("Multiply η by gamma every step_size units."),
+            Interval(1.0), suggested=500, label=QT_TR_NOOP("step_size"),
         ),
-        _gamma(0.1, "Multiplicative decay of η at each step_size."),
+        _gamma(0.1, QT_TR_NOOP("Multiplicative decay of η at each step_size.")),
     )  # fmt: skip
     lr0: float
     step_size: int
@@ -112,11 +128,14 @@ class ExponentialLR(Schedule):
     r"""PyTorch ``ExponentialLR``: :math:`\mathrm{lr}(t) = \mathrm{lr}_0 \cdot \gamma^t`."""
 
     name = "exponential"
-    title = "exponential"
-    summary = "η is multiplied by gamma every unit."
+    title = QT_TR_NOOP("exponential")
+    summary = QT_TR_NOOP("η is multiplied by gamma every unit.")
     formula = "η_t = η₀ · γ^t"
     torch_name = "ExponentialLR"
-    HYPERPARAMETERS = (LR0, _gamma(REQUIRED, "Multiplicative decay of η per unit.", 0.999))
+    HYPERPARAMETERS = (
+        LR0,
+        _gamma(REQUIRED, QT_TR_NOOP("Multiplicative decay of η per unit."), 0.999),
+    )
     lr0: float
     gamma: float
 

@@ -13,6 +13,7 @@ from nnsim.engine.hyperparameters import (
     Interval,
 )
 from nnsim.engine.schedules.base import FloatArray, IntArray, Schedule
+from nnsim.engine.text import QT_TR_NOOP
 
 __all__ = ["OneCycleLR"]
 
@@ -40,9 +41,10 @@ class OneCycleLR(Schedule):
     """
 
     name = "one_cycle"
-    title = "one-cycle"
-    summary = (
-        "η rises to max_lr, then anneals far below the start, over total_steps (momentum "
+    title = QT_TR_NOOP("one-cycle")
+    summary = QT_TR_NOOP(
+        "η rises to max_lr, then anneals far below the start, over total_steps "
+        "(momentum "
         "cycles the other way)."
     )
     formula = "η: max_lr/div_factor → max_lr → max_lr/(div_factor·final_div_factor)"
@@ -50,40 +52,46 @@ class OneCycleLR(Schedule):
     lr0_field = "max_lr"
     HYPERPARAMETERS = (
         HyperParameter(
-            "max_lr", REQUIRED, "float", "Peak rate of the cycle (default: the learning "
-            "rate).", POSITIVE, symbol="η_max",
+            "max_lr", REQUIRED, "float", QT_TR_NOOP("Peak rate of the cycle (default: the learning "
+            "rate)."), POSITIVE, symbol="η_max", label=QT_TR_NOOP("max_lr"),
         ),
         HyperParameter(
-            "total_steps", REQUIRED, "int", "Length of the whole cycle, in steps.",
-            Interval(1.0), suggested=2000,
+            "total_steps", REQUIRED, "int", QT_TR_NOOP("Length of the whole cycle, in steps."),
+            Interval(1.0), suggested=2000, label=QT_TR_NOOP("total_steps"),
         ),
-        HyperParameter("pct_start", 0.3, "float", "Share of the cycle spent raising η.", UNIT),
+        HyperParameter("pct_start", 0.3, "float",
+            QT_TR_NOOP("Share of the cycle spent raising η."), UNIT, label=QT_TR_NOOP("pct_start")),
         HyperParameter(
-            "anneal_strategy", "cos", "choice", "How η moves between its values.",
+            "anneal_strategy", "cos", "choice", QT_TR_NOOP("How η moves between its values."),
             choices=("cos", "linear"), advanced=True,
         ),
         HyperParameter(
-            "div_factor", 25.0, "float", "The cycle starts at max_lr / div_factor.", POSITIVE,
+            "div_factor", 25.0, "float",
+                QT_TR_NOOP("The cycle starts at max_lr / div_factor."), POSITIVE,
             advanced=True,
         ),
         HyperParameter(
-            "final_div_factor", 1e4, "float", "The cycle ends at the start rate / "
-            "final_div_factor.", POSITIVE, advanced=True,
+            "final_div_factor", 1e4, "float", QT_TR_NOOP("The cycle ends at the start rate / "
+            "final_div_factor."), POSITIVE, advanced=True,
         ),
         HyperParameter(
-            "three_phase", False, "bool", "Come back down to the start rate before the final "
-            "annealing.", advanced=True,
+            "three_phase", False, "bool",
+                QT_TR_NOOP("Come back down to the start rate before the final "
+            "annealing."), advanced=True,
         ),
         HyperParameter(
-            "cycle_momentum", True, "bool", "Cycle the momentum (SGD momentum or Adam's β₁) "
-            "against η.", advanced=True,
+            "cycle_momentum", True, "bool",
+                QT_TR_NOOP("Cycle the momentum (SGD momentum or Adam's β₁) "
+            "against η."), advanced=True,
         ),
         HyperParameter(
-            "base_momentum", 0.85, "float", "The momentum at the rate's peak.", UNIT_OPEN,
+            "base_momentum", 0.85, "float",
+                QT_TR_NOOP("The momentum at the rate's peak."), UNIT_OPEN,
             advanced=True,
         ),
         HyperParameter(
-            "max_momentum", 0.95, "float", "The momentum at the start and the end.", UNIT_OPEN,
+            "max_momentum", 0.95, "float",
+                QT_TR_NOOP("The momentum at the start and the end."), UNIT_OPEN,
             advanced=True,
         ),
     )  # fmt: skip

@@ -9,6 +9,7 @@ import numpy as np
 
 from nnsim.engine.hyperparameters import NON_NEGATIVE, HyperParameter, Interval
 from nnsim.engine.schedules.base import LR0, FloatArray, IntArray, Schedule, at_most
+from nnsim.engine.text import QT_TR_NOOP
 
 __all__ = ["ReduceLROnPlateau"]
 
@@ -34,42 +35,45 @@ class ReduceLROnPlateau(Schedule):
     """
 
     name = "plateau"
-    title = "on plateau"
-    summary = (
+    title = QT_TR_NOOP("on plateau")
+    summary = QT_TR_NOOP(
         "η × factor when the test loss has not improved for 'patience' evaluations. The "
         "preview cannot know when that happens."
     )
-    formula = "η ← max(η·factor, min_lr) after patience evaluations without improvement"
+    formula = QT_TR_NOOP("η ← max(η·factor, min_lr) after patience evaluations without improvement")
     torch_name = "ReduceLROnPlateau"
     HYPERPARAMETERS = (
         LR0,
         HyperParameter(
-            "mode", "min", "choice", "Whether the watched loss should fall or rise.",
+            "mode", "min", "choice", QT_TR_NOOP("Whether the watched loss should fall or rise."),
             choices=("min", "max"), advanced=True,
         ),
         HyperParameter(
-            "factor", 0.1, "float", "η ← η·factor when the loss stalls.",
-            Interval(0.0, 1.0, low_open=True, high_open=True),
+            "factor", 0.1, "float", QT_TR_NOOP("η ← η·factor when the loss stalls."),
+            Interval(0.0, 1.0, low_open=True, high_open=True), label=QT_TR_NOOP("factor"),
         ),
         HyperParameter(
-            "patience", 10, "int", "Evaluations without improvement before η drops.",
-            NON_NEGATIVE,
+            "patience", 10, "int", QT_TR_NOOP("Evaluations without improvement before η drops."),
+            NON_NEGATIVE, label=QT_TR_NOOP("patience"),
         ),
         HyperParameter(
-            "threshold", 1e-4, "float", "How much better counts as an improvement.",
+            "threshold", 1e-4, "float", QT_TR_NOOP("How much better counts as an improvement."),
             NON_NEGATIVE, advanced=True,
         ),
         HyperParameter(
-            "threshold_mode", "rel", "choice", "Whether threshold is relative or absolute.",
+            "threshold_mode", "rel", "choice",
+                QT_TR_NOOP("Whether threshold is relative or absolute."),
             choices=("rel", "abs"), advanced=True,
         ),
         HyperParameter(
-            "cooldown", 0, "int", "Evaluations to wait after a drop before counting again.",
+            "cooldown", 0, "int",
+                QT_TR_NOOP("Evaluations to wait after a drop before counting again."),
             NON_NEGATIVE, advanced=True,
         ),
-        HyperParameter("min_lr", 0.0, "float", "η never drops below this.", NON_NEGATIVE,
+        HyperParameter("min_lr", 0.0, "float",
+            QT_TR_NOOP("η never drops below this."), NON_NEGATIVE,
                        advanced=True),
-        HyperParameter("eps", 1e-8, "float", "A drop smaller than eps is ignored.",
+        HyperParameter("eps", 1e-8, "float", QT_TR_NOOP("A drop smaller than eps is ignored."),
                        NON_NEGATIVE, advanced=True),
     )  # fmt: skip
     _STATE: ClassVar[tuple[str, ...]] = (

@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
 from nnsim.engine.activations import ACTIVATIONS
 from nnsim.engine.initializers import INITIALIZERS
 from nnsim.training.experiment import LOSSES, LayerSpec
+from nnsim.training.text import QT_TR_NOOP
 from nnsim.ui.controls.base import ExperimentPanel
 from nnsim.ui.controls.layer_row import MAX_DROPOUT, MAX_UNITS, LayerRow
+from nnsim.ui.i18n import tr
 from nnsim.ui.style import MUTED
 
 __all__ = ["MAX_LAYERS", "MAX_UNITS", "ArchitecturePanel"]
@@ -32,25 +34,54 @@ MAX_LAYERS = 8
 """Hidden layers the editor adds up to (a loaded file may hold more; they are shown)."""
 OUTPUT_ACTIVATIONS = ("auto", "softmax", *ACTIVATIONS)
 
-_INIT_TIPS = {
-    "zeros": "W = 0: every neuron of a layer stays identical (the symmetry problem).",
-    "article": "W = randn · 0.01: tiny weights; deep nets start with vanishing signals.",
-    "uniform": "W ~ U(−0.5, 0.5), TensorFlow Playground's choice.",
-    "xavier_normal": "Glorot: N(0, 2/(fan_in+fan_out)), keeps the variance for tanh/sigmoid.",
-    "xavier_uniform": "Glorot: U(±√(6/(fan_in+fan_out))), keeps the variance for tanh/sigmoid.",
-    "he_normal": "He: N(0, 2/fan_in), keeps the variance for ReLU.",
-    "he_uniform": "He: U(±√(6/fan_in)), keeps the variance for ReLU.",
-    "lecun_normal": "LeCun: N(0, 1/fan_in).",
+_INIT_TITLES = {  # English: the initialiser's name
+    "zeros": QT_TR_NOOP("zeros"),
+    "article": QT_TR_NOOP("article"),
+    "uniform": QT_TR_NOOP("uniform"),
+    "xavier_normal": QT_TR_NOOP("xavier_normal"),
+    "xavier_uniform": QT_TR_NOOP("xavier_uniform"),
+    "he_normal": QT_TR_NOOP("he_normal"),
+    "he_uniform": QT_TR_NOOP("he_uniform"),
+    "lecun_normal": QT_TR_NOOP("lecun_normal"),
 }
-_LOSS_TITLES = {"bce": "binary cross-entropy", "cross_entropy": "cross-entropy", "mse": "MSE"}
-_LOSS_TIP = (
+_INIT_TIPS = {
+    "zeros": QT_TR_NOOP("W = 0: every neuron of a layer stays identical (the symmetry problem)."),
+    "article": QT_TR_NOOP(
+        "W = randn · 0.01: tiny weights; deep nets start with vanishing signals."
+    ),
+    "uniform": QT_TR_NOOP("W ~ U(−0.5, 0.5), TensorFlow Playground's choice."),
+    "xavier_normal": QT_TR_NOOP(
+        "Glorot: N(0, 2/(fan_in+fan_out)), keeps the variance for tanh/sigmoid."
+    ),
+    "xavier_uniform": QT_TR_NOOP(
+        "Glorot: U(±√(6/(fan_in+fan_out))), keeps the variance for tanh/sigmoid."
+    ),
+    "he_normal": QT_TR_NOOP("He: N(0, 2/fan_in), keeps the variance for ReLU."),
+    "he_uniform": QT_TR_NOOP("He: U(±√(6/fan_in)), keeps the variance for ReLU."),
+    "lecun_normal": QT_TR_NOOP("LeCun: N(0, 1/fan_in)."),
+}
+_LOSS_NAMES = {  # the combo's items (English: the loss's name)
+    "bce": QT_TR_NOOP("bce"),
+    "cross_entropy": QT_TR_NOOP("cross_entropy"),
+    "mse": QT_TR_NOOP("mse"),
+}
+_LOSS_TITLES = {
+    "bce": QT_TR_NOOP("binary cross-entropy"),
+    "cross_entropy": QT_TR_NOOP("cross-entropy"),
+    "mse": "MSE",
+}
+_LOSS_TIP = QT_TR_NOOP(
     "What the network minimises. 'auto' picks it from the data: binary cross-entropy for two "
     "classes, (softmax) cross-entropy for more, mean squared error for regression."
 )
-_OUTPUT_TIP = (
+_OUTPUT_TIP = QT_TR_NOOP(
     "Activation of the output layer. 'auto' is the loss's natural one: sigmoid for binary "
     "cross-entropy, softmax for cross-entropy, linear for MSE. Other choices need loss MSE."
 )
+
+
+def _loss_title(loss: str) -> str:
+    return tr(_LOSS_TITLES.get(loss, loss))
 
 
 class ArchitecturePanel(ExperimentPanel):
@@ -74,18 +105,15 @@ class ArchitecturePanel(ExperimentPanel):
     def _build(self) -> None:
         self._rows: list[LayerRow] = []
 
-        self.add_layer_button = QPushButton("+ layer", self)
+        self.add_layer_button = QPushButton(tr("+ layer"), self)
         self.add_layer_button.setObjectName("addLayerButton")
-        self.add_layer_button.setToolTip(
-            f"Add a hidden layer at the output end (up to {MAX_LAYERS}). Depth lets the network "
-            "compose simple boundaries into complicated ones — and makes gradients harder "
-            "to pass back."
-        )
-        self.remove_layer_button = QPushButton("− layer", self)
+        self.remove_layer_button = QPushButton(tr("− layer"), self)
         self.remove_layer_button.setObjectName("removeLayerButton")
         self.remove_layer_button.setToolTip(
-            "Remove the last hidden layer. With none left the network is a linear (logistic) "
-            "model: it can only draw a straight boundary."
+            tr(
+                "Remove the last hidden layer. With none left the network is a linear (logistic) "
+                "model: it can only draw a straight boundary."
+            )
         )
         self.layer_count_label = QLabel(self)
         self.layer_count_label.setObjectName("layerCountLabel")
@@ -96,7 +124,7 @@ class ArchitecturePanel(ExperimentPanel):
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setHorizontalSpacing(3)
         self._grid.setVerticalSpacing(2)
-        headers = ("", "", "units", "", "activation", "BN", "dropout")
+        headers = ("", "", tr("units"), "", tr("activation"), "BN", tr("dropout"))
         for column, text in enumerate(headers):
             header = QLabel(text, self._grid_box)
             header.setStyleSheet(f"color: {MUTED};")
@@ -104,16 +132,16 @@ class ArchitecturePanel(ExperimentPanel):
             self._grid.addWidget(header, 0, column)
         self._grid.setColumnStretch(4, 1)
         self._no_layers_label = QLabel(
-            "No hidden layer: a linear model (one straight boundary).", self._grid_box
+            tr("No hidden layer: a linear model (one straight boundary)."), self._grid_box
         )
         self._no_layers_label.setStyleSheet(f"color: {MUTED};")
         self._no_layers_label.setWordWrap(True)
         self._grid.addWidget(self._no_layers_label, 1, 0, 1, len(headers))
 
-        self.batch_norm_all = QCheckBox("batch norm", self)
+        self.batch_norm_all = QCheckBox(tr("batch norm"), self)
         self.batch_norm_all.setObjectName("batchNormAllCheck")
         self.batch_norm_all.setToolTip(
-            "Batch normalisation in every hidden layer (clears the per-layer choices)."
+            tr("Batch normalisation in every hidden layer (clears the per-layer choices).")
         )
         self.dropout_all = QDoubleSpinBox(self)
         self.dropout_all.setObjectName("dropoutAllSpin")
@@ -121,24 +149,25 @@ class ArchitecturePanel(ExperimentPanel):
         self.dropout_all.setSingleStep(0.05)
         self.dropout_all.setDecimals(2)
         self.dropout_all.setKeyboardTracking(False)
-        self.dropout_all.setPrefix("dropout ")
         self.dropout_all.setToolTip(
-            "Dropout probability of every hidden layer (clears the per-layer choices)."
+            tr("Dropout probability of every hidden layer (clears the per-layer choices).")
         )
-        self.init_combo = self._combo("initCombo", list(INITIALIZERS), _INIT_TIPS)
+        self.init_combo = self._combo("initCombo", list(INITIALIZERS))
         self.init_combo.setToolTip(
-            "How the weights start. Biases start at 0. A good start keeps the signal (and the "
-            "gradient) the same size from layer to layer."
+            tr(
+                "How the weights start. Biases start at 0. A good start keeps the signal (and "
+                "the gradient) the same size from layer to layer."
+            )
         )
-        self.output_combo = self._combo("outputActivationCombo", list(OUTPUT_ACTIVATIONS), {})
-        self.output_combo.setToolTip(_OUTPUT_TIP)
-        self.loss_combo = self._combo("lossCombo", list(LOSSES), {})
-        self.loss_combo.setToolTip(_LOSS_TIP)
+        self.output_combo = self._combo("outputActivationCombo", list(OUTPUT_ACTIVATIONS))
+        self.output_combo.setToolTip(tr(_OUTPUT_TIP))
+        self.loss_combo = self._combo("lossCombo", list(LOSSES))
+        self.loss_combo.setToolTip(tr(_LOSS_TIP))
         self.summary_label = QLabel(self)
         self.summary_label.setObjectName("architectureSummary")
         self.summary_label.setWordWrap(True)
         self.summary_label.setStyleSheet(f"color: {MUTED};")
-        self.summary_label.setToolTip("Neurons per layer, inputs first, and the output head.")
+        self.summary_label.setToolTip(tr("Neurons per layer, inputs first, and the output head."))
         self.message_label = self._message_label("architectureMessage")
 
         buttons = QHBoxLayout()
@@ -154,10 +183,10 @@ class ArchitecturePanel(ExperimentPanel):
         form.setContentsMargins(0, 0, 0, 0)
         form.setVerticalSpacing(4)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("All layers", all_layers)
-        form.addRow("Initialiser", self.init_combo)
-        form.addRow("Output", self.output_combo)
-        form.addRow("Loss", self.loss_combo)
+        form.addRow(tr("All layers"), all_layers)
+        form.addRow(tr("Initialiser"), self.init_combo)
+        form.addRow(tr("Output"), self.output_combo)
+        form.addRow(tr("Loss"), self.loss_combo)
         for field in (self.init_combo, self.output_combo, self.loss_combo):
             form.labelForField(field).setToolTip(field.toolTip())
         layout = QVBoxLayout(self)
@@ -177,6 +206,7 @@ class ArchitecturePanel(ExperimentPanel):
         self._bind(self.init_combo.currentIndexChanged, self._on_init_changed)
         self._bind(self.output_combo.currentIndexChanged, self._on_output_activation_changed)
         self._bind(self.loss_combo.currentIndexChanged, self._on_loss_changed)
+        self._set_texts()
         self._show()
 
     # -- public API --
@@ -187,14 +217,33 @@ class ArchitecturePanel(ExperimentPanel):
 
     # -- building blocks --
 
-    def _combo(self, object_name: str, names: list[str], tips: dict[str, str]) -> QComboBox:
+    def _combo(self, object_name: str, names: list[str]) -> QComboBox:
         combo = QComboBox(self)
         combo.setObjectName(object_name)
         for name in names:
-            combo.addItem(name, name)
-            if name in tips:
-                combo.setItemData(combo.count() - 1, tips[name], Qt.ItemDataRole.ToolTipRole)
+            combo.addItem(name, name)  # the value is the data; the text is set in _set_texts
         return combo
+
+    def _set_texts(self) -> None:
+        self.add_layer_button.setToolTip(
+            tr(
+                "Add a hidden layer at the output end (up to {max}). Depth lets the network "
+                "compose simple boundaries into complicated ones — and makes gradients harder "
+                "to pass back."
+            ).format(max=MAX_LAYERS)
+        )
+        self.dropout_all.setPrefix(tr("dropout") + " ")
+        for combo, titles, tips in (
+            (self.init_combo, _INIT_TITLES, _INIT_TIPS),
+            (self.loss_combo, _LOSS_NAMES, {}),
+        ):
+            for i in range(combo.count()):
+                name = combo.itemData(i)
+                combo.setItemText(i, tr(titles.get(name, name)))
+                if name in tips:
+                    combo.setItemData(i, tr(tips[name]), Qt.ItemDataRole.ToolTipRole)
+        for row in self._rows:
+            row.set_texts()
 
     def _rebuild_rows(self, count: int) -> None:
         while len(self._rows) > count:
@@ -225,7 +274,8 @@ class ArchitecturePanel(ExperimentPanel):
         for row, layer in zip(self._rows, layers, strict=True):
             row.show(layer)
         n = len(layers)
-        self.layer_count_label.setText(f"{n} hidden layer{'' if n == 1 else 's'}")
+        count = tr("{n} hidden layer") if n == 1 else tr("{n} hidden layers")
+        self.layer_count_label.setText(count.format(n=n))
         self.add_layer_button.setEnabled(n < MAX_LAYERS)
         self.remove_layer_button.setEnabled(n > 0)
         try:
@@ -239,14 +289,16 @@ class ArchitecturePanel(ExperimentPanel):
         self.dropout_all.setValue(network.dropout)
         self.init_combo.setCurrentIndex(self.init_combo.findData(network.init))
         auto_output = self.output_combo.findData("auto")
-        self.output_combo.setItemText(auto_output, f"auto ({output})")
+        self.output_combo.setItemText(auto_output, tr("auto ({choice})").format(choice=output))
         self.output_combo.setCurrentIndex(self.output_combo.findData(network.output_activation))
         auto_loss = self.loss_combo.findData("auto")
-        self.loss_combo.setItemText(auto_loss, f"auto ({_LOSS_TITLES.get(loss, loss)})")
+        self.loss_combo.setItemText(
+            auto_loss, tr("auto ({choice})").format(choice=_loss_title(loss))
+        )
         self.loss_combo.setCurrentIndex(self.loss_combo.findData(experiment.loss))
         self.summary_label.setText(
             " → ".join(map(str, sizes))
-            + f"  ·  output {output}, loss {_LOSS_TITLES.get(loss, loss)}"
+            + tr("  ·  output {output}, loss {loss}").format(output=output, loss=_loss_title(loss))
         )
 
     # -- widgets → experiment --

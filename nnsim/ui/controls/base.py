@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal, SignalInstance
+from PySide6.QtCore import QEvent, Signal, SignalInstance
 from PySide6.QtWidgets import QWidget
 
 from nnsim.training.experiment import Experiment
 from nnsim.training.experiment_model import ExperimentChange, ExperimentModel
 from nnsim.ui.controls.fields import MessageLabel
-from nnsim.ui.i18n import shown
+from nnsim.ui.i18n import shown, tr
 
 __all__ = ["ExperimentPanel"]
 
@@ -65,10 +65,24 @@ class ExperimentPanel(QWidget):
         self._showing = 0  # > 0 while the panel writes the experiment into its widgets
         self._unsubscribe = self.model.subscribe(self._on_experiment_changed)
         self.destroyed.connect(self._unsubscribe)
+        self._built = False
         self._build()
+        self._built = True
 
     def _build(self) -> None:
         """Make the panel's widgets (each panel's own; called once by ``__init__``)."""
+
+    def _set_texts(self) -> None:
+        """Set the texts made from values that are never set again (tooltips naming a layer,
+        a preset's value): at build, and again after a language switch (each panel's own)."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A language switch: texts made from values are made again in the new language
+        (the fixed ones are converted in place, :mod:`nnsim.ui.retranslate`)."""
+        if event.type() == QEvent.Type.LanguageChange and self._built:
+            self._set_texts()
+            self._show()
+        super().changeEvent(event)
 
     # -- public API --
 
@@ -154,7 +168,10 @@ class ExperimentPanel(QWidget):
     def _refuse(self, message: str, where: MessageLabel) -> None:
         """Put the previous values back and tell why the edit was not applied."""
         self._show()
-        text = f"Not applied: {message}" if "\n" not in message else f"Not applied:\n{message}"
+        template = (
+            tr("Not applied: {message}") if "\n" not in message else tr("Not applied:\n{message}")
+        )
+        text = template.format(message=message)
         self._clear_messages()
         where.show_message(text)
         self.messageRaised.emit(text)

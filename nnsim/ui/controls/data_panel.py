@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
 
 from nnsim.engine.datasets import DATASET_TITLES, DATASETS, MAX_SAMPLES
 from nnsim.engine.features import FEATURE_LABELS, FEATURES
+from nnsim.training.text import QT_TR_NOOP
 from nnsim.ui.controls.base import ExperimentPanel
 from nnsim.ui.controls.fields import TOGGLE_STYLE
+from nnsim.ui.i18n import tr
 from nnsim.ui.style import CLASS_COLORS, diverging_lut
 
 __all__ = ["ALL_BATCH", "CUSTOM", "REGRESSION_TARGETS", "DataPanel"]
@@ -37,16 +39,19 @@ REGRESSION_TARGETS = (-1.0, -0.5, 0.0, 0.5, 1.0)
 """Target values offered for click-to-add points on regression data."""
 
 _FEATURE_TIPS = {
-    "x1": "X₁, the horizontal coordinate.",
-    "x2": "X₂, the vertical coordinate.",
-    "x1_sq": "X₁²: lets a single neuron draw a boundary symmetric left/right (circles!).",
-    "x2_sq": "X₂²: lets a single neuron draw a boundary symmetric top/bottom.",
-    "x1_x2": "X₁·X₂: positive in two opposite quadrants — the exclusive-or pattern.",
-    "sin_x1": "sin(X₁): a wave along X₁, useful for periodic patterns.",
-    "sin_x2": "sin(X₂): a wave along X₂.",
-    "cos_x1": "cos(X₁): a wave along X₁, shifted by a quarter period.",
-    "cos_x2": "cos(X₂): a wave along X₂, shifted by a quarter period.",
+    "x1": QT_TR_NOOP("X₁, the horizontal coordinate."),
+    "x2": QT_TR_NOOP("X₂, the vertical coordinate."),
+    "x1_sq": QT_TR_NOOP(
+        "X₁²: lets a single neuron draw a boundary symmetric left/right (circles!)."
+    ),
+    "x2_sq": QT_TR_NOOP("X₂²: lets a single neuron draw a boundary symmetric top/bottom."),
+    "x1_x2": QT_TR_NOOP("X₁·X₂: positive in two opposite quadrants — the exclusive-or pattern."),
+    "sin_x1": QT_TR_NOOP("sin(X₁): a wave along X₁, useful for periodic patterns."),
+    "sin_x2": QT_TR_NOOP("sin(X₂): a wave along X₂."),
+    "cos_x1": QT_TR_NOOP("cos(X₁): a wave along X₁, shifted by a quarter period."),
+    "cos_x2": QT_TR_NOOP("cos(X₂): a wave along X₂, shifted by a quarter period."),
 }
+_CUSTOM_TITLE = QT_TR_NOOP("Custom (your points)")
 
 
 def _swatch(color: str) -> QIcon:
@@ -94,21 +99,27 @@ class DataPanel(ExperimentPanel):
         self.dataset_combo = QComboBox(self)
         self.dataset_combo.setObjectName("datasetCombo")
         self.dataset_combo.setToolTip(
-            "The points to learn. Orange and blue are the two classes (more colours: more "
-            "classes); the regression sets ask for a number at every point instead.\n"
-            "Click on the output view to add your own points: the data set becomes 'Custom'."
+            tr(
+                "The points to learn. Orange and blue are the two classes (more colours: more "
+                "classes); the regression sets ask for a number at every point instead.\n"
+                "Click on the output view to add your own points: the data set becomes 'Custom'."
+            )
         )
         self.noise_slider, self.noise_value = self._slider("noise", 0, 50, 5)
         self.noise_slider.setToolTip(
-            "How much random jitter is added to the points. Noisy data cannot be fitted "
-            "exactly: a network that tries anyway is overfitting."
+            tr(
+                "How much random jitter is added to the points. Noisy data cannot be fitted "
+                "exactly: a network that tries anyway is overfitting."
+            )
         )
         self.train_fraction_slider, self.train_fraction_value = self._slider(
             "trainFraction", 10, 90, 10
         )
         self.train_fraction_slider.setToolTip(
-            "Share of the points used for training; the rest is the test set, never trained "
-            "on, that shows how well the network generalises."
+            tr(
+                "Share of the points used for training; the rest is the test set, never trained "
+                "on, that shows how well the network generalises."
+            )
         )
         self.samples_spin = QSpinBox(self)
         self.samples_spin.setObjectName("samplesSpin")
@@ -117,22 +128,25 @@ class DataPanel(ExperimentPanel):
         self.samples_spin.setKeyboardTracking(False)
         self.samples_spin.setAccelerated(True)
         self.samples_spin.setToolTip(
-            "Number of points generated (train + test). More points: a smoother picture of the "
-            "pattern and slower epochs."
+            tr(
+                "Number of points generated (train + test). More points: a smoother picture of "
+                "the pattern and slower epochs."
+            )
         )
         self.batch_size_spin = QSpinBox(self)
         self.batch_size_spin.setObjectName("batchSizeSpin")
         self.batch_size_spin.setRange(ALL_BATCH, MAX_SAMPLES)
-        self.batch_size_spin.setSpecialValueText("all")
         self.batch_size_spin.setKeyboardTracking(False)
         self.batch_size_spin.setAccelerated(True)
         self.batch_size_spin.setCorrectionMode(
             QAbstractSpinBox.CorrectionMode.CorrectToNearestValue
         )
         self.batch_size_spin.setToolTip(
-            "Points per gradient step (mini-batch). Small batches: noisy but cheap steps; "
-            "'all' (below 1, or type 'all'): full-batch gradient descent, the exact gradient "
-            "of the training loss at every step."
+            tr(
+                "Points per gradient step (mini-batch). Small batches: noisy but cheap steps; "
+                "'all' (below 1, or type 'all'): full-batch gradient descent, the exact gradient "
+                "of the training loss at every step."
+            )
         )
 
         features = QWidget(self)
@@ -147,10 +161,6 @@ class DataPanel(ExperimentPanel):
             button.setText(FEATURE_LABELS[name])
             button.setCheckable(True)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            button.setToolTip(
-                f"{_FEATURE_TIPS[name]}\nClick to feed it to the network (or to stop). "
-                "At least one feature must stay on."
-            )
             self._bind(
                 button.toggled, lambda checked, name=name: self._on_feature_toggled(name, checked)
             )
@@ -158,45 +168,56 @@ class DataPanel(ExperimentPanel):
             self.feature_buttons[name] = button
         self.features_message = self._message_label("featuresMessage")
 
-        self.regenerate_button = QPushButton("Regenerate", self)
+        self.regenerate_button = QPushButton(tr("Regenerate"), self)
         self.regenerate_button.setObjectName("regenerateButton")
         self.regenerate_button.setToolTip(
-            "Use a new random seed (seed + 1): new points, a new train/test split and new "
-            "initial weights. The same seed always gives the same run."
+            tr(
+                "Use a new random seed (seed + 1): new points, a new train/test split and new "
+                "initial weights. The same seed always gives the same run."
+            )
         )
-        self.import_button = QPushButton("Import CSV…", self)
+        self.import_button = QPushButton(tr("Import CSV…"), self)
         self.import_button.setObjectName("importCsvButton")
         self.import_button.setToolTip(
-            "Load your own points from a CSV file with columns x1, x2, label (points in "
-            "[−6, 6]²; integer labels are classes, other numbers regression targets)."
+            tr(
+                "Load your own points from a CSV file with columns x1, x2, label (points in "
+                "[−6, 6]²; integer labels are classes, other numbers regression targets)."
+            )
         )
         self.point_class_combo = QComboBox(self)
         self.point_class_combo.setObjectName("pointClassCombo")
         self.point_class_combo.setToolTip(
-            "The class (or target value) of the points you add by clicking on the output "
-            "view. Shift-click adds the next class; right-click removes the nearest point."
+            tr(
+                "The class (or target value) of the points you add by clicking on the output "
+                "view. Shift-click adds the next class; right-click removes the nearest point."
+            )
         )
         self.seed_label = QLabel(self)
         self.seed_label.setObjectName("seedLabel")
-        self.seed_label.setToolTip("The random seed: it fixes the points, the split and the "
-                                   "initial weights.")  # fmt: skip
+        self.seed_label.setToolTip(
+            tr("The random seed: it fixes the points, the split and the initial weights.")
+        )
         self.message_label = self._message_label("dataMessage")
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setContentsMargins(0, 0, 0, 0)
         form.setVerticalSpacing(4)
-        form.addRow("Data set", self.dataset_combo)
-        form.addRow("Noise", self._beside(self.noise_slider, self.noise_value))
-        form.addRow("Train", self._beside(self.train_fraction_slider, self.train_fraction_value))
-        form.addRow("Samples", self.samples_spin)
-        form.addRow("Batch size", self.batch_size_spin)
-        form.addRow("Features", features)
+        form.addRow(tr("Data set"), self.dataset_combo)
+        form.addRow(tr("Noise"), self._beside(self.noise_slider, self.noise_value))
+        form.addRow(
+            tr("Train"), self._beside(self.train_fraction_slider, self.train_fraction_value)
+        )
+        form.addRow(tr("Samples"), self.samples_spin)
+        form.addRow(tr("Batch size"), self.batch_size_spin)
+        form.addRow(tr("Features"), features)
         form.addRow(self.features_message)
-        form.addRow("Click adds", self.point_class_combo)
+        form.addRow(tr("Click adds"), self.point_class_combo)
         features.setToolTip(
-            "Input features: what the network is given about each point. Besides the "
-            "coordinates X₁, X₂ you may hand it squares, products or waves of them."
+            tr(
+                "Input features: what the network is given about each point. Besides the "
+                "coordinates X₁, X₂ you may hand it squares, products or waves of them."
+            )
         )
         for field in (
             self.dataset_combo, self.noise_slider.parentWidget(),
@@ -227,6 +248,7 @@ class DataPanel(ExperimentPanel):
         self._bind(self.batch_size_spin.valueChanged, self._on_batch_size_changed)
         self.regenerate_button.clicked.connect(self._on_regenerate_clicked)
         self.import_button.clicked.connect(self.importCsvRequested)
+        self._set_texts()
         self._show()
 
     # -- public API --
@@ -243,6 +265,19 @@ class DataPanel(ExperimentPanel):
         )
 
     # -- building blocks --
+
+    def _set_texts(self) -> None:
+        self.batch_size_spin.setSpecialValueText(tr("all", "batch size: full batch"))
+        for name, button in self.feature_buttons.items():
+            button.setToolTip(
+                tr(_FEATURE_TIPS[name])
+                + "\n"
+                + tr(
+                    "Click to feed it to the network (or to stop). At least one feature must "
+                    "stay on."
+                )
+            )
+        self._point_labels_for = None  # "class 0" … made again in the new language
 
     def _slider(self, name: str, low: int, high: int, page: int) -> tuple[QSlider, QLabel]:
         slider = QSlider(Qt.Orientation.Horizontal, self)
@@ -283,12 +318,12 @@ class DataPanel(ExperimentPanel):
             button.setChecked(name in data.features)
         self.noise_value.setText(f"{self.noise_slider.value()}%")
         self.train_fraction_value.setText(f"{self.train_fraction_slider.value()}%")
-        not_for_custom = "Does not apply to your own points (the 'Custom' data set)."
+        not_for_custom = tr("Does not apply to your own points (the 'Custom' data set).")
         for widget in (self.noise_slider, self.samples_spin):
             widget.setEnabled(not custom)
         self.noise_value.setEnabled(not custom)
         self.noise_slider.setStatusTip(not_for_custom if custom else "")
-        self.seed_label.setText(f"Seed {self.experiment().seed}")
+        self.seed_label.setText(tr("Seed {seed}").format(seed=self.experiment().seed))
         self._fill_point_classes()
 
     def _fill_dataset_combo(self, current: str) -> None:
@@ -297,7 +332,9 @@ class DataPanel(ExperimentPanel):
         if [combo.itemData(i) for i in range(combo.count())] != names:
             combo.clear()
             for name in names:
-                combo.addItem(DATASET_TITLES.get(name, "Custom (your points)"), name)
+                combo.addItem("", name)
+        for i, name in enumerate(names):
+            combo.setItemText(i, tr(DATASET_TITLES.get(name, _CUSTOM_TITLE)))
         combo.setCurrentIndex(combo.findData(current))
 
     def _fill_point_classes(self) -> None:
@@ -313,11 +350,12 @@ class DataPanel(ExperimentPanel):
         combo.clear()
         if task[0] == "regression":
             for value in REGRESSION_TARGETS:
-                combo.addItem(_swatch(_target_color(value)), f"target {value:+g}", value)
+                text = tr("target {value:+g}").format(value=value)
+                combo.addItem(_swatch(_target_color(value)), text, value)
         else:
             for k in range(task[1]):
                 color = CLASS_COLORS[k % len(CLASS_COLORS)]
-                combo.addItem(_swatch(color), f"class {k}", float(k))
+                combo.addItem(_swatch(color), tr("class {k}").format(k=k), float(k))
         combo.setCurrentIndex(max(combo.findData(previous), 0))
 
     # -- widgets → experiment (handlers named for what changed) --
@@ -369,11 +407,11 @@ class DataPanel(ExperimentPanel):
         else:
             new = tuple(f for f in features if f != name)
             if not new:
-                self._refuse(
-                    f"{FEATURE_LABELS[name]} is the last input feature: at least one must stay "
-                    "on, or the network has nothing to look at.",
-                    self.features_message,
+                message = tr(
+                    "{feature} is the last input feature: at least one must stay on, or the "
+                    "network has nothing to look at."
                 )
+                self._refuse(message.format(feature=FEATURE_LABELS[name]), self.features_message)
                 return
         if new != features:
             self._edit_data(features=new)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from nnsim.engine.hyperparameters import Interval
 from nnsim.training.validation import MAX_SAFE_INTEGER
+from nnsim.ui.i18n import tr
 from nnsim.ui.style import HIGHLIGHT, MUTED, POSITIVE
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
     "MessageLabel",
     "NumberEdit",
     "Section",
+    "allowed_text",
     "format_number",
     "parse_number",
 ]
@@ -64,32 +66,52 @@ def format_number(value: float | None) -> str:
     return _EXPONENT.sub(lambda m: f"e{'-' if m[1] == '-' else ''}{m[2]}", f"{value:.6g}")
 
 
+def allowed_text(interval: Interval) -> str:
+    """What ``interval`` allows, in the window's language: ``≥ 0``, ``in [0, 1)``, ``finite``."""
+    text = interval.text(at_least="≥")
+    if text == "finite":
+        return tr("finite")
+    if text.startswith("in "):
+        return tr("in {interval}").format(interval=text.removeprefix("in "))
+    return text
+
+
 def parse_number(
     text: str, *, name: str = "value", interval: Interval = ANY, integer: bool = False
 ) -> float | int:
     """Read ``text`` as a finite number in ``interval``, or raise ``ValueError`` saying why.
 
     ``integer=True`` accepts whole numbers only (``"500"``, ``"5e2"``), at most 2⁵³ in size
-    (as an experiment file), and returns an ``int``.
+    (as an experiment file), and returns an ``int``. The message is in the window's
+    language (``name``, a marked English string, too).
     """
     stripped = text.strip().replace("−", "-").replace(",", ".")
-    allowed = interval.text(at_least="≥")
-    kind = "a whole number" if integer else "a number"
+    allowed = allowed_text(interval)
+    name = tr(name)
     try:
         value = float(stripped)
     except ValueError:
         shown = stripped if len(stripped) <= 20 else stripped[:20] + "…"
-        raise ValueError(f"{name}: '{shown}' is not a number; type {kind} {allowed}") from None
+        template = (
+            tr("{name}: '{text}' is not a number; type a whole number {allowed}")
+            if integer
+            else tr("{name}: '{text}' is not a number; type a number {allowed}")
+        )
+        raise ValueError(template.format(name=name, text=shown, allowed=allowed)) from None
     if not math.isfinite(value):
-        raise ValueError(f"{name}: must be a finite number {allowed}, got {stripped}")
+        template = tr("{name}: must be a finite number {allowed}, got {text}")
+        raise ValueError(template.format(name=name, allowed=allowed, text=stripped))
     if integer:
         if not value.is_integer():
-            raise ValueError(f"{name}: must be a whole number {allowed}, got {stripped}")
+            template = tr("{name}: must be a whole number {allowed}, got {text}")
+            raise ValueError(template.format(name=name, allowed=allowed, text=stripped))
         if abs(value) > MAX_SAFE_INTEGER:
-            raise ValueError(f"{name}: must be a whole number within ±2**53, got {stripped}")
+            template = tr("{name}: must be a whole number within ±2**53, got {text}")
+            raise ValueError(template.format(name=name, text=stripped))
         value = int(value)
     if value not in interval:
-        raise ValueError(f"{name}: must be {allowed}, got {format_number(value)}")
+        template = tr("{name}: must be {allowed}, got {value}")
+        raise ValueError(template.format(name=name, allowed=allowed, value=format_number(value)))
     return value
 
 
@@ -99,7 +121,7 @@ class NumberEdit(QLineEdit):
     Parameters
     ----------
     name : str
-        How the value is called in messages ("learning rate").
+        How the value is called in messages ("learning rate"; English, shown translated).
     interval : Interval
         The numbers allowed (:class:`nnsim.engine.hyperparameters.Interval`; default: any).
     integer : bool
@@ -233,6 +255,8 @@ class Section(QWidget):
     """A titled block whose body folds away under its header (a compact, collapsible group).
 
     Put the section's controls into :attr:`body` (a plain ``QWidget``) with any layout.
+    ``title`` is English, marked with ``QT_TR_NOOP``: the header shows it translated, again
+    after a language switch.
     """
 
     def __init__(
@@ -242,14 +266,14 @@ class Section(QWidget):
         self.setObjectName(object_name)
         self.header = QToolButton(self)
         self.header.setObjectName(f"{object_name}Header")
-        self.header.setText(title.replace("&", "&&"))
+        self._title = title
         self.header.setCheckable(True)
         self.header.setChecked(expanded)
         self.header.setAutoRaise(True)
         self.header.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.header.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.header.setStyleSheet("QToolButton { font-weight: bold; border: none; }")
-        self.header.setToolTip(f"Show or hide the {title.lower()} settings.")
+        self._set_title()
         rule = QFrame(self)
         rule.setFrameShape(QFrame.Shape.HLine)
         rule.setStyleSheet(f"color: {MUTED};")
@@ -262,6 +286,18 @@ class Section(QWidget):
         layout.addWidget(self.body)
         self.header.toggled.connect(self._on_expanded_changed)
         self._on_expanded_changed(expanded)
+
+    def _set_title(self) -> None:
+        title = tr(self._title)
+        self.header.setText(title.replace("&", "&&"))
+        self.header.setToolTip(
+            tr("Show or hide the {section} settings.").format(section=title.lower())
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._set_title()
+        super().changeEvent(event)
 
     def is_expanded(self) -> bool:
         """Whether the body is shown."""

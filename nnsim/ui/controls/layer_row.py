@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 
 from nnsim.engine.activations import ACTIVATIONS
 from nnsim.training.experiment import LayerSpec
+from nnsim.training.text import QT_TR_NOOP
+from nnsim.ui.i18n import tr
 
 __all__ = ["MAX_DROPOUT", "MAX_UNITS", "LayerRow"]
 
@@ -26,17 +28,23 @@ MAX_UNITS = 16
 MAX_DROPOUT = 0.9
 
 _ACTIVATION_TIPS = {
-    "linear": "a = z: no bend at all; a stack of linear layers is still one linear map.",
-    "sigmoid": "a = 1/(1+e^−z), output in (0, 1); its slope is at most 1/4, so gradients "
-    "shrink layer after layer (vanishing gradients).",
-    "tanh": "a = tanh z, output in (−1, 1), centred on 0; saturates for large |z|.",
-    "relu": "a = max(0, z): cheap, does not saturate for z > 0; a neuron stuck at z < 0 "
-    "stops learning ('dead ReLU').",
-    "leaky_relu": "a = z for z > 0, 0.01·z otherwise: a ReLU that never quite dies.",
-    "elu": "a = z for z > 0, e^z − 1 otherwise: smooth, negative outputs allowed.",
-    "gelu": "a = z·Φ(z): a smooth ReLU used by transformers.",
-    "silu": "a = z·sigmoid(z) (swish): smooth, slightly non-monotonic.",
-    "sine": "a = sin z: periodic; good at periodic patterns, tricky to train.",
+    "linear": QT_TR_NOOP(
+        "a = z: no bend at all; a stack of linear layers is still one linear map."
+    ),
+    "sigmoid": QT_TR_NOOP(
+        "a = 1/(1+e^−z), output in (0, 1); its slope is at most 1/4, so gradients "
+        "shrink layer after layer (vanishing gradients)."
+    ),
+    "tanh": QT_TR_NOOP("a = tanh z, output in (−1, 1), centred on 0; saturates for large |z|."),
+    "relu": QT_TR_NOOP(
+        "a = max(0, z): cheap, does not saturate for z > 0; a neuron stuck at z < 0 "
+        "stops learning ('dead ReLU')."
+    ),
+    "leaky_relu": QT_TR_NOOP("a = z for z > 0, 0.01·z otherwise: a ReLU that never quite dies."),
+    "elu": QT_TR_NOOP("a = z for z > 0, e^z − 1 otherwise: smooth, negative outputs allowed."),
+    "gelu": QT_TR_NOOP("a = z·Φ(z): a smooth ReLU used by transformers."),
+    "silu": QT_TR_NOOP("a = z·sigmoid(z) (swish): smooth, slightly non-monotonic."),
+    "sine": QT_TR_NOOP("a = sin z: periodic; good at periodic patterns, tricky to train."),
 }
 
 
@@ -61,43 +69,25 @@ class LayerRow:
     ) -> None:
         self.k = k
         self.label = QLabel(str(k), panel)
-        self.label.setToolTip(f"Hidden layer {k} (1 is next to the inputs).")
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.minus = QToolButton(panel)
         self.minus.setObjectName(f"unitsMinus_{k}")
         self.minus.setText("−")
-        self.minus.setToolTip(f"One neuron fewer in layer {k}.")
         self.units = QSpinBox(panel)
         self.units.setObjectName(f"unitsSpin_{k}")
         self.units.setRange(1, MAX_UNITS)
         self.units.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
         self.units.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.units.setKeyboardTracking(False)
-        self.units.setToolTip(
-            f"Neurons in layer {k} (1–{MAX_UNITS}). More neurons can draw more complicated "
-            "boundaries, and can also memorise the noise."
-        )
         self.plus = QToolButton(panel)
         self.plus.setObjectName(f"unitsPlus_{k}")
         self.plus.setText("+")
-        self.plus.setToolTip(f"One neuron more in layer {k}.")
         self.activation = QComboBox(panel)
         self.activation.setObjectName(f"activationCombo_{k}")
         for name in ACTIVATIONS:
-            self.activation.addItem(name, name)
-            index = self.activation.count() - 1
-            self.activation.setItemData(
-                index, _ACTIVATION_TIPS.get(name, ""), Qt.ItemDataRole.ToolTipRole
-            )
-        self.activation.setToolTip(
-            f"Activation of layer {k}: the non-linearity applied to each neuron's sum z."
-        )
+            self.activation.addItem(name, name)  # an activation's name is not translated
         self.batch_norm = QCheckBox(panel)
         self.batch_norm.setObjectName(f"batchNormCheck_{k}")
-        self.batch_norm.setToolTip(
-            f"Batch normalisation in layer {k}: standardise z over the mini-batch (then scale "
-            "and shift, learned) before the activation. Keeps deep nets trainable."
-        )
         self.dropout = QDoubleSpinBox(panel)
         self.dropout.setObjectName(f"dropoutSpin_{k}")
         self.dropout.setRange(0.0, MAX_DROPOUT)
@@ -106,11 +96,7 @@ class LayerRow:
         self.dropout.setKeyboardTracking(False)
         self.dropout.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
         self.dropout.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.dropout.setToolTip(
-            f"Dropout in layer {k}: during training each output is zeroed with this "
-            "probability (the rest scaled by 1/(1−p)), so no neuron can rely on another. "
-            "Fights overfitting; 0 = off."
-        )
+        self.set_texts()
         self.widgets: tuple[QWidget, ...] = (
             self.label, self.minus, self.units, self.plus,
             self.activation, self.batch_norm, self.dropout,
@@ -123,6 +109,40 @@ class LayerRow:
         )
         self.batch_norm.toggled.connect(lambda on: on_batch_norm(k, on))
         self.dropout.valueChanged.connect(lambda p: on_dropout(k, p))
+
+    def set_texts(self) -> None:
+        """The tooltips, in the window's language (again after a language switch)."""
+        k = self.k
+        self.label.setToolTip(tr("Hidden layer {k} (1 is next to the inputs).").format(k=k))
+        self.minus.setToolTip(tr("One neuron fewer in layer {k}.").format(k=k))
+        self.units.setToolTip(
+            tr(
+                "Neurons in layer {k} (1–{max}). More neurons can draw more complicated "
+                "boundaries, and can also memorise the noise."
+            ).format(k=k, max=MAX_UNITS)
+        )
+        self.plus.setToolTip(tr("One neuron more in layer {k}.").format(k=k))
+        for index in range(self.activation.count()):
+            tip = _ACTIVATION_TIPS.get(self.activation.itemData(index), "")
+            self.activation.setItemData(index, tr(tip) if tip else "", Qt.ItemDataRole.ToolTipRole)
+        self.activation.setToolTip(
+            tr("Activation of layer {k}: the non-linearity applied to each neuron's sum z.").format(
+                k=k
+            )
+        )
+        self.batch_norm.setToolTip(
+            tr(
+                "Batch normalisation in layer {k}: standardise z over the mini-batch (then scale "
+                "and shift, learned) before the activation. Keeps deep nets trainable."
+            ).format(k=k)
+        )
+        self.dropout.setToolTip(
+            tr(
+                "Dropout in layer {k}: during training each output is zeroed with this "
+                "probability (the rest scaled by 1/(1−p)), so no neuron can rely on another. "
+                "Fights overfitting; 0 = off."
+            ).format(k=k)
+        )
 
     def show(self, layer: LayerSpec) -> None:
         """Write ``layer`` (batch_norm/dropout resolved) into the row.

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from nnsim.engine.hyperparameters import Interval
 from nnsim.training.data import steps_per_epoch
+from nnsim.training.text import QT_TR_NOOP
 from nnsim.ui.controls.base import ExperimentPanel
 from nnsim.ui.controls.fields import (
     TOGGLE_STYLE,
@@ -44,6 +45,7 @@ from nnsim.ui.controls.fields import (
 from nnsim.ui.controls.optimizer_section import OptimizerSection
 from nnsim.ui.controls.penalty_section import PenaltySection
 from nnsim.ui.controls.schedule_section import PREVIEW_STEPS, ScheduleSection, planned_steps
+from nnsim.ui.i18n import tr
 
 __all__ = [
     "LR_MAX",
@@ -60,7 +62,7 @@ LR_PRESETS = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.
 """TensorFlow Playground's learning rates, one click away."""
 SLIDER_STEPS_PER_DECADE = 100
 
-_LR_TIP = (
+_LR_TIP = QT_TR_NOOP(
     "Learning rate η in θ ← θ − η·∇J(θ): how far each step moves the weights along the "
     "negative gradient. Too small: training crawls. Too large: the loss oscillates or "
     "explodes.\nType any value from 0.00001 to 10 and press Enter, drag the slider (log scale) "
@@ -129,7 +131,16 @@ class OptimizerPanel(ExperimentPanel):
             self._bind(section.refused, lambda message, w=where: self._refuse(message, w))
         self._bind(self.optimizer_section.hyperparameterEdited, self._on_hyperparameter_edited)
         layout.addStretch(1)
+        self._set_texts()
         self._show()
+
+    def _set_texts(self) -> None:
+        for value, button in self.preset_buttons.items():
+            button.setToolTip(
+                tr("Set the learning rate to {rate}.").format(rate=format_number(value))
+            )
+        for section in (self.optimizer_section, self.schedule_section):
+            section.set_texts()
 
     # -- public API --
 
@@ -152,20 +163,22 @@ class OptimizerPanel(ExperimentPanel):
     # -- the learning rate section --
 
     def _build_learning_rate(self) -> Section:
-        section = Section("Learning rate", "learningRateSection")
+        section = Section(QT_TR_NOOP("Learning rate"), "learningRateSection")
         self.learning_rate_edit = NumberEdit(
-            "learning rate", Interval(LR_MIN, LR_MAX), parent=section.body
+            QT_TR_NOOP("learning rate"), Interval(LR_MIN, LR_MAX), parent=section.body
         )
         self.learning_rate_edit.setObjectName("learningRateEdit")
-        self.learning_rate_edit.setToolTip(_LR_TIP)
+        self.learning_rate_edit.setToolTip(tr(_LR_TIP))
         self.learning_rate_edit.setMaximumWidth(90)
         self.learning_rate_slider = QSlider(Qt.Orientation.Horizontal, section.body)
         self.learning_rate_slider.setObjectName("learningRateSlider")
         self.learning_rate_slider.setRange(0, slider_from_lr(LR_MAX))
         self.learning_rate_slider.setPageStep(SLIDER_STEPS_PER_DECADE // 2)
         self.learning_rate_slider.setToolTip(
-            "Learning rate on a log scale: each tenth of the slider is ten times larger "
-            "(0.00001 … 10). Applied when you let go."
+            tr(
+                "Learning rate on a log scale: each tenth of the slider is ten times larger "
+                "(0.00001 … 10). Applied when you let go."
+            )
         )
         presets = QWidget(section.body)
         presets.setStyleSheet(TOGGLE_STYLE)
@@ -179,7 +192,6 @@ class OptimizerPanel(ExperimentPanel):
             button.setObjectName(f"learningRatePreset_{value:g}")
             button.setCheckable(True)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            button.setToolTip(f"Set the learning rate to {format_number(value)}.")
             self._bind(button.toggled, lambda _on, v=value: self._on_learning_rate_preset(v))
             grid.addWidget(button, i // 6, i % 6)
             self.preset_buttons[value] = button

@@ -10,14 +10,21 @@ from PySide6.QtCore import Signal
 from nnsim.engine.hyperparameters import HyperParameter
 from nnsim.engine.optimizers import OPTIMIZERS, Optimizer
 from nnsim.training.experiment import OptimizerSpec
+from nnsim.training.text import QT_TR_NOOP
 from nnsim.ui.controls.fields import MessageLabel
-from nnsim.ui.controls.training_section import ParamRows, TrainingSection, choice_combo
+from nnsim.ui.controls.training_section import (
+    ParamRows,
+    TrainingSection,
+    choice_combo,
+    set_choice_texts,
+)
+from nnsim.ui.i18n import tr
 
 __all__ = ["OptimizerSection"]
 
 
 def _tip(optimizer: type[Optimizer]) -> str:
-    return f"{optimizer.title}: {optimizer.summary}\n{optimizer.formula}"
+    return f"{optimizer.title}: {tr(optimizer.summary)}\n{tr(optimizer.formula)}"
 
 
 def _declared(optimizer: type[Optimizer]) -> list[HyperParameter]:
@@ -41,23 +48,26 @@ class OptimizerSection(TrainingSection):
     hyperparameterEdited = Signal(str, object)
 
     def __init__(self, message: MessageLabel) -> None:
-        super().__init__("Optimizer", "optimizerSection", message)
+        super().__init__(QT_TR_NOOP("Optimizer"), "optimizerSection", message)
         self._optimizer = OptimizerSpec()
         self.combo = choice_combo(
-            self.body,
-            "optimizerCombo",
-            {name: cls.title for name, cls in OPTIMIZERS.items()},
-            {name: _tip(cls) for name, cls in OPTIMIZERS.items()},
+            self.body, "optimizerCombo", {name: cls.title for name, cls in OPTIMIZERS.items()}
         )
         self.combo.setToolTip(
-            "How a gradient becomes a step. Changing the optimizer restarts training; its "
-            "hyper-parameters below can be changed while it runs."
+            tr(
+                "How a gradient becomes a step. Changing the optimizer restarts training; its "
+                "hyper-parameters below can be changed while it runs."
+            )
         )
-        self.add_row("Optimizer", self.combo, self.combo.toolTip())
+        self.add_row(tr("Optimizer"), self.combo, self.combo.toolTip())
         every = [p for cls in OPTIMIZERS.values() for p in _declared(cls)]
         self.rows = ParamRows(self, every, "hp", self._on_hyperparameter_edited)
         self.form.addRow(message)
         self.combo.currentIndexChanged.connect(self._on_optimizer_chosen)
+
+    def set_texts(self) -> None:
+        titles = {name: cls.title for name, cls in OPTIMIZERS.items()}
+        set_choice_texts(self.combo, titles, {name: _tip(cls) for name, cls in OPTIMIZERS.items()})
 
     def display(self, optimizer: OptimizerSpec) -> None:
         """Show ``optimizer`` and only its hyper-parameters (only from the panel's ``_show``,

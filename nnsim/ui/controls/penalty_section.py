@@ -6,14 +6,20 @@ from PySide6.QtWidgets import QHBoxLayout
 
 from nnsim.engine.hyperparameters import POSITIVE, Interval
 from nnsim.training.experiment import GradClipSpec, RegularizationSpec, TrainingSpec
+from nnsim.training.text import QT_TR_NOOP
 from nnsim.ui.controls.fields import MessageLabel, NumberEdit
 from nnsim.ui.controls.training_section import TrainingSection, choice_combo
+from nnsim.ui.i18n import tr
 
 __all__ = ["PenaltySection"]
 
 MAX_RATE = 10.0  # regularisation rate
-_REGULARIZATION_TITLES = {"none": "none", "l1": "L1", "l2": "L2"}
-_CLIP_TITLES = {None: "off", "norm": "by norm", "value": "by value"}
+_REGULARIZATION_TITLES = {"none": QT_TR_NOOP("none"), "l1": "L1", "l2": "L2"}
+_CLIP_TITLES = {
+    None: QT_TR_NOOP("off"),
+    "norm": QT_TR_NOOP("by norm"),
+    "value": QT_TR_NOOP("by value"),
+}
 
 
 class PenaltySection(TrainingSection):
@@ -25,33 +31,44 @@ class PenaltySection(TrainingSection):
     """
 
     def __init__(self, message: MessageLabel) -> None:
-        super().__init__("Regularisation & clipping", "penaltySection", message)
+        super().__init__(QT_TR_NOOP("Regularisation & clipping"), "penaltySection", message)
         self._training = TrainingSpec()
         self.kind_combo = choice_combo(self.body, "regularizationCombo", _REGULARIZATION_TITLES)
         self.kind_combo.setToolTip(
-            "A penalty on large weights added to the loss: L2 (rate·Σw²/2) shrinks all weights "
-            "smoothly, L1 (rate·Σ|w|) pushes useless ones to exactly 0. Both fight overfitting."
+            tr(
+                "A penalty on large weights added to the loss: L2 (rate·Σw²/2) shrinks all "
+                "weights smoothly, L1 (rate·Σ|w|) pushes useless ones to exactly 0. Both fight "
+                "overfitting."
+            )
         )
-        self.rate_edit = NumberEdit("regularisation rate", Interval(0, MAX_RATE), parent=self.body)
+        self.rate_edit = NumberEdit(
+            QT_TR_NOOP("regularisation rate"), Interval(0, MAX_RATE), parent=self.body
+        )
         self.rate_edit.setObjectName("regularizationRateEdit")
         self.rate_edit.setToolTip(
-            "Regularisation rate λ (0 … 10): how much the weight penalty counts against the "
-            "data loss. Too large and the network cannot fit anything."
+            tr(
+                "Regularisation rate λ (0 … 10): how much the weight penalty counts against the "
+                "data loss. Too large and the network cannot fit anything."
+            )
         )
         self.clip_combo = choice_combo(self.body, "gradClipCombo", _CLIP_TITLES)
         self.clip_combo.setToolTip(
-            "Gradient clipping caps the gradient before the step. By norm: rescale all "
-            "gradients together so their L2 norm is at most the threshold (direction kept). "
-            "By value: clamp each entry to ±threshold. Tames exploding gradients."
+            tr(
+                "Gradient clipping caps the gradient before the step. By norm: rescale all "
+                "gradients together so their L2 norm is at most the threshold (direction kept). "
+                "By value: clamp each entry to ±threshold. Tames exploding gradients."
+            )
         )
-        self.threshold_edit = NumberEdit("clipping threshold", POSITIVE, parent=self.body)
+        self.threshold_edit = NumberEdit(
+            QT_TR_NOOP("clipping threshold"), POSITIVE, parent=self.body
+        )
         self.threshold_edit.setObjectName("gradClipThresholdEdit")
         self.threshold_edit.setToolTip(
-            "The threshold (> 0): max_norm when clipping by norm, clip_value by value."
+            tr("The threshold (> 0): max_norm when clipping by norm, clip_value by value.")
         )
         for combo, edit, title in (
-            (self.kind_combo, self.rate_edit, "Penalty"),
-            (self.clip_combo, self.threshold_edit, "Clip grads"),
+            (self.kind_combo, self.rate_edit, tr("Penalty")),
+            (self.clip_combo, self.threshold_edit, tr("Clip grads")),
         ):
             edit.setMaximumWidth(80)
             row = QHBoxLayout()

@@ -13,9 +13,16 @@ from nnsim.engine.hyperparameters import HyperParameter
 from nnsim.engine.schedules import SCHEDULES, Schedule, lr_curve, make_schedule
 from nnsim.training.data import steps_per_epoch
 from nnsim.training.experiment import Experiment, ScheduleSpec
+from nnsim.training.text import QT_TR_NOOP
 from nnsim.training.variations import STEP_ONLY_SCHEDULES, switched_schedule
 from nnsim.ui.controls.fields import MessageLabel
-from nnsim.ui.controls.training_section import ParamRows, TrainingSection, choice_combo
+from nnsim.ui.controls.training_section import (
+    ParamRows,
+    TrainingSection,
+    choice_combo,
+    set_choice_texts,
+)
+from nnsim.ui.i18n import tr
 from nnsim.ui.style import MUTED, POSITIVE, TEXT
 
 __all__ = ["PREVIEW_STEPS", "ScheduleSection", "planned_steps"]
@@ -31,7 +38,7 @@ def _declared(schedule: type[Schedule]) -> list[HyperParameter]:
 
 
 def _tip(schedule: type[Schedule]) -> str:
-    return f"{schedule.torch_name}: {schedule.summary}\n{schedule.formula}"
+    return f"{tr(schedule.torch_name)}: {tr(schedule.summary)}\n{tr(schedule.formula)}"
 
 
 def planned_steps(schedule: ScheduleSpec) -> int:
@@ -50,31 +57,32 @@ class ScheduleSection(TrainingSection):
     """
 
     def __init__(self, message: MessageLabel) -> None:
-        super().__init__("Schedule", "scheduleSection", message)
+        super().__init__(QT_TR_NOOP("Schedule"), "scheduleSection", message)
         self._schedule = ScheduleSpec()
         self.combo = choice_combo(
-            self.body,
-            "scheduleCombo",
-            {name: cls.title for name, cls in SCHEDULES.items()},
-            {name: _tip(cls) for name, cls in SCHEDULES.items()},
+            self.body, "scheduleCombo", {name: cls.title for name, cls in SCHEDULES.items()}
         )
         self.combo.setToolTip(
-            "How the learning rate changes during training, starting from the learning rate "
-            "above. Decaying it lets training settle into a minimum. (Restarts training.)"
+            tr(
+                "How the learning rate changes during training, starting from the learning rate "
+                "above. Decaying it lets training settle into a minimum. (Restarts training.)"
+            )
         )
         self.unit_combo = QComboBox(self.body)
         self.unit_combo.setObjectName("scheduleUnitCombo")
-        self.unit_combo.addItem("per step", "step")
-        self.unit_combo.addItem("per epoch", "epoch")
+        self.unit_combo.addItem(tr("per step"), "step")
+        self.unit_combo.addItem(tr("per epoch"), "epoch")
         self.unit_combo.setToolTip(
-            "What t counts: optimizer steps (mini-batches) or epochs (passes over the "
-            "training set)."
+            tr(
+                "What t counts: optimizer steps (mini-batches) or epochs (passes over the "
+                "training set)."
+            )
         )
         head = QHBoxLayout()
         head.setContentsMargins(0, 0, 0, 0)
         head.addWidget(self.combo, 3)
         head.addWidget(self.unit_combo, 2)
-        self.add_row("Schedule", head, self.combo.toolTip())
+        self.add_row(tr("Schedule"), head, self.combo.toolTip())
         every = [p for cls in SCHEDULES.values() for p in _declared(cls)]
         optional = {cls.lr0_field for cls in SCHEDULES.values()} - {"lr0"}
         self.rows = ParamRows(self, every, "schedule", self._on_parameter_edited, optional)
@@ -86,10 +94,6 @@ class ScheduleSection(TrainingSection):
         self.preview.setMenuEnabled(False)
         self.preview.setMouseEnabled(x=False, y=False)
         self.preview.hideButtons()
-        self.preview.setToolTip(
-            "The learning rate the schedule will use at each step of the next "
-            f"{PREVIEW_STEPS} steps (one-cycle: its whole cycle)."
-        )
         plot = self.preview.getPlotItem()
         for side in ("left", "bottom"):
             axis = plot.getAxis(side)
@@ -101,6 +105,18 @@ class ScheduleSection(TrainingSection):
         self.form.addRow(self.preview)
         self.combo.currentIndexChanged.connect(self._on_schedule_chosen)
         self.unit_combo.currentIndexChanged.connect(self._on_unit_chosen)
+
+    def set_texts(self) -> None:
+        titles = {name: cls.title for name, cls in SCHEDULES.items()}
+        # "step" is the plots' step (步) too; one source string has one translation
+        titles["step"] = tr("step decay")
+        set_choice_texts(self.combo, titles, {name: _tip(cls) for name, cls in SCHEDULES.items()})
+        self.preview.setToolTip(
+            tr(
+                "The learning rate the schedule will use at each step of the next {steps} "
+                "steps (one-cycle: its whole cycle)."
+            ).format(steps=PREVIEW_STEPS)
+        )
 
     def display(self, experiment: Experiment) -> None:
         """Show the experiment's schedule, only its parameters, and its preview (only from the

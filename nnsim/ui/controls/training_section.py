@@ -15,8 +15,9 @@ from typing import Any, cast
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLayout, QWidget
 
-from nnsim.engine.hyperparameters import HyperParameter, Interval
+from nnsim.engine.hyperparameters import REQUIRED, HyperParameter, Interval
 from nnsim.ui.controls.fields import MessageLabel, NumberEdit, Section
+from nnsim.ui.i18n import tr
 
 __all__ = ["ParamRows", "TrainingSection", "choice_combo"]
 
@@ -37,6 +38,7 @@ class TrainingSection(Section):
     refused = Signal(str)
 
     def __init__(self, title: str, object_name: str, message: MessageLabel) -> None:
+        """``title``: English, marked with ``QT_TR_NOOP`` (see :class:`Section`)."""
         super().__init__(title, object_name)
         self.message = message
         self.form = QFormLayout(self.body)
@@ -49,6 +51,10 @@ class TrainingSection(Section):
         self.form.addRow(label, field)
         self.form.labelForField(field).setToolTip(tip)
 
+    def set_texts(self) -> None:
+        """Make the texts built from values again, in the window's language (a section's
+        own; called at build and after a language switch)."""
+
 
 def choice_combo(
     parent: QWidget,
@@ -58,14 +64,24 @@ def choice_combo(
     names: Iterable[Any] | None = None,
 ) -> QComboBox:
     """A combo box of ``names`` (the items' data; default: the keys of ``titles``), each
-    shown as its title (or itself) with its tip, if any, as the item's tooltip."""
+    shown as its title (or itself) translated, with its tip, if any, as the item's tooltip."""
     combo = QComboBox(parent)
     combo.setObjectName(object_name)
     for name in titles if names is None else names:
-        combo.addItem(titles.get(name, name), name)
-        if tips and tips.get(name):
-            combo.setItemData(combo.count() - 1, tips[name], Qt.ItemDataRole.ToolTipRole)
+        combo.addItem("", name)
+    set_choice_texts(combo, titles, tips)
     return combo
+
+
+def set_choice_texts(
+    combo: QComboBox, titles: Mapping[Any, str], tips: Mapping[Any, str] | None = None
+) -> None:
+    """Write the items' titles and tips (English, marked) in the window's language."""
+    for i in range(combo.count()):
+        name = combo.itemData(i)
+        combo.setItemText(i, tr(titles.get(name, name)))
+        if tips and tips.get(name):
+            combo.setItemData(i, tips[name], Qt.ItemDataRole.ToolTipRole)
 
 
 class ParamRows:
@@ -95,7 +111,7 @@ class ParamRows:
                 if key in self.widgets:
                     continue
                 widget = _param_widget(param, key, prefix, key in optional, section.body)
-                section.add_row(label, widget, tip)
+                section.add_row(tr(label), widget, tip)
                 self.widgets[key] = widget
                 if isinstance(widget, QCheckBox):
                     widget.toggled.connect(lambda on, key=key: edited(key, on))
@@ -123,13 +139,43 @@ class ParamRows:
 
 
 def _rows_of(param: HyperParameter) -> list[tuple[str, str, str]]:
-    """(key, label, tooltip) of each row ``param`` takes: one, or one per part of a pair."""
+    """(key, label, tooltip) of each row ``param`` takes: one, or one per part of a pair.
+    The label is English (shown translated); the tooltip is in the window's language."""
     if param.kind == "pair":
-        allowed = param.allowed().removeprefix("pair in ")
+        allowed = (param.interval or Interval()).symbol()
         return [
-            (key, label, f"{label}: {tip} Allowed: {allowed}.") for key, label, tip in param.parts
+            (key, label, _tooltip(label, tr(tip), allowed, None)) for key, label, tip in param.parts
         ]
-    return [(param.name, param.shown_label, param.tooltip())]
+    return [
+        (param.name, param.shown_label, _tooltip(param.symbol, tr(param.help), *_allowed(param)))
+    ]
+
+
+def _allowed(param: HyperParameter) -> tuple[str, str | None]:
+    """What ``param`` may be and its default (None: none shown), in the window's language
+    (the engine's :meth:`HyperParameter.tooltip`, translated)."""
+    if param.kind == "bool":
+        allowed = tr("True or False")  # a check box: ticked or not
+    elif param.kind == "choice":
+        allowed = tr(" or ").join(map(repr, param.choices))
+    else:
+        span = (param.interval or Interval()).symbol()
+        allowed = tr("integer in {interval}").format(interval=span) if param.kind == "int" else span
+    if param.default is REQUIRED or param.default is None:
+        return allowed, None
+    if isinstance(param.default, bool):
+        return allowed, tr("True") if param.default else tr("False")
+    return allowed, repr(param.default) if isinstance(param.default, str) else str(param.default)
+
+
+def _tooltip(symbol: str, meaning: str, allowed: str, default: str | None) -> str:
+    head = tr("{symbol}: {meaning}").format(symbol=symbol, meaning=meaning) if symbol else meaning
+    tail = (
+        tr("Allowed: {allowed}.").format(allowed=allowed)
+        if default is None
+        else tr("Allowed: {allowed}; default {default}.").format(allowed=allowed, default=default)
+    )
+    return tr("{meaning} {allowed}", "a tooltip's two sentences").format(meaning=head, allowed=tail)
 
 
 def _param_widget(
@@ -147,7 +193,7 @@ def _param_widget(
             parent=parent,
         )
         if optional:
-            widget.setPlaceholderText("= learning rate")
+            widget.setPlaceholderText(tr("= learning rate"))
     widget.setObjectName(f"{prefix}_{key}")
     return widget
 
