@@ -22,7 +22,7 @@ ALLOWED = frozenset(
     Ctrl Shift Alt Esc Space Enter Tab PgUp PgDn Home End Del F1 F5 F11
     lr exp log ln max min sqrt sin cos mean std var norm argmin argmax grad
     English
-    xor XOR Rosenbrock Beale Himmelblau Rastrigin MNIST
+    xor XOR Rosenbrock Beale Himmelblau Rastrigin MNIST Inkscape
     eps epsilon beta beta1 beta2 gamma lambda alpha rho mu sigma eta theta
     dJ dW db dz dA ij
     """.split()  # noqa: SIM905  (a word list, read as one)
@@ -32,6 +32,10 @@ ALLOWED = frozenset(
 WORD = re.compile(r"[A-Za-z][A-Za-z']+")
 FORMULA = re.compile(r"\b[A-Za-z]{1,2}\d*(?:_\w+)?\b")  # W1, A3, x, dW2, b_l
 TAG = re.compile(r"<[^>]*>|&[a-z]+;|&#\d+;")
+CODE = re.compile(
+    r"\b[A-Za-z]\w*(?:\.[A-Za-z]\w*)+\b|\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\b|\b[a-z]+\d+\b"
+)
+"""Names from code: ``torch.nn.Sequential``, ``forward_propagation``, ``float64``."""
 
 
 def english_words(text: str, ignore: Iterable[str] = ()) -> list[str]:
@@ -42,6 +46,7 @@ def english_words(text: str, ignore: Iterable[str] = ()) -> list[str]:
             text = text.replace(given, " ")
     text = TAG.sub(" ", text).replace("&", "")
     text = re.sub(r"https?://\S+|\S+\.(?:json|csv|png|svg|py|npz|md)\b", " ", text)
+    text = CODE.sub(" ", text)
     words = []
     for word in WORD.findall(text):
         if word in ALLOWED or word.rstrip("'s") in ALLOWED or FORMULA.fullmatch(word):
