@@ -225,15 +225,15 @@
     </message>
     <message>
         <source>clear earlier runs</source>
-        <translation>清除先前的运行</translation>
+        <translation>清除残影</translation>
     </message>
     <message>
         <source>Remove the faded curves of earlier runs (the last {count} runs a change restarted from new weights).</source>
-        <translation>移除先前运行的淡色曲线（最近 {count} 次因修改而从新权重重新开始的运行）。</translation>
+        <translation>移除残影，即先前运行的淡色曲线（最近 {count} 次因修改而从新权重重新开始的运行）。</translation>
     </message>
     <message>
         <source>earlier: {change}</source>
-        <translation>先前：{change}</translation>
+        <translation>残影：{change}</translation>
     </message>
     <message>
         <source>10⁻³ rule of thumb</source>
