@@ -12,9 +12,10 @@ are translated by :mod:`nnsim.ui.plots.export`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QObject, QTranslator
 
-from nnsim.training.text import QT_TR_NOOP
+from nnsim.training.text import LANGUAGES, QT_TR_NOOP
+from nnsim.ui.i18n import SOURCE_LANGUAGE, current_language, translation_file
 
 CONTEXTS = frozenset({"ViewBox", "PlotItem", "Form", "GraphicsScene", "Exporter"})
 
@@ -163,13 +164,27 @@ TEXTS = (
 
 
 class PyqtgraphTranslator(QTranslator):
-    """Answers pyqtgraph's contexts from nnsim's catalogue (context ""), whatever the
-    language installed; any other context is left to the other translators."""
+    """Answers pyqtgraph's contexts from nnsim's catalogue of the language installed now;
+    any other context is left to the other translators.
+
+    It holds its own copy of each language's ``.qm``, loaded once: calling
+    ``QCoreApplication.translate`` from here would take Qt's translator lock a second time
+    (a deadlock once a language switch waits for it), and so would deleting a translator
+    here (its destructor removes it from the application under that lock)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._catalogues: dict[str, QTranslator] = {}
+        for language in LANGUAGES:
+            catalogue = QTranslator(self)
+            if language != SOURCE_LANGUAGE and catalogue.load(translation_file(language)):
+                self._catalogues[language] = catalogue
 
     def translate(self, context, source_text, disambiguation=None, n=-1):  # Qt's signature
-        if context not in CONTEXTS or not source_text:
+        catalogue = self._catalogues.get(current_language())
+        if catalogue is None or context not in CONTEXTS or not source_text:
             return None  # a null string, "not found here": Qt asks the next translator
-        return QCoreApplication.translate("", source_text, disambiguation, n)
+        return catalogue.translate("", source_text, disambiguation, n) or None
 
     def isEmpty(self) -> bool:  # Qt's name
         return False
