@@ -26,7 +26,7 @@ ALLOWED = frozenset(
     Keras keras
     silu SiLU gelu sine leaky swish Transformer TensorFlow Playground randn
     label
-    xor XOR Rosenbrock Beale Himmelblau Rastrigin MNIST
+    xor XOR Rosenbrock Beale Himmelblau Rastrigin MNIST Inkscape
     Smith
     eps epsilon beta beta1 beta2 gamma lambda alpha rho mu sigma eta theta
     dJ dW db dz dA ij
@@ -39,7 +39,8 @@ FORMULA = re.compile(r"\b[A-Za-z]{1,2}\d*(?:_\w+)?\b")  # W1, A3, x, dW2, b_l
 TAG = re.compile(r"<[^>]*>|&[a-z]+;|&#\d+;")
 COMMAND = re.compile(r"\bnnsim (?:run|validate|lr-find|compare|landscape|surface|export)\b")
 """nnsim's command-line commands, typed as they are whatever the language."""
-CODE = re.compile(r"\b[A-Za-z]\w*(?:_\w+|\.[A-Za-z_]\w*)+")  # compute_loss, np.dot: code names
+CODE = re.compile(r"\b[A-Za-z]\w*(?:_\w+|\.[A-Za-z_]\w*)+|\b[a-z]+\d+\b")
+"""Names from code: ``compute_loss``, ``np.dot``, ``torch.nn.Sequential``, ``float64``."""
 CODE_NAME = re.compile(r"\b\w+_\w+\b|\b[A-Za-z]*[a-z][A-Z]\w*|\b[A-Z]{2,}[a-z]\w*")
 """PyTorch's keywords and class names (``weight_decay``, ``T_max``, ``StepLR``, ``AMSGrad``)."""
 

@@ -33,18 +33,21 @@ from PySide6.QtGui import QColor, QImage, QImageWriter, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QTabWidget, QWidget
 
+from nnsim.training.text import QT_TR_NOOP
 from nnsim.ui.export.background import BackgroundWriter
 from nnsim.ui.export.svg_strokes import bake_stroke_transforms
+from nnsim.ui.i18n import tr
 from nnsim.ui.plots.step_line import StepLinePanel
 
-# objectName of the widget → the figure's name in the dialog and in file names.
+# objectName of the widget → the figure's name: in file names as it is, translated in the
+# dialog, the SVG's title and the messages.
 FIGURES: dict[str, str] = {
-    "lossPlot": "Loss",
-    "gradientPlot": "Gradient norms",
-    "lrPlot": "Learning rate",
-    "stepLinePlot": "Step along the gradient",
-    "boundaryView": "Decision boundary",
-    "networkView": "Network diagram",
+    "lossPlot": QT_TR_NOOP("Loss"),
+    "gradientPlot": QT_TR_NOOP("Gradient norms"),
+    "lrPlot": QT_TR_NOOP("Learning rate"),
+    "stepLinePlot": QT_TR_NOOP("Step along the gradient"),
+    "boundaryView": QT_TR_NOOP("Decision boundary"),
+    "networkView": QT_TR_NOOP("Network diagram"),
 }
 SCALES = (1, 2, 4)
 FORMATS = ("png", "svg")
@@ -151,7 +154,11 @@ def png_bytes(widget: QWidget, scale: int = 1) -> Callable[[], bytes]:
     """Draw ``widget`` at ``scale`` now; the returned function encodes the PNG (slow at 4×,
     and safe to run off the GUI thread: it only touches the image)."""
     if scale not in SCALES:
-        raise FigureError(f"PNG scale must be one of {', '.join(map(str, SCALES))}, not {scale}")
+        raise FigureError(
+            tr("PNG scale must be one of {scales}, not {scale}").format(
+                scales=", ".join(map(str, SCALES)), scale=scale
+            )
+        )
     image = render_image(widget, scale)
     image.setDevicePixelRatio(1)  # the file's pixels, not logical ones
     dots_per_metre = round(96 * scale / 0.0254)  # 96 dpi × scale: prints at the screen size
@@ -163,7 +170,9 @@ def png_bytes(widget: QWidget, scale: int = 1) -> Callable[[], bytes]:
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         writer = QImageWriter(buffer, QByteArray(b"png"))
         if not writer.write(image):
-            raise FigureError(f"Could not encode the PNG: {writer.errorString()}")
+            raise FigureError(
+                tr("Could not encode the PNG: {error}").format(error=writer.errorString())
+            )
         return bytes(buffer.data().data())
 
     return encode
@@ -181,10 +190,10 @@ def svg_text(widget: QWidget, title: str) -> str:
     generator.setViewBox(QRect(0, 0, size.width(), size.height()))
     generator.setResolution(96)
     generator.setTitle(title)
-    generator.setDescription(f"{title}, exported from nnsim")
+    generator.setDescription(tr("{figure}, exported from nnsim").format(figure=title))
     painter = QPainter()
     if not painter.begin(generator):
-        raise FigureError("Could not draw the SVG")
+        raise FigureError(tr("Could not draw the SVG"))
     try:
         with _drawn_for_export(widget):
             _paint(widget, painter, size)
@@ -198,19 +207,24 @@ def prepare_figure(root: QWidget, choice: FigureChoice) -> Callable[[], Path]:
     thread; the returned function encodes and writes the file (off the GUI thread if you
     like) and returns its path. Either raises :class:`FigureError` saying why not."""
     if choice.figure not in FIGURES:
-        raise FigureError(f"No figure called {choice.figure!r}")
+        raise FigureError(tr("No figure called {figure!r}").format(figure=choice.figure))
     widget = root.findChild(QWidget, choice.figure)
-    title = FIGURES[choice.figure]
+    title = tr(FIGURES[choice.figure])
+    name = title.lower()  # in a sentence (no change in Chinese)
     if widget is None:
-        raise FigureError(f"The {title.lower()} is not in this window")
+        raise FigureError(tr("The {figure} is not in this window").format(figure=name))
     if bring_forward(widget):
-        raise FigureError(f"Showing the {title.lower()}: export it again once it is drawn")
+        raise FigureError(
+            tr("Showing the {figure}: export it again once it is drawn").format(figure=name)
+        )
     panel = widget if isinstance(widget, StepLinePanel) else widget.parentWidget()
     if isinstance(panel, StepLinePanel) and panel.line is None:
-        raise FigureError(f"The {title.lower()} has nothing drawn yet: try again in a moment")
+        raise FigureError(
+            tr("The {figure} has nothing drawn yet: try again in a moment").format(figure=name)
+        )
     drawing = drawing_of(widget)
     if drawing.width() < 1 or drawing.height() < 1:
-        raise FigureError(f"The {title.lower()} has no room on screen to draw")
+        raise FigureError(tr("The {figure} has no room on screen to draw").format(figure=name))
     if choice.format == "svg":
         text = svg_text(drawing, f"nnsim: {title}")
 
@@ -220,17 +234,25 @@ def prepare_figure(root: QWidget, choice: FigureChoice) -> Callable[[], Path]:
     elif choice.format == "png":
         encode = png_bytes(drawing, choice.scale)
     else:
-        raise FigureError(f"Unknown figure format {choice.format!r} (png or svg)")
+        raise FigureError(
+            tr("Unknown figure format {format!r} (png or svg)").format(format=choice.format)
+        )
     path = choice.path
 
     def write() -> Path:
         data = encode()
         if not path.parent.is_dir():
-            raise FigureError(f"Could not write {path}: the folder {path.parent} does not exist")
+            raise FigureError(
+                tr("Could not write {path}: the folder {folder} does not exist").format(
+                    path=path, folder=path.parent
+                )
+            )
         try:
             path.write_bytes(data)
         except OSError as err:
-            raise FigureError(f"Could not write {path}: {err.strerror or err}") from err
+            raise FigureError(
+                tr("Could not write {path}: {error}").format(path=path, error=err.strerror or err)
+            ) from err
         return path
 
     return write
@@ -263,6 +285,8 @@ class FigureExporter(BackgroundWriter):
     def report(self, future: Future[Path]) -> None:
         error = future.exception()
         if error is None:
-            self.finished.emit(f"Exported the figure to {future.result()}", False)
+            self.finished.emit(
+                tr("Exported the figure to {path}").format(path=future.result()), False
+            )
         else:  # FigureError, or what encoding raised: said, not lost
             self.finished.emit(str(error), True)

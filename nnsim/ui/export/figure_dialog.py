@@ -19,13 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nnsim.training.text import QT_TR_NOOP
 from nnsim.ui.export.figure import FIGURES, SCALES, FigureChoice
+from nnsim.ui.i18n import tr
 
-# (format, scale) as the combo lists them; SVG's scale is unused.
+# (label template, format, scale) as the combo lists them; SVG's scale is unused.
 FORMAT_CHOICES: list[tuple[str, str, int]] = [
-    *((f"PNG image at {s}× ({'screen size' if s == 1 else 'sharper, bigger'})", "png", s)
-      for s in SCALES),
-    ("SVG drawing (scales without blurring; opens in a browser, Inkscape)", "svg", 1),
+    *((QT_TR_NOOP("PNG image at {scale}× (screen size)") if s == 1
+       else QT_TR_NOOP("PNG image at {scale}× (sharper, bigger)"), "png", s) for s in SCALES),
+    (QT_TR_NOOP("SVG drawing (scales without blurring; opens in a browser, Inkscape)"), "svg", 1),
 ]  # fmt: skip
 
 
@@ -35,34 +37,36 @@ class ExportFigureDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, figure: str = "lossPlot") -> None:
         super().__init__(parent)
         self.setObjectName("exportFigureDialog")
-        self.setWindowTitle("Export figure")
+        self.setWindowTitle(tr("Export figure"))
         intro = QLabel(
-            "A plot, the decision boundary or the network diagram as it is on screen, drawn "
-            "again for the file: PNG at 2× or 4× has 2 or 4 times the pixels each way, sharp "
-            "on slides and in print; SVG stays sharp at any size."
+            tr(
+                "A plot, the decision boundary or the network diagram as it is on screen, "
+                "drawn again for the file: PNG at 2× or 4× has 2 or 4 times the pixels each "
+                "way, sharp on slides and in print; SVG stays sharp at any size."
+            )
         )
         intro.setWordWrap(True)
         self.figure_combo = QComboBox()
         self.figure_combo.setObjectName("exportFigureCombo")
-        self.figure_combo.setToolTip("The figure to export, as it is on screen now")
+        self.figure_combo.setToolTip(tr("The figure to export, as it is on screen now"))
         for name, title in FIGURES.items():
-            self.figure_combo.addItem(title, name)
+            self.figure_combo.addItem(tr(title), name)
         self.format_combo = QComboBox()
         self.format_combo.setObjectName("exportFigureFormatCombo")
         self.format_combo.setToolTip(
-            "PNG: pixels, for slides and documents · SVG: curves and text stay vector"
+            tr("PNG: pixels, for slides and documents · SVG: curves and text stay vector")
         )
         for label, fmt, scale in FORMAT_CHOICES:
-            self.format_combo.addItem(label, (fmt, scale))
+            self.format_combo.addItem(tr(label).format(scale=scale), (fmt, scale))
         self.format_combo.setCurrentIndex(1)  # PNG 2×: sharp on most screens and in print
         self.set_choice(figure, "png", 2)
         form = QFormLayout()
-        form.addRow("&Figure:", self.figure_combo)
-        form.addRow("F&ormat:", self.format_combo)
+        form.addRow(tr("&Figure:"), self.figure_combo)
+        form.addRow(tr("F&ormat:"), self.format_combo)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Export…")
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("Export…"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -109,10 +113,10 @@ def ask_figure_choice(
         return None
     figure = dialog.figure
     fmt, scale = dialog.format
-    kind = "SVG drawing (*.svg)" if fmt == "svg" else "PNG image (*.png)"
+    kind = tr("SVG drawing (*.svg)") if fmt == "svg" else tr("PNG image (*.png)")
     path, _ = QFileDialog.getSaveFileName(
         parent,
-        "Save the figure",
+        tr("Save the figure"),
         str(default_figure_path(experiment_path, figure, fmt, scale)),
         kind,
     )

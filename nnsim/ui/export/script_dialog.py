@@ -30,6 +30,7 @@ from nnsim.training.data import steps_per_epoch
 from nnsim.training.experiment import Experiment
 from nnsim.training.export import DEFAULT_STEPS, export_script
 from nnsim.ui.export.background import BackgroundWriter
+from nnsim.ui.i18n import tr
 
 MAX_STEPS = 10_000_000
 
@@ -49,25 +50,31 @@ class ExportScriptDialog(QDialog):
     def __init__(self, experiment: Experiment, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("exportScriptDialog")
-        self.setWindowTitle("Export Python script")
+        self.setWindowTitle(tr("Export Python script"))
         self._per_epoch = max(1, steps_per_epoch(experiment))
         intro = QLabel(
-            "A readable script that trains this experiment as nnsim does: the same initial "
-            "weights, data and batch order. It saves weights_final.npz (as nnsim run does) in "
-            "the folder it is run from; its data are written beside it (.data.npz)."
+            tr(
+                "A readable script that trains this experiment as nnsim does: the same initial "
+                "weights, data and batch order. It saves weights_final.npz (as nnsim run does) "
+                "in the folder it is run from; its data are written beside it (.data.npz)."
+            )
         )
         intro.setWordWrap(True)
-        self.numpy_radio = QRadioButton("&NumPy only — the article's code, corrected")
+        self.numpy_radio = QRadioButton(tr("&NumPy only — the article's code, corrected"))
         self.numpy_radio.setObjectName("exportNumpyRadio")
         self.numpy_radio.setToolTip(
-            "forward_propagation, compute_loss, backward_propagation and the optimizer's "
-            "update written out; reproduces nnsim's weights to 1e-12"
+            tr(
+                "forward_propagation, compute_loss, backward_propagation and the optimizer's "
+                "update written out; reproduces nnsim's weights to 1e-12"
+            )
         )
-        self.pytorch_radio = QRadioButton("&PyTorch — torch.nn.Sequential, torch.optim")
+        self.pytorch_radio = QRadioButton(tr("&PyTorch — torch.nn.Sequential, torch.optim"))
         self.pytorch_radio.setObjectName("exportPytorchRadio")
         self.pytorch_radio.setToolTip(
-            "torch.optim and the lr_scheduler classes in float64; reproduces nnsim's weights "
-            "to 1e-9"
+            tr(
+                "torch.optim and the lr_scheduler classes in float64; reproduces nnsim's "
+                "weights to 1e-9"
+            )
         )
         self.numpy_radio.setChecked(True)
         group = QButtonGroup(self)
@@ -77,7 +84,11 @@ class ExportScriptDialog(QDialog):
         self.steps_spin.setObjectName("exportStepsSpin")
         self.steps_spin.setRange(1, MAX_STEPS)
         self.steps_spin.setValue(DEFAULT_STEPS)
-        self.steps_spin.setToolTip("Mini-batch steps the script trains (nnsim run's default: 1000)")
+        self.steps_spin.setToolTip(
+            tr("Mini-batch steps the script trains (nnsim run's default: {steps})").format(
+                steps=DEFAULT_STEPS
+            )
+        )
         self.epochs_label = QLabel()
         self.steps_spin.valueChanged.connect(self._on_steps_changed)
         self._on_steps_changed(self.steps_spin.value())
@@ -85,15 +96,15 @@ class ExportScriptDialog(QDialog):
         steps_row.addWidget(self.steps_spin)
         steps_row.addWidget(self.epochs_label, 1)
         form = QFormLayout()
-        form.addRow("Library:", self.numpy_radio)
+        form.addRow(tr("Library:"), self.numpy_radio)
         form.addRow("", self.pytorch_radio)
-        steps_label = QLabel("&Steps:")
+        steps_label = QLabel(tr("&Steps:"))
         steps_label.setBuddy(self.steps_spin)
         form.addRow(steps_label, steps_row)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Export…")
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("Export…"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -104,7 +115,9 @@ class ExportScriptDialog(QDialog):
 
     def _on_steps_changed(self, steps: int) -> None:
         epochs = steps / self._per_epoch
-        self.epochs_label.setText(f"= {epochs:.3g} passes over the training set")
+        self.epochs_label.setText(
+            tr("= {epochs:.3g} passes over the training set").format(epochs=epochs)
+        )
 
     @property
     def target(self) -> str:
@@ -134,9 +147,9 @@ def ask_script_choice(
     to, steps = dialog.target, dialog.steps_spin.value()
     path, _ = QFileDialog.getSaveFileName(
         parent,
-        "Save the Python script",
+        tr("Save the Python script"),
         str(default_script_path(experiment_path, to)),
-        "Python script (*.py)",
+        tr("Python script (*.py)"),
     )
     if not path:
         return None
@@ -168,11 +181,20 @@ class ScriptExporter(BackgroundWriter):
         if error is None:
             script, data = future.result()
             self.finished.emit(
-                f"Exported {script.name} and {data.name} ({choice.steps} steps) to "
-                f"{script.parent}; run it with: python {script.name}",
+                tr(
+                    "Exported {script} and {data} ({steps} steps) to {folder}; "
+                    "run it with: python {script}"
+                ).format(
+                    script=script.name, data=data.name, steps=choice.steps, folder=script.parent
+                ),
                 False,
             )
         elif isinstance(error, OSError):
-            self.finished.emit(f"Could not export {choice.path}: {error.strerror or error}", True)
-        else:  # ExportError: what the script cannot reproduce
-            self.finished.emit(f"Could not export a script: {error}", True)
+            self.finished.emit(
+                tr("Could not export {path}: {error}").format(
+                    path=choice.path, error=error.strerror or error
+                ),
+                True,
+            )
+        else:  # ExportError: what the script cannot reproduce (its text: the training layer's)
+            self.finished.emit(tr("Could not export a script: {error}").format(error=error), True)

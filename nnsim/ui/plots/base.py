@@ -13,7 +13,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnsim.ui.i18n import shown
+from nnsim.ui.i18n import shown, tr
 from nnsim.ui.plots.axes import LogAxis
 from nnsim.ui.plots.export import install_export_dialog
+from nnsim.ui.plots.pyqtgraph_texts import install_pyqtgraph_translator
 from nnsim.ui.plots.ranges import RangeAnchor
 from nnsim.ui.style import MUTED, TEXT
 
@@ -101,7 +102,8 @@ class PlotPanel(QWidget):
     object_name
         The panel's stable objectName (tests and style sheets find it by it).
     tooltip
-        What the learner is looking at, in a sentence or two.
+        What the learner is looking at, in a sentence or two (English, marked with
+        ``QT_TR_NOOP``: shown through :func:`tr`).
 
     Signals
     -------
@@ -114,8 +116,9 @@ class PlotPanel(QWidget):
 
     def __init__(self, object_name: str, tooltip: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        install_pyqtgraph_translator()  # before pyqtgraph makes its menus
         self.setObjectName(object_name)
-        self.setToolTip(tooltip)
+        self.setToolTip(tr(tooltip))
         self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
         self._font_scale = 1.0
         self._base_font = QFont(self.font())
@@ -131,7 +134,7 @@ class PlotPanel(QWidget):
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setBackground("w")
         self.graphics.ci.setContentsMargins(2, 2, 6, 2)
-        self.graphics.setToolTip(tooltip)
+        self.graphics.setToolTip(tr(tooltip))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -143,7 +146,8 @@ class PlotPanel(QWidget):
     def _add_plot(
         self, row: int, col: int, x_label: str, y_label: str, *, right_axis: bool = False
     ) -> pg.PlotItem:
-        """A styled PlotItem at (row, col) of the canvas, its axes labelled."""
+        """A styled PlotItem at (row, col) of the canvas, its axes labelled (English labels,
+        shown translated: see :meth:`_set_axis_label`)."""
         plot = self.graphics.addPlot(
             row=row, col=col, axisItems={side: LogAxis(side) for side in SIDES}
         )
@@ -236,11 +240,24 @@ class PlotPanel(QWidget):
         super().resizeEvent(event)
         self._fit_legends()
 
+    def changeEvent(self, event) -> None:
+        """On a language switch, the texts pyqtgraph draws and those made from values are
+        made again (static widget texts are converted in place: ``nnsim.ui.retranslate``)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            for plot in self._plots:
+                self._apply_plot_fonts(plot)  # the axis labels, from their English
+            self._retranslate()
+            self._fit_legends()
+
+    def _retranslate(self) -> None:
+        """Hook: set again, in the language now installed, the texts a subclass makes."""
+
     def _add_log_toggle(self, object_name: str, tooltip: str, checked: bool) -> QCheckBox:
         """The panel's "log scale" check box (``log_toggle``): its y axis, log or linear."""
-        toggle = QCheckBox("log scale")
+        toggle = QCheckBox(tr("log scale"))
         toggle.setObjectName(object_name)
-        toggle.setToolTip(tooltip)
+        toggle.setToolTip(tr(tooltip))
         toggle.setChecked(checked)
         self.log_toggle = toggle
         return toggle
@@ -253,10 +270,12 @@ class PlotPanel(QWidget):
         return self.log_toggle.isChecked()
 
     def _set_axis_label(self, plot: pg.PlotItem, side: str, text: str) -> None:
-        """Label an axis (kept, so a font-scale change can redraw it)."""
+        """Label an axis with ``text`` (English, shown translated; kept, so a font-scale or
+        language change can redraw it)."""
         self._axis_labels[(id(plot), side)] = text
         size = LABEL_POINT_SIZE * self._font_scale
-        plot.setLabel(side, text, **{"color": TEXT, "font-size": f"{size:g}pt"})
+        shown = tr(text) if text else ""
+        plot.setLabel(side, shown, **{"color": TEXT, "font-size": f"{size:g}pt"})
 
     # -- fonts ---------------------------------------------------------------------------------
     def font_scale(self) -> float:
@@ -361,7 +380,7 @@ class MarkerLines:
         for line, (step, text) in zip(self.lines, markers, strict=True):
             line.setValue(step)
             line.label.setFormat(text.replace("{", "{{").replace("}", "}}"))
-            line.setToolTip(f"step {step}: {text}")
+            line.setToolTip(tr("step {step}: {change}").format(step=step, change=text))
 
     def texts(self) -> list[str]:
         """The marker texts as shown."""

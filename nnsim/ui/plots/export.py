@@ -23,8 +23,10 @@ from typing import Any
 import pyqtgraph as pg
 from pyqtgraph.exporters import CSVExporter, Exporter, ImageExporter, SVGExporter
 from pyqtgraph.GraphicsScene.exportDialog import ExportDialog, FormatExportListWidgetItem
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QWidget
+
+from nnsim.ui.i18n import tr
 
 _svg_module: Any = importlib.import_module("pyqtgraph.exporters.SVGExporter")
 _PAIR = re.compile(r"^([A-Za-z]?)([-+0-9.eE]+),([-+0-9.eE]+)$")
@@ -114,6 +116,16 @@ class PlotExportDialog(ExportDialog):
         if parent is not None:  # closed and deleted with its panel
             self.setParent(parent, Qt.WindowType.Window)
 
+    def updateItemList(self, select=None) -> None:  # pyqtgraph hook
+        super().updateItemList(select)
+        items = [
+            self.ui.itemTree.topLevelItem(i) for i in range(self.ui.itemTree.topLevelItemCount())
+        ]
+        while items:  # "Entire Scene", "Plot", "ViewBox": written without translate()
+            item = items.pop()
+            item.setText(0, tr(item.text(0)))
+            items += [item.child(i) for i in range(item.childCount())]
+
     def updateFormatList(self) -> None:  # pyqtgraph hook
         current = self.ui.formatList.currentItem()
         wanted = current.expClass.Name if current is not None else None
@@ -121,7 +133,7 @@ class PlotExportDialog(ExportDialog):
         item = tree_item.gitem if tree_item is not None else self.scene
         self.ui.formatList.clear()
         for exporter in offered_exporters(item):
-            entry = FormatExportListWidgetItem(exporter, exporter.Name)
+            entry = FormatExportListWidgetItem(exporter, exporter_name(exporter))
             self.ui.formatList.addItem(entry)
             if exporter.Name == wanted:
                 self.ui.formatList.setCurrentItem(entry)
@@ -143,6 +155,10 @@ class PlotExportDialog(ExportDialog):
         self.ui.exportBtn.setEnabled(self.currentExporter is not None)
         if self.currentExporter is not None:
             self._guard(self.currentExporter)
+            params = self.currentExporter.parameters()
+            if params is not None:  # the options, without their group's name ("params")
+                _translate_choices(params)
+                self.ui.paramTree.setParameters(params, showTop=False)
 
     def _guard(self, exporter: Exporter) -> None:
         """Route the exporter's failures, also those after its file dialog, to ``report``."""
@@ -152,10 +168,13 @@ class PlotExportDialog(ExportDialog):
             try:
                 result = export(fileName=fileName, **options)
             except Exception as err:  # shown to the user, not lost
-                self._fail(exporter.Name, err)
+                self._fail(exporter_name(exporter), err)
                 return None
             if fileName is not None and result is False:  # QImage.save could not write it
-                self._fail(exporter.Name, OSError(f"could not write {fileName}"))
+                self._fail(
+                    exporter_name(exporter),
+                    OSError(tr("could not write {path}").format(path=fileName)),
+                )
             return result
 
         exporter.export = guarded
@@ -169,7 +188,26 @@ class PlotExportDialog(ExportDialog):
             super().copyClicked()
 
     def _fail(self, what: str, err: Exception) -> None:
-        self._report(f"Export as {what} failed: {err}")
+        self._report(tr("Export as {format} failed: {error}").format(format=what, error=err))
+
+
+def exporter_name(exporter: Exporter | type[Exporter]) -> str:
+    """An exporter's name as the dialog lists it (in the UI's language)."""
+    return QCoreApplication.translate("Exporter", exporter.Name)
+
+
+def _translate_choices(params) -> None:
+    """The choices of an exporter's list options (CSV's "comma", "tab"…) and the options'
+    tooltips shown translated (pyqtgraph writes them without translate()); the values stay
+    what the exporter reads."""
+    for param in params.children():
+        if param.opts.get("tip"):
+            param.setOpts(tip=tr(param.opts["tip"]))
+        limits = param.opts.get("limits")
+        if param.type() == "list" and isinstance(limits, list | tuple):
+            value = param.value()
+            param.setLimits({tr(str(choice)): choice for choice in limits})
+            param.setValue(value)
 
 
 def install_export_dialog(

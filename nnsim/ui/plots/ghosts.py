@@ -13,6 +13,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QToolButton
 
+from nnsim.ui.i18n import shown, tr
 from nnsim.ui.plots.base import pale
 
 __all__ = ["MAX_GHOSTS", "GhostRuns"]
@@ -31,13 +32,9 @@ class GhostRuns:
         self._plot, self._legend, self._button, self._color = plot, legend, button, color
         self._ghosts: list[tuple[pg.PlotDataItem, str]] = []  # newest first
         button.setObjectName("clearGhostsButton")
-        button.setText("clear earlier runs")
-        button.setToolTip(
-            f"Remove the faded curves of earlier runs (the last {MAX_GHOSTS} runs a change "
-            "restarted from new weights)."
-        )
         button.setVisible(False)
         button.clicked.connect(self.clear)
+        self.retranslate()
 
     def keep(self, steps: np.ndarray, loss: np.ndarray, label: str) -> bool:
         """Keep the curve ``loss`` over ``steps`` as the newest ghost, named ``label``;
@@ -71,6 +68,17 @@ class GhostRuns:
         """The ghosts' curves, newest first."""
         return [curve for curve, _ in self._ghosts]
 
+    def retranslate(self) -> None:
+        """The button's and the legend's texts in the language now installed."""
+        self._button.setText(tr("clear earlier runs"))
+        self._button.setToolTip(
+            tr(
+                "Remove the faded curves of earlier runs (the last {count} runs a change "
+                "restarted from new weights)."
+            ).format(count=MAX_GHOSTS)
+        )
+        self._restyle()
+
     def _remove(self, curve: pg.PlotDataItem) -> None:
         self._legend.removeItem(curve)
         self._plot.removeItem(curve)
@@ -79,5 +87,5 @@ class GhostRuns:
         for (curve, label), fade in zip(self._ghosts, _FADE, strict=False):
             curve.setPen(pg.mkPen(pale(self._color, fade), width=1))
             self._legend.removeItem(curve)
-            self._legend.addItem(curve, f"earlier: {label}")
+            self._legend.addItem(curve, tr("earlier: {change}").format(change=shown(label)))
         self._button.setVisible(bool(self._ghosts))

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import QComboBox, QLabel, QSizePolicy, QWidget
 
 from nnsim.training.gradient_summary import magnitude_summary
 from nnsim.training.snapshot import Snapshot
+from nnsim.training.text import QT_TR_NOOP
+from nnsim.ui.i18n import tr
 from nnsim.ui.plots.base import (
     LABEL_POINT_SIZE,
     TICK_POINT_SIZE,
@@ -33,38 +35,46 @@ from nnsim.ui.style import HIGHLIGHT, MUTED, TEXT, layer_color
 
 ZERO_LABEL_POINT_SIZE = TICK_POINT_SIZE - 1
 UPDATE_RATIO_RULE = 1e-3  # the classic rule of thumb for ‖ΔW‖ / ‖W‖ per step
+RULE_LABEL = QT_TR_NOOP("10⁻³ rule of thumb")
 
-# combo text → (history column prefix, y label, distribution source, distribution label, help)
+# metric (the combo's item data; its English text) → (history column prefix, y label,
+# distribution source, distribution label, help); texts shown through tr()
 METRICS: dict[str, tuple[str, str, str, str, str]] = {
-    "gradient norm": (
+    QT_TR_NOOP("gradient norm"): (
         "grad_norm",
         "‖∂J/∂Wₖ‖",
         "gradients",
-        "|∂J/∂w| now",
-        "Each line is one layer's ‖∂J/∂W‖, the size of its weight gradient, at each step.\n"
-        "Lines falling apart by orders of magnitude from the last layer to the first =\n"
-        "vanishing gradients: the first layers barely learn. Lines shooting up = exploding.",
+        QT_TR_NOOP("|∂J/∂w| now"),
+        QT_TR_NOOP(
+            "Each line is one layer's ‖∂J/∂W‖, the size of its weight gradient, at each step.\n"
+            "Lines falling apart by orders of magnitude from the last layer to the first =\n"
+            "vanishing gradients: the first layers barely learn. Lines shooting up = exploding."
+        ),
     ),
-    "weight norm": (
+    QT_TR_NOOP("weight norm"): (
         "weight_norm",
         "‖Wₖ‖",
         "weights",
-        "|w| now",
-        "Each line is one layer's ‖W‖, the size of its weights, at each step.\n"
-        "Steady growth means the weights keep getting bigger (regularisation holds them back).",
+        QT_TR_NOOP("|w| now"),
+        QT_TR_NOOP(
+            "Each line is one layer's ‖W‖, the size of its weights, at each step.\n"
+            "Steady growth means the weights keep getting bigger (regularisation holds them back)."
+        ),
     ),
-    "update / weight ratio": (
+    QT_TR_NOOP("update / weight ratio"): (
         "update_ratio",
         "‖ΔWₖ‖ / ‖Wₖ‖",
         "gradients",
-        "|∂J/∂w| now",
-        "Each line is how much one step changes a layer's weights, relative to their size.\n"
-        "Rule of thumb (dashed red line): about 10⁻³. Far below: that layer hardly learns\n"
-        "(learning rate too low); far above: updates are too violent (learning rate too high).",
+        QT_TR_NOOP("|∂J/∂w| now"),
+        QT_TR_NOOP(
+            "Each line is how much one step changes a layer's weights, relative to their size.\n"
+            "Rule of thumb (dashed red line): about 10⁻³. Far below: that layer hardly learns\n"
+            "(learning rate too low); far above: updates are too violent (learning rate too high)."
+        ),
     ),
 }
 
-DISTRIBUTION_TOOLTIP = (
+DISTRIBUTION_TOOLTIP = QT_TR_NOOP(
     "Right: one box per layer summarising the magnitude of every single weight's\n"
     "gradient |∂J/∂w| at the latest step (log scale; weights |w| for 'weight norm').\n"
     "Box: the middle half of the values (25th–75th percentile); dark tick: the median;\n"
@@ -94,7 +104,7 @@ class GradientPanel(PlotPanel):
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("gradientPlot", METRICS["gradient norm"][4], parent)
+        super().__init__("gradientPlot", METRICS["gradient norm"][4], parent)  # set per metric
         self._snapshot: Snapshot | None = None
         self._layers = 0
         self.curves: list[pg.PlotDataItem] = []
@@ -109,24 +119,29 @@ class GradientPanel(PlotPanel):
         self.readout = QLabel("")
         self.readout.setObjectName("gradientReadout")
         self.readout.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.readout.setToolTip("The latest value in the first and in the last layer.")
+        self.readout.setToolTip(tr("The latest value in the first and in the last layer."))
         self.metric_combo = QComboBox()
         self.metric_combo.setObjectName("gradientMetricCombo")
-        self.metric_combo.addItems(list(METRICS))
+        for metric in METRICS:
+            self.metric_combo.addItem(tr(metric), metric)
         self.metric_combo.setToolTip(
-            "What the lines show per layer: the gradient's size, the weights' size,\n"
-            "or how much one step changes the weights relative to their size."
+            tr(
+                "What the lines show per layer: the gradient's size, the weights' size,\n"
+                "or how much one step changes the weights relative to their size."
+            )
         )
         self.log_toggle = self._add_log_toggle(
             "gradientLogToggle",
-            "Log y axis: layers whose gradients differ by factors of 1000 all stay visible.",
+            QT_TR_NOOP(
+                "Log y axis: layers whose gradients differ by factors of 1000 all stay visible."
+            ),
             checked=True,
         )
         self.header.addWidget(self.readout, 1)
         self.header.addWidget(self.metric_combo)
         self.header.addWidget(self.log_toggle)
 
-        plot = self.norm_plot = self._add_plot(1, 0, "step", "")
+        plot = self.norm_plot = self._add_plot(1, 0, QT_TR_NOOP("step"), "")
         self.anchor = self._add_anchor(plot)
         plot.setDownsampling(auto=True, mode="peak")
         plot.setClipToView(True)
@@ -136,7 +151,7 @@ class GradientPanel(PlotPanel):
             angle=0,
             movable=False,
             pen=pg.mkPen(HIGHLIGHT, width=1, style=Qt.PenStyle.DashLine),
-            label="10⁻³ rule of thumb",
+            label=tr(RULE_LABEL),
             labelOpts={
                 "position": 0.98,
                 "color": HIGHLIGHT,
@@ -149,7 +164,7 @@ class GradientPanel(PlotPanel):
         plot.addItem(self.reference_line)
         self.diagnosis_markers = DiagnosisMarkers(plot)  # the coach's
 
-        dist = self.distribution_plot = self._add_plot(1, 1, "layer", "")
+        dist = self.distribution_plot = self._add_plot(1, 1, QT_TR_NOOP("layer"), "")
         dist.getAxis("left").setLogMode(True)  # the items are drawn at log10 of the values
         dist.setMouseEnabled(x=False, y=False)
         dist.showGrid(x=False, y=True, alpha=0.12)
@@ -164,9 +179,9 @@ class GradientPanel(PlotPanel):
         for item in (self.whiskers, self.boxes, self.medians, self.maxima):
             dist.addItem(item)
 
-        self.metric_combo.currentTextChanged.connect(self._on_metric_changed)
+        self.metric_combo.currentIndexChanged.connect(self._on_metric_changed)
         self.log_toggle.toggled.connect(self._on_log_toggled)
-        self._on_metric_changed(self.metric_combo.currentText())
+        self._on_metric_changed()
         self._on_log_toggled(self.log_toggle.isChecked())
 
     # -- feeding -------------------------------------------------------------------------------
@@ -217,13 +232,13 @@ class GradientPanel(PlotPanel):
         self.readout.setText("")
 
     def metric_name(self) -> str:
-        """The metric shown: a key of :data:`METRICS`."""
-        return self.metric_combo.currentText()
+        """The metric shown: a key of :data:`METRICS` (English, in every language)."""
+        return str(self.metric_combo.currentData())
 
     def set_metric(self, metric: str) -> None:
         if metric not in METRICS:
             raise ValueError(f"metric must be one of {', '.join(METRICS)}, got {metric!r}")
-        self.metric_combo.setCurrentText(metric)
+        self.metric_combo.setCurrentIndex(self.metric_combo.findData(metric))
 
     # -- building ------------------------------------------------------------------------------
     def _build_layers(self, layers: int) -> None:
@@ -288,7 +303,7 @@ class GradientPanel(PlotPanel):
         for k in zero_layers:
             label = self._zero_labels[k - 1]
             share = f"{zeros[k]:.0%}"
-            label.setText(f"{share} zero" if self._layers <= 3 else share)
+            label.setText(tr("{share} zero").format(share=share) if self._layers <= 3 else share)
             label.setPos(k, self._zero_rows[(k + 1) % len(self._zero_rows)])
             label.setVisible(True)
 
@@ -328,17 +343,30 @@ class GradientPanel(PlotPanel):
             self.distribution_plot.setYRange(*wanted, padding=0)
 
     # -- reacting ------------------------------------------------------------------------------
-    def _on_metric_changed(self, metric: str) -> None:
-        _, y_label, _, dist_label, help_text = METRICS[metric]
+    def _on_metric_changed(self, _index: int = -1) -> None:
+        metric = self.metric_name()
+        _, y_label, _, dist_label, _ = METRICS[metric]
         self._set_axis_label(self.norm_plot, "left", y_label)
         self._set_axis_label(self.distribution_plot, "left", dist_label)
         self.reference_line.setVisible(metric == "update / weight ratio")
-        self.graphics.setToolTip(f"{help_text}\n\n{DISTRIBUTION_TOOLTIP}")
-        self.setToolTip(help_text)
+        self._set_tooltips()
         self._distribution_range = None
         self._distribution_bounds = None
         if self._snapshot is not None:
             self.show_snapshot(self._snapshot)
+
+    def _set_tooltips(self) -> None:
+        help_text = tr(METRICS[self.metric_name()][4])
+        self.graphics.setToolTip(f"{help_text}\n\n{tr(DISTRIBUTION_TOOLTIP)}")
+        self.setToolTip(help_text)
+
+    def _retranslate(self) -> None:
+        for i in range(self.metric_combo.count()):
+            self.metric_combo.setItemText(i, tr(self.metric_combo.itemData(i)))
+        self._set_tooltips()
+        self.reference_line.label.setFormat(tr(RULE_LABEL))
+        if self._snapshot is not None:
+            self.show_snapshot(self._snapshot)  # the "% zero" labels
 
     def _on_log_toggled(self, on: bool) -> None:
         self.norm_plot.setLogMode(y=on)

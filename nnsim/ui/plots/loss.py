@@ -8,6 +8,8 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QToolButton, QWidget
 
 from nnsim.training.snapshot import Snapshot
+from nnsim.training.text import QT_TR_NOOP
+from nnsim.ui.i18n import tr
 from nnsim.ui.plots.base import (
     LABEL_POINT_SIZE,
     MarkerLines,
@@ -26,12 +28,12 @@ BATCH_COLOR = "#b4bcc4"  # thin and light: the noisy per-batch loss stays in the
 TRAIN_COLOR = "#0072b2"
 TEST_COLOR = "#d55e00"
 
-LOSS_TOOLTIP = (
+LOSS_TOOLTIP = QT_TR_NOOP(
     "Loss vs training step.\n"
     "grey: the loss of each mini-batch (noisy: every batch is different);\n"
     "blue: loss on the whole training set; orange: loss on the held-out test set.\n"
     "Test loss rising while train loss falls = over-fitting.\n"
-    "Dashed lines (right axis): accuracy, the share of points classified right.\n"
+    "Pale lines (right axis): accuracy, the share of points classified right.\n"
     "Vertical dashed lines mark hyper-parameter changes made during the run;\n"
     "amber ones what the coach found (its panel says more)."
 )
@@ -67,11 +69,15 @@ class LossPanel(PlotPanel):
         self.readout = QLabel("")
         self.readout.setObjectName("lossReadout")
         self.readout.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.readout.setToolTip("Values at the step under the mouse (the latest step otherwise).")
+        self.readout.setToolTip(
+            tr("Values at the step under the mouse (the latest step otherwise).")
+        )
         self.log_toggle = self._add_log_toggle(
             "lossLogToggle",
-            "Log y axis: equal heights are equal ratios, so the slow late progress\n"
-            "(0.1 → 0.01) is as visible as the fast early one (1 → 0.1).",
+            QT_TR_NOOP(
+                "Log y axis: equal heights are equal ratios, so the slow late progress\n"
+                "(0.1 → 0.01) is as visible as the fast early one (1 → 0.1)."
+            ),
             checked=False,
         )
         clear_ghosts = QToolButton()
@@ -79,13 +85,15 @@ class LossPanel(PlotPanel):
         self.header.addWidget(clear_ghosts)
         self.header.addWidget(self.log_toggle)
 
-        plot = self.plot = self._add_plot(1, 0, "step", "loss", right_axis=True)
+        plot = self.plot = self._add_plot(
+            1, 0, QT_TR_NOOP("step"), QT_TR_NOOP("loss"), right_axis=True
+        )
         plot.setDownsampling(auto=True, mode="peak")
         plot.setClipToView(True)
         legend = self.legend = self._add_legend(plot, 0, 0)
-        self.batch_curve = plot.plot(name="batch loss", pen=pg.mkPen(BATCH_COLOR, width=1))
-        self.train_curve = plot.plot(name="train loss", pen=pg.mkPen(TRAIN_COLOR))
-        self.test_curve = plot.plot(name="test loss", pen=pg.mkPen(TEST_COLOR))
+        self.batch_curve = plot.plot(name=tr("batch loss"), pen=pg.mkPen(BATCH_COLOR, width=1))
+        self.train_curve = plot.plot(name=tr("train loss"), pen=pg.mkPen(TRAIN_COLOR))
+        self.test_curve = plot.plot(name=tr("test loss"), pen=pg.mkPen(TEST_COLOR))
 
         # Accuracy: its own 0–1 view behind the loss view, x linked, drawn on the right axis.
         self.accuracy_view = pg.ViewBox(enableMouse=False)
@@ -95,11 +103,11 @@ class LossPanel(PlotPanel):
         self.accuracy_view.setXLink(plot.vb)
         self.accuracy_view.setYRange(0.0, 1.0, padding=0.02)
         self.accuracy_view.enableAutoRange(axis=pg.ViewBox.YAxis, enable=False)
-        self._set_axis_label(plot, "right", "accuracy")
+        self._set_axis_label(plot, "right", QT_TR_NOOP("accuracy"))
         self.train_accuracy_curve = self._accuracy_curve(TRAIN_COLOR)
         self.test_accuracy_curve = self._accuracy_curve(TEST_COLOR)
-        legend.addItem(self.train_accuracy_curve, "train acc.")
-        legend.addItem(self.test_accuracy_curve, "test acc.")
+        legend.addItem(self.train_accuracy_curve, tr("train acc."))
+        legend.addItem(self.test_accuracy_curve, tr("test acc."))
         plot.vb.sigResized.connect(self._on_view_resized)
 
         self.markers = MarkerLines(plot)
@@ -191,12 +199,12 @@ class LossPanel(PlotPanel):
         self._has_accuracy = show
         self.plot.showAxis("right", show)
         for curve, name in (
-            (self.train_accuracy_curve, "train acc."),
-            (self.test_accuracy_curve, "test acc."),
+            (self.train_accuracy_curve, QT_TR_NOOP("train acc.")),
+            (self.test_accuracy_curve, QT_TR_NOOP("test acc.")),
         ):
             curve.setVisible(show)
             if show:
-                self.legend.addItem(curve, name)
+                self.legend.addItem(curve, tr(name))
             else:
                 self.legend.removeItem(curve)
         self._fit_legends()
@@ -213,20 +221,27 @@ class LossPanel(PlotPanel):
             return ""
         steps = snap.history["step"]
         if not len(steps):
-            return "step 0 — press Play or Step to train"
+            return tr("step 0 — press Play or Step to train")
         i = len(steps) - 1 if step is None else nearest_index(steps, step)
-        parts = [f"step {int(steps[i])}", f"batch {format_value(snap.history['batch_loss'][i])}"]
+        parts = [
+            tr("step {step}").format(step=int(steps[i])),
+            tr("batch {loss}").format(loss=format_value(snap.history["batch_loss"][i])),
+        ]
         eval_steps = snap.evaluations["step"]
         if len(eval_steps):
             j = len(eval_steps) - 1 if step is None else nearest_index(eval_steps, steps[i])
             ev = snap.evaluations
-            parts.append(f"train {format_value(ev['train_loss'][j])}")
-            parts.append(f"test {format_value(ev['test_loss'][j])}")
+            parts.append(tr("train {loss}").format(loss=format_value(ev["train_loss"][j])))
+            parts.append(tr("test {loss}").format(loss=format_value(ev["test_loss"][j])))
             if self._has_accuracy:
                 train_acc, test_acc = ev["train_accuracy"][j], ev["test_accuracy"][j]
-                parts.append(f"acc {format_value(train_acc)} / {format_value(test_acc)}")
+                parts.append(
+                    tr("acc {train} / {test}").format(
+                        train=format_value(train_acc), test=format_value(test_acc)
+                    )
+                )
             if eval_steps[j] != steps[i]:  # train/test are evaluated every few steps only
-                parts[-1] += f" (step {int(eval_steps[j])})"
+                parts[-1] += tr(" (step {step})").format(step=int(eval_steps[j]))
         return " · ".join(parts)
 
     def show_readout_at(self, step: float | None) -> None:
@@ -246,6 +261,10 @@ class LossPanel(PlotPanel):
     def leaveEvent(self, event) -> None:
         self.show_readout_at(None)
         super().leaveEvent(event)
+
+    def _retranslate(self) -> None:
+        self.ghosts.retranslate()
+        self.readout.setText(self.readout_text(self._hover_step))
 
     def _on_font_scale_changed(self) -> None:
         self.markers.set_font(self.scaled_font(LABEL_POINT_SIZE - 1))

@@ -10,6 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from nnsim.training.snapshot import Snapshot
+from nnsim.training.text import QT_TR_NOOP
+from nnsim.ui.i18n import tr
 from nnsim.ui.plots.base import (
     LABEL_POINT_SIZE,
     MarkerLines,
@@ -23,7 +25,7 @@ from nnsim.ui.style import MUTED, POSITIVE
 USED_COLOR = POSITIVE
 PLANNED_COLOR = MUTED
 
-LR_TOOLTIP = (
+LR_TOOLTIP = QT_TR_NOOP(
     "The learning rate η each step used (solid), and the schedule planned for the run\n"
     "(dashed). η scales every update: W ← W − η·∂J/∂W. Too high and the loss jumps\n"
     "or explodes; too low and it crawls. Schedules lower η as training settles."
@@ -54,38 +56,51 @@ class LrPanel(PlotPanel):
         self.readout.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.log_toggle = self._add_log_toggle(
             "lrLogToggle",
-            "Log y axis: a schedule dividing η by 10 twice shows as two equal steps.",
+            QT_TR_NOOP("Log y axis: a schedule dividing η by 10 twice shows as two equal steps."),
             checked=False,
         )
         self.header.addWidget(self.readout, 1)
         self.header.addWidget(self.log_toggle)
 
-        plot = self.plot = self._add_plot(1, 0, "step", "learning rate η")
+        plot = self.plot = self._add_plot(1, 0, QT_TR_NOOP("step"), QT_TR_NOOP("learning rate η"))
         plot.setDownsampling(auto=True, mode="peak")
         plot.setClipToView(True)
         self.legend = self._add_legend(plot, 0, 0)
         self.planned_curve = plot.plot(
-            name="planned", pen=pg.mkPen(PLANNED_COLOR, width=1.5, style=Qt.PenStyle.DashLine)
+            name=tr("planned"), pen=pg.mkPen(PLANNED_COLOR, width=1.5, style=Qt.PenStyle.DashLine)
         )
-        self.used_curve = plot.plot(name="used", pen=pg.mkPen(USED_COLOR))
+        self.used_curve = plot.plot(name=tr("used"), pen=pg.mkPen(USED_COLOR))
         self.legend.removeItem(self.planned_curve)  # until there is a plan (set_preview)
         self.markers = MarkerLines(plot)
         self.anchor = self._add_anchor(plot)
         self._used = self._planned = np.empty(0)
         self._y_range: tuple[float, float] | None = None
+        self._snapshot: Snapshot | None = None
         self.log_toggle.toggled.connect(self._on_log_toggled)
         self._on_font_scale_changed()
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         """Draw the learning rates used so far (only ``setData``)."""
         self._follow_run(snapshot.step)
+        self._snapshot = snapshot
         history = snapshot.history
         self._used = finite(history["lr"])
         self.used_curve.setData(step_axis(history["step"]), self._used)
         self._fit_y_range()
         self.anchor.follow(snapshot.step, [self._used])
         self.markers.update(snapshot.markers, snapshot.step)
-        self.readout.setText(f"η = {format_value(snapshot.lr)} for step {snapshot.step + 1}")
+        self._show_readout()
+
+    def _show_readout(self) -> None:
+        snapshot = self._snapshot
+        if snapshot is None:
+            self.readout.setText("")
+            return
+        self.readout.setText(
+            tr("η = {lr} for step {step}").format(
+                lr=format_value(snapshot.lr), step=snapshot.step + 1
+            )
+        )
 
     def set_preview(self, steps: np.ndarray, lrs: np.ndarray) -> None:
         """Show the planned schedule (``lrs[i]`` used at ``steps[i]``) dashed; empty arrays hide it.
@@ -104,7 +119,7 @@ class LrPanel(PlotPanel):
             if has_plan:
                 self.legend.removeItem(self.planned_curve)
             else:
-                self.legend.addItem(self.planned_curve, "planned")
+                self.legend.addItem(self.planned_curve, tr("planned"))
             self._fit_legends()
         self._fit_y_range()
 
@@ -114,7 +129,8 @@ class LrPanel(PlotPanel):
         self._used = np.empty(0)
         self.used_curve.setData([], [])
         self.markers.clear()
-        self.readout.setText("")
+        self._snapshot = None
+        self._show_readout()
 
     def _on_log_toggled(self, on: bool) -> None:
         self.plot.setLogMode(y=on)
@@ -144,6 +160,9 @@ class LrPanel(PlotPanel):
         if wanted != self._y_range:
             self._y_range = wanted
             self.plot.setYRange(*wanted, padding=0)
+
+    def _retranslate(self) -> None:
+        self._show_readout()
 
     def _on_font_scale_changed(self) -> None:
         self.markers.set_font(self.scaled_font(LABEL_POINT_SIZE - 1))

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QSizePolicy, QWidget
 from nnsim.training.lecture import LectureSession
 from nnsim.training.snapshot import Snapshot
 from nnsim.training.step_line import StepLine, StepLineProbe
+from nnsim.training.text import QT_TR_NOOP
+from nnsim.ui.i18n import tr
 from nnsim.ui.plots.base import PlotPanel, finite, format_value, nearest_index
 from nnsim.ui.style import HIGHLIGHT, MUTED
 
@@ -31,7 +33,7 @@ MODEL_COLOR = "#009e73"
 UPDATE_COLOR = "#cc79a7"
 CHOSEN_COLOR = HIGHLIGHT
 
-TOOLTIP = (
+TOOLTIP = QT_TR_NOOP(
     "The step along the gradient: the loss at θ − η·g for step sizes η around the chosen\n"
     "learning rate, g the gradient of the next step's mini-batch (with the penalty).\n"
     "grey: that mini-batch's loss; blue: the whole training set's loss;\n"
@@ -41,7 +43,9 @@ TOOLTIP = (
     "Pink dotted (other optimizers): the training loss along the optimizer's actual update.\n"
     "Measured only while this tab is shown (a few times a second while training)."
 )
-WAITING = "Press Step (→) or Play: the loss along the next step's gradient is drawn here."
+WAITING = QT_TR_NOOP(
+    "Press Step (→) or Play: the loss along the next step's gradient is drawn here."
+)
 
 
 class StepLinePanel(PlotPanel):
@@ -77,32 +81,38 @@ class StepLinePanel(PlotPanel):
         self.graphics.setObjectName(plot_name)
         self.line: StepLine | None = None
         self._hover: float | None = None
+        self._message = WAITING
         self.readout = QLabel("")
         self.readout.setObjectName("stepLineReadout")
         self.readout.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.readout.setToolTip("From η = 0 to the chosen η; under the mouse, the values there.")
-        self.log_toggle = QCheckBox("log η")
+        self.readout.setToolTip(
+            tr("From η = 0 to the chosen η; under the mouse, the values there.")
+        )
+        self.log_toggle = QCheckBox(tr("log η"))
         self.log_toggle.setObjectName("stepLineLogToggle")
         self.log_toggle.setToolTip(
-            "Log x axis: small steps get as much room as large ones, so a minimum far below\n"
-            "the chosen learning rate (a rate much too high) is as easy to see (η = 0 is left out)."
+            tr(
+                "Log x axis: small steps get as much room as large ones, so a minimum far below\n"
+                "the chosen learning rate (a rate much too high) is as easy to see "
+                "(η = 0 is left out)."
+            )
         )
         self.log_toggle.toggled.connect(self._on_log_toggled)
         self.header.addWidget(self.readout, 1)
         self.header.addWidget(self.log_toggle)
 
-        plot = self.plot = self._add_plot(1, 0, "step size η", "loss")
+        plot = self.plot = self._add_plot(1, 0, QT_TR_NOOP("step size η"), QT_TR_NOOP("loss"))
         self._add_legend(plot, 0, 0)
         plot.setMouseEnabled(x=False, y=False)
         plot.hideButtons()
         smooth = {"antialias": True}  # ~50 points, redrawn a few times a second: no stairs
-        self.batch_curve = plot.plot(name="batch", pen=pg.mkPen(BATCH_COLOR, width=2), **smooth)
+        self.batch_curve = plot.plot(name=tr("batch"), pen=pg.mkPen(BATCH_COLOR, width=2), **smooth)
         self.train_curve = plot.plot(
-            name="training set", pen=pg.mkPen(TRAIN_COLOR, width=2), **smooth
+            name=tr("training set"), pen=pg.mkPen(TRAIN_COLOR, width=2), **smooth
         )
         dash = Qt.PenStyle.DashLine
         self.model_curve = plot.plot(
-            name="quadratic model", pen=pg.mkPen(MODEL_COLOR, width=2, style=dash), **smooth
+            name=tr("quadratic model"), pen=pg.mkPen(MODEL_COLOR, width=2, style=dash), **smooth
         )
         self.update_curve = pg.PlotDataItem(
             antialias=True, pen=pg.mkPen(UPDATE_COLOR, width=2, style=Qt.PenStyle.DotLine)
@@ -132,7 +142,7 @@ class StepLinePanel(PlotPanel):
         self.hover_line.setVisible(False)
         plot.addItem(self.hover_line, ignoreBounds=True)
 
-        self.verdict = QLabel(WAITING, self)
+        self.verdict = QLabel(tr(WAITING), self)
         self.verdict.setObjectName("stepLineVerdict")
         self.verdict.setWordWrap(True)
         self.verdict.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -158,15 +168,17 @@ class StepLinePanel(PlotPanel):
             self.show_line(snapshot.step_line)
 
     def show_line(self, line: StepLine | None, message: str = WAITING) -> None:
-        """Draw ``line``; None empties the plot and says ``message`` instead."""
+        """Draw ``line``; None empties the plot and says ``message`` instead (English, shown
+        translated)."""
         self.line = line
+        self._message = message
         if line is None:
             for curve in (self.batch_curve, self.train_curve, self.model_curve, self.update_curve):
                 curve.setData([], [])
             for points in (self.chosen_points, self.best_points):
                 points.setData([], [])
             self.chosen_line.setVisible(False)
-            self.verdict.setText(message)
+            self.verdict.setText(tr(message))
             self.verdict.setToolTip("")
             self.readout.setText("")
             return
@@ -218,7 +230,9 @@ class StepLinePanel(PlotPanel):
         legend = self.plot.legend
         legend.removeItem(self.update_curve)
         if shown:
-            legend.addItem(self.update_curve, f"{optimizer}'s update")
+            legend.addItem(
+                self.update_curve, tr("{optimizer}'s update").format(optimizer=optimizer)
+            )
         self._fit_legends()
 
     def _fit_range(self, line: StepLine) -> None:
@@ -258,19 +272,23 @@ class StepLinePanel(PlotPanel):
             return ""
         if eta is None:
             i = line.chosen_index
-            return (
-                f"step {line.step} · η = 0 → {format_value(line.lr)}: batch "
-                f"{format_value(float(line.batch_loss[0]))} → "
-                f"{format_value(float(line.batch_loss[i]))} · training set "
-                f"{format_value(float(line.train_loss[0]))} → "
-                f"{format_value(float(line.train_loss[i]))}"
+            return tr(
+                "step {step} · η = 0 → {lr}: batch {batch_from} → {batch_to} · "
+                "training set {train_from} → {train_to}"
+            ).format(
+                step=line.step,
+                lr=format_value(line.lr),
+                batch_from=format_value(float(line.batch_loss[0])),
+                batch_to=format_value(float(line.batch_loss[i])),
+                train_from=format_value(float(line.train_loss[0])),
+                train_to=format_value(float(line.train_loss[i])),
             )
         i = nearest_index(line.etas, eta)
         parts = [
             f"η {format_value(float(line.etas[i]))}",
-            f"batch {format_value(float(line.batch_loss[i]))}",
-            f"training set {format_value(float(line.train_loss[i]))}",
-            f"model {format_value(float(line.quadratic[i]))}",
+            tr("batch {loss}").format(loss=format_value(float(line.batch_loss[i]))),
+            tr("training set {loss}").format(loss=format_value(float(line.train_loss[i]))),
+            tr("model {loss}").format(loss=format_value(float(line.quadratic[i]))),
         ]
         if line.update_train_loss is not None:
             parts.append(f"{line.optimizer} {format_value(float(line.update_train_loss[i]))}")
@@ -285,6 +303,9 @@ class StepLinePanel(PlotPanel):
             self.hover_line.setValue(self._x(max(self._hover, 1e-300)))
         self.readout.setText(self.readout_text(self._hover))
 
+    def _retranslate(self) -> None:
+        self.show_line(self.line, self._message)
+
     def leaveEvent(self, event) -> None:
         self._hover = None
         self.hover_line.setVisible(False)
@@ -292,7 +313,7 @@ class StepLinePanel(PlotPanel):
         super().leaveEvent(event)
 
 
-LECTURE_WAITING = (
+LECTURE_WAITING = QT_TR_NOOP(
     "At this step's Update phase (End runs to it) the loss along its gradient is drawn here: "
     "where the learning rate lands, and the best step along the line."
 )
@@ -319,7 +340,7 @@ class LectureStepLine:
         try:
             line = self.probe.for_lecture(session)
         except ValueError as err:  # e.g. batch-norm on a single sample
-            self.panel.show_line(None, f"No step line for this step: {err}")
+            self.panel.show_line(None, tr("No step line for this step: {error}").format(error=err))
             return
         self._phase = phase
         self.panel.show_line(line, LECTURE_WAITING)
