@@ -1,11 +1,7 @@
 """The main window's shell in Simplified Chinese (issue 13): the title, the training bar in
 every state, the status bar, every menu, the LR finder dialog (before, running, done,
 cancelled), Help's dialogs, the unsaved-changes prompt, Qt's own file dialog and the
-open-failure box; and all of it after switching live from English.
-
-Texts other modules make are left to their own tests (named where they are ignored): the
-lecture mode's and the lessons' menu entries and shortcuts (``nnsim.ui.lecture``), and the
-sentences the Qt-free training layer writes (the LR finder's result and suggestions)."""
+open-failure box; and all of it after switching live from English."""
 
 from __future__ import annotations
 
@@ -13,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QLabel,
-    QMenu,
     QMessageBox,
     QPushButton,
     QToolBar,
@@ -22,7 +17,6 @@ from PySide6.QtWidgets import (
 from nnsim.testing import train_until
 from nnsim.testing.untranslated import english_texts, english_words, visible_texts
 from nnsim.ui.i18n import tr
-from nnsim.ui.lecture.window_mode import SHORTCUTS as LECTURE_SHORTCUTS
 from nnsim.ui.lr_finder_dialog import LRFinderDialog
 
 
@@ -31,29 +25,9 @@ def test_the_checker_allows_nnsims_commands_and_a_cited_authors_name():
     assert english_words("run the test") == ["run", "the", "test"]
 
 
-LECTURE_MENUS = ("leaveLectureMenu", "presentationMenu", "lessonsMenu")
-
-
-def lecture_texts(window) -> list[str]:
-    """The menu texts the lecture mode adds (checked by the lecture's own tests)."""
-    action = window.lecture_mode.lecture_action
-    texts = [action.text(), action.toolTip()]
-    for name in LECTURE_MENUS:
-        menu = window.findChild(QMenu, name)
-        texts.append(menu.title())
-        for a in menu.actions():
-            texts += [a.text(), a.toolTip(), a.text().replace("&", "").rstrip("…")]
-    texts += [text for pair in LECTURE_SHORTCUTS for text in pair]
-    return sorted(filter(None, texts), key=len, reverse=True)
-
-
 def menu_english(window) -> list[tuple[str, str]]:
-    ignore = lecture_texts(window)
-    return [
-        (where, text)
-        for where, text in visible_texts(window)
-        if "▸" in where and text not in ignore and english_words(text, ignore)
-    ]
+    return [(where, text) for where, text in visible_texts(window)
+            if "▸" in where and english_words(text)]  # fmt: skip
 
 
 def shell_english(window) -> list[tuple[str, str]]:
@@ -65,17 +39,6 @@ def shell_english(window) -> list[tuple[str, str]]:
     if english_words(bar.windowTitle()):
         found.append(("toolbar title", bar.windowTitle()))
     return found + menu_english(window)
-
-
-def training_texts(dialog: LRFinderDialog) -> list[str]:
-    """What the training layer wrote into the LR finder (its own helper translates it)."""
-    if dialog.finder is None:
-        return []
-    result = dialog.finder.result()
-    texts = [str(result.message)]
-    for s in result.suggestions:
-        texts += [str(s.title), str(s.explanation)]
-    return texts
 
 
 def test_the_title_training_bar_status_bar_and_menus_read_in_chinese(
@@ -128,13 +91,13 @@ def test_the_lr_finder_dialog_reads_in_chinese_before_running_done_and_cancelled
     for _ in range(3):
         dialog.finder.step()
     dialog.cancel()
-    assert english_texts(dialog, ignore=training_texts(dialog)) == []  # cancelled
+    assert english_texts(dialog) == []  # cancelled
     dialog.start()
     qtbot.waitUntil(lambda: not dialog.running, timeout=60_000)
     assert dialog.findChild(QPushButton, "lrFinderUse_steepest").isEnabled()
-    assert english_texts(dialog, ignore=training_texts(dialog)) == []  # done
+    assert english_texts(dialog) == []  # done
     dialog.findChild(QPushButton, "lrFinderUse_steepest").click()
-    assert english_texts(dialog, ignore=training_texts(dialog)) == []  # used
+    assert english_texts(dialog) == []  # used
 
 
 def read_and_close(seen: list, ignore=(), button=None):
@@ -151,7 +114,7 @@ def read_and_close(seen: list, ignore=(), button=None):
 def test_the_shortcuts_and_about_dialogs_read_in_chinese(window, nnsim_language, nnsim_dialogs):
     nnsim_language("zh_CN")
     seen: list = []
-    nnsim_dialogs.answer(tr("Keyboard shortcuts"), read_and_close(seen, lecture_texts(window)))
+    nnsim_dialogs.answer(tr("Keyboard shortcuts"), read_and_close(seen))
     nnsim_dialogs.answer(tr("About nnsim"), read_and_close(seen))
     window.show_shortcuts()
     window.show_about()
@@ -233,7 +196,7 @@ def test_switching_live_turns_the_shell_chinese(qtbot, window, nnsim_language, n
     assert window.windowTitle().startswith(tr("Untitled experiment"))
     assert tr("Untitled experiment") != "Untitled experiment"
     assert shell_english(window) == []
-    assert english_texts(dialog, ignore=training_texts(dialog)) == []
+    assert english_texts(dialog) == []
     play = window.training_bar.play_button
     window.toggle_play()
     assert play.text() == tr("Pause") != "Pause"
