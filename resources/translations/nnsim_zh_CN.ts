@@ -4335,6 +4335,98 @@ the chosen learning rate (a rate much too high) is as easy to see (η = 0 is lef
         <source>No step line for this step: {error}</source>
         <translation>这一步没有步长曲线：{error}</translation>
     </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>……另有 {count} 处</translation>
+    </message>
+    <message>
+        <source>line {line}: {message}</source>
+        <translation>第 {line} 行：{message}</translation>
+    </message>
+    <message>
+        <source>not a UTF-8 text file</source>
+        <translation>不是 UTF-8 文本文件</translation>
+    </message>
+    <message>
+        <source>malformed CSV: {error}</source>
+        <translation>CSV 格式错误：{error}</translation>
+    </message>
+    <message>
+        <source>expected 3 columns (x1,x2,label), found {count}</source>
+        <translation>应有 3 列（x1,x2,label），实际为 {count} 列</translation>
+    </message>
+    <message>
+        <source>{column} must be a finite number, got {cell!r}</source>
+        <translation>{column} 应为有限的数，实际为 {cell!r}</translation>
+    </message>
+    <message>
+        <source>point ({a:g}, {b:g}) is outside the area [-{bound:g}, {bound:g}]²</source>
+        <translation>点 ({a:g}, {b:g}) 在区域 [-{bound:g}, {bound:g}]² 之外</translation>
+    </message>
+    <message>
+        <source>expected a header row such as &apos;x1,x2,label&apos;, found numbers</source>
+        <translation>应有表头行（如 &apos;x1,x2,label&apos;），实际是数字</translation>
+    </message>
+    <message>
+        <source>more than {count} data rows</source>
+        <translation>数据行超过 {count} 行</translation>
+    </message>
+    <message>
+        <source>file is empty; expected a header row &apos;x1,x2,label&apos; and data</source>
+        <translation>文件为空：应有表头行 &apos;x1,x2,label&apos; 和数据</translation>
+    </message>
+    <message>
+        <source>no data rows after the header</source>
+        <translation>表头之后没有数据行</translation>
+    </message>
+    <message>
+        <source>regression target {target:g} is outside [-1, 1] (the labels are regression targets because some are not integers)</source>
+        <translation>回归目标值 {target:g} 超出 [-1, 1]（有些标签不是整数，所以标签被当作回归目标值）</translation>
+    </message>
+    <message>
+        <source>class labels must be integers 0..K-1, every class present, 2 &lt;= K &lt;= {k}</source>
+        <translation>类别标签应为 0..K-1 的整数，每个类别都要出现，且 2 &lt;= K &lt;= {k}</translation>
+    </message>
+    <message>
+        <source>invalid class label {label:g}: {rule}</source>
+        <translation>无效的类别标签 {label:g}：{rule}</translation>
+    </message>
+    <message>
+        <source>class label {label} but no row has label {missing}: {rule}</source>
+        <translation>有类别标签 {label}，却没有标签为 {missing} 的行：{rule}</translation>
+    </message>
+    <message>
+        <source>every row has label 0: {rule}</source>
+        <translation>每一行的标签都是 0：{rule}</translation>
+    </message>
+    <message>
+        <source>must be a list of [x1, x2, label] rows, got {got}</source>
+        <translation>应为由 [x1, x2, label] 行组成的列表，实际为 {got}</translation>
+    </message>
+    <message>
+        <source>must hold {limit} points, got {count}</source>
+        <translation>应有 {limit} 个数据点，实际为 {count} 个</translation>
+    </message>
+    <message>
+        <source>must be [x1, x2, label], three numbers, got {got}</source>
+        <translation>应为 [x1, x2, label] 三个数，实际为 {got}</translation>
+    </message>
+    <message>
+        <source>must hold finite numbers</source>
+        <translation>应为有限的数</translation>
+    </message>
+    <message>
+        <source>is outside the area {area}</source>
+        <translation>在区域 {area} 之外</translation>
+    </message>
+    <message>
+        <source>… and {count} more bad rows</source>
+        <translation>……另有 {count} 个错误的行</translation>
+    </message>
+    <message>
+        <source>must be an integer in 1..{most} or &apos;all&apos;, got {got}</source>
+        <translation>应为 1..{most} 的整数或 &apos;all&apos;，实际为 {got}</translation>
+    </message>
 </context>
 <context>
     <name>QFileDialog</name>
