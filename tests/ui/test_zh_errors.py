@@ -12,8 +12,20 @@ from nnsim.engine.csv_data import DataError, load_csv
 from nnsim.testing.untranslated import english_words
 
 KEYS = [
-    *"format version name description seed data network loss training view foo".split(),
-    *"batch_size optimizer points 'all' 'abc'".split(),
+    *[
+        "format",
+        "version",
+        "name",
+        "description",
+        "seed",
+        "data",
+        "network",
+        "loss",
+        "training",
+        "view",
+        "foo",
+    ],
+    *["batch_size", "optimizer", "points", "'all'", "'abc'"],
 ]
 
 
