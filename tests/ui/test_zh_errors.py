@@ -39,7 +39,11 @@ def test_a_bad_experiment_file_is_explained_in_chinese(make_window, nnsim_langua
     nnsim_language("zh_CN")
     window = make_window()
     bad = tmp_path / "bad.nnsim.json"
-    bad.write_text(json.dumps({"training": {"batch_size": 0}, "data": {"points": [[0, 0, 1]]}}))
+    bad.write_text(
+        json.dumps(
+            {"training": {"batch_size": 0}, "data": {"dataset": "custom", "points": [[0, 0, 1]]}}
+        )
+    )
     assert not window.open_file(str(bad))
     text = chinese_status(window, bad)
     assert "应为 1..100000 的整数或 'all'" in text and "个数据点" in text
