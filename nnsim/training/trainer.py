@@ -13,6 +13,7 @@ completed steps (unit "step") or t = completed epochs (unit "epoch").
 
 from __future__ import annotations
 
+import contextlib
 import math
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
@@ -35,6 +36,8 @@ if TYPE_CHECKING:
     from nnsim.training.phases import Phase
 
 LR_BLOCK = 1024  # learning rates are computed ahead in blocks: the schedule is a pure function
+_new_tuple = tuple.__new__  # StepResult(...) runs a Python-level __new__; this builds it directly
+_add = np.add.reduce  # ndarray.sum goes through a Python wrapper first
 
 
 class DivergedError(RuntimeError):
@@ -101,6 +104,10 @@ class Trainer:
             for k in range(1, L + 1)
         ]
         self.history = MetricHistory(["step", "epoch", "lr", "batch_loss", "reg_loss", *per_layer])
+        self._row = np.zeros(len(self.history.columns))  # the next history row, built in place
+        self._row_norms = self._row[5:].reshape(3, L)
+        self._grads = [self.network.grad]  # what the optimizer's step takes, every step
+        self._quiet = False  # inside quiet_steps()
         self.evaluations = MetricHistory(
             ["step", "train_loss", "test_loss", "train_accuracy", "test_accuracy"], capacity=2048
         )
@@ -245,21 +252,33 @@ class Trainer:
     def run(self, steps: int) -> StepResult | None:
         """Up to ``steps`` steps; stops early if training diverges. Returns the last result."""
         result = None
-        for _ in range(steps):
-            result = self.step()
-            if result.diverged:
-                break
+        with self.quiet_steps():
+            for _ in range(steps):
+                result = self.step()
+                if result.diverged:
+                    break
         return result
+
+    @contextlib.contextmanager
+    def quiet_steps(self) -> Iterator[None]:
+        """Steps taken inside are silent about floating-point errors (a diverging run is
+        reported, not warned about) under one ``np.errstate`` for all of them: entering one
+        costs as much as a tenth of a small network's step."""
+        with np.errstate(all="ignore"):
+            quiet, self._quiet = self._quiet, True
+            try:
+                yield
+            finally:
+                self._quiet = quiet
 
     def train_on(self, x: np.ndarray, y: np.ndarray) -> StepResult:
         """One step on the given batch (features, loss targets)."""
-        with np.errstate(all="ignore"):  # a diverging run is reported, not warned about
-            self.begin_step()
-            net = self.network
-            net.forward(x, train=True)
-            loss = net.loss_value(y)
-            net.backward(y)
-            return self.finish_step(loss)
+        if not self._quiet:
+            with self.quiet_steps():
+                return self.train_on(x, y)
+        self.begin_step()
+        loss = self.network.train_pass(x, y)
+        return self.finish_step(loss)
 
     def begin_step(self) -> float:
         """Before a step's forward pass: set the optimizer's learning rate (and cycled
@@ -277,14 +296,21 @@ class Trainer:
         return lr
 
     def finish_step(self, loss: float) -> StepResult:
-        """Everything after backward: regularise, measure, clip, update, record."""
+        """Everything after backward: regularise, measure, clip, update, record.
+
+        The norms of the gradient, of the weights before the update and of the update are
+        measured after it, all layers in one call (``Network.update_norms``); the history
+        row is built in place and the result's arrays are views of a copy of it."""
         net, training = self.network, self.experiment.training
         reg = training.regularization
-        reg_loss = regularization.penalty(net.weights, reg.kind, reg.rate)
-        regularization.add_gradient(net.weight_grads, net.weights, reg.kind, reg.rate)
-        grad_norms = net.weight_grad_norms()
+        reg_loss = 0.0
+        if reg.kind != "none" and reg.rate != 0.0:
+            reg_loss = regularization.penalty(net.weights, reg.kind, reg.rate)
+            regularization.add_gradient(net.weight_grads, net.weights, reg.kind, reg.rate)
         clip = training.grad_clip
-        if clip is not None:
+        clipped_norms = None
+        if clip is not None:  # the gradient norms reported are those before clipping
+            clipped_norms = net.weight_grad_norms()
             if clip.mode == "norm":  # the threshold is max_norm
                 clipping.clip_grad_norm(net.grad, clip.threshold)
             else:  # the threshold is clip_value
@@ -293,28 +319,38 @@ class Trainer:
         lr = self.optimizer.lr
         if not math.isfinite(loss + reg_loss):
             what = f"loss became {loss + reg_loss}"  # 'inf' or 'nan'
-            return self._diverge(step, what, lr, loss, reg_loss, grad_norms)
-        before = net.theta.copy()
-        self.optimizer.step([net.grad])
-        delta = net.theta - before
-        if not math.isfinite(float(np.dot(delta, delta))):  # inf/nan anywhere in θ
+            norms = net.weight_grad_norms() if clipped_norms is None else clipped_norms
+            return self._diverge(step, what, lr, loss, reg_loss, norms)
+        net.keep_theta()
+        self.optimizer.step(self._grads)
+        squares = net.update_norms()  # rows ‖dW‖², ‖W‖², ‖ΔW‖²; a last column for the rest
+        if not math.isfinite(_add(squares[2])):  # inf/nan anywhere in θ
             bad = "nan" if np.isnan(net.theta).any() else "inf"
-            net.theta[...] = before  # keep the last finite state inspectable
-            return self._diverge(step, f"a weight became {bad}", lr, loss, reg_loss, grad_norms)
-        weight_norms, step_norms = net.segment_norms_pair(before, delta)
-        ratios = step_norms / np.maximum(weight_norms, 1e-300)
-        self.steps_done = step
+            net.restore_theta()  # keep the last finite state inspectable
+            norms = np.sqrt(squares[0, :-1]) if clipped_norms is None else clipped_norms
+            return self._diverge(step, f"a weight became {bad}", lr, loss, reg_loss, norms)
+        L = net.depth
         epoch = self.epochs_done + 1
+        row = self._row
+        row[:5] = step, epoch, lr, loss, reg_loss
+        norms = self._row_norms  # (3, L) view of row: gradient, weight, update norms
+        np.sqrt(squares[:, :L], out=norms)
+        if clipped_norms is not None:
+            norms[0] = clipped_norms
+        # the update ratio ‖ΔW‖ / ‖W‖ replaces the update norm
+        np.divide(norms[2], np.maximum(norms[1], 1e-300), out=norms[2])
+        self.steps_done = step
         self.epoch_losses.append(loss)
-        self.history.append(
-            np.concatenate(([step, epoch, lr, loss, reg_loss], grad_norms, weight_norms, ratios))
-        )
+        self.history.append(row)
         evaluation = None
-        if step % self.experiment.training.eval_every == 0:
+        if step % training.eval_every == 0:
             evaluation = self.evaluate()
-        result = StepResult(
-            step, epoch, lr, loss, reg_loss, grad_norms, weight_norms, ratios, evaluation
-        )
+        kept = row.copy()  # the result's arrays are never reused
+        result = _new_tuple(
+            StepResult,
+            (step, epoch, lr, loss, reg_loss, kept[5 : 5 + L], kept[5 + L : 5 + 2 * L],
+             kept[5 + 2 * L :], evaluation, None),
+        )  # fmt: skip
         self.last_result = result
         return result
 
