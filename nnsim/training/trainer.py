@@ -37,7 +37,6 @@ if TYPE_CHECKING:
 
 LR_BLOCK = 1024  # learning rates are computed ahead in blocks: the schedule is a pure function
 _new_tuple = tuple.__new__  # StepResult(...) runs a Python-level __new__; this builds it directly
-_add = np.add.reduce  # ndarray.sum goes through a Python wrapper first
 
 
 class DivergedError(RuntimeError):
@@ -324,7 +323,7 @@ class Trainer:
         net.keep_theta()
         self.optimizer.step(self._grads)
         squares = net.update_norms()  # rows ‖dW‖², ‖W‖², ‖ΔW‖²; a last column for the rest
-        if not math.isfinite(_add(squares[2])):  # inf/nan anywhere in θ
+        if not math.isfinite(sum(squares[2].tolist())):  # inf/nan anywhere in θ
             bad = "nan" if np.isnan(net.theta).any() else "inf"
             net.restore_theta()  # keep the last finite state inspectable
             norms = np.sqrt(squares[0, :-1]) if clipped_norms is None else clipped_norms
@@ -332,7 +331,7 @@ class Trainer:
         L = net.depth
         epoch = self.epochs_done + 1
         row = self._row
-        row[:5] = step, epoch, lr, loss, reg_loss
+        row[0], row[1], row[2], row[3], row[4] = step, epoch, lr, loss, reg_loss
         norms = self._row_norms  # (3, L) view of row: gradient, weight, update norms
         np.sqrt(squares[:, :L], out=norms)
         if clipped_norms is not None:
