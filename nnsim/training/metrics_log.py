@@ -88,7 +88,7 @@ class MetricsLog:
     :meth:`record` only keeps the result; every ``BLOCK_ROWS`` results go to disk as one
     block of float64 numbers (cheap: formatting a CSV row costs more than a tenth of a small
     network's step), so memory stays bounded however long the run. :meth:`export` writes the
-    CSV, each row through :func:`metrics_row`, exactly as ``nnsim run`` does.
+    CSV, each block through :func:`metrics_lines`, exactly as ``nnsim run`` does.
     """
 
     def __init__(self) -> None:

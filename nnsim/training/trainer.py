@@ -29,6 +29,7 @@ from nnsim.training.data import TrainingData, build_data
 from nnsim.training.divergence import explain_divergence
 from nnsim.training.history import MetricHistory
 from nnsim.training.results import Evaluation, StepResult
+from nnsim.training.trainer_evaluation import loss_and_accuracy
 from nnsim.training.trainer_state import load_trainer_state, trainer_state
 
 if TYPE_CHECKING:
@@ -260,9 +261,8 @@ class Trainer:
 
     @contextlib.contextmanager
     def quiet_steps(self) -> Iterator[None]:
-        """Steps taken inside are silent about floating-point errors (a diverging run is
-        reported, not warned about) under one ``np.errstate`` for all of them: entering one
-        costs as much as a tenth of a small network's step."""
+        """One ``np.errstate`` for all the steps inside (a diverging run is reported, not
+        warned about; ``step()`` outside enters one per step, a tenth of a small step)."""
         with np.errstate(all="ignore"):
             quiet, self._quiet = self._quiet, True
             try:
@@ -295,11 +295,8 @@ class Trainer:
         return lr
 
     def finish_step(self, loss: float) -> StepResult:
-        """Everything after backward: regularise, measure, clip, update, record.
-
-        The norms of the gradient, of the weights before the update and of the update are
-        measured after it, all layers in one call (``Network.update_norms``); the history
-        row is built in place and the result's arrays are views of a copy of it."""
+        """Everything after backward: regularise, clip, update, measure (the norms of every
+        layer in one call, ``Network.update_norms``), record (the row built in place)."""
         net, training = self.network, self.experiment.training
         reg = training.regularization
         reg_loss = 0.0
@@ -310,10 +307,7 @@ class Trainer:
         clipped_norms = None
         if clip is not None:  # the gradient norms reported are those before clipping
             clipped_norms = net.weight_grad_norms()
-            if clip.mode == "norm":  # the threshold is max_norm
-                clipping.clip_grad_norm(net.grad, clip.threshold)
-            else:  # the threshold is clip_value
-                clipping.clip_grad_value(net.grad, clip.threshold)
+            clipping.clip_grad(net.grad, clip.mode, clip.threshold)
         step = self.steps_done + 1
         lr = self.optimizer.lr
         if not math.isfinite(loss + reg_loss):
@@ -358,18 +352,10 @@ class Trainer:
     ) -> StepResult:
         self.diverged = explain_divergence(self, what, step, lr)
         nan = np.full(self.network.depth, np.nan)
+        epoch = self.epochs_done + 1
         result = StepResult(
-            step,
-            self.epochs_done + 1,
-            lr,
-            loss,
-            reg_loss,
-            grad_norms,
-            nan,
-            nan,
-            None,
-            self.diverged,
-        )
+            step, epoch, lr, loss, reg_loss, grad_norms, nan, nan, None, self.diverged
+        )  # fmt: skip
         self.last_result = result
         return result
 
@@ -384,17 +370,7 @@ class Trainer:
     # -- measuring -----------------------------------------------------------------------------
     def loss_and_accuracy(self, x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
         """Evaluation-mode data loss and accuracy on features ``x``, targets ``y``."""
-        with np.errstate(all="ignore"):
-            pre, a = self.network.evaluate(x)
-            loss = self.network.loss.value(pre, a, y)
-        kind = self.data.kind
-        if kind == "binary":
-            accuracy = float(np.mean((a[:, 0] > 0.5) == (y > 0.5)))
-        elif kind == "multiclass":
-            accuracy = float(np.mean(np.argmax(a, axis=1) == y))
-        else:
-            accuracy = math.nan
-        return loss, accuracy
+        return loss_and_accuracy(self.network, self.data.kind, x, y)
 
     def evaluate(self) -> Evaluation:
         """Full train and test loss and accuracy now; recorded in ``evaluations``."""
