@@ -4400,6 +4400,46 @@ the chosen learning rate (a rate much too high) is as easy to see (η = 0 is lef
         <translation>每一行的标签都是 0：{rule}</translation>
     </message>
     <message>
+        <source>this file was made by a newer nnsim (experiment version {version}); this nnsim reads version {ours}: please update nnsim</source>
+        <translation>此文件由更新版本的 nnsim 创建（实验版本 {version}）；本 nnsim 只能读取版本 {ours}：请更新 nnsim</translation>
+    </message>
+    <message>
+        <source>must be {format!r} (this is not an nnsim experiment?), got {got}</source>
+        <translation>应为 {format!r}（这不是 nnsim 实验文件？），实际为 {got}</translation>
+    </message>
+    <message>
+        <source>must be {version}, got {got}</source>
+        <translation>应为 {version}，实际为 {got}</translation>
+    </message>
+    <message>
+        <source>only allowed with &quot;dataset&quot;: {custom!r}</source>
+        <translation>只能与 &quot;dataset&quot;: {custom!r} 一起使用</translation>
+    </message>
+    <message>
+        <source>required with &quot;dataset&quot;: {custom!r}: a list of [x1, x2, label] rows</source>
+        <translation>&quot;dataset&quot;: {custom!r} 时必须提供：由 [x1, x2, label] 行组成的列表</translation>
+    </message>
+    <message>
+        <source>only allowed with &quot;dataset&quot;: {custom!r} and its points</source>
+        <translation>只能与 &quot;dataset&quot;: {custom!r} 及其数据点一起使用</translation>
+    </message>
+    <message>
+        <source>points and test_points hold at most {most} in all</source>
+        <translation>points 与 test_points 合计最多 {most} 个</translation>
+    </message>
+    <message>
+        <source>must be a non-empty list of feature names, got {got}</source>
+        <translation>应为非空的特征名列表，实际为 {got}</translation>
+    </message>
+    <message>
+        <source>must list at most {most} features, got {count}</source>
+        <translation>最多列出 {most} 个特征，实际为 {count} 个</translation>
+    </message>
+    <message>
+        <source>must be one of {choices}, got {got}</source>
+        <translation>应为 {choices} 之一，实际为 {got}</translation>
+    </message>
+    <message>
         <source>must be a list of [x1, x2, label] rows, got {got}</source>
         <translation>应为由 [x1, x2, label] 行组成的列表，实际为 {got}</translation>
     </message>
@@ -4422,6 +4462,30 @@ the chosen learning rate (a rate much too high) is as easy to see (η = 0 is lef
     <message>
         <source>… and {count} more bad rows</source>
         <translation>……另有 {count} 个错误的行</translation>
+    </message>
+    <message>
+        <source>must be a list of 0..{most} layers, got {got}</source>
+        <translation>应为 0..{most} 个层组成的列表，实际为 {got}</translation>
+    </message>
+    <message>
+        <source>is required: an integer in 1..{most}</source>
+        <translation>必须提供：1..{most} 的整数</translation>
+    </message>
+    <message>
+        <source>must be one of {steps} (steps per second) or {max!r}, got {got}</source>
+        <translation>应为 {steps}（每秒步数）之一或 {max!r}，实际为 {got}</translation>
+    </message>
+    <message>
+        <source>must be a list of 0..{most} control names, got {got}</source>
+        <translation>应为 0..{most} 个控件名组成的列表，实际为 {got}</translation>
+    </message>
+    <message>
+        <source>must be an identifier like &apos;learning_rate&apos; ([A-Za-z_][A-Za-z0-9_]*), got {got}</source>
+        <translation>应为形如 &apos;learning_rate&apos; 的标识符（[A-Za-z_][A-Za-z0-9_]*），实际为 {got}</translation>
+    </message>
+    <message>
+        <source>{name!r} is listed twice</source>
+        <translation>{name!r} 列出了两次</translation>
     </message>
     <message>
         <source>must be an integer in 1..{most} or &apos;all&apos;, got {got}</source>

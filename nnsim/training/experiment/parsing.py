@@ -93,8 +93,13 @@ def parse_experiment_fields(d: Any) -> dict[str, Any]:
     if type(version) is int and version > VERSION:
         problems.add(
             "version",
-            f"this file was made by a newer nnsim (experiment version {version}); this nnsim "
-            f"reads version {VERSION}: please update nnsim",
+            Sentence(
+                QT_TR_NOOP(
+                    "this file was made by a newer nnsim (experiment version {version}); "
+                    "this nnsim reads version {ours}: please update nnsim"
+                ),
+                {"version": version, "ours": VERSION},
+            ),
         )
         raise ExperimentError(problems.messages)  # its other keys would be guesswork
     root = read_object(problems, d, "", _TOP_KEYS)
@@ -103,9 +108,12 @@ def parse_experiment_fields(d: Any) -> dict[str, Any]:
     fmt = root.get("format", FORMAT)
     if fmt != FORMAT:
         got = describe(fmt, with_type=True)
-        problems.add("format", f"must be {FORMAT!r} (this is not an nnsim experiment?), got {got}")
+        template = QT_TR_NOOP("must be {format!r} (this is not an nnsim experiment?), got {got}")
+        problems.add("format", Sentence(template, {"format": FORMAT, "got": got}))
     if version != VERSION or type(version) is not int:
-        problems.add("version", f"must be {VERSION}, got {describe(version, with_type=True)}")
+        got = describe(version, with_type=True)
+        problems.add("version", Sentence(QT_TR_NOOP("must be {version}, got {got}"),
+                                         {"version": VERSION, "got": got}))  # fmt: skip
     name = read_str(problems, root, "name", "", "")
     description = read_str(problems, root, "description", "", "")
     seed = read_int(problems, root, "seed", "", 0, 0, MAX_SEED)
@@ -151,22 +159,28 @@ def _parse_data(problems: Problems, value: Any, path: str) -> Any:
     if d.get("points") is not None:
         points = _parse_points(problems, d["points"], child(path, "points"))
         if dataset not in (CUSTOM, INVALID):
-            problems.add(child(path, "points"), f'only allowed with "dataset": {CUSTOM!r}')
+            template = QT_TR_NOOP('only allowed with "dataset": {custom!r}')
+            problems.add(child(path, "points"), Sentence(template, {"custom": CUSTOM}))
     elif dataset == CUSTOM:
         problems.add(
             child(path, "points"),
-            f'required with "dataset": {CUSTOM!r}: a list of [x1, x2, label] rows',
+            Sentence(
+                QT_TR_NOOP('required with "dataset": {custom!r}: a list of [x1, x2, label] rows'),
+                {"custom": CUSTOM},
+            ),
         )
     test_points = None
     if d.get("test_points") is not None:
         where = child(path, "test_points")
         test_points = _parse_points(problems, d["test_points"], where)
         if dataset != CUSTOM or points is None:
-            problems.add(where, f'only allowed with "dataset": {CUSTOM!r} and its points')
+            template = QT_TR_NOOP('only allowed with "dataset": {custom!r} and its points')
+            problems.add(where, Sentence(template, {"custom": CUSTOM}))
         elif INVALID not in (points, test_points) and len(points) + len(test_points) > (
             MAX_SAMPLES
         ):
-            problems.add(where, f"points and test_points hold at most {MAX_SAMPLES} in all")
+            template = QT_TR_NOOP("points and test_points hold at most {most} in all")
+            problems.add(where, Sentence(template, {"most": MAX_SAMPLES}))
     if len(problems) > before:
         return INVALID
     return DataSpec(dataset, samples, noise, fraction, features, points, test_points)
@@ -177,20 +191,26 @@ def _parse_features(problems: Problems, value: Any, path: str) -> Any:
         return ("x1", "x2")
     if not isinstance(value, list) or not value:
         got = describe(value, with_type=True) if not isinstance(value, list) else "an empty list"
-        problems.add(path, f"must be a non-empty list of feature names, got {got}")
+        template = QT_TR_NOOP("must be a non-empty list of feature names, got {got}")
+        problems.add(path, Sentence(template, {"got": got}))
         return INVALID
     if len(value) > len(FEATURES):
-        problems.add(path, f"must list at most {len(FEATURES)} features, got {len(value)}")
+        template = QT_TR_NOOP("must list at most {most} features, got {count}")
+        problems.add(path, Sentence(template, {"most": len(FEATURES), "count": len(value)}))
         return INVALID
     ok = True
     for i, name in enumerate(value):
         if not isinstance(name, str) or name not in FEATURES:
             problems.add(
-                item(path, i), f"must be one of {', '.join(FEATURES)}, got {describe(name)}"
+                item(path, i),
+                Sentence(
+                    QT_TR_NOOP("must be one of {choices}, got {got}"),
+                    {"choices": ", ".join(FEATURES), "got": describe(name)},
+                ),
             )
             ok = False
         elif name in value[:i]:
-            problems.add(item(path, i), f"{name!r} is listed twice")
+            problems.add(item(path, i), _twice(name))
             ok = False
     return tuple(value) if ok else INVALID
 
@@ -262,7 +282,8 @@ def _parse_layers(problems: Problems, value: Any, path: str) -> Any:
         return NetworkSpec().hidden_layers
     if not isinstance(value, list) or len(value) > MAX_HIDDEN_LAYERS:
         got = f"{len(value)} layers" if isinstance(value, list) else describe(value, with_type=True)
-        problems.add(path, f"must be a list of 0..{MAX_HIDDEN_LAYERS} layers, got {got}")
+        template = QT_TR_NOOP("must be a list of 0..{most} layers, got {got}")
+        problems.add(path, Sentence(template, {"most": MAX_HIDDEN_LAYERS, "got": got}))
         return INVALID
     before = len(problems)
     layers = []
@@ -272,7 +293,8 @@ def _parse_layers(problems: Problems, value: Any, path: str) -> Any:
         if d is None:
             continue
         if "units" not in d:
-            problems.add(child(where, "units"), f"is required: an integer in 1..{MAX_UNITS}")
+            template = QT_TR_NOOP("is required: an integer in 1..{most}")
+            problems.add(child(where, "units"), Sentence(template, {"most": MAX_UNITS}))
         units = read_int(problems, d, "units", where, 1, 1, MAX_UNITS)
         activation = read_choice(problems, d, "activation", where, "tanh", ACTIVATIONS)
         batch_norm = read_bool(problems, d, "batch_norm", where, None)
@@ -302,7 +324,8 @@ def _parse_speed(problems: Problems, value: Any, where: str) -> Any:
         return value if isinstance(value, str) else int(value)
     steps = ", ".join(str(s) for s in SPEEDS if s != SPEED_MAX)
     got = describe(value, with_type=True)
-    problems.add(where, f"must be one of {steps} (steps per second) or {SPEED_MAX!r}, got {got}")
+    template = QT_TR_NOOP("must be one of {steps} (steps per second) or {max!r}, got {got}")
+    problems.add(where, Sentence(template, {"steps": steps, "max": SPEED_MAX, "got": got}))
     return INVALID
 
 
@@ -311,7 +334,8 @@ def _parse_hidden_controls(problems: Problems, d: Mapping[str, Any], path: str) 
     names = d.get("hidden_controls", [])
     if not isinstance(names, list) or len(names) > MAX_HIDDEN_CONTROLS:
         got = f"{len(names)} names" if isinstance(names, list) else describe(names, with_type=True)
-        problems.add(where, f"must be a list of 0..{MAX_HIDDEN_CONTROLS} control names, got {got}")
+        template = QT_TR_NOOP("must be a list of 0..{most} control names, got {got}")
+        problems.add(where, Sentence(template, {"most": MAX_HIDDEN_CONTROLS, "got": got}))
         return INVALID
     before = len(problems)
     seen: set[str] = set()
@@ -319,11 +343,20 @@ def _parse_hidden_controls(problems: Problems, d: Mapping[str, Any], path: str) 
         if not isinstance(name, str) or not _IDENTIFIER.fullmatch(name):
             problems.add(
                 item(where, i),
-                f"must be an identifier like 'learning_rate' ([A-Za-z_][A-Za-z0-9_]*), "
-                f"got {describe(name, with_type=True)}",
+                Sentence(
+                    QT_TR_NOOP(
+                        "must be an identifier like 'learning_rate' "
+                        "([A-Za-z_][A-Za-z0-9_]*), got {got}"
+                    ),
+                    {"got": describe(name, with_type=True)},
+                ),
             )
         elif name in seen:
-            problems.add(item(where, i), f"{name!r} is listed twice")
+            problems.add(item(where, i), _twice(name))
         else:
             seen.add(name)
     return INVALID if len(problems) > before else tuple(names)
+
+
+def _twice(name: object) -> str:
+    return Sentence(QT_TR_NOOP("{name!r} is listed twice"), {"name": name})
