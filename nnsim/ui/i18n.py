@@ -128,7 +128,11 @@ def retranslator(old: str, new: str):
     target = catalogue(new)
 
     def convert(text: str) -> str:
-        source = to_source.get(text, text)
+        source = text if old == SOURCE_LANGUAGE else to_source.get(text)
+        known = source is not None and (new == SOURCE_LANGUAGE or source in target)
+        if not known and "\n" in text:  # lines put together (a summary, its formula)
+            return "\n".join(map(convert, text.split("\n")))
+        source = text if source is None else source
         return target.get(source, source) if new != SOURCE_LANGUAGE else source
 
     return convert

@@ -95,8 +95,9 @@ def _retranslate(obj: QObject, convert: Convert) -> None:
 
 
 def _retranslate_scene(view: QGraphicsView, convert: Convert) -> None:
-    """Plot titles, axis labels, legends and the diagram's text items."""
+    """Plot titles, axis labels, legends, the diagram's text items, and items' tooltips."""
     for item in view.scene().items():
+        _set(item.toolTip, item.setToolTip, convert)
         if isinstance(item, pg.AxisItem):
             label = item.labelText
             if label and convert(label) != label:

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 from nnsim.ui.i18n import shown, tr
 from nnsim.ui.plots.axes import LogAxis
 from nnsim.ui.plots.export import install_export_dialog
-from nnsim.ui.plots.pyqtgraph_texts import install_pyqtgraph_translator
 from nnsim.ui.plots.ranges import RangeAnchor
 from nnsim.ui.style import MUTED, TEXT
 
@@ -116,7 +115,6 @@ class PlotPanel(QWidget):
 
     def __init__(self, object_name: str, tooltip: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        install_pyqtgraph_translator()  # before pyqtgraph makes its menus
         self.setObjectName(object_name)
         self.setToolTip(tr(tooltip))
         self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
