@@ -52,3 +52,25 @@ def test_without_a_chinese_font_the_status_bar_says_which_package_to_install(
     assert not app.warn_without_chinese_font(window)  # English: once ever
     nnsim_language("zh_CN")
     assert app.warn_without_chinese_font(window)  # Chinese: at every start
+
+
+def test_the_language_follows_the_system_locale_until_one_is_chosen(qapp, monkeypatch):
+    from PySide6.QtCore import QLocale
+
+    from nnsim.ui import i18n
+
+    class Chinese(QLocale):
+        @staticmethod
+        def system():
+            return QLocale(QLocale.Language.Chinese, QLocale.Country.Taiwan)
+
+    monkeypatch.setattr(i18n, "QLocale", Chinese)
+    assert i18n.system_language() == "zh_CN"  # any Chinese locale: Simplified Chinese
+    QSettings().remove(SETTING)
+    assert i18n.chosen_language() == "zh_CN"
+    QSettings().setValue(SETTING, "en")  # View ▸ Language's choice wins
+    assert i18n.chosen_language() == "en"
+    QSettings().setValue(SETTING, "klingon")  # a bad setting falls back to the system's
+    assert i18n.chosen_language() == "zh_CN"
+    monkeypatch.setattr(i18n, "QLocale", QLocale)
+    QSettings().remove(SETTING)
