@@ -120,6 +120,19 @@ def test_the_diagnosis_markers_read_in_chinese(qtbot, make_window, nnsim_languag
     assert english_on_plots(window) == []
 
 
+def test_a_live_hyperparameter_change_is_marked_in_chinese(qtbot, make_window, nnsim_language):
+    nnsim_language("zh_CN")
+    window = make_window()
+    train_until(window, 5)
+    window.worker.set_hyperparameter("momentum", 0.5)  # as the optimizer's field does live
+    window.worker.set_lr(0.01)
+    train_until(window, 10)
+    markers = window.loss_panel.markers
+    qtbot.waitUntil(lambda: len(markers.texts()) == 2)
+    assert markers.texts() == [f"{tr('momentum')} → 0.5", "lr 0.03 → 0.01"]
+    assert english_on_plots(window) == []
+
+
 def test_the_right_click_export_dialog_reads_in_chinese(qtbot, make_window, nnsim_language):
     nnsim_language("zh_CN")
     window = make_window()
