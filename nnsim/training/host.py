@@ -33,6 +33,7 @@ from nnsim.training.grid import GridPredictor
 from nnsim.training.metrics_log import MetricsLog, export_metrics
 from nnsim.training.snapshot import Snapshot, for_the_pipe, take_snapshot
 from nnsim.training.step_line import StepLineProbe
+from nnsim.training.text import Sentence, Text
 from nnsim.training.trainer import Trainer
 
 if TYPE_CHECKING:
@@ -189,7 +190,8 @@ class TrainingHost:
 
     def _set_hyperparameter(self, name: str, value: Any) -> None:
         self.trainer.set_optimizer_hyperparameter(name, value)
-        self._markers.append((self.trainer.steps_done, f"{name} → {value}"))
+        change = Sentence("{name} → {value}", {"name": Text(name), "value": value})
+        self._markers.append((self.trainer.steps_done, change))  # momentum: words
 
     def _set_weight(self, layer: int, row: int, col: int, value: float) -> None:
         self.trainer.network.layers[layer - 1].W[row, col] = value

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from nnsim.training.text import QT_TR_NOOP, Sentence, Text
+
 PAST, SHORT = 1.25, 0.8  # chosen η / best η beyond which the step overshoots / falls short
 
 
@@ -85,40 +87,28 @@ class StepLine:
         i = int(np.argmin(finite))
         return i, float(self.etas[i])
 
-    def verdict(self) -> str:
+    def verdict(self) -> Sentence:
         """Where η₀ lands along the line on the training set's loss (the loss the step is
         meant to lower), in the learner's words: "η = 3 lands past the minimum along the
         gradient (best η ≈ 0.8): the step skips over it." Then, if it lands elsewhere on the
-        step's own mini-batch (whose gradient the line follows), where."""
+        step's own mini-batch (whose gradient the line follows), where. A
+        :class:`~nnsim.training.text.Sentence`: its ``str`` is the English."""
         if not self.grad_norm > 0:
-            return "The gradient is zero here: no step size moves the weights."
+            return Sentence(
+                QT_TR_NOOP("The gradient is zero here: no step size moves the weights.")
+            )
         if not (math.isfinite(self.batch_loss[0]) and math.isfinite(self.train_loss[0])):
-            return "The loss along the gradient is not finite: the weights have blown up."
+            return Sentence(
+                QT_TR_NOOP("The loss along the gradient is not finite: the weights have blown up.")
+            )
         kind, eta = self._landing(self.train_loss)
-        lr, top = _g(self.lr), _g(self.etas[-1])
-        head, where = f"η = {lr} lands", f"the minimum along the gradient (best η ≈ {_g(eta)})"
-        text = {
-            "none": "No step along this batch's gradient lowers the training loss.",
-            "end": f"η = {lr} stops short of the minimum along the gradient: the loss still "
-            f"falls at η = {top}, so a larger step would go further.",
-            "past": f"{head} past {where}: the step skips over it.",
-            "up": f"{head} past {where}: the step skips over it and the loss goes up.",
-            "short": f"{head} short of {where}: a longer step would go further.",
-            "near": f"{head} near {where}.",
-        }[kind]
+        values = {"lr": _g(self.lr), "top": _g(self.etas[-1]), "best": _g(eta)}
+        text = Sentence(_VERDICTS[kind], values)
         batch_kind, batch_eta = self._landing(self.batch_loss)
         if batch_kind == kind:
             return text
-        best = f"(best η ≈ {_g(batch_eta)})"
-        on_batch = {
-            "none": "no step lowers its loss.",
-            "end": f"its loss still falls at η = {top}.",
-            "past": f"it lands past the minimum {best}.",
-            "up": f"it lands past the minimum and its loss goes up {best}.",
-            "short": f"it falls short of the minimum {best}.",
-            "near": f"it lands near the minimum {best}.",
-        }[batch_kind]
-        return f"{text} On the mini-batch itself {on_batch}"
+        on_batch = Text(_ON_BATCH[batch_kind], {**values, "best": _g(batch_eta)})
+        return Sentence(QT_TR_NOOP("{verdict} {on_batch}"), {"verdict": text, "on_batch": on_batch})
 
     def _landing(self, losses: np.ndarray) -> tuple[str, float]:
         """Where η₀ lands on ``losses``: none (no step helps), end (the minimum is beyond the
@@ -133,33 +123,85 @@ class StepLine:
             return ("past" if losses[self.chosen_index] <= losses[0] else "up"), eta
         return ("short" if self.lr / eta < SHORT else "near"), eta
 
-    def details(self) -> str:
+    def details(self) -> Sentence:
         """The numbers behind :meth:`verdict`: both curves from η = 0 to η₀, the quadratic
-        model's minimum."""
+        model's minimum (a :class:`~nnsim.training.text.Sentence`)."""
         chosen = self.chosen_index
-        parts = []
-        for losses, what in ((self.batch_loss, "batch"), (self.train_loss, "training set")):
+        parts: dict[str, object] = {}
+        for losses, what in ((self.batch_loss, "batch"), (self.train_loss, "train")):
             best = self.best(losses)
-            text = f"{what} {_g(losses[0])} → {_g(losses[chosen])}"
+            values = {"start": _g(losses[0]), "end": _g(losses[chosen])}
             if best is not None and best[0] == 0:
-                text += " (no step along this gradient lowers it)"
+                template = _DETAILS[what, "none"]
             elif best is not None:
-                text += f" (best {_g(losses[best[0]])} at η ≈ {_g(best[1])})"
-            parts.append(text)
+                template = _DETAILS[what, "best"]
+                values |= {"loss": _g(losses[best[0]]), "eta": _g(best[1])}
+            else:
+                template = _DETAILS[what, ""]
+            parts[what] = Text(template, values)
         q = self.quadratic_minimum
-        parts.append(
-            "quadratic model: no minimum (gᵀHg ≤ 0)" if q is None
-            else f"quadratic model: minimum at η ≈ {_g(q)}, above the start past η ≈ {_g(2 * q)}"
+        parts["model"] = (
+            Text(QT_TR_NOOP("quadratic model: no minimum (gᵀHg ≤ 0)")) if q is None
+            else Text(QT_TR_NOOP("quadratic model: minimum at η ≈ {q}, above the start past "
+                                 "η ≈ {q2}"), {"q": _g(q), "q2": _g(2 * q)})
         )  # fmt: skip
-        return " · ".join(parts)
+        return Sentence("{batch} · {train} · {model}", parts)
 
     def update_text(self) -> str:
-        """What the line is when the optimizer does not step along −g ("" when it does)."""
+        """What the line is when the optimizer does not step along −g ("" when it does;
+        else a :class:`~nnsim.training.text.Sentence`)."""
         if self.update_train_loss is None or self.update_cosine is None:
             return ""
         angle = math.degrees(math.acos(max(-1.0, min(1.0, self.update_cosine))))
         landed = _g(self.update_train_loss[self.chosen_index])
-        return (
-            f"{self.optimizer} steps {angle:.0f}° away from −g: along its actual update "
-            f"(dotted) the training-set loss lands at {landed}."
+        return Sentence(
+            QT_TR_NOOP(
+                "{optimizer} steps {angle:.0f}° away from −g: along its actual update "
+                "(dotted) the training-set loss lands at {landed}."
+            ),
+            {"optimizer": self.optimizer, "angle": angle, "landed": landed},
         )
+
+
+_VERDICTS = {  # where η₀ lands on the training set's loss (StepLine._landing's kinds)
+    "none": QT_TR_NOOP("No step along this batch's gradient lowers the training loss."),
+    "end": QT_TR_NOOP(
+        "η = {lr} stops short of the minimum along the gradient: the loss still falls at "
+        "η = {top}, so a larger step would go further."
+    ),
+    "past": QT_TR_NOOP(
+        "η = {lr} lands past the minimum along the gradient (best η ≈ {best}): the step "
+        "skips over it."
+    ),
+    "up": QT_TR_NOOP(
+        "η = {lr} lands past the minimum along the gradient (best η ≈ {best}): the step "
+        "skips over it and the loss goes up."
+    ),
+    "short": QT_TR_NOOP(
+        "η = {lr} lands short of the minimum along the gradient (best η ≈ {best}): a longer "
+        "step would go further."
+    ),
+    "near": QT_TR_NOOP("η = {lr} lands near the minimum along the gradient (best η ≈ {best})."),
+}
+_ON_BATCH = {  # where it lands on the step's own mini-batch, when that differs
+    "none": QT_TR_NOOP("On the mini-batch itself no step lowers its loss."),
+    "end": QT_TR_NOOP("On the mini-batch itself its loss still falls at η = {top}."),
+    "past": QT_TR_NOOP("On the mini-batch itself it lands past the minimum (best η ≈ {best})."),
+    "up": QT_TR_NOOP(
+        "On the mini-batch itself it lands past the minimum and its loss goes up (best η ≈ {best})."
+    ),
+    "short": QT_TR_NOOP(
+        "On the mini-batch itself it falls short of the minimum (best η ≈ {best})."
+    ),
+    "near": QT_TR_NOOP("On the mini-batch itself it lands near the minimum (best η ≈ {best})."),
+}
+_DETAILS = {  # one curve from η = 0 to η₀, and its best point
+    ("batch", ""): QT_TR_NOOP("batch {start} → {end}"),
+    ("batch", "none"): QT_TR_NOOP("batch {start} → {end} (no step along this gradient lowers it)"),
+    ("batch", "best"): QT_TR_NOOP("batch {start} → {end} (best {loss} at η ≈ {eta})"),
+    ("train", ""): QT_TR_NOOP("training set {start} → {end}"),
+    ("train", "none"): QT_TR_NOOP(
+        "training set {start} → {end} (no step along this gradient lowers it)"
+    ),
+    ("train", "best"): QT_TR_NOOP("training set {start} → {end} (best {loss} at η ≈ {eta})"),
+}

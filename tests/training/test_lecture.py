@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import html
 import math
+import re
 
 import numpy as np
 import pytest
@@ -31,6 +33,7 @@ from nnsim.training.lecture import (
     restore,
 )
 from nnsim.training.phases import phase_titles
+from nnsim.training.text import Sentence
 from nnsim.training.trainer import DivergedError, Trainer
 
 
@@ -268,6 +271,32 @@ def test_divergence_stops_at_the_update_and_going_back_clears_it():
     session.previous_phase()
     assert session.trainer.diverged is None
     assert session.next_phase().result.diverged
+
+
+def test_the_divergence_line_reads_in_the_readers_language():
+    exp = experiment(
+        data__dataset="plane",
+        training__optimizer={"name": "sgd", "lr": 100},
+        network__hidden_layers=[{"units": 3, "activation": "linear"}],
+    )
+    session = LectureSession(Trainer(exp))
+    for _ in range(10):
+        if session.run_to_end_of_step().result.diverged:
+            break
+    reason = session.trainer.diverged
+    assert isinstance(reason, Sentence)
+    english = [line for line in session.explain() if "Training diverged" in line]
+    assert english == [f"<b>Training diverged:</b> {html.escape(reason)}"]
+
+    def shouting(template: str) -> str:  # a "language": every word upper case
+        return re.sub(
+            r"\{[^}]*\}|[^{]+", lambda m: m[0] if m[0][0] == "{" else m[0].upper(), template
+        )
+
+    lines = session.explain(translate=shouting)
+    shown = [line for line in lines if "TRAINING DIVERGED" in line]
+    assert shown == [f"<B>TRAINING DIVERGED:</B> {html.escape(reason.render(shouting))}"]
+    assert reason.render(shouting) != reason
 
 
 def test_old_steps_are_forgotten_beyond_max_steps():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 import pytest
@@ -12,6 +13,7 @@ from nnsim.training.experiment import Experiment
 from nnsim.training.host import STEP_LINE_INTERVAL, TrainingHost
 from nnsim.training.lecture import LectureSession, checkpoint, checkpoints_equal
 from nnsim.training.step_line import StepLine, StepLineProbe, line_etas
+from nnsim.training.text import Sentence
 from nnsim.training.trainer import Trainer
 from nnsim.training.variations import with_settings
 
@@ -265,3 +267,28 @@ def test_a_costly_line_comes_less_often_so_training_keeps_its_pace(monkeypatch):
         clock.now += 0.05
     measured = [line for line in lines(sent) if line is not None]
     assert 2 <= len(measured) <= 4  # every 0.1 s / 5 % = 2 s: at most 5 % of the time
+
+
+def test_the_verdict_details_and_update_text_are_sentences_translated_whole():
+    etas = np.array([0.0, 0.5, 1.0, 2.0, 4.0])
+    line = StepLine(
+        1, 1.0, etas, np.array([1.0, 0.9, 0.6, 0.7, 2.0]), np.array([1.0, 0.5, 0.8, 0.9, 3.0]),
+        slope=2.0, curvature=1.0, grad_norm=1.0, optimizer="Adam",
+        update_batch_loss=np.ones(5), update_train_loss=np.array([1.0, 0.9, 0.7, 1, 1]),
+        update_cosine=0.5,
+    )  # fmt: skip
+    texts = {
+        line.verdict(): "η = 1 lands past the minimum along the gradient (best η ≈ 0.5): the "
+        "step skips over it. On the mini-batch itself it lands near the minimum (best η ≈ 1).",
+        line.details(): "batch 1 → 0.6 (best 0.6 at η ≈ 1) · training set 1 → 0.8 (best 0.5 "
+        "at η ≈ 0.5) · quadratic model: minimum at η ≈ 2, above the start past η ≈ 4",
+        line.update_text(): "Adam steps 60° away from −g: along its actual update (dotted) the "
+        "training-set loss lands at 0.7.",
+    }
+
+    def wordless(template: str) -> str:  # a "language" without a single English letter
+        return re.sub(r"\{[^}]*\}|[A-Za-z]", lambda m: m[0] if m[0][0] == "{" else "", template)
+
+    for text, english in texts.items():
+        assert isinstance(text, Sentence) and text == english  # str() is the English
+        assert re.findall(r"[A-Za-z]+", text.render(wordless)) in ([], ["Adam"]), text

@@ -4,6 +4,7 @@ of a Chinese window carries its Chinese labels."""
 
 from __future__ import annotations
 
+import dataclasses
 import xml.etree.ElementTree as ET
 
 import numpy as np
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QMenu, QTreeWidget, QWidget
 from nnsim.testing import train_until
 from nnsim.testing.untranslated import english_texts, english_words
 from nnsim.training.data import steps_per_epoch
+from nnsim.training.diagnosis.diagnoser import Diagnosis
 from nnsim.training.experiment import Experiment
 from nnsim.ui.export.figure import FIGURES, FigureChoice, FigureExporter, export_figure
 from nnsim.ui.export.figure_dialog import ExportFigureDialog
@@ -22,19 +24,6 @@ from nnsim.ui.plots.export import PlotExportDialog
 
 PLOTS = ("lossPlot", "gradientPlot", "lrPlot", "stepLinePlot")
 SVG = "{http://www.w3.org/2000/svg}"
-
-
-def not_ours(window) -> list[str]:
-    """Texts shown on the plots that other layers make: the ghost labels (what changed),
-    the diagnoses' codes, the markers of hyper-parameter changes and the step line's
-    verdict (all the training layer's, translated by helper training-text)."""
-    snapshot = window.last_snapshot
-    texts = list(window.loss_panel.ghosts.labels())
-    texts += [d.code for d in snapshot.diagnoses] + [text for _, text in snapshot.markers]
-    line = window.step_line_panel.line
-    if line is not None:
-        texts += [line.verdict(), line.update_text(), line.details()]
-    return [t for t in texts if t]
 
 
 def menu_texts(menu: QMenu) -> list[str]:
@@ -70,16 +59,14 @@ def english_in_menus(window) -> list[str]:
 
 
 def english_on_plots(window) -> list[tuple[str, str]]:
-    ignore = not_ours(window)
     found = []
     for name in PLOTS:
         widget = window.findChild(QWidget, name)
         assert widget is not None, name
-        found += english_texts(widget, ignore)
+        found += english_texts(widget)
     for panel in (window.loss_panel, window.gradient_panel, window.lr_panel):
-        found += english_texts(panel, ignore)  # the headers: read-outs, toggles, buttons
-    step = window.step_line_panel
-    found += [(w, t) for w, t in english_texts(step, ignore) if w != "stepLineVerdict"]
+        found += english_texts(panel)  # the headers: read-outs, toggles, buttons
+    found += english_texts(window.step_line_panel)  # the verdict and its details too
     return found
 
 
@@ -113,6 +100,37 @@ def test_the_plots_read_in_chinese_in_every_state(qtbot, make_window, nnsim_lang
     window.loss_tabs.setCurrentWidget(window.loss_panel)
     assert english_on_plots(window) == []
     assert english_in_menus(window) == []
+
+
+def test_the_diagnosis_markers_read_in_chinese(qtbot, make_window, nnsim_language):
+    nnsim_language("zh_CN")
+    window = make_window()
+    train_until(window, 20)
+    diagnoses = (
+        Diagnosis("dead_relu", 10, 1, {}),
+        Diagnosis("dead_relu", 10, 2, {}),
+        Diagnosis("exploding_gradients", 15, None, {}),
+    )
+    snapshot = dataclasses.replace(window.last_snapshot, diagnoses=diagnoses)
+    for panel in (window.loss_panel, window.gradient_panel):
+        panel.show_snapshot(snapshot)
+        labels = panel.diagnosis_markers.texts()
+        assert labels == [f"{tr('dead_relu')} L1 L2", tr("exploding_gradients")]
+        assert tr("dead_relu") != "dead_relu"
+    assert english_on_plots(window) == []
+
+
+def test_a_live_hyperparameter_change_is_marked_in_chinese(qtbot, make_window, nnsim_language):
+    nnsim_language("zh_CN")
+    window = make_window()
+    train_until(window, 5)
+    window.worker.set_hyperparameter("momentum", 0.5)  # as the optimizer's field does live
+    window.worker.set_lr(0.01)
+    train_until(window, 10)
+    markers = window.loss_panel.markers
+    qtbot.waitUntil(lambda: len(markers.texts()) == 2)
+    assert markers.texts() == [f"{tr('momentum')} → 0.5", "lr 0.03 → 0.01"]
+    assert english_on_plots(window) == []
 
 
 def test_the_right_click_export_dialog_reads_in_chinese(qtbot, make_window, nnsim_language):

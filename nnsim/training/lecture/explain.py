@@ -41,7 +41,7 @@ from nnsim.training.lecture.formatting import (
 )
 from nnsim.training.phases import Phase
 from nnsim.training.results import StepResult
-from nnsim.training.text import QT_TR_NOOP
+from nnsim.training.text import QT_TR_NOOP, Sentence
 
 _STEP_RULES = {
     "sgd": QT_TR_NOOP("step = −η·v, with the velocity v ← μ·v + dW"),
@@ -296,8 +296,10 @@ def _update(
                 )  # fmt: skip
     result = phase.result  # the step's StepResult (step_phases puts it on the update)
     if isinstance(result, StepResult) and result.diverged:
+        reason = result.diverged  # the trainer's explanation, in the reader's language
+        if isinstance(reason, Sentence):
+            reason = reason.render(w.translate)
         lines.append(
-            w.t(QT_TR_NOOP("<b>Training diverged:</b> {reason}"),
-                reason=html.escape(result.diverged))
-        )  # fmt: skip
+            w.t(QT_TR_NOOP("<b>Training diverged:</b> {reason}"), reason=html.escape(reason))
+        )
     return lines

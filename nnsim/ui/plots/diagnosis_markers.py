@@ -15,17 +15,21 @@ labels (at the top) are not, staggered so that markers a few steps apart stay re
 
 
 def diagnosis_markers(snapshot: Snapshot) -> list[tuple[int, str]]:
-    """(step, label) per step with diagnoses: ``dead_relu L2``, ``saturated L1 L2``."""
-    labels: dict[int, list[str]] = {}
+    """(step, label) per step with diagnoses, named as the coach's panel names them:
+    ``dead_relu L2``, ``saturated L1 L2`` in English, the names in a translated window."""
+    from nnsim.ui.diagnosis_panel import diagnosis_title  # it imports this module's colour
+
+    layers: dict[int, dict[str, list[int]]] = {}  # step → code → layers (in order seen)
     for d in snapshot.diagnoses:
-        texts = labels.setdefault(d.step, [])
-        layer = "" if d.layer is None else f" L{d.layer}"
-        same = next((i for i, t in enumerate(texts) if t.split(" L")[0] == d.code), None)
-        if same is not None and layer:
-            texts[same] += layer
-        else:
-            texts.append(d.code + layer)
-    return [(step, ", ".join(texts)) for step, texts in labels.items()]
+        codes = layers.setdefault(d.step, {})
+        seen = codes.setdefault(d.code, [])
+        if d.layer is not None:
+            seen.append(d.layer)
+    return [
+        (step, ", ".join(diagnosis_title(code) + "".join(f" L{k}" for k in ks)
+                         for code, ks in codes.items()))
+        for step, codes in layers.items()
+    ]  # fmt: skip
 
 
 class DiagnosisMarkers(MarkerLines):

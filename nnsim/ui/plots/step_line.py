@@ -23,7 +23,7 @@ from nnsim.training.lecture import LectureSession
 from nnsim.training.snapshot import Snapshot
 from nnsim.training.step_line import StepLine, StepLineProbe
 from nnsim.training.text import QT_TR_NOOP
-from nnsim.ui.i18n import tr
+from nnsim.ui.i18n import shown, tr
 from nnsim.ui.plots.base import PlotPanel, finite, format_value, nearest_index
 from nnsim.ui.style import HIGHLIGHT, MUTED
 
@@ -210,11 +210,12 @@ class StepLinePanel(PlotPanel):
                 best_brushes.append(pg.mkBrush(color))
         self._scatter(self.best_points, best_x, best_y, best_brushes)
         self._fit_range(line)
-        text = f"<b>{html.escape(line.verdict())}</b>"
-        if line.update_text():
-            text += f"<br><span style='color:{MUTED}'>{html.escape(line.update_text())}</span>"
+        text = f"<b>{html.escape(shown(line.verdict()))}</b>"
+        update_text = line.update_text()
+        if update_text:
+            text += f"<br><span style='color:{MUTED}'>{html.escape(shown(update_text))}</span>"
         self.verdict.setText(text)
-        self.verdict.setToolTip(line.details())
+        self.verdict.setToolTip(shown(line.details()))
         self.readout.setText(self.readout_text(self._hover))
 
     @staticmethod
@@ -226,10 +227,10 @@ class StepLinePanel(PlotPanel):
             symbolBrush=[b for b, k in zip(brushes, ok, strict=True) if k],
         )
 
-    def _sync_update_legend(self, shown: bool, optimizer: str) -> None:
+    def _sync_update_legend(self, visible: bool, optimizer: str) -> None:
         legend = self.plot.legend
         legend.removeItem(self.update_curve)
-        if shown:
+        if visible:
             legend.addItem(
                 self.update_curve, tr("{optimizer}'s update").format(optimizer=optimizer)
             )
