@@ -4211,6 +4211,102 @@ the chosen learning rate (a rate much too high) is as easy to see (η = 0 is lef
         <source>must be an integer in 1..{most} or &apos;all&apos;, got {got}</source>
         <translation>应为 1..{most} 的整数或 &apos;all&apos;，实际为 {got}</translation>
     </message>
+    <message>
+        <source>The gradient is zero here: no step size moves the weights.</source>
+        <translation>这里的梯度为零：任何步长都不会改变权重。</translation>
+    </message>
+    <message>
+        <source>The loss along the gradient is not finite: the weights have blown up.</source>
+        <translation>沿梯度方向的损失不是有限值：权重已经爆炸。</translation>
+    </message>
+    <message>
+        <source>{verdict} {on_batch}</source>
+        <translation>{verdict}{on_batch}</translation>
+    </message>
+    <message>
+        <source>quadratic model: no minimum (gᵀHg ≤ 0)</source>
+        <translation>二次模型：没有最小值（gᵀHg ≤ 0）</translation>
+    </message>
+    <message>
+        <source>quadratic model: minimum at η ≈ {q}, above the start past η ≈ {q2}</source>
+        <translation>二次模型：最小值在 η ≈ {q}，η 超过 ≈ {q2} 后高于起点</translation>
+    </message>
+    <message>
+        <source>{optimizer} steps {angle:.0f}° away from −g: along its actual update (dotted) the training-set loss lands at {landed}.</source>
+        <translation>{optimizer} 的一步偏离 −g {angle:.0f}°：沿它的实际更新（点线），训练集损失落在 {landed}。</translation>
+    </message>
+    <message>
+        <source>No step along this batch&apos;s gradient lowers the training loss.</source>
+        <translation>沿这个小批量的梯度走任何一步都不能降低训练损失。</translation>
+    </message>
+    <message>
+        <source>η = {lr} stops short of the minimum along the gradient: the loss still falls at η = {top}, so a larger step would go further.</source>
+        <translation>η = {lr} 停在沿梯度方向的最小值之前：到 η = {top} 时损失仍在下降，步长更大会走得更远。</translation>
+    </message>
+    <message>
+        <source>η = {lr} lands past the minimum along the gradient (best η ≈ {best}): the step skips over it.</source>
+        <translation>η = {lr} 落在沿梯度方向的最小值之后（最佳 η ≈ {best}）：这一步跳过了最小值。</translation>
+    </message>
+    <message>
+        <source>η = {lr} lands past the minimum along the gradient (best η ≈ {best}): the step skips over it and the loss goes up.</source>
+        <translation>η = {lr} 落在沿梯度方向的最小值之后（最佳 η ≈ {best}）：这一步跳过了最小值，损失反而上升。</translation>
+    </message>
+    <message>
+        <source>η = {lr} lands short of the minimum along the gradient (best η ≈ {best}): a longer step would go further.</source>
+        <translation>η = {lr} 落在沿梯度方向的最小值之前（最佳 η ≈ {best}）：步长更长会走得更远。</translation>
+    </message>
+    <message>
+        <source>η = {lr} lands near the minimum along the gradient (best η ≈ {best}).</source>
+        <translation>η = {lr} 落在沿梯度方向的最小值附近（最佳 η ≈ {best}）。</translation>
+    </message>
+    <message>
+        <source>On the mini-batch itself no step lowers its loss.</source>
+        <translation>在这个小批量本身上，任何一步都不能降低它的损失。</translation>
+    </message>
+    <message>
+        <source>On the mini-batch itself its loss still falls at η = {top}.</source>
+        <translation>在这个小批量本身上，到 η = {top} 时它的损失仍在下降。</translation>
+    </message>
+    <message>
+        <source>On the mini-batch itself it lands past the minimum (best η ≈ {best}).</source>
+        <translation>在这个小批量本身上，它落在最小值之后（最佳 η ≈ {best}）。</translation>
+    </message>
+    <message>
+        <source>On the mini-batch itself it lands past the minimum and its loss goes up (best η ≈ {best}).</source>
+        <translation>在这个小批量本身上，它落在最小值之后，损失反而上升（最佳 η ≈ {best}）。</translation>
+    </message>
+    <message>
+        <source>On the mini-batch itself it falls short of the minimum (best η ≈ {best}).</source>
+        <translation>在这个小批量本身上，它停在最小值之前（最佳 η ≈ {best}）。</translation>
+    </message>
+    <message>
+        <source>On the mini-batch itself it lands near the minimum (best η ≈ {best}).</source>
+        <translation>在这个小批量本身上，它落在最小值附近（最佳 η ≈ {best}）。</translation>
+    </message>
+    <message>
+        <source>batch {start} → {end}</source>
+        <translation>小批量 {start} → {end}</translation>
+    </message>
+    <message>
+        <source>batch {start} → {end} (no step along this gradient lowers it)</source>
+        <translation>小批量 {start} → {end}（沿这个梯度走任何一步都不能降低它）</translation>
+    </message>
+    <message>
+        <source>batch {start} → {end} (best {loss} at η ≈ {eta})</source>
+        <translation>小批量 {start} → {end}（最佳 {loss}，在 η ≈ {eta}）</translation>
+    </message>
+    <message>
+        <source>training set {start} → {end}</source>
+        <translation>训练集 {start} → {end}</translation>
+    </message>
+    <message>
+        <source>training set {start} → {end} (no step along this gradient lowers it)</source>
+        <translation>训练集 {start} → {end}（沿这个梯度走任何一步都不能降低它）</translation>
+    </message>
+    <message>
+        <source>training set {start} → {end} (best {loss} at η ≈ {eta})</source>
+        <translation>训练集 {start} → {end}（最佳 {loss}，在 η ≈ {eta}）</translation>
+    </message>
 </context>
 <context>
     <name>Exporter</name>
@@ -4501,102 +4597,6 @@ the chosen learning rate (a rate much too high) is as easy to see (η = 0 is lef
     <message>
         <source>Points</source>
         <translation>数据点</translation>
-    </message>
-    <message>
-        <source>The gradient is zero here: no step size moves the weights.</source>
-        <translation>这里的梯度为零：任何步长都不会改变权重。</translation>
-    </message>
-    <message>
-        <source>The loss along the gradient is not finite: the weights have blown up.</source>
-        <translation>沿梯度方向的损失不是有限值：权重已经爆炸。</translation>
-    </message>
-    <message>
-        <source>{verdict} {on_batch}</source>
-        <translation>{verdict}{on_batch}</translation>
-    </message>
-    <message>
-        <source>quadratic model: no minimum (gᵀHg ≤ 0)</source>
-        <translation>二次模型：没有最小值（gᵀHg ≤ 0）</translation>
-    </message>
-    <message>
-        <source>quadratic model: minimum at η ≈ {q}, above the start past η ≈ {q2}</source>
-        <translation>二次模型：最小值在 η ≈ {q}，η 超过 ≈ {q2} 后高于起点</translation>
-    </message>
-    <message>
-        <source>{optimizer} steps {angle:.0f}° away from −g: along its actual update (dotted) the training-set loss lands at {landed}.</source>
-        <translation>{optimizer} 的一步偏离 −g {angle:.0f}°：沿它的实际更新（点线），训练集损失落在 {landed}。</translation>
-    </message>
-    <message>
-        <source>No step along this batch&apos;s gradient lowers the training loss.</source>
-        <translation>沿这个小批量的梯度走任何一步都不能降低训练损失。</translation>
-    </message>
-    <message>
-        <source>η = {lr} stops short of the minimum along the gradient: the loss still falls at η = {top}, so a larger step would go further.</source>
-        <translation>η = {lr} 停在沿梯度方向的最小值之前：到 η = {top} 时损失仍在下降，步长更大会走得更远。</translation>
-    </message>
-    <message>
-        <source>η = {lr} lands past the minimum along the gradient (best η ≈ {best}): the step skips over it.</source>
-        <translation>η = {lr} 落在沿梯度方向的最小值之后（最佳 η ≈ {best}）：这一步跳过了最小值。</translation>
-    </message>
-    <message>
-        <source>η = {lr} lands past the minimum along the gradient (best η ≈ {best}): the step skips over it and the loss goes up.</source>
-        <translation>η = {lr} 落在沿梯度方向的最小值之后（最佳 η ≈ {best}）：这一步跳过了最小值，损失反而上升。</translation>
-    </message>
-    <message>
-        <source>η = {lr} lands short of the minimum along the gradient (best η ≈ {best}): a longer step would go further.</source>
-        <translation>η = {lr} 落在沿梯度方向的最小值之前（最佳 η ≈ {best}）：步长更长会走得更远。</translation>
-    </message>
-    <message>
-        <source>η = {lr} lands near the minimum along the gradient (best η ≈ {best}).</source>
-        <translation>η = {lr} 落在沿梯度方向的最小值附近（最佳 η ≈ {best}）。</translation>
-    </message>
-    <message>
-        <source>On the mini-batch itself no step lowers its loss.</source>
-        <translation>在这个小批量本身上，任何一步都不能降低它的损失。</translation>
-    </message>
-    <message>
-        <source>On the mini-batch itself its loss still falls at η = {top}.</source>
-        <translation>在这个小批量本身上，到 η = {top} 时它的损失仍在下降。</translation>
-    </message>
-    <message>
-        <source>On the mini-batch itself it lands past the minimum (best η ≈ {best}).</source>
-        <translation>在这个小批量本身上，它落在最小值之后（最佳 η ≈ {best}）。</translation>
-    </message>
-    <message>
-        <source>On the mini-batch itself it lands past the minimum and its loss goes up (best η ≈ {best}).</source>
-        <translation>在这个小批量本身上，它落在最小值之后，损失反而上升（最佳 η ≈ {best}）。</translation>
-    </message>
-    <message>
-        <source>On the mini-batch itself it falls short of the minimum (best η ≈ {best}).</source>
-        <translation>在这个小批量本身上，它停在最小值之前（最佳 η ≈ {best}）。</translation>
-    </message>
-    <message>
-        <source>On the mini-batch itself it lands near the minimum (best η ≈ {best}).</source>
-        <translation>在这个小批量本身上，它落在最小值附近（最佳 η ≈ {best}）。</translation>
-    </message>
-    <message>
-        <source>batch {start} → {end}</source>
-        <translation>小批量 {start} → {end}</translation>
-    </message>
-    <message>
-        <source>batch {start} → {end} (no step along this gradient lowers it)</source>
-        <translation>小批量 {start} → {end}（沿这个梯度走任何一步都不能降低它）</translation>
-    </message>
-    <message>
-        <source>batch {start} → {end} (best {loss} at η ≈ {eta})</source>
-        <translation>小批量 {start} → {end}（最佳 {loss}，在 η ≈ {eta}）</translation>
-    </message>
-    <message>
-        <source>training set {start} → {end}</source>
-        <translation>训练集 {start} → {end}</translation>
-    </message>
-    <message>
-        <source>training set {start} → {end} (no step along this gradient lowers it)</source>
-        <translation>训练集 {start} → {end}（沿这个梯度走任何一步都不能降低它）</translation>
-    </message>
-    <message>
-        <source>training set {start} → {end} (best {loss} at η ≈ {eta})</source>
-        <translation>训练集 {start} → {end}（最佳 {loss}，在 η ≈ {eta}）</translation>
     </message>
 </context>
 <context>
