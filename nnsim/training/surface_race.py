@@ -27,6 +27,7 @@ from nnsim.engine.surfaces import Bowl, Surface, make_surface
 from nnsim.training.text import QT_TR_NOOP, Sentence, Text
 
 __all__ = [
+    "DECAYS",
     "ESCAPE",
     "MAX_STEPS",
     "PRESETS",
@@ -44,6 +45,13 @@ MAX_STEPS = 20_000  # a race ends here (bounded memory)
 _LR_BLOCK = 256
 RACE_SCHEDULES = tuple(name for name in SCHEDULES if name != "plateau")
 """Schedules a racer may use (a plateau watches a test loss a surface does not have)."""
+DECAYS = {
+    "inverse_time": QT_TR_NOOP("inverse time decay"), "step": QT_TR_NOOP("step decay"),
+    "exponential": QT_TR_NOOP("exponential decay"), "cosine": QT_TR_NOOP("cosine decay"),
+    "one_cycle": QT_TR_NOOP("one-cycle decay"),
+}  # fmt: skip
+"""A racer's schedule in its label, ``"<title> decay"`` (one phrase each: the words go
+together differently in Chinese)."""
 
 
 @dataclass(frozen=True)
@@ -77,10 +85,15 @@ class RacerSpec:
             )
         if self.schedule == "constant":
             return Sentence(template, args)
-        return Sentence(
-            QT_TR_NOOP("{racer}, {schedule} decay"),
-            {"racer": Text(template, args), "schedule": Text(SCHEDULES[self.schedule].title)},
+        title = SCHEDULES[self.schedule].title
+        decay = DECAYS.get(self.schedule)
+        schedule = (
+            Text(decay)
+            if decay is not None
+            else Text(QT_TR_NOOP("{schedule} decay"), {"schedule": Text(title)})
         )
+        return Sentence(QT_TR_NOOP("{racer}, {schedule}"), {"racer": Text(template, args),
+                                                            "schedule": schedule})  # fmt: skip
 
     def build(self, theta: np.ndarray) -> tuple[Optimizer, Schedule]:
         """The engine's optimizer on ``[theta]`` and the schedule (``ValueError`` if bad)."""

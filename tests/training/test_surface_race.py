@@ -328,6 +328,17 @@ def test_every_text_of_the_race_is_a_sentence_whose_words_all_translate():
         assert pickle.loads(pickle.dumps(text)) == text  # (through the training pipe)
 
 
+def test_each_racing_schedule_is_named_in_the_label_as_its_title_and_decay():
+    from nnsim.engine.schedules import SCHEDULES
+    from nnsim.training.surface_race import DECAYS, RACE_SCHEDULES
+
+    for name in RACE_SCHEDULES:
+        if name != "constant":
+            assert DECAYS[name] == f"{SCHEDULES[name].title} decay"
+            spec = RacerSpec("sgd", {"lr": 0.1}, name)
+            assert str(spec.label()) == f"SGD η=0.1, {SCHEDULES[name].title} decay"
+
+
 def test_the_english_of_the_race_is_unchanged():
     assert str(RacerSpec("sgd", {"lr": 0.01, "momentum": 0.9}).label()) == "SGD+momentum 0.9 η=0.01"
     spec = RacerSpec("adam", {"lr": 0.05}, "step")
