@@ -120,11 +120,12 @@ def run_command(args: argparse.Namespace) -> int:
     last_print = 0.0
     diagnoser = Diagnoser()  # checks every CHECK_EVERY steps, as the window's training does
 
+    interval = 0.1 if sys.stderr.isatty() else 1.0  # asked once: it is a system call
+
     def progress(result: StepResult) -> None:
         nonlocal last_print
         diagnoser.update(trainer)
         now = time.monotonic()
-        interval = 0.1 if sys.stderr.isatty() else 1.0
         if not result.diverged and (now - last_print > interval or result.step == total):
             _progress(result.step, total, result, sys.stderr)
             last_print = now

@@ -62,19 +62,20 @@ def train_and_write(
     on_step: Callable[[StepResult], None] | None = None,
 ) -> StepResult | None:
     """Write the set-up files to ``out``, train up to ``total`` steps (stopping if training
-    diverges) writing one ``metrics.csv`` row per step, then ``weights_final.npz``.
+    diverges) writing one ``metrics.csv`` row per step (in blocks), then ``weights_final.npz``.
     ``on_step`` sees every result (progress). Returns the last result."""
     write_setup(trainer, out)
     result = None
     metrics = MetricsFile(out, trainer.network.depth)
     try:
-        for _ in range(total):
-            result = trainer.step()
-            metrics.write(result)
-            if on_step is not None:
-                on_step(result)
-            if result.diverged:
-                break
+        with trainer.quiet_steps():
+            for _ in range(total):
+                result = trainer.step()
+                metrics.write(result)
+                if on_step is not None:
+                    on_step(result)
+                if result.diverged:
+                    break
     finally:
         metrics.close()
     write_final(trainer.network.state(), out)

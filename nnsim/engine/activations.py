@@ -1,7 +1,10 @@
 """Activation functions, each with its derivative right next to it.
 
 Every activation has ``forward(z) -> a`` and ``backward(z, a, grad_a) -> grad_z``:
-the chain rule ``dJ/dz = dJ/da · a'(z)`` applied where the derivative is known.
+the chain rule ``dJ/dz = dJ/da · a'(z)`` applied where the derivative is known. Both take
+an optional ``out``, an array of the result's shape that it may be written into (the
+training step passes preallocated ones); the result is what they *return*, in ``out`` or
+not, and ``out`` never aliases an input.
 Derivatives are written in terms of the output ``a`` when that is cheaper (tanh,
 sigmoid), otherwise in terms of ``z``. All of them are numerically stable for
 ``|z|`` up to 1e4 and beyond: no overflow warnings, no NaN.
@@ -19,10 +22,14 @@ _SQRT_HALF = math.sqrt(0.5)
 _INV_SQRT_2PI = 1.0 / math.sqrt(2.0 * math.pi)
 _erf = np.frompyfunc(math.erf, 1, 1)
 
+Array = np.ndarray
+Out = np.ndarray | None  # where a result may be written (see the module's docstring)
 
-def sigmoid(z: np.ndarray) -> np.ndarray:
+
+def sigmoid(z: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
     """σ(z) = 1 / (1 + e^{−z}), computed as ½·(1 + tanh(z/2)): the same value, no overflow."""
-    a = np.tanh(z * 0.5)
+    a = np.multiply(z, 0.5, out=out)
+    np.tanh(a, out=a)
     a *= 0.5
     a += 0.5
     return a
@@ -39,10 +46,10 @@ class Activation:
     name: str = ""
     formula: str = ""
 
-    def forward(self, z: np.ndarray) -> np.ndarray:
+    def forward(self, z: np.ndarray, out: Out = None) -> np.ndarray:
         raise NotImplementedError
 
-    def backward(self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray) -> np.ndarray:
+    def backward(self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray, out: Out = None) -> Array:
         raise NotImplementedError
 
     def __repr__(self) -> str:
@@ -52,71 +59,77 @@ class Activation:
 class Linear(Activation):
     name, formula = "linear", "a = z"
 
-    def forward(self, z: np.ndarray) -> np.ndarray:
+    def forward(self, z: np.ndarray, out: Out = None) -> np.ndarray:
         return z
 
-    def backward(self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray) -> np.ndarray:
+    def backward(self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray, out: Out = None) -> Array:
         return grad_a  # da/dz = 1
 
 
 class Sigmoid(Activation):
     name, formula = "sigmoid", "a = 1 / (1 + e^(−z))"
 
-    def forward(self, z: np.ndarray) -> np.ndarray:
-        return sigmoid(z)
+    def forward(self, z: np.ndarray, out: Out = None) -> np.ndarray:
+        return sigmoid(z, out)
 
-    def backward(self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray) -> np.ndarray:
-        return grad_a * (a * (1.0 - a))  # σ' = σ(1 − σ)
+    def backward(self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray, out: Out = None) -> Array:
+        d = np.subtract(1.0, a, out=out)
+        d *= a  # σ' = σ(1 − σ)
+        d *= grad_a
+        return d
 
 
 class Tanh(Activation):
     name, formula = "tanh", "a = tanh(z)"
 
-    def forward(self, z: np.ndarray) -> np.ndarray:
-        return np.tanh(z)
+    def forward(self, z: np.ndarray, out: Out = None) -> np.ndarray:
+        return np.tanh(z, out=out)
 
-    def backward(self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray) -> np.ndarray:
-        return grad_a * (1.0 - a * a)  # tanh' = 1 − tanh²
+    def backward(self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray, out: Out = None) -> Array:
+        d = np.multiply(a, a, out=out)
+        np.subtract(1.0, d, out=d)  # tanh' = 1 − tanh²
+        d *= grad_a
+        return d
 
 
 class ReLU(Activation):
     name, formula = "relu", "a = max(0, z)"
 
-    def forward(self, z: np.ndarray) -> np.ndarray:
-        return np.maximum(z, 0.0)
+    def forward(self, z: np.ndarray, out: Out = None) -> np.ndarray:
+        return np.maximum(z, 0.0, out=out)
 
-    def backward(self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray) -> np.ndarray:
-        return grad_a * (z > 0.0)  # 1 where z > 0, else 0 (0 at z = 0, as PyTorch)
+    def backward(self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray, out: Out = None) -> Array:
+        return np.multiply(grad_a, z > 0.0, out=out)  # 1 where z > 0, else 0 (as PyTorch at 0)
 
 
 class LeakyReLU(Activation):
     name, formula = "leaky_relu", "a = z if z > 0 else 0.01·z"
     slope = 0.01
 
-    def forward(self, z: np.ndarray) -> np.ndarray:
+    def forward(self, z: np.ndarray, out: Out = None) -> np.ndarray:
         return np.where(z > 0.0, z, self.slope * z)
 
-    def backward(self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray) -> np.ndarray:
+    def backward(self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray, out: Out = None) -> Array:
         return np.where(z > 0.0, grad_a, self.slope * grad_a)
 
 
 class ELU(Activation):
     name, formula = "elu", "a = z if z > 0 else e^z − 1"
 
-    def forward(self, z: np.ndarray) -> np.ndarray:
+    def forward(self, z: np.ndarray, out: Out = None) -> np.ndarray:
         return np.where(z > 0.0, z, np.expm1(np.minimum(z, 0.0)))  # min() keeps exp finite
 
-    def backward(self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray) -> np.ndarray:
+    def backward(self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray, out: Out = None) -> Array:
         return np.where(z > 0.0, grad_a, grad_a * (a + 1.0))  # (e^z − 1)' = e^z = a + 1
 
 
 class GELU(Activation):
     name, formula = "gelu", "a = z·Φ(z) = ½·z·(1 + erf(z/√2))"
 
-    def forward(self, z: np.ndarray) -> np.ndarray:
+    def forward(self, z: np.ndarray, out: Out = None) -> np.ndarray:
         return 0.5 * z * (1.0 + erf(z * _SQRT_HALF))
 
-    def backward(self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray) -> np.ndarray:
+    def backward(self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray, out: Out = None) -> Array:
         cdf = 0.5 * (1.0 + erf(z * _SQRT_HALF))
         pdf = _INV_SQRT_2PI * np.exp(-0.5 * z * z)
         return grad_a * (cdf + z * pdf)  # (zΦ)' = Φ + z·φ
@@ -125,10 +138,10 @@ class GELU(Activation):
 class SiLU(Activation):
     name, formula = "silu", "a = z·σ(z)"
 
-    def forward(self, z: np.ndarray) -> np.ndarray:
+    def forward(self, z: np.ndarray, out: Out = None) -> np.ndarray:
         return z * sigmoid(z)
 
-    def backward(self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray) -> np.ndarray:
+    def backward(self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray, out: Out = None) -> Array:
         s = sigmoid(z)
         return grad_a * (s * (1.0 + z * (1.0 - s)))  # (zσ)' = σ + zσ(1 − σ)
 
@@ -136,10 +149,10 @@ class SiLU(Activation):
 class Sine(Activation):
     name, formula = "sine", "a = sin(z)"
 
-    def forward(self, z: np.ndarray) -> np.ndarray:
+    def forward(self, z: np.ndarray, out: Out = None) -> np.ndarray:
         return np.sin(z)
 
-    def backward(self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray) -> np.ndarray:
+    def backward(self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray, out: Out = None) -> Array:
         return grad_a * np.cos(z)
 
 
@@ -152,12 +165,12 @@ class Softmax(Activation):
 
     name, formula = "softmax", "a_i = e^(z_i) / Σ_j e^(z_j)"
 
-    def forward(self, z: np.ndarray) -> np.ndarray:
+    def forward(self, z: np.ndarray, out: Out = None) -> np.ndarray:
         e = np.exp(z - z.max(axis=-1, keepdims=True))
         e /= e.sum(axis=-1, keepdims=True)
         return e
 
-    def backward(self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray) -> np.ndarray:
+    def backward(self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray, out: Out = None) -> Array:
         # Full Jacobian-vector product: a ⊙ (g − Σ a·g).
         return a * (grad_a - np.sum(a * grad_a, axis=-1, keepdims=True))
 

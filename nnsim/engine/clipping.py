@@ -27,3 +27,12 @@ def clip_grad_value(grad: np.ndarray, clip_value: float) -> None:
     if not (clip_value > 0.0 and math.isfinite(clip_value)):
         raise ValueError(f"clip_value must be a finite number > 0, got {clip_value}")
     np.clip(grad, -clip_value, clip_value, out=grad)
+
+
+def clip_grad(grad: np.ndarray, mode: str, threshold: float) -> None:
+    """Clip ``grad`` in place: by its norm (``mode`` "norm", ``threshold`` the max_norm) or
+    each value (``mode`` "value", ``threshold`` the clip_value)."""
+    if mode == "norm":
+        clip_grad_norm(grad, threshold)
+    else:
+        clip_grad_value(grad, threshold)

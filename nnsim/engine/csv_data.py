@@ -20,6 +20,7 @@ import numpy as np
 from nnsim.engine.atomic import write_text_atomic
 from nnsim.engine.bounded_read import FileRefusedError, read_regular_file
 from nnsim.engine.datasets import BOUND, MAX_CLASSES, MAX_SAMPLES, Dataset
+from nnsim.engine.text import QT_TR_NOOP, Sentence
 
 COLUMNS = ("x1", "x2", "label")
 
@@ -61,11 +62,16 @@ class DataError(ValueError):
     def lines(self) -> list[str]:
         """The problems, one line each (at most :data:`MAX_REPORTED`, then a count)."""
         shown = [
-            message if line is None else f"line {line}: {message}"
+            message if line is None else _at_line(line, message)
             for line, message in self.problems[:MAX_REPORTED]
         ]
         more = len(self.problems) - MAX_REPORTED
-        return shown + ([f"… and {more} more"] if more > 0 else [])
+        rest = Sentence(QT_TR_NOOP("… and {count} more"), {"count": more})
+        return shown + ([rest] if more > 0 else [])
+
+
+def _at_line(line: int, message: str) -> str:
+    return Sentence(QT_TR_NOOP("line {line}: {message}"), {"line": line, "message": message})
 
 
 def _rows(path: Path, problems: list[tuple[int | None, str]]) -> Iterator[tuple[int, list[str]]]:
@@ -76,14 +82,16 @@ def _rows(path: Path, problems: list[tuple[int | None, str]]) -> Iterator[tuple[
     except FileRefusedError as err:
         raise DataError(str(err), path=path) from None
     except UnicodeDecodeError as err:
-        raise DataError("not a UTF-8 text file", path=path) from err
+        raise DataError(Sentence(QT_TR_NOOP("not a UTF-8 text file")), path=path) from err
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         for row in reader:
             if row and (len(row) > 1 or row[0].strip()):
                 yield reader.line_num, [cell.strip() for cell in row]
     except csv.Error as err:
-        problems.append((reader.line_num, f"malformed CSV: {err}"))
+        problems.append(
+            (reader.line_num, Sentence(QT_TR_NOOP("malformed CSV: {error}"), {"error": str(err)}))
+        )
 
 
 def _number(cell: str) -> float | None:
@@ -93,19 +101,26 @@ def _number(cell: str) -> float | None:
         return None
 
 
+def _columns(found: int) -> str:
+    template = QT_TR_NOOP("expected 3 columns (x1,x2,label), found {count}")
+    return Sentence(template, {"count": found})
+
+
 def _row_problem(row: list[str]) -> tuple[str | None, tuple[float, float, float]]:
     """What is wrong with a data row, if anything, and its numbers."""
     if len(row) != 3:
-        return f"expected 3 columns (x1,x2,label), found {len(row)}", (0.0, 0.0, 0.0)
+        return _columns(len(row)), (0.0, 0.0, 0.0)
     numbers: list[float] = []
     for cell, column in zip(row, COLUMNS, strict=True):
         number = _number(cell)
         if number is None or not math.isfinite(number):
-            return f"{column} must be a finite number, got {cell[:40]!r}", (0.0, 0.0, 0.0)
+            template = QT_TR_NOOP("{column} must be a finite number, got {cell!r}")
+            return Sentence(template, {"column": column, "cell": cell[:40]}), (0.0, 0.0, 0.0)
         numbers.append(number)
     a, b, c = numbers
     if not (abs(a) <= BOUND and abs(b) <= BOUND):
-        return f"point ({a:g}, {b:g}) is outside the area [-{BOUND:g}, {BOUND:g}]²", (a, b, c)
+        template = QT_TR_NOOP("point ({a:g}, {b:g}) is outside the area [-{bound:g}, {bound:g}]²")
+        return Sentence(template, {"a": a, "b": b, "bound": BOUND}), (a, b, c)
     return None, (a, b, c)
 
 
@@ -138,15 +153,21 @@ def load_csv(path: str | os.PathLike[str]) -> Dataset:
         if header_line is None:
             header_line = line
             if len(row) != 3:
-                problems.append((line, f"expected 3 columns (x1,x2,label), found {len(row)}"))
+                problems.append((line, _columns(len(row))))
             elif None not in map(_number, row):
                 problems.append(
-                    (line, "expected a header row such as 'x1,x2,label', found numbers")
+                    (
+                        line,
+                        Sentence(
+                            QT_TR_NOOP("expected a header row such as 'x1,x2,label', found numbers")
+                        ),
+                    )
                 )
             continue
         data_rows += 1
         if data_rows > MAX_SAMPLES:
-            problems.append((line, f"more than {MAX_SAMPLES} data rows"))
+            more = QT_TR_NOOP("more than {count} data rows")
+            problems.append((line, Sentence(more, {"count": MAX_SAMPLES})))
             break
         problem, numbers = _row_problem(row)
         if problem is not None:
@@ -155,9 +176,10 @@ def load_csv(path: str | os.PathLike[str]) -> Dataset:
             values.append(numbers)
             lines.append(line)
     if header_line is None:
-        problems.append((None, "file is empty; expected a header row 'x1,x2,label' and data"))
+        empty = QT_TR_NOOP("file is empty; expected a header row 'x1,x2,label' and data")
+        problems.append((None, Sentence(empty)))
     elif not values and not problems:
-        problems.append((header_line, "no data rows after the header"))
+        problems.append((header_line, Sentence(QT_TR_NOOP("no data rows after the header"))))
     if values:
         table = np.array(values)
         problems += _label_problems(table[:, 2], lines, complete=not problems)
@@ -177,24 +199,34 @@ def _label_problems(
     """Bad labels, with their lines; ``complete``: every row is here, so missing classes and a
     single class are problems too."""
     if _is_regression(labels):
-        note = "(the labels are regression targets because some are not integers)"
+        outside = QT_TR_NOOP(
+            "regression target {target:g} is outside [-1, 1] (the labels are regression "
+            "targets because some are not integers)"
+        )
         return [
-            (lines[i], f"regression target {labels[i]:g} is outside [-1, 1] {note}")
+            (lines[i], Sentence(outside, {"target": float(labels[i])}))
             for i in np.flatnonzero(np.abs(labels) > 1.0)
         ]
-    rule = f"class labels must be integers 0..K-1, every class present, 2 <= K <= {MAX_CLASSES}"
+    rule = Sentence(
+        QT_TR_NOOP("class labels must be integers 0..K-1, every class present, 2 <= K <= {k}"),
+        {"k": MAX_CLASSES},
+    )
     bad = np.flatnonzero((labels < 0) | (labels >= MAX_CLASSES))
+    invalid = QT_TR_NOOP("invalid class label {label:g}: {rule}")
     if bad.size:
-        return [(lines[i], f"invalid class label {labels[i]:g}: {rule}") for i in bad]
+        return [(lines[i], Sentence(invalid, {"label": float(labels[i]), "rule": rule}))
+                for i in bad]  # fmt: skip
     if not complete:
         return []
     y = labels.astype(np.int64)
     missing = np.flatnonzero(np.bincount(y) == 0)
     if missing.size:
         i = np.flatnonzero(y > missing[0])[0]
-        return [(lines[i], f"class label {y[i]} but no row has label {missing[0]}: {rule}")]
+        gap = QT_TR_NOOP("class label {label} but no row has label {missing}: {rule}")
+        values = {"label": int(y[i]), "missing": int(missing[0]), "rule": rule}
+        return [(lines[i], Sentence(gap, values))]
     if y.max() < 1:
-        return [(None, f"every row has label 0: {rule}")]
+        return [(None, Sentence(QT_TR_NOOP("every row has label 0: {rule}"), {"rule": rule}))]
     return []
 
 

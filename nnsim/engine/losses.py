@@ -2,7 +2,8 @@
 
 Every loss is the mean over the batch. ``value(z, a, y)`` gives J from the
 output layer's pre-activation ``z`` and activation ``a``;
-``grad_z(z, a, y)`` gives dJ/dz, the δ of the output layer where backprop starts.
+``grad_z(z, a, y)`` gives dJ/dz, the δ of the output layer where backprop starts. Both take
+an optional ``out`` (an array shaped like ``z``) that they may compute in, as activations do.
 
 Cross-entropy losses are computed from logits (``z``), never from ``log(a)``:
 ``log(σ(z))`` rounds to ``log(0)`` once σ saturates, the logit form never does.
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from nnsim.engine.activations import Activation
+from nnsim.engine.activations import Activation, Out
 
 
 class Loss:
@@ -22,11 +23,11 @@ class Loss:
     formula: str = ""
     output_activation: str | None = None
 
-    def value(self, z: np.ndarray, a: np.ndarray, y: np.ndarray) -> float:
+    def value(self, z: np.ndarray, a: np.ndarray, y: np.ndarray, out: Out = None) -> float:
         raise NotImplementedError
 
     def grad_z(
-        self, z: np.ndarray, a: np.ndarray, y: np.ndarray, activation: Activation
+        self, z: np.ndarray, a: np.ndarray, y: np.ndarray, activation: Activation, out: Out = None
     ) -> np.ndarray:
         raise NotImplementedError
 
@@ -39,8 +40,8 @@ class Loss:
 class BinaryCrossEntropy(Loss):
     """J = −mean(y·log σ(z) + (1 − y)·log(1 − σ(z))), on a sigmoid output.
 
-    Stable form (as ``torch.nn.BCEWithLogitsLoss``):
-    ``J = mean(max(z, 0) − z·y + log(1 + e^{−|z|}))``; the fused gradient is
+    Stable form (as ``torch.nn.BCEWithLogitsLoss``): ``J = mean(softplus(z) − z·y)``, with
+    ``softplus(z) = log(1 + e^z) = max(z, 0) + log(1 + e^{−|z|})``; the fused gradient is
     ``dJ/dz = (σ(z) − y) / n``.
     """
 
@@ -48,16 +49,16 @@ class BinaryCrossEntropy(Loss):
     formula = "J = −(1/n)·Σ [y·log(a) + (1 − y)·log(1 − a)]"
     output_activation = "sigmoid"
 
-    def value(self, z: np.ndarray, a: np.ndarray, y: np.ndarray) -> float:
-        t = np.maximum(z, 0.0)
-        t -= z * y.reshape(z.shape)
-        t += np.log1p(np.exp(-np.abs(z)))
-        return float(t.sum()) / t.size
+    def value(self, z: np.ndarray, a: np.ndarray, y: np.ndarray, out: Out = None) -> float:
+        softplus = np.logaddexp(0.0, z, out=out)  # max(z, 0) + log1p(e^{−|z|}), never overflows
+        return (float(np.add.reduce(softplus, None)) - float(np.vdot(y, z))) / z.size
 
     def grad_z(
-        self, z: np.ndarray, a: np.ndarray, y: np.ndarray, activation: Activation
+        self, z: np.ndarray, a: np.ndarray, y: np.ndarray, activation: Activation, out: Out = None
     ) -> np.ndarray:
-        return (a - y.reshape(a.shape)) * (1.0 / z.shape[0])
+        g = np.subtract(a, y.reshape(a.shape), out=out)
+        g *= 1.0 / z.shape[0]
+        return g
 
     def grad_a(self, a: np.ndarray, y: np.ndarray) -> np.ndarray:
         y = y.reshape(a.shape)  # the article's dA = −(Y/A − (1−Y)/(1−A)), averaged
@@ -74,14 +75,14 @@ class CrossEntropy(Loss):
     formula = "J = −(1/n)·Σ log(softmax(z)[y])"
     output_activation = "softmax"
 
-    def value(self, z: np.ndarray, a: np.ndarray, y: np.ndarray) -> float:
+    def value(self, z: np.ndarray, a: np.ndarray, y: np.ndarray, out: Out = None) -> float:
         y = y.astype(np.intp, copy=False)  # binary data may come as 0.0/1.0
         m = z.max(axis=1, keepdims=True)
         lse = np.log(np.exp(z - m).sum(axis=1)) + m[:, 0]
         return float(np.mean(lse - z[np.arange(z.shape[0]), y]))
 
     def grad_z(
-        self, z: np.ndarray, a: np.ndarray, y: np.ndarray, activation: Activation
+        self, z: np.ndarray, a: np.ndarray, y: np.ndarray, activation: Activation, out: Out = None
     ) -> np.ndarray:
         g = a.copy()
         g[np.arange(z.shape[0]), y.astype(np.intp, copy=False)] -= 1.0
@@ -98,14 +99,14 @@ class MeanSquaredError(Loss):
     name = "mse"
     formula = "J = (1/n)·Σ (a − y)²"
 
-    def value(self, z: np.ndarray, a: np.ndarray, y: np.ndarray) -> float:
+    def value(self, z: np.ndarray, a: np.ndarray, y: np.ndarray, out: Out = None) -> float:
         d = a - y.reshape(a.shape)
         return float(np.mean(d * d))
 
     def grad_z(
-        self, z: np.ndarray, a: np.ndarray, y: np.ndarray, activation: Activation
+        self, z: np.ndarray, a: np.ndarray, y: np.ndarray, activation: Activation, out: Out = None
     ) -> np.ndarray:
-        return activation.backward(z, a, self.grad_a(a, y))
+        return activation.backward(z, a, self.grad_a(a, y), out)
 
     def grad_a(self, a: np.ndarray, y: np.ndarray) -> np.ndarray:
         return (a - y.reshape(a.shape)) * (2.0 / a.size)

@@ -13,6 +13,10 @@ and weight-only operations (regularisation, per-layer norms) work on one slice.
 
 ``parameters()`` / ``gradients()`` / ``parameter_names()`` list the same views in
 the documented order ``W1, b1, [γ1, β1], W2, b2, …, WL, bL``.
+
+A training step (:meth:`Network.train_pass`) computes into arrays kept per batch size
+(:class:`LayerBuffers`), so a small net's step is a few dozen NumPy calls and no allocation;
+``forward`` / ``backward`` and the phase-by-phase steps allocate, so what they return stays.
 """
 
 from __future__ import annotations
@@ -26,7 +30,10 @@ import numpy as np
 from nnsim.engine import batchnorm
 from nnsim.engine.activations import Activation, get_activation
 from nnsim.engine.initializers import get_initializer
+from nnsim.engine.layer_norms import LayerNorms
 from nnsim.engine.losses import Loss, get_loss
+from nnsim.engine.named_parameters import NamedParameters
+from nnsim.engine.step_buffers import NO_BUFFERS, LayerBuffers, new_buffers
 
 
 @dataclass(frozen=True)
@@ -80,7 +87,7 @@ class DenseLayer:
         return self.W.shape[0]
 
 
-class Network:
+class Network(LayerNorms, NamedParameters):
     """A dense network with its parameters, caches and gradients.
 
     Parameters
@@ -133,6 +140,7 @@ class Network:
         for layer, n_in in zip(self.layers, self.sizes, strict=False):
             layer.W[...] = initializer(n_in, layer.units, init_rng)
         self._caches: list[LayerCache] = []  # layer k at k − 1: the last forward pass
+        self._buffers: dict[int, list[LayerBuffers]] = {}  # by batch size: see train_pass
 
     # -- layout --------------------------------------------------------------------------------
     def _allocate(self, batch_norm: Sequence[bool]) -> None:
@@ -141,7 +149,11 @@ class Network:
         n_b = sum(self.sizes[1:])
         n_bn = sum(units for units, on in zip(self.sizes[1:], batch_norm, strict=True) if on)
         self.theta = np.zeros(n_w + n_b + 2 * n_bn)
-        self.grad = np.zeros_like(self.theta)
+        # The gradient, θ before an update and the update Δθ, as rows of one array: the
+        # norms of all three, for every layer, are one reduceat (see update_norms).
+        self._rows = np.zeros((3, self.theta.size))
+        self._squares = np.empty_like(self._rows)
+        self.grad = self._rows[0]
         self.n_weights = n_w
         self._w_starts = np.zeros(len(self.layers), dtype=np.intp)
         w_off, b_off = 0, n_w
@@ -166,6 +178,7 @@ class Network:
                 layer.bn.gamma[...] = 1.0
                 g_off += o
                 be_off += o
+        self._segments = np.append(self._w_starts, n_w)  # W1 … WL, then every other parameter
 
     @property
     def weight_starts(self) -> np.ndarray:
@@ -187,60 +200,6 @@ class Network:
         """All weight gradients dW1 … dWL as one vector (a view of ``grad``)."""
         return self.grad[: self.n_weights]
 
-    def parameters(self) -> list[np.ndarray]:
-        """Views W1, b1, [γ1, β1], W2, b2, …, in the order of :meth:`parameter_names`."""
-        out = []
-        for layer in self.layers:
-            out += [layer.W, layer.b]
-            if layer.bn is not None:
-                out += [layer.bn.gamma, layer.bn.beta]
-        return out
-
-    def gradients(self) -> list[np.ndarray]:
-        """Views dW1, db1, [dγ1, dβ1], …, aligned with :meth:`parameters`."""
-        out = []
-        for layer in self.layers:
-            out += [layer.grad_W, layer.grad_b]
-            if layer.bn is not None:
-                out += [layer.bn.grad_gamma, layer.bn.grad_beta]
-        return out
-
-    def parameter_names(self) -> list[str]:
-        names = []
-        for layer in self.layers:
-            k = layer.index
-            names += [f"W{k}", f"b{k}"]
-            if layer.bn is not None:
-                names += [f"gamma{k}", f"beta{k}"]
-        return names
-
-    def state(self) -> dict[str, np.ndarray]:
-        """Copies of every parameter and batch-norm buffer, by name (``W1``, ``running_mean1``…)."""
-        state = {
-            n: p.copy() for n, p in zip(self.parameter_names(), self.parameters(), strict=True)
-        }
-        for layer in self.layers:
-            if layer.bn is not None:
-                state[f"running_mean{layer.index}"] = layer.bn.running_mean.copy()
-                state[f"running_var{layer.index}"] = layer.bn.running_var.copy()
-        return state
-
-    def load_state(self, state: dict[str, np.ndarray]) -> None:
-        """Restore what :meth:`state` returned (values are copied in place)."""
-        targets = dict(zip(self.parameter_names(), self.parameters(), strict=True))
-        for layer in self.layers:
-            if layer.bn is not None:
-                targets[f"running_mean{layer.index}"] = layer.bn.running_mean
-                targets[f"running_var{layer.index}"] = layer.bn.running_var
-        missing = targets.keys() - state.keys()
-        if missing:
-            raise ValueError(f"state lacks {', '.join(sorted(missing))}")
-        for name, target in targets.items():
-            value = np.asarray(state[name], dtype=np.float64)
-            if value.shape != target.shape:
-                raise ValueError(f"{name}: shape {value.shape}, expected {target.shape}")
-            target[...] = value
-
     def random_state(self) -> Mapping[str, Any]:
         """The dropout masks' generator state (plain, picklable), for :meth:`set_random_state`."""
         return self._dropout_rng.bit_generator.state
@@ -251,10 +210,14 @@ class Network:
 
     # -- forward -------------------------------------------------------------------------------
     def forward_layer(
-        self, layer: DenseLayer, a_prev: np.ndarray, train: bool = True
+        self,
+        layer: DenseLayer,
+        a_prev: np.ndarray,
+        train: bool = True,
+        buffers: LayerBuffers = NO_BUFFERS,
     ) -> LayerCache:
         """One layer forward from its input ``a_prev``: every intermediate array, named."""
-        z = a_prev @ layer.WT
+        z = np.dot(a_prev, layer.WT, out=buffers.z)
         z += layer.b
         pre, bn_cache, mask = z, None, None
         if layer.bn is not None:
@@ -263,7 +226,7 @@ class Network:
                 bn_cache = (z_hat, inv_std)
             else:
                 pre = batchnorm.forward_eval(layer.bn, z)
-        g = layer.activation.forward(pre)
+        g = layer.activation.forward(pre, buffers.a)
         a = g
         if train and layer.dropout > 0.0:
             keep = 1.0 - layer.dropout
@@ -310,25 +273,29 @@ class Network:
         return self.activations(x)[-1]
 
     # -- loss and backward ---------------------------------------------------------------------
-    def loss_value(self, y: np.ndarray) -> float:
+    def loss_value(self, y: np.ndarray, buffers: LayerBuffers = NO_BUFFERS) -> float:
         """The data loss of the last forward pass against targets ``y``."""
         c = self._caches[-1]
-        return self.loss.value(c.pre, c.a, y)
+        return self.loss.value(c.pre, c.a, y, buffers.loss)
 
-    def output_delta(self, y: np.ndarray) -> np.ndarray:
+    def output_delta(self, y: np.ndarray, buffers: LayerBuffers = NO_BUFFERS) -> np.ndarray:
         """dJ/d(activation input) of the output layer: where backpropagation starts."""
         out = self.layers[-1]
         c = self._caches[-1]
-        return self.loss.grad_z(c.pre, c.a, y, out.activation)
+        return self.loss.grad_z(c.pre, c.a, y, out.activation, buffers.delta)
 
-    def activation_backward(self, layer: DenseLayer, grad_a: np.ndarray) -> np.ndarray:
+    def activation_backward(
+        self, layer: DenseLayer, grad_a: np.ndarray, buffers: LayerBuffers = NO_BUFFERS
+    ) -> np.ndarray:
         """dJ/dA[k] → dJ/d(activation input of k): through dropout, then g_k'."""
         c = self._caches[layer.index - 1]
         if c.mask is not None:
             grad_a = grad_a * c.mask
-        return layer.activation.backward(c.pre, c.g, grad_a)
+        return layer.activation.backward(c.pre, c.g, grad_a, buffers.delta)
 
-    def backward_layer(self, layer: DenseLayer, delta: np.ndarray) -> np.ndarray | None:
+    def backward_layer(
+        self, layer: DenseLayer, delta: np.ndarray, buffers: LayerBuffers = NO_BUFFERS
+    ) -> np.ndarray | None:
         """Write dW[k], db[k] (and dγ, dβ) from δ = dJ/d(activation input); return dJ/dA[k−1].
 
         dZ = δ (or BN's backward of it);  dW = dZᵀ·A[k−1];  db = Σ_rows dZ;  dA[k−1] = dZ·W.
@@ -341,9 +308,9 @@ class Network:
                 raise RuntimeError("backward needs a training-mode forward pass (batch norm)")
             z_hat, inv_std = c.bn
             dz = batchnorm.backward(layer.bn, delta, z_hat, inv_std)
-        np.matmul(dz.T, c.a_prev, out=layer.grad_W)
-        dz.sum(axis=0, out=layer.grad_b)
-        return dz @ layer.W if k > 1 else None
+        np.dot(dz.T, c.a_prev, out=layer.grad_W)
+        np.add.reduce(dz, axis=0, out=layer.grad_b)
+        return np.dot(dz, layer.W, out=buffers.grad_a_prev) if k > 1 else None
 
     def backward_steps(
         self, y: np.ndarray
@@ -364,29 +331,29 @@ class Network:
         for _ in self.backward_steps(y):
             pass
 
-    def weight_grad_norms(self) -> np.ndarray:
-        """‖dW_k‖₂ for every layer k, in one vectorised pass."""
-        g = self.grad[: self.n_weights]
-        return np.sqrt(np.add.reduceat(g * g, self._w_starts))
-
-    def weight_norms(self) -> np.ndarray:
-        """‖W_k‖₂ for every layer k."""
-        w = self.theta[: self.n_weights]
-        return np.sqrt(np.add.reduceat(w * w, self._w_starts))
-
-    def segment_norms(self, v: np.ndarray) -> np.ndarray:
-        """Per-layer L2 norms of the weight part of any vector laid out like ``theta``."""
-        w = v[: self.n_weights]
-        return np.sqrt(np.add.reduceat(w * w, self._w_starts))
-
-    def segment_norms_pair(self, u: np.ndarray, v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """:meth:`segment_norms` of two vectors in one pass (one reduceat on a 2-row array)."""
-        n = self.n_weights
-        both = np.empty((2, n))
-        np.multiply(u[:n], u[:n], out=both[0])
-        np.multiply(v[:n], v[:n], out=both[1])
-        norms = np.sqrt(np.add.reduceat(both, self._w_starts, axis=1))
-        return norms[0], norms[1]
+    # -- the training step ---------------------------------------------------------------------
+    def train_pass(self, x: np.ndarray, y: np.ndarray) -> float:
+        """Forward (training mode), loss and backward on the batch ``(x, y)``: fills ``grad``
+        and returns the data loss. The same arithmetic as ``forward``, ``loss_value`` and
+        ``backward``, written into arrays kept for this batch size, which the next pass
+        overwrites (``cached`` then shows them): the trainer's step, with no allocation."""
+        layers = self.layers
+        buffers = self._buffers.get(x.shape[0]) or new_buffers(self._buffers, self, x.shape[0])
+        a = np.ascontiguousarray(x, dtype=np.float64)
+        caches = self._caches = []
+        for layer, buf in zip(layers, buffers, strict=True):
+            c = self.forward_layer(layer, a, True, buf)
+            caches.append(c)
+            a = c.a
+        out = buffers[-1]
+        loss = self.loss.value(c.pre, c.a, y, out.loss)
+        delta = self.loss.grad_z(c.pre, c.a, y, layers[-1].activation, out.delta)
+        for i in range(len(layers) - 1, 0, -1):
+            grad_a = self.backward_layer(layers[i], delta, buffers[i])
+            assert grad_a is not None  # only the first layer (i == 0) has no dA[k−1]
+            delta = self.activation_backward(layers[i - 1], grad_a, buffers[i - 1])
+        self.backward_layer(layers[0], delta, buffers[0])
+        return loss
 
     # -- cache access, for the phase-by-phase view ---------------------------------------------
     def cached(self, k: int) -> dict[str, np.ndarray]:

@@ -207,7 +207,7 @@ class StackedNetwork:
         _, z, a, _ = self._caches[-1]
         return self.loss.value(z, a, y)
 
-    # -- per-run, per-layer norms (Network.weight_grad_norms / segment_norms_pair) -------------
+    # -- per-run, per-layer norms (as Network.update_norms) -------------
     def weight_grad_norms(self) -> np.ndarray:
         """(K, L): ‖dW_k‖₂ of every run and layer."""
         g = self.grad[:, : self.n_weights]

@@ -257,22 +257,22 @@ class TrainingHost:
         if self.speed is not None:
             self.paced_step()
             return
-        trainer = self.trainer
-        clock = self._clock
+        trainer, clock = self.trainer, self._clock
         start = clock()
         deadline, done = start + seconds, 0
         if self._untaken < MAX_UNTAKEN:
             deadline = min(deadline, max(self._last_emit + self._min_interval, start + 0.001))
         diagnoser, record = self.diagnoser, self.metrics.record
-        while clock() < deadline:
-            done += 1
-            result = trainer.step()
-            record(result)
-            diverged = result.diverged
-            diagnoser.update(trainer)
-            if diverged:
-                self.playing = False
-                break
+        with trainer.quiet_steps():  # one np.errstate for the slice, not one per step
+            while clock() < deadline:
+                done += 1
+                result = trainer.step()
+                record(result)
+                diverged = result.diverged
+                diagnoser.update(trainer)
+                if diverged:
+                    self.playing = False
+                    break
         rate = done / max(clock() - start, 1e-9)
         self.steps_per_second = (
             rate if not self.steps_per_second else (0.8 * self.steps_per_second + 0.2 * rate)

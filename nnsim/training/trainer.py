@@ -13,6 +13,7 @@ completed steps (unit "step") or t = completed epochs (unit "epoch").
 
 from __future__ import annotations
 
+import contextlib
 import math
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
@@ -29,6 +30,7 @@ from nnsim.training.divergence import divergence_what, explain_divergence
 from nnsim.training.history import MetricHistory
 from nnsim.training.results import Evaluation, StepResult
 from nnsim.training.text import Text
+from nnsim.training.trainer_evaluation import loss_and_accuracy
 from nnsim.training.trainer_state import load_trainer_state, trainer_state
 
 if TYPE_CHECKING:
@@ -36,6 +38,7 @@ if TYPE_CHECKING:
     from nnsim.training.phases import Phase
 
 LR_BLOCK = 1024  # learning rates are computed ahead in blocks: the schedule is a pure function
+_new_tuple = tuple.__new__  # StepResult(...) runs a Python-level __new__; this builds it directly
 
 
 class DivergedError(RuntimeError):
@@ -102,6 +105,10 @@ class Trainer:
             for k in range(1, L + 1)
         ]
         self.history = MetricHistory(["step", "epoch", "lr", "batch_loss", "reg_loss", *per_layer])
+        self._row = np.zeros(len(self.history.columns))  # the next history row, built in place
+        self._row_norms = self._row[5:].reshape(3, L)
+        self._grads = [self.network.grad]  # what the optimizer's step takes, every step
+        self._quiet = False  # inside quiet_steps()
         self.evaluations = MetricHistory(
             ["step", "train_loss", "test_loss", "train_accuracy", "test_accuracy"], capacity=2048
         )
@@ -246,21 +253,32 @@ class Trainer:
     def run(self, steps: int) -> StepResult | None:
         """Up to ``steps`` steps; stops early if training diverges. Returns the last result."""
         result = None
-        for _ in range(steps):
-            result = self.step()
-            if result.diverged:
-                break
+        with self.quiet_steps():
+            for _ in range(steps):
+                result = self.step()
+                if result.diverged:
+                    break
         return result
+
+    @contextlib.contextmanager
+    def quiet_steps(self) -> Iterator[None]:
+        """One ``np.errstate`` for all the steps inside (a diverging run is reported, not
+        warned about; ``step()`` outside enters one per step, a tenth of a small step)."""
+        with np.errstate(all="ignore"):
+            quiet, self._quiet = self._quiet, True
+            try:
+                yield
+            finally:
+                self._quiet = quiet
 
     def train_on(self, x: np.ndarray, y: np.ndarray) -> StepResult:
         """One step on the given batch (features, loss targets)."""
-        with np.errstate(all="ignore"):  # a diverging run is reported, not warned about
-            self.begin_step()
-            net = self.network
-            net.forward(x, train=True)
-            loss = net.loss_value(y)
-            net.backward(y)
-            return self.finish_step(loss)
+        if not self._quiet:
+            with self.quiet_steps():
+                return self.train_on(x, y)
+        self.begin_step()
+        loss = self.network.train_pass(x, y)
+        return self.finish_step(loss)
 
     def begin_step(self) -> float:
         """Before a step's forward pass: set the optimizer's learning rate (and cycled
@@ -278,45 +296,54 @@ class Trainer:
         return lr
 
     def finish_step(self, loss: float) -> StepResult:
-        """Everything after backward: regularise, measure, clip, update, record."""
+        """Everything after backward: regularise, clip, update, measure (the norms of every
+        layer in one call, ``Network.update_norms``), record (the row built in place)."""
         net, training = self.network, self.experiment.training
         reg = training.regularization
-        reg_loss = regularization.penalty(net.weights, reg.kind, reg.rate)
-        regularization.add_gradient(net.weight_grads, net.weights, reg.kind, reg.rate)
-        grad_norms = net.weight_grad_norms()
-        clip = training.grad_clip
-        if clip is not None:
-            if clip.mode == "norm":  # the threshold is max_norm
-                clipping.clip_grad_norm(net.grad, clip.threshold)
-            else:  # the threshold is clip_value
-                clipping.clip_grad_value(net.grad, clip.threshold)
+        reg_loss = 0.0
+        if reg.kind != "none" and reg.rate != 0.0:
+            reg_loss = regularization.penalty(net.weights, reg.kind, reg.rate)
+            regularization.add_gradient(net.weight_grads, net.weights, reg.kind, reg.rate)
+        clip, clipped_norms = training.grad_clip, None
+        if clip is not None:  # the gradient norms reported are those before clipping
+            clipped_norms = net.weight_grad_norms()
+            clipping.clip_grad(net.grad, clip.mode, clip.threshold)
         step = self.steps_done + 1
         lr = self.optimizer.lr
         if not math.isfinite(loss + reg_loss):
+            norms = net.weight_grad_norms() if clipped_norms is None else clipped_norms
             what = divergence_what("loss", loss + reg_loss)  # 'inf' or 'nan'
-            return self._diverge(step, what, lr, loss, reg_loss, grad_norms)
-        before = net.theta.copy()
-        self.optimizer.step([net.grad])
-        delta = net.theta - before
-        if not math.isfinite(float(np.dot(delta, delta))):  # inf/nan anywhere in θ
+            return self._diverge(step, what, lr, loss, reg_loss, norms)
+        net.keep_theta()
+        self.optimizer.step(self._grads)
+        squares = net.update_norms()  # rows ‖dW‖², ‖W‖², ‖ΔW‖²; a last column for the rest
+        if not math.isfinite(sum(squares[2].tolist())):  # inf/nan anywhere in θ
             bad = "nan" if np.isnan(net.theta).any() else "inf"
-            net.theta[...] = before  # keep the last finite state inspectable
-            what = divergence_what("weight", bad)
-            return self._diverge(step, what, lr, loss, reg_loss, grad_norms)
-        weight_norms, step_norms = net.segment_norms_pair(before, delta)
-        ratios = step_norms / np.maximum(weight_norms, 1e-300)
-        self.steps_done = step
+            net.restore_theta()  # keep the last finite state inspectable
+            norms = np.sqrt(squares[0, :-1]) if clipped_norms is None else clipped_norms
+            return self._diverge(step, divergence_what("weight", bad), lr, loss, reg_loss, norms)
+        L = net.depth
         epoch = self.epochs_done + 1
+        row = self._row
+        row[0], row[1], row[2], row[3], row[4] = step, epoch, lr, loss, reg_loss
+        norms = self._row_norms  # (3, L) view of row: gradient, weight, update norms
+        np.sqrt(squares[:, :L], out=norms)
+        if clipped_norms is not None:
+            norms[0] = clipped_norms
+        # the update ratio ‖ΔW‖ / ‖W‖ replaces the update norm
+        np.divide(norms[2], np.maximum(norms[1], 1e-300), out=norms[2])
+        self.steps_done = step
         self.epoch_losses.append(loss)
-        self.history.append(
-            np.concatenate(([step, epoch, lr, loss, reg_loss], grad_norms, weight_norms, ratios))
-        )
+        self.history.append(row)
         evaluation = None
-        if step % self.experiment.training.eval_every == 0:
+        if step % training.eval_every == 0:
             evaluation = self.evaluate()
-        result = StepResult(
-            step, epoch, lr, loss, reg_loss, grad_norms, weight_norms, ratios, evaluation
-        )
+        kept = row.copy()  # the result's arrays are never reused
+        result = _new_tuple(
+            StepResult,
+            (step, epoch, lr, loss, reg_loss, kept[5 : 5 + L], kept[5 + L : 5 + 2 * L],
+             kept[5 + 2 * L :], evaluation, None),
+        )  # fmt: skip
         self.last_result = result
         return result
 
@@ -325,18 +352,10 @@ class Trainer:
     ) -> StepResult:
         self.diverged = explain_divergence(self, what, step, lr)
         nan = np.full(self.network.depth, np.nan)
+        epoch = self.epochs_done + 1
         result = StepResult(
-            step,
-            self.epochs_done + 1,
-            lr,
-            loss,
-            reg_loss,
-            grad_norms,
-            nan,
-            nan,
-            None,
-            self.diverged,
-        )
+            step, epoch, lr, loss, reg_loss, grad_norms, nan, nan, None, self.diverged
+        )  # fmt: skip
         self.last_result = result
         return result
 
@@ -351,17 +370,7 @@ class Trainer:
     # -- measuring -----------------------------------------------------------------------------
     def loss_and_accuracy(self, x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
         """Evaluation-mode data loss and accuracy on features ``x``, targets ``y``."""
-        with np.errstate(all="ignore"):
-            pre, a = self.network.evaluate(x)
-            loss = self.network.loss.value(pre, a, y)
-        kind = self.data.kind
-        if kind == "binary":
-            accuracy = float(np.mean((a[:, 0] > 0.5) == (y > 0.5)))
-        elif kind == "multiclass":
-            accuracy = float(np.mean(np.argmax(a, axis=1) == y))
-        else:
-            accuracy = math.nan
-        return loss, accuracy
+        return loss_and_accuracy(self.network, self.data.kind, x, y)
 
     def evaluate(self) -> Evaluation:
         """Full train and test loss and accuracy now; recorded in ``evaluations``."""

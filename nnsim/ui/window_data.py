@@ -14,7 +14,7 @@ from nnsim.training.experiment import Experiment, ExperimentError
 from nnsim.training.experiment_model import ExperimentModel
 from nnsim.ui.controls import DataPanel
 from nnsim.ui.errors import os_reason
-from nnsim.ui.i18n import tr
+from nnsim.ui.i18n import shown, tr
 from nnsim.ui.window_base import MainWindowParts
 from nnsim.ui.window_files import csv_filter
 
@@ -41,14 +41,14 @@ class UserDataMixin(MainWindowParts):
         try:
             self.model.replace(with_point_added(self.experiment(), x1, x2, label))
         except (ValueError, ExperimentError) as err:
-            self.show_message(str(err), error=True)
+            self.show_message(shown(err), error=True)
 
     @Slot(float, float)
     def _on_point_removed(self, x1: float, x2: float) -> None:
         try:
             self.model.replace(with_point_removed(self.experiment(), x1, x2, max_distance=0.5))
         except (ValueError, ExperimentError) as err:
-            self.show_message(str(err), error=True)
+            self.show_message(shown(err), error=True)
 
     def import_csv(self, path: str | None = None) -> bool:
         """Read ``path`` (or a chosen file) as the experiment's data; say what was read, or
@@ -62,13 +62,13 @@ class UserDataMixin(MainWindowParts):
             self.set_experiment(with_custom_points(self.experiment(), dataset))
         except DataError as err:
             first = tr("Could not import {path}:").format(path=path)
-            self.show_message("\n".join([first, *err.lines()]), error=True)
+            self.show_message("\n".join([first, *map(shown, err.lines())]), error=True)
             return False
         except OSError as err:
             self.show_message(could_not_import(path, os_reason(err)), error=True)
             return False
         except (ExperimentError, ValueError) as err:
-            self.show_message(could_not_import(path, str(err)), error=True)
+            self.show_message(could_not_import(path, shown(err)), error=True)
             return False
         self.show_message(
             tr("Imported {data} from {file}").format(

@@ -16,7 +16,7 @@ from nnsim.training.experiment import (
 )
 from nnsim.training.experiment.files import EXPERIMENT_SUFFIX
 from nnsim.ui.errors import os_reason
-from nnsim.ui.i18n import tr
+from nnsim.ui.i18n import shown, tr
 from nnsim.ui.window_base import MainWindowParts
 
 MAX_RECENT = 8
@@ -65,7 +65,7 @@ class ExperimentFilesMixin(MainWindowParts):
             experiment = load_experiment(path)
         except ExperimentError as err:
             named = any(path in problem for problem in err.problems)  # say the path once
-            text = "\n".join(err.problems)
+            text = "\n".join(shown(problem) for problem in err.problems)
             self.show_message(text if named else f"{could_not_open(path)}\n{text}", error=True)
             return False
         except OSError as err:

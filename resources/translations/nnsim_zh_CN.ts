@@ -1944,6 +1944,114 @@ the boundary move and the loss fall step by step. “max” trains as fast as it
         <translation>阶梯衰减</translation>
     </message>
     <message>
+        <source>inverse time decay</source>
+        <translation>逆时衰减</translation>
+    </message>
+    <message>
+        <source>exponential decay</source>
+        <translation>指数衰减</translation>
+    </message>
+    <message>
+        <source>cosine decay</source>
+        <translation>余弦衰减</translation>
+    </message>
+    <message>
+        <source>one-cycle decay</source>
+        <translation>单周期衰减</translation>
+    </message>
+    <message>
+        <source>{optimizer} η={lr:g}</source>
+        <translation>{optimizer} η={lr:g}</translation>
+    </message>
+    <message>
+        <source>{optimizer}+Nesterov {momentum:g} η={lr:g}</source>
+        <translation>{optimizer}+Nesterov {momentum:g} η={lr:g}</translation>
+    </message>
+    <message>
+        <source>{optimizer}+momentum {momentum:g} η={lr:g}</source>
+        <translation>{optimizer}+动量 {momentum:g} η={lr:g}</translation>
+    </message>
+    <message>
+        <source>{schedule} decay</source>
+        <translation>{schedule}衰减</translation>
+    </message>
+    <message>
+        <source>{racer}, {schedule}</source>
+        <translation>{racer}，{schedule}</translation>
+    </message>
+    <message>
+        <source>the gradient overflowed</source>
+        <translation>梯度溢出</translation>
+    </message>
+    <message>
+        <source>the point overflowed</source>
+        <translation>坐标溢出</translation>
+    </message>
+    <message>
+        <source>the path ran off beyond {escape:.0e}</source>
+        <translation>路径跑出了 {escape:.0e} 之外</translation>
+    </message>
+    <message>
+        <source>diverged at step {step}: {why}</source>
+        <translation>在第 {step} 步发散：{why}</translation>
+    </message>
+    <message>
+        <source>too high: oscillates</source>
+        <translation>学习率过高：振荡</translation>
+    </message>
+    <message>
+        <source>η = 0.09 is between 1/λ_max and 2/λ_max: every step jumps across the valley and back, a zig-zag that still shrinks. η = 0.04 &lt; 1/λ_max walks down without crossing.</source>
+        <translation>η = 0.09 介于 1/λ_max 和 2/λ_max 之间：每一步都跳过山谷再跳回来，走出一条仍在缩小的之字形。η = 0.04 &lt; 1/λ_max 则一路走下去，从不越过谷底。</translation>
+    </message>
+    <message>
+        <source>too high: diverges</source>
+        <translation>学习率过高：发散</translation>
+    </message>
+    <message>
+        <source>η = 0.11 is past 2/λ_max = 0.1: each jump lands higher than it started and the loss grows without end; η = 0.09, just inside, still converges.</source>
+        <translation>η = 0.11 超过了 2/λ_max = 0.1：每一跳都落得比出发点更高，损失无休止地增长；η = 0.09 刚好在界限之内，仍然收敛。</translation>
+    </message>
+    <message>
+        <source>too low: crawls</source>
+        <translation>学习率过低：爬行</translation>
+    </message>
+    <message>
+        <source>η = 0.002 is safe but tiny: after hundreds of steps it has barely moved, while η = 0.045 is at the minimum.</source>
+        <translation>η = 0.002 安全但太小：走了几百步几乎没动，而 η = 0.045 已经到达最小值。</translation>
+    </message>
+    <message>
+        <source>decay: fast then fine</source>
+        <translation>衰减：先快后细</translation>
+    </message>
+    <message>
+        <source>η = 0.0995, just inside 2/λ_max, races down the shallow direction but keeps bouncing across the steep one; η = 0.01 is smooth but slow. Starting at 0.0995 and shrinking η by 2 % a step is fast at first and then settles: the lowest loss of the three.</source>
+        <translation>η = 0.0995 刚好在 2/λ_max 之内，沿平缓方向飞快下降，却在陡峭方向上来回弹跳；η = 0.01 平稳但缓慢。从 0.0995 开始、每步把 η 缩小 2 %，起初很快，随后稳定下来：三者中损失最低。</translation>
+    </message>
+    <message>
+        <source>momentum through a ravine</source>
+        <translation>动量穿过峡谷</translation>
+    </message>
+    <message>
+        <source>A ravine: curvature 100 across, 1 along, starting far down its floor. Plain gradient descent must keep η below 2/100 and then crawls along the floor; momentum (μ = 0.8) may take η up to 2(1 + μ)/100 and builds up speed along it, in ripples.</source>
+        <translation>一条峡谷：横向曲率 100，纵向曲率 1，起点在谷底的远处。普通梯度下降必须让 η 低于 2/100，于是沿着谷底缓慢爬行；动量（μ = 0.8）允许 η 高达 2(1 + μ)/100，并沿谷底积累速度，以波纹的方式前进。</translation>
+    </message>
+    <message>
+        <source>Adam on Rosenbrock</source>
+        <translation>Rosenbrock 上的 Adam</translation>
+    </message>
+    <message>
+        <source>Rosenbrock&apos;s curved valley: SGD has to keep η small for the steep walls and creeps along the floor; Adam scales each coordinate&apos;s step and reaches (1, 1).</source>
+        <translation>Rosenbrock 的弯曲山谷：SGD 为了陡峭的谷壁必须把 η 设得很小，于是沿谷底缓慢爬行；Adam 按每个坐标缩放步长，到达 (1, 1)。</translation>
+    </message>
+    <message>
+        <source>SGD stuck at a saddle vs momentum</source>
+        <translation>SGD 困在鞍点，动量却能逃离</translation>
+    </message>
+    <message>
+        <source>From almost on the ridge, the gradient points at the saddle: SGD slides to it and lingers, its escape along y growing only 1.02× a step; momentum escapes fast.</source>
+        <translation>从几乎在山脊上的位置出发，梯度指向鞍点：SGD 滑到鞍点附近并久久停留，沿 y 方向的逃离每步只增长 1.02×；动量则很快逃离。</translation>
+    </message>
+    <message>
         <source>The learning rate the schedule will use at each step of the next {steps} steps (one-cycle: its whole cycle).</source>
         <translation>接下来 {steps} 步中每一步的调度学习率（单周期：整个周期）。</translation>
     </message>
@@ -4344,112 +4452,96 @@ the chosen learning rate (a rate much too high) is as easy to see (η = 0 is lef
         <translation>这一步没有步长曲线：{error}</translation>
     </message>
     <message>
-        <source>{optimizer} η={lr:g}</source>
-        <translation>{optimizer} η={lr:g}</translation>
+        <source>… and {count} more</source>
+        <translation>……另有 {count} 处</translation>
     </message>
     <message>
-        <source>{optimizer}+Nesterov {momentum:g} η={lr:g}</source>
-        <translation>{optimizer}+Nesterov {momentum:g} η={lr:g}</translation>
+        <source>line {line}: {message}</source>
+        <translation>第 {line} 行：{message}</translation>
     </message>
     <message>
-        <source>{optimizer}+momentum {momentum:g} η={lr:g}</source>
-        <translation>{optimizer}+动量 {momentum:g} η={lr:g}</translation>
+        <source>not a UTF-8 text file</source>
+        <translation>不是 UTF-8 文本文件</translation>
     </message>
     <message>
-        <source>inverse time decay</source>
-        <translation>逆时衰减</translation>
+        <source>malformed CSV: {error}</source>
+        <translation>CSV 格式错误：{error}</translation>
     </message>
     <message>
-        <source>exponential decay</source>
-        <translation>指数衰减</translation>
+        <source>expected 3 columns (x1,x2,label), found {count}</source>
+        <translation>应有 3 列（x1,x2,label），实际为 {count} 列</translation>
     </message>
     <message>
-        <source>cosine decay</source>
-        <translation>余弦衰减</translation>
+        <source>{column} must be a finite number, got {cell!r}</source>
+        <translation>{column} 应为有限的数，实际为 {cell!r}</translation>
     </message>
     <message>
-        <source>one-cycle decay</source>
-        <translation>单周期衰减</translation>
+        <source>point ({a:g}, {b:g}) is outside the area [-{bound:g}, {bound:g}]²</source>
+        <translation>点 ({a:g}, {b:g}) 在区域 [-{bound:g}, {bound:g}]² 之外</translation>
     </message>
     <message>
-        <source>{schedule} decay</source>
-        <translation>{schedule}衰减</translation>
+        <source>expected a header row such as &apos;x1,x2,label&apos;, found numbers</source>
+        <translation>应有表头行（如 &apos;x1,x2,label&apos;），实际是数字</translation>
     </message>
     <message>
-        <source>{racer}, {schedule}</source>
-        <translation>{racer}，{schedule}</translation>
+        <source>more than {count} data rows</source>
+        <translation>数据行超过 {count} 行</translation>
     </message>
     <message>
-        <source>the gradient overflowed</source>
-        <translation>梯度溢出</translation>
+        <source>file is empty; expected a header row &apos;x1,x2,label&apos; and data</source>
+        <translation>文件为空：应有表头行 &apos;x1,x2,label&apos; 和数据</translation>
     </message>
     <message>
-        <source>the point overflowed</source>
-        <translation>坐标溢出</translation>
+        <source>no data rows after the header</source>
+        <translation>表头之后没有数据行</translation>
     </message>
     <message>
-        <source>the path ran off beyond {escape:.0e}</source>
-        <translation>路径跑出了 {escape:.0e} 之外</translation>
+        <source>regression target {target:g} is outside [-1, 1] (the labels are regression targets because some are not integers)</source>
+        <translation>回归目标值 {target:g} 超出 [-1, 1]（有些标签不是整数，所以标签被当作回归目标值）</translation>
     </message>
     <message>
-        <source>diverged at step {step}: {why}</source>
-        <translation>在第 {step} 步发散：{why}</translation>
+        <source>class labels must be integers 0..K-1, every class present, 2 &lt;= K &lt;= {k}</source>
+        <translation>类别标签应为 0..K-1 的整数，每个类别都要出现，且 2 &lt;= K &lt;= {k}</translation>
     </message>
     <message>
-        <source>too high: oscillates</source>
-        <translation>学习率过高：振荡</translation>
+        <source>invalid class label {label:g}: {rule}</source>
+        <translation>无效的类别标签 {label:g}：{rule}</translation>
     </message>
     <message>
-        <source>η = 0.09 is between 1/λ_max and 2/λ_max: every step jumps across the valley and back, a zig-zag that still shrinks. η = 0.04 &lt; 1/λ_max walks down without crossing.</source>
-        <translation>η = 0.09 介于 1/λ_max 和 2/λ_max 之间：每一步都跳过山谷再跳回来，走出一条仍在缩小的之字形。η = 0.04 &lt; 1/λ_max 则一路走下去，从不越过谷底。</translation>
+        <source>class label {label} but no row has label {missing}: {rule}</source>
+        <translation>有类别标签 {label}，却没有标签为 {missing} 的行：{rule}</translation>
     </message>
     <message>
-        <source>too high: diverges</source>
-        <translation>学习率过高：发散</translation>
+        <source>every row has label 0: {rule}</source>
+        <translation>每一行的标签都是 0：{rule}</translation>
     </message>
     <message>
-        <source>η = 0.11 is past 2/λ_max = 0.1: each jump lands higher than it started and the loss grows without end; η = 0.09, just inside, still converges.</source>
-        <translation>η = 0.11 超过了 2/λ_max = 0.1：每一跳都落得比出发点更高，损失无休止地增长；η = 0.09 刚好在界限之内，仍然收敛。</translation>
+        <source>must be a list of [x1, x2, label] rows, got {got}</source>
+        <translation>应为由 [x1, x2, label] 行组成的列表，实际为 {got}</translation>
     </message>
     <message>
-        <source>too low: crawls</source>
-        <translation>学习率过低：爬行</translation>
+        <source>must hold {limit} points, got {count}</source>
+        <translation>应有 {limit} 个数据点，实际为 {count} 个</translation>
     </message>
     <message>
-        <source>η = 0.002 is safe but tiny: after hundreds of steps it has barely moved, while η = 0.045 is at the minimum.</source>
-        <translation>η = 0.002 安全但太小：走了几百步几乎没动，而 η = 0.045 已经到达最小值。</translation>
+        <source>must be [x1, x2, label], three numbers, got {got}</source>
+        <translation>应为 [x1, x2, label] 三个数，实际为 {got}</translation>
     </message>
     <message>
-        <source>decay: fast then fine</source>
-        <translation>衰减：先快后细</translation>
+        <source>must hold finite numbers</source>
+        <translation>应为有限的数</translation>
     </message>
     <message>
-        <source>η = 0.0995, just inside 2/λ_max, races down the shallow direction but keeps bouncing across the steep one; η = 0.01 is smooth but slow. Starting at 0.0995 and shrinking η by 2 % a step is fast at first and then settles: the lowest loss of the three.</source>
-        <translation>η = 0.0995 刚好在 2/λ_max 之内，沿平缓方向飞快下降，却在陡峭方向上来回弹跳；η = 0.01 平稳但缓慢。从 0.0995 开始、每步把 η 缩小 2 %，起初很快，随后稳定下来：三者中损失最低。</translation>
+        <source>is outside the area {area}</source>
+        <translation>在区域 {area} 之外</translation>
     </message>
     <message>
-        <source>momentum through a ravine</source>
-        <translation>动量穿过峡谷</translation>
+        <source>… and {count} more bad rows</source>
+        <translation>……另有 {count} 个错误的行</translation>
     </message>
     <message>
-        <source>A ravine: curvature 100 across, 1 along, starting far down its floor. Plain gradient descent must keep η below 2/100 and then crawls along the floor; momentum (μ = 0.8) may take η up to 2(1 + μ)/100 and builds up speed along it, in ripples.</source>
-        <translation>一条峡谷：横向曲率 100，纵向曲率 1，起点在谷底的远处。普通梯度下降必须让 η 低于 2/100，于是沿着谷底缓慢爬行；动量（μ = 0.8）允许 η 高达 2(1 + μ)/100，并沿谷底积累速度，以波纹的方式前进。</translation>
-    </message>
-    <message>
-        <source>Adam on Rosenbrock</source>
-        <translation>Rosenbrock 上的 Adam</translation>
-    </message>
-    <message>
-        <source>Rosenbrock&apos;s curved valley: SGD has to keep η small for the steep walls and creeps along the floor; Adam scales each coordinate&apos;s step and reaches (1, 1).</source>
-        <translation>Rosenbrock 的弯曲山谷：SGD 为了陡峭的谷壁必须把 η 设得很小，于是沿谷底缓慢爬行；Adam 按每个坐标缩放步长，到达 (1, 1)。</translation>
-    </message>
-    <message>
-        <source>SGD stuck at a saddle vs momentum</source>
-        <translation>SGD 困在鞍点，动量却能逃离</translation>
-    </message>
-    <message>
-        <source>From almost on the ridge, the gradient points at the saddle: SGD slides to it and lingers, its escape along y growing only 1.02× a step; momentum escapes fast.</source>
-        <translation>从几乎在山脊上的位置出发，梯度指向鞍点：SGD 滑到鞍点附近并久久停留，沿 y 方向的逃离每步只增长 1.02×；动量则很快逃离。</translation>
+        <source>must be an integer in 1..{most} or &apos;all&apos;, got {got}</source>
+        <translation>应为 1..{most} 的整数或 &apos;all&apos;，实际为 {got}</translation>
     </message>
     <message>
         <source>at once</source>

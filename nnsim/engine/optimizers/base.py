@@ -170,15 +170,16 @@ class Optimizer:
 
         The gradient arrays are only read, never modified.
         """
-        if len(grads) != len(self._params):
-            raise ValueError(f"expected {len(self._params)} gradient arrays, got {len(grads)}")
-        grads = [np.asarray(g) for g in grads]
-        for i, (p, g) in enumerate(zip(self._params, grads, strict=True)):
-            if g.shape != p.shape:
-                raise ValueError(f"grads[{i}] has shape {g.shape}, params[{i}] has {p.shape}")
-        for p, g, state, (tmp, tmp2) in zip(
-            self._params, grads, self._state, self._scratch, strict=True
-        ):
+        params = self._params
+        if len(grads) != len(params):
+            raise ValueError(f"expected {len(params)} gradient arrays, got {len(grads)}")
+        fits = zip(grads, params, strict=True)
+        if not all(type(g) is np.ndarray and g.shape == p.shape for g, p in fits):
+            grads = [np.asarray(g) for g in grads]
+            for i, (p, g) in enumerate(zip(params, grads, strict=True)):
+                if g.shape != p.shape:
+                    raise ValueError(f"grads[{i}] has shape {g.shape}, params[{i}] has {p.shape}")
+        for p, g, state, (tmp, tmp2) in zip(params, grads, self._state, self._scratch, strict=True):
             if not state:  # lazy state creation
                 state.update(step=0, **self._init_state(p))
             state["step"] += 1

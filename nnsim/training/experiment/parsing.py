@@ -47,6 +47,7 @@ from nnsim.training.experiment.specs import (
 )
 from nnsim.training.experiment.tasks import head_problems, label_problems
 from nnsim.training.experiment.training_parsing import parse_training
+from nnsim.training.text import QT_TR_NOOP, Sentence
 from nnsim.training.validation import (
     INVALID,
     MAX_SAFE_INTEGER,
@@ -197,10 +198,12 @@ def _parse_features(problems: Problems, value: Any, path: str) -> Any:
 def _parse_points(problems: Problems, value: Any, path: str) -> Any:
     limit = f"{MIN_SAMPLES}..{MAX_SAMPLES}"
     if not isinstance(value, list):
-        problems.add(path, f"must be a list of [x1, x2, label] rows, got {describe(value)}")
+        template = QT_TR_NOOP("must be a list of [x1, x2, label] rows, got {got}")
+        problems.add(path, Sentence(template, {"got": describe(value)}))
         return INVALID
     if not MIN_SAMPLES <= len(value) <= MAX_SAMPLES:
-        problems.add(path, f"must hold {limit} points, got {len(value)}")
+        template = QT_TR_NOOP("must hold {limit} points, got {count}")
+        problems.add(path, Sentence(template, {"limit": limit, "count": len(value)}))
         return INVALID
     bad_rows: list[tuple[int | None, str]] = []
     rows = []
@@ -214,20 +217,24 @@ def _parse_points(problems: Problems, value: Any, path: str) -> Any:
         ):
             rows.append(row)
         else:
-            bad_rows.append((i, f"must be [x1, x2, label], three numbers, got {describe(row)}"))
+            template = QT_TR_NOOP("must be [x1, x2, label], three numbers, got {got}")
+            bad_rows.append((i, Sentence(template, {"got": describe(row)})))
             rows.append([0.0, 0.0, 0.0])
     table = np.array(rows, dtype=np.float64)
     finite = np.isfinite(table).all(axis=1)
-    bad_rows += [(int(i), "must hold finite numbers") for i in np.flatnonzero(~finite)]
+    not_finite = Sentence(QT_TR_NOOP("must hold finite numbers"))
+    bad_rows += [(int(i), not_finite) for i in np.flatnonzero(~finite)]
     outside = finite & (np.abs(table[:, :2]).max(axis=1) > BOUND)
     area = f"[-{BOUND:g}, {BOUND:g}]²"
-    bad_rows += [(int(i), f"is outside the area {area}") for i in np.flatnonzero(outside)]
+    out = Sentence(QT_TR_NOOP("is outside the area {area}"), {"area": area})
+    bad_rows += [(int(i), out) for i in np.flatnonzero(outside)]
     if not bad_rows:
         bad_rows = label_problems(table[:, 2])
     for row_index, message in bad_rows[:_MAX_ROW_PROBLEMS]:
         problems.add(path if row_index is None else item(path, row_index), message)
     if len(bad_rows) > _MAX_ROW_PROBLEMS:
-        problems.add(path, f"… and {len(bad_rows) - _MAX_ROW_PROBLEMS} more bad rows")
+        more = QT_TR_NOOP("… and {count} more bad rows")
+        problems.add(path, Sentence(more, {"count": len(bad_rows) - _MAX_ROW_PROBLEMS}))
     if bad_rows:
         return INVALID
     return tuple(map(tuple, table.tolist()))

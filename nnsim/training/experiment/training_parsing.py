@@ -35,6 +35,7 @@ from nnsim.training.experiment.specs import (
     ScheduleSpec,
     TrainingSpec,
 )
+from nnsim.training.text import QT_TR_NOOP, Sentence
 from nnsim.training.validation import (
     INVALID,
     Problems,
@@ -63,8 +64,9 @@ def parse_training(problems: Problems, value: Any, path: str) -> Any:
     batch_size = d.get("batch_size", 10)
     if batch_size != "all" and (type(batch_size) is not int or not 1 <= batch_size <= MAX_SAMPLES):
         got = describe(batch_size, with_type=True)
+        template = QT_TR_NOOP("must be an integer in 1..{most} or 'all', got {got}")
         problems.add(
-            child(path, "batch_size"), f"must be an integer in 1..{MAX_SAMPLES} or 'all', got {got}"
+            child(path, "batch_size"), Sentence(template, {"most": MAX_SAMPLES, "got": got})
         )
     optimizer = parse_optimizer(problems, d.get("optimizer", {}), child(path, "optimizer"))
     lr = optimizer.lr if optimizer is not INVALID else DEFAULT_LR

@@ -25,7 +25,7 @@ from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QWidget
 
 from nnsim.training.run_group import RunResults
-from nnsim.ui.i18n import tr
+from nnsim.ui.i18n import shown, tr
 from nnsim.ui.style import LAYER_COLORS, TEXT
 
 __all__ = [
@@ -219,7 +219,7 @@ class RunPlot(pg.PlotWidget):
                 mark.setVisible(False)
                 text.setVisible(False)
             return
-        message = f"{self.labels[i]}: {result.diverged}"
+        message = f"{self.labels[i]}: {shown(result.diverged)}"
         mark.setData([last.step], [y], data=[message])
         text.setText(tr("{run} diverged at step {step}").format(run=self.labels[i], step=last.step))
         text.setToolTip(message)

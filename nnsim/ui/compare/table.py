@@ -19,7 +19,7 @@ from nnsim.training.run_group import RunResults
 from nnsim.training.text import QT_TR_NOOP
 from nnsim.ui.compare.loss_plot import run_color
 from nnsim.ui.compare.runs import CompareRun, CompareSetting, run_row
-from nnsim.ui.i18n import tr
+from nnsim.ui.i18n import shown, tr
 
 __all__ = ["TABLE_COLUMNS", "TABLE_TIPS", "CompareTable"]
 
@@ -104,7 +104,7 @@ class CompareTable(QTableWidget):
                 "" if math.isnan(row.test_accuracy) else f"{row.test_accuracy:.1%}",
                 "" if row.below_at is None else str(row.below_at),
                 "" if row.diverged_at is None else str(row.diverged_at),
-                row.diverged or "",
+                shown(row.diverged) if row.diverged else "",
             )  # fmt: skip
             for column, text in enumerate(cells, start=len(run.texts)):
                 item = self.item(i, column)

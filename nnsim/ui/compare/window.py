@@ -380,7 +380,7 @@ class CompareWindow(QDialog):
         try:
             self._apply(run.experiment, result.state_dict() if steps else None)
         except ExperimentError as err:
-            problem = str(err)  # (err is gone after the except clause)
+            problem = shown(err)  # (err is gone after the except clause)
             self._say(lambda: tr("Not applied: {problem}").format(problem=problem), error=True)
             return
         if steps:
