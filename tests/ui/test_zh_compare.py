@@ -3,10 +3,9 @@ English left in any state a learner sees, and a switch of language while they ar
 
 Left English here on purpose, and so passed to ``english_texts`` as ``ignore``: the values
 a run is made from (``sgd+momentum``, ``xavier_uniform``: what the learner types, as the
-legend and the table show them); a run's divergence (a sentence of the training layer);
-and a cited author and journal. The Surfaces window has nothing else left in English: the
-presets, the racers' labels and regimes and why a path stopped are the training layer's
-Sentences, shown translated.
+legend and the table show them), and a cited author and journal. Nothing else: a run's
+divergence, the presets, the racers' labels and regimes and why a path stopped are the
+training layer's Sentences, shown translated.
 """
 
 from __future__ import annotations
@@ -42,11 +41,10 @@ def compare_window(qtbot) -> CompareWindow:
 
 
 def run_values(compare: CompareWindow) -> list[str]:
-    """What the runs are made from (values typed or offered, their legend labels) and what
-    training said of them (the table's last column), longest first."""
+    """What the runs are made from (values typed or offered, their legend labels), longest
+    first."""
     values = [t for r in compare.runs for t in r.texts] + [r.label for r in compare.runs]
     values += [v for s, _ in compare.vary.varied() for v in s.defaults]
-    values += [str(r.diverged) for r in compare.group.results if r.diverged]
     return sorted(set(values), key=len, reverse=True)
 
 
