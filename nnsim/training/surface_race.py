@@ -24,8 +24,10 @@ import numpy as np
 from nnsim.engine.optimizers import Optimizer, make_optimizer
 from nnsim.engine.schedules import SCHEDULES, Schedule, make_schedule
 from nnsim.engine.surfaces import Bowl, Surface, make_surface
+from nnsim.training.text import QT_TR_NOOP, Sentence, Text
 
 __all__ = [
+    "DECAYS",
     "ESCAPE",
     "MAX_STEPS",
     "PRESETS",
@@ -43,6 +45,13 @@ MAX_STEPS = 20_000  # a race ends here (bounded memory)
 _LR_BLOCK = 256
 RACE_SCHEDULES = tuple(name for name in SCHEDULES if name != "plateau")
 """Schedules a racer may use (a plateau watches a test loss a surface does not have)."""
+DECAYS = {
+    "inverse_time": QT_TR_NOOP("inverse time decay"), "step": QT_TR_NOOP("step decay"),
+    "exponential": QT_TR_NOOP("exponential decay"), "cosine": QT_TR_NOOP("cosine decay"),
+    "one_cycle": QT_TR_NOOP("one-cycle decay"),
+}  # fmt: skip
+"""A racer's schedule in its label, ``"<title> decay"`` (one phrase each: the words go
+together differently in Chinese)."""
 
 
 @dataclass(frozen=True)
@@ -59,18 +68,32 @@ class RacerSpec:
     def lr(self) -> float:
         return float(self.params.get("lr", 0.0))
 
-    def label(self) -> str:
-        """``SGD η=0.1``, ``SGD+momentum 0.9 η=0.01``, ``Adam η=0.05, step decay``."""
+    def label(self) -> Sentence:
+        """``SGD η=0.1``, ``SGD+momentum 0.9 η=0.01``, ``Adam η=0.05, step decay`` (a
+        :class:`~nnsim.training.text.Sentence`: the window shows its words translated)."""
         params = self.params
         title = {"sgd": "SGD", "adam": "Adam", "adamw": "AdamW", "rmsprop": "RMSprop",
                  "adagrad": "Adagrad"}.get(self.optimizer, self.optimizer)  # fmt: skip
+        args: dict[str, object] = {"optimizer": title, "lr": self.lr}
+        template = QT_TR_NOOP("{optimizer} η={lr:g}")
         if self.optimizer == "sgd" and params.get("momentum", 0):
-            kind = "Nesterov" if params.get("nesterov") else "momentum"
-            title += f"+{kind} {params['momentum']:g}"
-        text = f"{title} η={self.lr:g}"
-        if self.schedule != "constant":
-            text += f", {SCHEDULES[self.schedule].title} decay"
-        return text
+            args["momentum"] = params["momentum"]
+            template = (
+                QT_TR_NOOP("{optimizer}+Nesterov {momentum:g} η={lr:g}")
+                if params.get("nesterov")
+                else QT_TR_NOOP("{optimizer}+momentum {momentum:g} η={lr:g}")
+            )
+        if self.schedule == "constant":
+            return Sentence(template, args)
+        title = SCHEDULES[self.schedule].title
+        decay = DECAYS.get(self.schedule)
+        schedule = (
+            Text(decay)
+            if decay is not None
+            else Text(QT_TR_NOOP("{schedule} decay"), {"schedule": Text(title)})
+        )
+        return Sentence(QT_TR_NOOP("{racer}, {schedule}"), {"racer": Text(template, args),
+                                                            "schedule": schedule})  # fmt: skip
 
     def build(self, theta: np.ndarray) -> tuple[Optimizer, Schedule]:
         """The engine's optimizer on ``[theta]`` and the schedule (``ValueError`` if bad)."""
@@ -98,7 +121,7 @@ class Racer:
         self._path[0] = self.theta
         self._losses[0] = self._loss(self.theta)
         self.steps_done = 0
-        self.stopped: str | None = None
+        self.stopped: Sentence | None = None
         self._lr_block_start, self._lr_block = 0, self.schedule.lr_array(np.arange(_LR_BLOCK))
         self.lr = self._lr_at(0)  # the rate of the last (or the first) step
 
@@ -130,16 +153,17 @@ class Racer:
         with np.errstate(all="ignore"):
             grad = self.surface.gradient(self.theta)
             if not (math.isfinite(grad[0]) and math.isfinite(grad[1])):
-                self._stop(t, "the gradient overflowed")
+                self._stop(t, Text(QT_TR_NOOP("the gradient overflowed")))
                 return
             self.optimizer.step([grad])
             loss = self.surface.loss(self.theta)
         x, y = float(self.theta[0]), float(self.theta[1])
         if not (math.isfinite(x) and math.isfinite(y) and math.isfinite(loss)):
-            self._stop(t + 1, "the point overflowed")
+            self._stop(t + 1, Text(QT_TR_NOOP("the point overflowed")))
             return
         if max(abs(x), abs(y)) > ESCAPE:
-            self._stop(t + 1, f"the path ran off beyond {ESCAPE:.0e}")
+            why = Text(QT_TR_NOOP("the path ran off beyond {escape:.0e}"), {"escape": ESCAPE})
+            self._stop(t + 1, why)
             return
         self.steps_done = t + 1
         if self.steps_done >= len(self._losses):
@@ -155,9 +179,11 @@ class Racer:
             self._lr_block = self.schedule.lr_array(np.arange(t, t + _LR_BLOCK))
         return float(self._lr_block[t - self._lr_block_start])
 
-    def _stop(self, step: int, why: str) -> None:
+    def _stop(self, step: int, why: Text) -> None:
         self.theta[...] = self._path[self.steps_done]  # back to the last finite point
-        self.stopped = f"diverged at step {step}: {why}"
+        self.stopped = Sentence(
+            QT_TR_NOOP("diverged at step {step}: {why}"), {"step": step, "why": why}
+        )
 
 
 class Race:
@@ -217,58 +243,79 @@ def _sgd(lr: float, **params: Any) -> RacerSpec:
 _BOWL = {"condition": 20.0, "angle": 30.0}  # λ_max = 20: 1/λ_max = 0.05, 2/λ_max = 0.1
 PRESETS: tuple[Preset, ...] = (
     Preset(
-        "too high: oscillates", "bowl", (-1.6, 1.2), (_sgd(0.09), _sgd(0.04)), 60,
-        "η = 0.09 is between 1/λ_max and 2/λ_max: every step jumps across the valley and back, "
-        "a zig-zag that still shrinks. η = 0.04 < 1/λ_max walks down without crossing.",
+        Sentence(QT_TR_NOOP("too high: oscillates")),
+        "bowl", (-1.6, 1.2), (_sgd(0.09), _sgd(0.04)), 60,
+        Sentence(QT_TR_NOOP(
+            "η = 0.09 is between 1/λ_max and 2/λ_max: every step jumps across the valley and back, "
+            "a zig-zag that still shrinks. η = 0.04 < 1/λ_max walks down without crossing."
+        )),
         _BOWL,
     ),
     Preset(
-        "too high: diverges", "bowl", (-1.6, 1.2), (_sgd(0.11), _sgd(0.09)), 60,
-        "η = 0.11 is past 2/λ_max = 0.1: each jump lands higher than it started and the loss "
-        "grows without end; η = 0.09, just inside, still converges.",
+        Sentence(QT_TR_NOOP("too high: diverges")),
+        "bowl", (-1.6, 1.2), (_sgd(0.11), _sgd(0.09)), 60,
+        Sentence(QT_TR_NOOP(
+            "η = 0.11 is past 2/λ_max = 0.1: each jump lands higher than it started and the loss "
+            "grows without end; η = 0.09, just inside, still converges."
+        )),
         _BOWL,
     ),
     Preset(
-        "too low: crawls", "bowl", (-1.6, 1.2), (_sgd(0.002), _sgd(0.045)), 200,
-        "η = 0.002 is safe but tiny: after hundreds of steps it has barely moved, while "
-        "η = 0.045 is at the minimum.",
+        Sentence(QT_TR_NOOP("too low: crawls")),
+        "bowl", (-1.6, 1.2), (_sgd(0.002), _sgd(0.045)), 200,
+        Sentence(QT_TR_NOOP(
+            "η = 0.002 is safe but tiny: after hundreds of steps it has barely moved, while "
+            "η = 0.045 is at the minimum."
+        )),
         _BOWL,
     ),
     Preset(
-        "decay: fast then fine", "bowl", (1.41, 1.16),
+        Sentence(QT_TR_NOOP("decay: fast then fine")),
+        "bowl", (1.41, 1.16),
         (
             _sgd(0.0995),
             _sgd(0.01),
             RacerSpec("sgd", {"lr": 0.0995}, "exponential", {"gamma": 0.98}),
         ),
         120,
-        "η = 0.0995, just inside 2/λ_max, races down the shallow direction but keeps bouncing "
-        "across the steep one; η = 0.01 is smooth but slow. Starting at 0.0995 and shrinking "
-        "η by 2 % a step is fast at first and then settles: the lowest loss of the three.",
+        Sentence(QT_TR_NOOP(
+            "η = 0.0995, just inside 2/λ_max, races down the shallow direction but keeps bouncing "
+            "across the steep one; η = 0.01 is smooth but slow. Starting at 0.0995 and shrinking "
+            "η by 2 % a step is fast at first and then settles: the lowest loss of the three."
+        )),
         _BOWL,
     ),
     Preset(
-        "momentum through a ravine", "bowl", (-1.75, -1.35),
+        Sentence(QT_TR_NOOP("momentum through a ravine")),
+        "bowl", (-1.75, -1.35),
         (_sgd(0.019), _sgd(0.025, momentum=0.8)),
         150,
-        "A ravine: curvature 100 across, 1 along, starting far down its floor. Plain gradient "
-        "descent must keep η below 2/100 and then crawls along the floor; momentum (μ = 0.8) "
-        "may take η up to 2(1 + μ)/100 and builds up speed along it, in ripples.",
+        Sentence(QT_TR_NOOP(
+            "A ravine: curvature 100 across, 1 along, starting far down its floor. Plain gradient "
+            "descent must keep η below 2/100 and then crawls along the floor; momentum (μ = 0.8) "
+            "may take η up to 2(1 + μ)/100 and builds up speed along it, in ripples."
+        )),
         {"condition": 100.0, "angle": 45.0},
     ),
     Preset(
-        "Adam on Rosenbrock", "rosenbrock", (-1.5, 2.0),
+        Sentence(QT_TR_NOOP("Adam on Rosenbrock")),
+        "rosenbrock", (-1.5, 2.0),
         (RacerSpec("adam", {"lr": 0.05}), _sgd(0.001), _sgd(0.0002, momentum=0.9)),
         2000,
-        "Rosenbrock's curved valley: SGD has to keep η small for the steep walls and creeps "
-        "along the floor; Adam scales each coordinate's step and reaches (1, 1).",
+        Sentence(QT_TR_NOOP(
+            "Rosenbrock's curved valley: SGD has to keep η small for the steep walls and creeps "
+            "along the floor; Adam scales each coordinate's step and reaches (1, 1)."
+        )),
     ),
     Preset(
-        "SGD stuck at a saddle vs momentum", "saddle", (1.5, 1e-3),
+        Sentence(QT_TR_NOOP("SGD stuck at a saddle vs momentum")),
+        "saddle", (1.5, 1e-3),
         (_sgd(0.01), _sgd(0.01, momentum=0.9)),
         150,
-        "From almost on the ridge, the gradient points at the saddle: SGD slides to it and "
-        "lingers, its escape along y growing only 1.02× a step; momentum escapes fast.",
+        Sentence(QT_TR_NOOP(
+            "From almost on the ridge, the gradient points at the saddle: SGD slides to it and "
+            "lingers, its escape along y growing only 1.02× a step; momentum escapes fast."
+        )),
     ),
 )  # fmt: skip
 

@@ -21,6 +21,8 @@ from typing import Any
 
 import numpy as np
 
+from nnsim.training.text import QT_TR_NOOP, Sentence, Text
+
 __all__ = ["KINDS", "Regime", "iteration_matrix", "regime_map", "sgd_regime", "stability_limit"]
 
 KINDS = ("monotone", "oscillating", "ripples", "divergent")
@@ -70,8 +72,8 @@ class Regime:
     kinds: tuple[str, ...]
     rates: tuple[float, ...]
     limit: float
-    text: str
-    rule: str
+    text: Sentence
+    rule: Sentence
 
 
 def _direction_kind(matrix: np.ndarray, lr: float) -> tuple[str, float]:
@@ -108,47 +110,60 @@ def sgd_regime(hyperparameters: Mapping[str, Any], curvatures: Sequence[float]) 
     return Regime(kind, kinds, rates, limit, text, rule)
 
 
-def _steps_to_a_tenth(rate: float) -> str:
+def _steps_to_a_tenth(rate: float) -> Text:
     if rate <= 0:
-        return "at once"
-    return "never" if rate >= 1 else f"≈ {math.ceil(math.log(0.1) / math.log(rate))} steps"
+        return Text(QT_TR_NOOP("at once"))
+    if rate >= 1:
+        return Text(QT_TR_NOOP("never"))
+    steps = math.ceil(math.log(0.1) / math.log(rate))
+    return Text(QT_TR_NOOP("≈ {steps} steps"), {"steps": steps})
 
 
 def _regime_text(
     hp: Mapping[str, Any], lambdas: Sequence[float], kinds: Sequence[str],
     rates: Sequence[float], limit: float,
-) -> tuple[str, str]:  # fmt: skip
+) -> tuple[Sentence, Sentence]:  # fmt: skip
     lr, mu, lam = hp["lr"], hp["momentum"], lambdas[0]
     if mu == 0:
-        rule = (
-            f"Gradient descent converges iff 0 < η < 2/λ_max = 2/{lam:g} = {limit:.4g}; "
-            f"below 1/λ_max = {1 / lam:.4g} every step stays short of the valley floor."
-        )
+        rule = Sentence(
+            QT_TR_NOOP("Gradient descent converges iff 0 < η < 2/λ_max = 2/{curvature:g} = "
+                       "{limit:.4g}; below 1/λ_max = {half:.4g} every step stays short of the "
+                       "valley floor."),
+            {"curvature": lam, "limit": limit, "half": 1 / lam},
+        )  # fmt: skip
     else:
-        rule = (
-            f"With momentum μ = {mu:g} (Distill's β) it converges iff 0 < ηλ < "
-            f"{'2(1 + μ)/(1 + 2μ)' if hp['nesterov'] else '2(1 + μ)'} for every curvature λ: "
-            f"η < {limit:.4g} here, against 2/λ_max = {2 / lam:.4g} without momentum."
-        )
+        rule = Sentence(
+            QT_TR_NOOP("With momentum μ = {momentum:g} (Distill's β) it converges iff 0 < ηλ < "
+                       "{bound} for every curvature λ: η < {limit:.4g} here, against 2/λ_max = "
+                       "{plain:.4g} without momentum."),
+            {"momentum": mu, "bound": "2(1 + μ)/(1 + 2μ)" if hp["nesterov"] else "2(1 + μ)",
+             "limit": limit, "plain": 2 / lam},
+        )  # fmt: skip
     kind = next(k for k in _PRECEDENCE if k in kinds)
     slowest = max(rates)
-    said = {
-        "monotone": "monotone: every step lands short of the minimum, never across it",
-        "oscillating": "oscillating: in the steep direction each step jumps across the valley"
-        + (f" (1 − ηλ_max = {1 - lr * lam:.3g})" if mu == 0 else "")
-        + f", shrinking ×{rates[0]:.3g} a step",
-        "ripples": f"ripples: the path spirals in, shrinking {rates[0]:.3g}× a step "
-        f"(√μ = {math.sqrt(mu):.3g}) in the steep direction",
-        "divergent": f"divergent: η ≥ {limit:.4g}, each step ends farther away than it started "
-        f"(×{rates[0]:.3g} a step)",
-        "stalled": "stalled: η = 0 never moves",
-    }[kind].rstrip(", ")
+    root = math.sqrt(max(mu, 0.0))
+    args = {"rate": rates[0], "limit": limit, "factor": 1 - lr * lam, "root": root}
+    said = Text({
+        "monotone": QT_TR_NOOP("monotone: every step lands short of the minimum, never "
+                               "across it"),
+        "oscillating": QT_TR_NOOP("oscillating: in the steep direction each step jumps across "
+                                  "the valley (1 − ηλ_max = {factor:.3g}), shrinking "
+                                  "×{rate:.3g} a step")
+        if mu == 0 else QT_TR_NOOP("oscillating: in the steep direction each step jumps "
+                                   "across the valley, shrinking ×{rate:.3g} a step"),
+        "ripples": QT_TR_NOOP("ripples: the path spirals in, shrinking {rate:.3g}× a step "
+                              "(√μ = {root:.3g}) in the steep direction"),
+        "divergent": QT_TR_NOOP("divergent: η ≥ {limit:.4g}, each step ends farther away than "
+                                "it started (×{rate:.3g} a step)"),
+        "stalled": QT_TR_NOOP("stalled: η = 0 never moves"),
+    }[kind], args)  # fmt: skip
     if kind not in ("divergent", "stalled"):
-        said += (
-            f"; the slowest direction shrinks ×{slowest:.4g} a step "
-            f"({_steps_to_a_tenth(slowest)} to a tenth)"
-        )
-    return f"η = {lr:g}: {said}.", rule
+        said = Text(
+            QT_TR_NOOP("{regime}; the slowest direction shrinks ×{slowest:.4g} a step "
+                       "({steps} to a tenth)"),
+            {"regime": said, "slowest": slowest, "steps": _steps_to_a_tenth(slowest)},
+        )  # fmt: skip
+    return Sentence(QT_TR_NOOP("η = {lr:g}: {regime}."), {"lr": lr, "regime": said}), rule
 
 
 def regime_map(lrs: np.ndarray, momenta: np.ndarray, curvature: float) -> np.ndarray:

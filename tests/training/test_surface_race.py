@@ -4,11 +4,14 @@ the stability regime of SGD on the bowl; the presets each show what their name s
 from __future__ import annotations
 
 import math
+import pickle
+import re
 
 import numpy as np
 import pytest
 
 from nnsim.engine.surfaces import Bowl, make_surface
+from nnsim.testing.untranslated import english_words
 from nnsim.training.surface_race import (
     ESCAPE,
     MAX_STEPS,
@@ -20,6 +23,7 @@ from nnsim.training.surface_race import (
     preset,
 )
 from nnsim.training.surface_regime import iteration_matrix, sgd_regime, stability_limit
+from nnsim.training.text import Sentence
 
 # -- PyTorch's published update rules, written out by hand (torch.optim docs) ---------------
 
@@ -286,6 +290,72 @@ def test_the_regime_text_states_the_rate_against_the_limit():
     regime = sgd_regime({"lr": 0.02, "momentum": 0.8}, (1, 100))
     assert "ripples" in regime.text and "√μ = 0.894" in regime.text
     assert "0 < ηλ < 2(1 + μ)" in regime.rule and "η < 0.036" in regime.rule
+
+
+# -- what the race says, for people in any language (issue 13) ------------------------------
+
+
+def _chinese(template: str) -> str:
+    """A stand-in translation: every word outside a ``{placeholder}`` becomes 字."""
+    parts = re.split(r"(\{[^}]*\})", template)
+    return "".join(p if p.startswith("{") else re.sub(r"[A-Za-z]+", "字", p) for p in parts)
+
+
+def _said_by_a_race() -> list[object]:
+    said: list[object] = [p.title for p in PRESETS] + [p.story for p in PRESETS]
+    specs = [s for p in PRESETS for s in p.racers] + [
+        RacerSpec("sgd", {"lr": 0.1, "momentum": 0.9, "nesterov": True}, "step"),
+        RacerSpec("adam", {"lr": 0.05}, "one_cycle"),
+    ]
+    said += [s.label() for s in specs]
+    for surface, start, lr in (("beale", (4.0, 4.0), 1.0), ("saddle", (0.5, 0.5), 0.5)):
+        race = Race(make_surface(surface), start, [RacerSpec("sgd", {"lr": lr})])
+        race.step(1000)
+        said.append(race.racers[0].stopped)
+    for lr in (0.0, 0.002, 0.09, 0.11):
+        for momentum, nesterov in ((0.0, False), (0.8, False), (0.9, True), (1.0, False)):
+            regime = sgd_regime({"lr": lr, "momentum": momentum, "nesterov": nesterov}, (1, 20))
+            said += [regime.text, regime.rule]
+    return said
+
+
+def test_every_text_of_the_race_is_a_sentence_whose_words_all_translate():
+    names = ["Rosenbrock", "Distill", "SGD", "Adam", "Nesterov", "RMSprop"]
+    for text in _said_by_a_race():
+        assert isinstance(text, Sentence), text
+        assert text.render() == str(text)  # the English, as the command line prints it
+        assert english_words(text.render(_chinese), names) == [], text
+        assert pickle.loads(pickle.dumps(text)) == text  # (through the training pipe)
+
+
+def test_each_racing_schedule_is_named_in_the_label_as_its_title_and_decay():
+    from nnsim.engine.schedules import SCHEDULES
+    from nnsim.training.surface_race import DECAYS, RACE_SCHEDULES
+
+    for name in RACE_SCHEDULES:
+        if name != "constant":
+            assert DECAYS[name] == f"{SCHEDULES[name].title} decay"
+            spec = RacerSpec("sgd", {"lr": 0.1}, name)
+            assert str(spec.label()) == f"SGD η=0.1, {SCHEDULES[name].title} decay"
+
+
+def test_the_english_of_the_race_is_unchanged():
+    assert str(RacerSpec("sgd", {"lr": 0.01, "momentum": 0.9}).label()) == "SGD+momentum 0.9 η=0.01"
+    spec = RacerSpec("adam", {"lr": 0.05}, "step")
+    assert str(spec.label()) == "Adam η=0.05, step decay"
+    race = Race(make_surface("saddle"), (0.5, 0.5), [RacerSpec("sgd", {"lr": 0.5})])
+    race.step(1000)
+    assert str(race.racers[0].stopped) == "diverged at step 28: the path ran off beyond 1e+08"
+    regime = sgd_regime({"lr": 0.04}, (1, 20))
+    assert str(regime.text) == (
+        "η = 0.04: monotone: every step lands short of the minimum, never across it; the "
+        "slowest direction shrinks ×0.96 a step (≈ 57 steps to a tenth)."
+    )
+    assert str(regime.rule) == (
+        "Gradient descent converges iff 0 < η < 2/λ_max = 2/20 = 0.1; below 1/λ_max = 0.05 "
+        "every step stays short of the valley floor."
+    )
+    assert str(preset("too low: crawls").story).startswith("η = 0.002 is safe but tiny:")
 
 
 # -- the presets tell their stories -------------------------------------------------------------

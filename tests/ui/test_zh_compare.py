@@ -3,29 +3,20 @@ English left in any state a learner sees, and a switch of language while they ar
 
 Left English here on purpose, and so passed to ``english_texts`` as ``ignore``: the values
 a run is made from (``sgd+momentum``, ``xavier_uniform``: what the learner types, as the
-legend and the table show them); the sentences the Qt-free training layer makes (a run's
-divergence, a racer's label and regime, a preset's title and story), which the helper
-"training-text" translates where they are made; the racers' hyper-parameter rows and the
-optimizers' and schedules' names and summaries, which the optimizer panel
-(``nnsim.ui.controls``) builds and translates; and a cited author and journal.
+legend and the table show them), and a cited author and journal. Nothing else: a run's
+divergence, the presets, the racers' labels and regimes and why a path stopped are the
+training layer's Sentences, shown translated.
 """
 
 from __future__ import annotations
 
-import html
-
-from PySide6.QtWidgets import QCheckBox
-
-from nnsim.engine.optimizers import OPTIMIZERS
-from nnsim.engine.schedules import SCHEDULES
 from nnsim.engine.surfaces import SURFACES
 from nnsim.testing import choose, type_into
 from nnsim.testing.untranslated import english_texts, english_words
 from nnsim.training.experiment import Experiment
 from nnsim.training.landscape import TrajectoryRecorder
 from nnsim.training.snapshot import take_snapshot
-from nnsim.training.surface_race import PRESETS
-from nnsim.training.surface_regime import sgd_regime
+from nnsim.training.surface_race import PRESETS, RacerSpec, preset
 from nnsim.training.trainer import Trainer
 from nnsim.training.variations import with_setting
 from nnsim.ui.compare import CompareWindow
@@ -36,7 +27,6 @@ from nnsim.ui.i18n import switch_language, tr
 from nnsim.ui.landscape import LandscapeWindow
 from nnsim.ui.surfaces import SurfacesWindow
 from nnsim.ui.surfaces.choosers import SURFACE_TEXTS
-from nnsim.ui.surfaces.regime_view import local_curvatures
 
 
 def plane() -> Experiment:
@@ -51,11 +41,10 @@ def compare_window(qtbot) -> CompareWindow:
 
 
 def run_values(compare: CompareWindow) -> list[str]:
-    """What the runs are made from (values typed or offered, their legend labels) and what
-    training said of them (the table's last column), longest first."""
+    """What the runs are made from (values typed or offered, their legend labels), longest
+    first."""
     values = [t for r in compare.runs for t in r.texts] + [r.label for r in compare.runs]
     values += [v for s, _ in compare.vary.varied() for v in s.defaults]
-    values += [str(r.diverged) for r in compare.group.results if r.diverged]
     return sorted(set(values), key=len, reverse=True)
 
 
@@ -127,46 +116,8 @@ def test_every_compare_setting_its_hints_and_its_column_are_chinese(qtbot, nnsim
 CITED = ["Goh", "Distill"]  # the regime picture's source: an author and a journal
 
 
-def controls_texts(window: SurfacesWindow) -> list[str]:
-    """The racers' hyper-parameter rows and section headers: the optimizer panel's rows
-    (nnsim.ui.controls, from the engine's declarations), translated by that panel."""
-    texts = []
-    for section in window.racer_panel.pool:
-        texts.append(section.header.toolTip())
-        for rows in (section.rows, section.schedule_rows):
-            for widget in rows.widgets.values():
-                label = section.form.labelForField(widget)
-                texts += [widget.toolTip(), label.text(), label.toolTip()]
-                texts.append(widget.text() if isinstance(widget, QCheckBox) else "")
-    return texts
-
-
-def training_texts(window: SurfacesWindow) -> list[str]:
-    """What the training layer says of the race: the presets, the racers' labels, why a
-    path stopped, SGD's regime (escaped as the regime text shows it)."""
-    race = window.race
-    said = [str(p.story) for p in PRESETS] + [str(p.title) for p in PRESETS]
-    said += [f"{r.spec.label()} {r.stopped}" for r in race.racers if r.stopped]
-    said += [str(s.label()) for s in race.specs]
-    _, curvatures = local_curvatures(window.surface)
-    for racer in race.racers:
-        if racer.spec.optimizer == "sgd" and min(curvatures) > 0:
-            regime = sgd_regime({**racer.spec.params, "lr": racer.lr}, curvatures)
-            said += [html.escape(str(regime.text)), html.escape(str(regime.rule))]
-    return said
-
-
-def engine_texts() -> list[str]:
-    """The optimizers' and schedules' names and summaries (the engine's, shared with the
-    optimizer panel, which translates them)."""
-    said = [f"{tr(c.summary)}\n{tr(c.formula)}" for c in (*OPTIMIZERS.values(),
-                                                         *SCHEDULES.values())]  # fmt: skip
-    return said + [tr(c.title) for c in (*OPTIMIZERS.values(), *SCHEDULES.values())]
-
-
 def surfaces_english(window: SurfacesWindow) -> list[tuple[str, str]]:
-    said = controls_texts(window) + training_texts(window) + engine_texts() + CITED
-    return english_texts(window, sorted(filter(None, said), key=len, reverse=True))
+    return english_texts(window, CITED)
 
 
 def test_every_surface_title_and_formula_with_words_is_marked_for_translation():
@@ -181,11 +132,16 @@ def test_the_surfaces_window_reads_in_chinese_with_every_preset(qtbot, nnsim_lan
     qtbot.addWidget(window)
     window.show()
     assert window.windowTitle() != "Optimizers on 2-D surfaces"
-    for preset in PRESETS:
-        window.apply_preset(preset)
-        window.race.step(40)
+    for told in PRESETS:
+        window.apply_preset(told)
         window.redraw()
-        assert surfaces_english(window) == [], preset.title
+        assert surfaces_english(window) == [], told.title  # the story, before the race
+        window.race.step(400)
+        window.redraw()
+        assert surfaces_english(window) == [], told.title
+    assert window.message.text()  # a path stopped (too high: diverges), said in Chinese
+    window.racer_panel.pool[0].display(RacerSpec("sgd", {"lr": 0.1, "momentum": 0.9}, "step"))
+    assert surfaces_english(window) == []
     window.play()
     assert surfaces_english(window) == []
     window.pause()
@@ -237,6 +193,11 @@ def test_the_three_windows_switch_to_chinese_while_open(qtbot):
     surfaces = SurfacesWindow()
     qtbot.addWidget(surfaces)
     surfaces.show()
+    surfaces.apply_preset(preset("decay: fast then fine"))  # a schedule in a racer's label
+    surfaces.race.step(400)
+    surfaces.redraw()
+    header = surfaces.sections[2].header
+    assert header.text() == "3. SGD η=0.0995, exponential decay"
     english = {
         "message": dialog.message.text(),
         "axis": dialog.view.plot.getAxis("bottom").labelText,
@@ -257,6 +218,9 @@ def test_the_three_windows_switch_to_chinese_while_open(qtbot):
         switch_language("en")
     qtbot.waitUntil(lambda: dialog.message.text() == english["message"])
     assert compare.windowTitle() == "Compare runs"
+    surfaces.redraw()
+    assert header.text() == "3. SGD η=0.0995, exponential decay"
+    assert surfaces.story.text() == preset("decay: fast then fine").story
     assert compare.table.horizontalHeaderItem(1).text() == "final train"
     assert compare.values_edit.toolTip() == english["tip"]
     assert compare.message.text() == english["compare"]

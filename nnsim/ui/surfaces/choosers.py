@@ -12,7 +12,7 @@ from nnsim.engine.surfaces import MAX_CONDITION, MIN_CONDITION, SURFACES
 from nnsim.training.surface_race import PRESETS
 from nnsim.training.text import QT_TR_NOOP
 from nnsim.ui.controls.fields import NumberEdit
-from nnsim.ui.i18n import tr
+from nnsim.ui.i18n import shown, tr
 
 __all__ = ["SURFACE_TEXTS", "bowl_edits", "preset_combo", "surface_combo"]
 
@@ -26,13 +26,14 @@ they are marked for translation here; the combo shows every title and formula th
 
 
 def preset_combo(parent: QWidget) -> QComboBox:
-    """The presets by title (their data), each story its item's tooltip; first, none."""
+    """The presets by title (their English title the data), each story its item's
+    tooltip; first, none. (Both are fixed strings: a language switch converts them.)"""
     combo = QComboBox(parent)
     combo.setObjectName("surfacesPresetCombo")
     combo.addItem(tr("— a preset —"), None)
     for p in PRESETS:
-        combo.addItem(p.title, p.title)
-        combo.setItemData(combo.count() - 1, p.story, Qt.ItemDataRole.ToolTipRole)
+        combo.addItem(shown(p.title), str(p.title))
+        combo.setItemData(combo.count() - 1, shown(p.story), Qt.ItemDataRole.ToolTipRole)
     combo.setToolTip(tr("A story from the article: surface, start and optimizers."))
     return combo
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from nnsim.training.surface_race import Race
 from nnsim.ui.compare.loss_plot import run_color
+from nnsim.ui.i18n import shown
 from nnsim.ui.surfaces.loss_plot import SurfaceLossPlot
 from nnsim.ui.surfaces.regime_view import RegimePlot
 from nnsim.ui.surfaces.surface_plot import SurfacePlot
@@ -48,6 +49,11 @@ class RaceDrawer(QObject):
     def new_race(self, race: Race) -> None:
         self.race = race
         self._new_racers = True
+
+    def relabel(self) -> None:
+        """The racers' legend again (their labels in the UI's language, after a switch)."""
+        self._new_racers = True
+        self.request(["loss"])
 
     def request(self, parts: Iterable[str]) -> None:
         """Draw ``parts`` (of :data:`PARTS`) over the next turns."""
@@ -86,7 +92,7 @@ class RaceDrawer(QObject):
         elif part == "loss":
             if self._new_racers:
                 self._new_racers = False
-                self.loss_plot.set_racers([s.label() for s in race.specs], race.surface)
+                self.loss_plot.set_racers([shown(s.label()) for s in race.specs], race.surface)
             self.loss_plot.show_racers(race.racers)
         else:
             self.regime_plot.show_regimes(race.surface, race.racers, colors)

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from nnsim.engine.hyperparameters import HyperParameter
@@ -24,8 +24,13 @@ from nnsim.engine.schedules import SCHEDULES, Schedule
 from nnsim.training.surface_race import RACE_SCHEDULES, RacerSpec
 from nnsim.ui.compare.loss_plot import run_color
 from nnsim.ui.controls.fields import MessageLabel
-from nnsim.ui.controls.training_section import ParamRows, TrainingSection, choice_combo
-from nnsim.ui.i18n import tr
+from nnsim.ui.controls.training_section import (
+    ParamRows,
+    TrainingSection,
+    choice_combo,
+    set_choice_texts,
+)
+from nnsim.ui.i18n import shown, tr
 
 __all__ = ["RacerSection", "RacerSections"]
 
@@ -51,20 +56,16 @@ class RacerSection(TrainingSection):
             f"QToolButton {{ font-weight: bold; border: none; color: {color}; }}"
         )
         self.optimizer_combo = choice_combo(
-            self.body, f"surfaceOptimizerCombo_{index}",
-            {name: tr(cls.title) for name, cls in OPTIMIZERS.items()},
-            {name: f"{tr(cls.summary)}\n{tr(cls.formula)}" for name, cls in OPTIMIZERS.items()},
-        )  # fmt: skip
+            self.body, f"surfaceOptimizerCombo_{index}", {n: n for n in OPTIMIZERS}
+        )
         self.optimizer_combo.setToolTip(tr("The engine's optimizer, on the 2 numbers (x, y)."))
         self.add_row(tr("Optimizer"), self.optimizer_combo, self.optimizer_combo.toolTip())
         every = [p for cls in OPTIMIZERS.values() for p in cls.HYPERPARAMETERS]
         self.rows = ParamRows(self, every, f"surfaceHp{index}", self._on_hyperparameter)
         self.schedule_combo = choice_combo(
-            self.body, f"surfaceScheduleCombo_{index}",
-            {name: tr(SCHEDULES[name].title) for name in RACE_SCHEDULES},
-            {name: f"{tr(SCHEDULES[name].summary)}\n{tr(SCHEDULES[name].formula)}"
-             for name in RACE_SCHEDULES},
-        )  # fmt: skip
+            self.body, f"surfaceScheduleCombo_{index}", {n: n for n in RACE_SCHEDULES}
+        )
+        self._name_choices()
         self.schedule_combo.setToolTip(tr("How the learning rate changes from step to step."))
         self.add_row(tr("Schedule"), self.schedule_combo, self.schedule_combo.toolTip())
         every_schedule = [p for name in RACE_SCHEDULES for p in _schedule_rows(SCHEDULES[name])]
@@ -83,6 +84,23 @@ class RacerSection(TrainingSection):
         self.schedule_combo.currentIndexChanged.connect(self._on_schedule_chosen)
         self.display(spec)
 
+    def _name_choices(self) -> None:
+        """The optimizers' and schedules' titles, and their summaries and formulas as the
+        items' tooltips, in the UI's language."""
+        for combo, classes in ((self.optimizer_combo, OPTIMIZERS), (self.schedule_combo,
+                               {name: SCHEDULES[name] for name in RACE_SCHEDULES})):  # fmt: skip
+            set_choice_texts(
+                combo,
+                {name: cls.title for name, cls in classes.items()},
+                {name: f"{tr(cls.summary)}\n{tr(cls.formula)}" for name, cls in classes.items()},
+            )
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:  # the texts made from values, again
+            self._name_choices()
+            self.display(self.spec)  # (the rows' tooltips hold their values)
+
     def display(self, spec: RacerSpec) -> None:
         """Show ``spec``: its optimizer's and schedule's rows only."""
         self.spec = spec
@@ -100,7 +118,11 @@ class RacerSection(TrainingSection):
             )
         finally:
             self._showing = False
-        self.header.setText(f"{self.index + 1}. {spec.label()}")
+        self.name_header()
+
+    def name_header(self) -> None:
+        """The header: the racer's number and label, in the UI's language."""
+        self.header.setText(f"{self.index + 1}. {shown(self.spec.label())}")
 
     # -- edits --
 
@@ -178,6 +200,11 @@ class RacerSections(QScrollArea):
         self.setWidgetResizable(True)
         self.setWidget(box)
         self.setMinimumWidth(270)
+
+    def retranslate(self) -> None:
+        """Every section's header again, in the UI's language."""
+        for section in self.pool:
+            section.name_header()
 
     def display(self, specs: list[RacerSpec]) -> list[RacerSection]:
         """Show ``specs``, one section each (the rest hidden); the sections shown."""

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QWidget
 from nnsim.engine.surfaces import Bowl, CriticalPoint, Surface
 from nnsim.training.surface_race import Racer
 from nnsim.training.surface_regime import KINDS, regime_map, sgd_regime
-from nnsim.ui.i18n import tr
+from nnsim.ui.i18n import shown, tr
 from nnsim.ui.style import MUTED, TEXT
 
 __all__ = ["KIND_COLORS", "RegimePlot", "RegimeText", "local_curvatures", "regime_lines"]
@@ -47,6 +47,7 @@ def regime_lines(surface: Surface, racers: Sequence[Racer]) -> tuple[list[str], 
     point, curvatures = local_curvatures(surface)
     lines: list[str] = []
     rules: list[str] = []
+    said: set[str] = set()  # the rules given, by their English
     if point is not None:
         rules.append(
             tr("Near the {point} ({x:.3g}, {y:.3g}), curvatures {curvatures}.").format(
@@ -60,7 +61,7 @@ def regime_lines(surface: Surface, racers: Sequence[Racer]) -> tuple[list[str], 
             lines.append(
                 tr("{racer}: no fixed limit — it divides each coordinate's step by a running "
                    "size of its gradients, so its steps stay about η long.").format(
-                    racer=spec.label())
+                    racer=shown(spec.label()))
             )  # fmt: skip
             continue
         params = {**spec.params, "lr": racer.lr}
@@ -70,13 +71,16 @@ def regime_lines(surface: Surface, racers: Sequence[Racer]) -> tuple[list[str], 
             lines.append(
                 tr("{racer}: along the downhill direction each step multiplies the distance "
                    "from the saddle by {rate:.4g}.").format(
-                    racer=spec.label(), rate=max(regime.rates))
+                    racer=shown(spec.label()), rate=max(regime.rates))
             )  # fmt: skip
             continue
         regime = sgd_regime(params, positive)
-        lines.append(f"{spec.label()}: {regime.text}")
-        if regime.rule not in rules:
-            rules.append(regime.rule)
+        lines.append(
+            tr("{racer}: {regime}").format(racer=shown(spec.label()), regime=shown(regime.text))
+        )
+        if regime.rule not in said:
+            said.add(regime.rule)
+            rules.append(shown(regime.rule))
     return lines, rules
 
 

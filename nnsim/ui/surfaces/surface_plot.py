@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Signal
+from PySide6.QtCore import QEvent, QPointF, Signal
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from nnsim.engine.surfaces import Surface
@@ -128,7 +128,6 @@ class SurfacePlot(pg.PlotWidget):
             pos=(0, 0), size=16, symbol="crosshair", pen=pg.mkPen(TEXT, width=2), movable=True
         )
         self.start.setObjectName("surfacesStart")
-        self.start.setToolTip(tr("The start: drag it and every optimizer starts again from here."))
         self.start.setZValue(10)
         self.addItem(self.start)
         self.start.sigPositionChanged.connect(self._on_start_dragged)
@@ -145,6 +144,7 @@ class SurfacePlot(pg.PlotWidget):
         self._ahead: list[Surface] = []  # surfaces to draw in idle ticks (see precompute)
         self._moving = False
         self._path_colors: list[str] = []
+        self._name_marks()
 
     # -- the surface --
 
@@ -208,6 +208,21 @@ class SurfacePlot(pg.PlotWidget):
         # both at once: with the aspect locked the view grows to hold the whole box
         self.getViewBox().setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0.01)
         self.lines.setData([], [])
+        self._mark_points(surface)
+
+    def _name_marks(self) -> None:
+        """The start's and the marked points' tooltips, in the UI's language."""
+        self.start.setToolTip(tr("The start: drag it and every optimizer starts again from here."))
+        if self._surface is not None:
+            self._mark_points(self._surface)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._name_marks()
+
+    def _mark_points(self, surface: Surface) -> None:
+        """The surface's minima and saddles, each named in its tooltip."""
         spots = []
         for p in surface.critical_points:
             symbol, color = _MARKS[p.kind]

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 from nnsim.engine.surfaces import Bowl, make_surface
 from nnsim.training.surface_race import PRESETS, Preset, Race, RacerSpec
 from nnsim.ui.compare.loss_plot import run_color
-from nnsim.ui.i18n import tr
+from nnsim.ui.i18n import shown, tr
 from nnsim.ui.style import HIGHLIGHT, MUTED
 from nnsim.ui.surfaces.choosers import bowl_edits, preset_combo, surface_combo
 from nnsim.ui.surfaces.loss_plot import SurfaceLossPlot
@@ -80,6 +80,7 @@ class SurfacesWindow(QDialog):
         self._drawn = 0.0  # perf_counter of the last redraw
         self._drew_last = False  # the last tick drew (the next one steps)
         self._regime_key: object = None  # what the regime text was drawn for
+        self._story = ""  # the preset's story shown (a Sentence: shown in the UI language)
         self._due = 0.0  # steps owed to the speed, carried between ticks
         self._last_tick = 0.0
         self._timer = QTimer(self)
@@ -210,6 +211,9 @@ class SurfacesWindow(QDialog):
             self._name_speeds()
             self._name_add_button()
             self._regime_key = None  # the regime's sentences are made again
+            self.story.setText(shown(self._story) if self._story else "")
+            self.racer_panel.retranslate()
+            self.drawer.relabel()
             self._show()
 
     # -- what races --
@@ -217,7 +221,8 @@ class SurfacesWindow(QDialog):
     def apply_preset(self, preset: Preset) -> None:
         """Race ``preset``: its surface, start and racers, at a speed that tells it."""
         self.preset_combo.setCurrentIndex(self.preset_combo.findData(preset.title))
-        self.story.setText(preset.story)
+        self._story = preset.story
+        self.story.setText(shown(preset.story))
         self.speed_combo.setCurrentIndex(SPEEDS.index(_speed_for(preset)))
         self._set_surface(preset.make_surface(), preset.start)
         self._set_specs(list(preset.racers))
@@ -230,6 +235,7 @@ class SurfacesWindow(QDialog):
     def _custom(self) -> None:
         """A setting was changed by hand: the preset no longer describes the race."""
         self.preset_combo.setCurrentIndex(0)
+        self._story = ""
         self.story.setText("")
 
     def _on_surface_chosen(self, index: int) -> None:
@@ -368,9 +374,13 @@ class SurfacesWindow(QDialog):
             self.regime_text.show_regimes(self.surface, race.racers, colors)
             parts.append("regime")
         self.drawer.request(parts)
-        stopped = [f"{r.spec.label()} {r.stopped}" for r in race.racers if r.stopped]
+        stopped = [
+            tr("{racer} {stopped}.").format(racer=shown(r.spec.label()), stopped=shown(r.stopped))
+            for r in race.racers
+            if r.stopped
+        ]
         if stopped:
-            self._say("; ".join(stopped) + ".", error=True)
+            self._say(" ".join(stopped), error=True)
 
     @property
     def drawn(self) -> bool:
