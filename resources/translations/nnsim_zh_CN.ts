@@ -980,6 +980,10 @@ PCA：到目前为止权重移动最多的两个方向。</translation>
         <translation>{racer}：沿下坡方向，每一步把到鞍点的距离乘以 {rate:.4g}。</translation>
     </message>
     <message>
+        <source>{racer}: {regime}</source>
+        <translation>{racer}：{regime}</translation>
+    </message>
+    <message>
         <source>The learning rate η each step used (solid), and the schedule planned for the run
 (dashed). η scales every update: W ← W − η·∂J/∂W. Too high and the loss jumps
 or explodes; too low and it crawls. Schedules lower η as training settles.</source>
@@ -1130,6 +1134,10 @@ or explodes; too low and it crawls. Schedules lower η as training settles.</sou
     <message>
         <source>Race up to {count} optimizers.</source>
         <translation>最多可让 {count} 个优化器比赛。</translation>
+    </message>
+    <message>
+        <source>{racer} {stopped}.</source>
+        <translation>{racer} {stopped}。</translation>
     </message>
     <message>
         <source>No such file or directory</source>
@@ -1934,6 +1942,114 @@ the boundary move and the loss fall step by step. “max” trains as fast as it
     <message>
         <source>step decay</source>
         <translation>阶梯衰减</translation>
+    </message>
+    <message>
+        <source>inverse time decay</source>
+        <translation>逆时衰减</translation>
+    </message>
+    <message>
+        <source>exponential decay</source>
+        <translation>指数衰减</translation>
+    </message>
+    <message>
+        <source>cosine decay</source>
+        <translation>余弦衰减</translation>
+    </message>
+    <message>
+        <source>one-cycle decay</source>
+        <translation>单周期衰减</translation>
+    </message>
+    <message>
+        <source>{optimizer} η={lr:g}</source>
+        <translation>{optimizer} η={lr:g}</translation>
+    </message>
+    <message>
+        <source>{optimizer}+Nesterov {momentum:g} η={lr:g}</source>
+        <translation>{optimizer}+Nesterov {momentum:g} η={lr:g}</translation>
+    </message>
+    <message>
+        <source>{optimizer}+momentum {momentum:g} η={lr:g}</source>
+        <translation>{optimizer}+动量 {momentum:g} η={lr:g}</translation>
+    </message>
+    <message>
+        <source>{schedule} decay</source>
+        <translation>{schedule}衰减</translation>
+    </message>
+    <message>
+        <source>{racer}, {schedule}</source>
+        <translation>{racer}，{schedule}</translation>
+    </message>
+    <message>
+        <source>the gradient overflowed</source>
+        <translation>梯度溢出</translation>
+    </message>
+    <message>
+        <source>the point overflowed</source>
+        <translation>坐标溢出</translation>
+    </message>
+    <message>
+        <source>the path ran off beyond {escape:.0e}</source>
+        <translation>路径跑出了 {escape:.0e} 之外</translation>
+    </message>
+    <message>
+        <source>diverged at step {step}: {why}</source>
+        <translation>在第 {step} 步发散：{why}</translation>
+    </message>
+    <message>
+        <source>too high: oscillates</source>
+        <translation>学习率过高：振荡</translation>
+    </message>
+    <message>
+        <source>η = 0.09 is between 1/λ_max and 2/λ_max: every step jumps across the valley and back, a zig-zag that still shrinks. η = 0.04 &lt; 1/λ_max walks down without crossing.</source>
+        <translation>η = 0.09 介于 1/λ_max 和 2/λ_max 之间：每一步都跳过山谷再跳回来，走出一条仍在缩小的之字形。η = 0.04 &lt; 1/λ_max 则一路走下去，从不越过谷底。</translation>
+    </message>
+    <message>
+        <source>too high: diverges</source>
+        <translation>学习率过高：发散</translation>
+    </message>
+    <message>
+        <source>η = 0.11 is past 2/λ_max = 0.1: each jump lands higher than it started and the loss grows without end; η = 0.09, just inside, still converges.</source>
+        <translation>η = 0.11 超过了 2/λ_max = 0.1：每一跳都落得比出发点更高，损失无休止地增长；η = 0.09 刚好在界限之内，仍然收敛。</translation>
+    </message>
+    <message>
+        <source>too low: crawls</source>
+        <translation>学习率过低：爬行</translation>
+    </message>
+    <message>
+        <source>η = 0.002 is safe but tiny: after hundreds of steps it has barely moved, while η = 0.045 is at the minimum.</source>
+        <translation>η = 0.002 安全但太小：走了几百步几乎没动，而 η = 0.045 已经到达最小值。</translation>
+    </message>
+    <message>
+        <source>decay: fast then fine</source>
+        <translation>衰减：先快后细</translation>
+    </message>
+    <message>
+        <source>η = 0.0995, just inside 2/λ_max, races down the shallow direction but keeps bouncing across the steep one; η = 0.01 is smooth but slow. Starting at 0.0995 and shrinking η by 2 % a step is fast at first and then settles: the lowest loss of the three.</source>
+        <translation>η = 0.0995 刚好在 2/λ_max 之内，沿平缓方向飞快下降，却在陡峭方向上来回弹跳；η = 0.01 平稳但缓慢。从 0.0995 开始、每步把 η 缩小 2 %，起初很快，随后稳定下来：三者中损失最低。</translation>
+    </message>
+    <message>
+        <source>momentum through a ravine</source>
+        <translation>动量穿过峡谷</translation>
+    </message>
+    <message>
+        <source>A ravine: curvature 100 across, 1 along, starting far down its floor. Plain gradient descent must keep η below 2/100 and then crawls along the floor; momentum (μ = 0.8) may take η up to 2(1 + μ)/100 and builds up speed along it, in ripples.</source>
+        <translation>一条峡谷：横向曲率 100，纵向曲率 1，起点在谷底的远处。普通梯度下降必须让 η 低于 2/100，于是沿着谷底缓慢爬行；动量（μ = 0.8）允许 η 高达 2(1 + μ)/100，并沿谷底积累速度，以波纹的方式前进。</translation>
+    </message>
+    <message>
+        <source>Adam on Rosenbrock</source>
+        <translation>Rosenbrock 上的 Adam</translation>
+    </message>
+    <message>
+        <source>Rosenbrock&apos;s curved valley: SGD has to keep η small for the steep walls and creeps along the floor; Adam scales each coordinate&apos;s step and reaches (1, 1).</source>
+        <translation>Rosenbrock 的弯曲山谷：SGD 为了陡峭的谷壁必须把 η 设得很小，于是沿谷底缓慢爬行；Adam 按每个坐标缩放步长，到达 (1, 1)。</translation>
+    </message>
+    <message>
+        <source>SGD stuck at a saddle vs momentum</source>
+        <translation>SGD 困在鞍点，动量却能逃离</translation>
+    </message>
+    <message>
+        <source>From almost on the ridge, the gradient points at the saddle: SGD slides to it and lingers, its escape along y growing only 1.02× a step; momentum escapes fast.</source>
+        <translation>从几乎在山脊上的位置出发，梯度指向鞍点：SGD 滑到鞍点附近并久久停留，沿 y 方向的逃离每步只增长 1.02×；动量则很快逃离。</translation>
     </message>
     <message>
         <source>The learning rate the schedule will use at each step of the next {steps} steps (one-cycle: its whole cycle).</source>
@@ -4306,6 +4422,58 @@ the chosen learning rate (a rate much too high) is as easy to see (η = 0 is lef
     <message>
         <source>training set {start} → {end} (best {loss} at η ≈ {eta})</source>
         <translation>训练集 {start} → {end}（最佳 {loss}，在 η ≈ {eta}）</translation>
+    </message>
+    <message>
+        <source>at once</source>
+        <translation>立即</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>永远不会</translation>
+    </message>
+    <message>
+        <source>≈ {steps} steps</source>
+        <translation>≈ {steps} 步</translation>
+    </message>
+    <message>
+        <source>Gradient descent converges iff 0 &lt; η &lt; 2/λ_max = 2/{curvature:g} = {limit:.4g}; below 1/λ_max = {half:.4g} every step stays short of the valley floor.</source>
+        <translation>梯度下降收敛当且仅当 0 &lt; η &lt; 2/λ_max = 2/{curvature:g} = {limit:.4g}；η 低于 1/λ_max = {half:.4g} 时，每一步都停在谷底之前。</translation>
+    </message>
+    <message>
+        <source>With momentum μ = {momentum:g} (Distill&apos;s β) it converges iff 0 &lt; ηλ &lt; {bound} for every curvature λ: η &lt; {limit:.4g} here, against 2/λ_max = {plain:.4g} without momentum.</source>
+        <translation>动量 μ = {momentum:g}（即 Distill 中的 β）时，收敛当且仅当对每个曲率 λ 都有 0 &lt; ηλ &lt; {bound}：这里是 η &lt; {limit:.4g}，而没有动量时是 2/λ_max = {plain:.4g}。</translation>
+    </message>
+    <message>
+        <source>monotone: every step lands short of the minimum, never across it</source>
+        <translation>单调：每一步都落在最小值之前，从不越过它</translation>
+    </message>
+    <message>
+        <source>oscillating: in the steep direction each step jumps across the valley (1 − ηλ_max = {factor:.3g}), shrinking ×{rate:.3g} a step</source>
+        <translation>振荡：在陡峭方向上每一步都跳过山谷（1 − ηλ_max = {factor:.3g}），每步缩小为 ×{rate:.3g}</translation>
+    </message>
+    <message>
+        <source>oscillating: in the steep direction each step jumps across the valley, shrinking ×{rate:.3g} a step</source>
+        <translation>振荡：在陡峭方向上每一步都跳过山谷，每步缩小为 ×{rate:.3g}</translation>
+    </message>
+    <message>
+        <source>ripples: the path spirals in, shrinking {rate:.3g}× a step (√μ = {root:.3g}) in the steep direction</source>
+        <translation>波纹：路径螺旋收敛，在陡峭方向上每步缩小为 {rate:.3g}×（√μ = {root:.3g}）</translation>
+    </message>
+    <message>
+        <source>divergent: η ≥ {limit:.4g}, each step ends farther away than it started (×{rate:.3g} a step)</source>
+        <translation>发散：η ≥ {limit:.4g}，每一步结束时都比出发时离得更远（每步 ×{rate:.3g}）</translation>
+    </message>
+    <message>
+        <source>stalled: η = 0 never moves</source>
+        <translation>停滞：η = 0 时永远不动</translation>
+    </message>
+    <message>
+        <source>{regime}; the slowest direction shrinks ×{slowest:.4g} a step ({steps} to a tenth)</source>
+        <translation>{regime}；最慢的方向每步缩小为 ×{slowest:.4g}（{steps}缩到十分之一）</translation>
+    </message>
+    <message>
+        <source>η = {lr:g}: {regime}.</source>
+        <translation>η = {lr:g} 时，{regime}。</translation>
     </message>
 </context>
 <context>
