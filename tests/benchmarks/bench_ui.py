@@ -31,13 +31,12 @@ from nnsim.ui.app import create_application
 app = create_application()
 from nnsim.ui.main_window import MainWindow
 w = MainWindow()
-w.show()
-app.processEvents()
 def done():
     print(time.time() - t0, flush=True)
     w.close()
     app.quit()
-w.snapshotShown.connect(lambda s: done())
+w.snapshotShown.connect(lambda s: done())  # before show: the first frame may come at once
+w.show()
 app.exec()
 """
 
