@@ -16,6 +16,8 @@ from types import MappingProxyType
 
 import numpy as np
 
+from nnsim.engine.text import QT_TR_NOOP
+
 FEATURES: tuple[str, ...] = (
     "x1", "x2", "x1_sq", "x2_sq", "x1_x2", "sin_x1", "sin_x2", "cos_x1", "cos_x2",
 )  # fmt: skip
@@ -93,3 +95,19 @@ def feature_matrix(x: np.ndarray, names: Sequence[str]) -> np.ndarray:
     for j, name in enumerate(selected):
         _COMPUTE[name](points[:, 0], points[:, 1], out[:, j])
     return out
+
+
+FEATURE_TIPS = {
+    "x1": QT_TR_NOOP("X₁, the horizontal coordinate."),
+    "x2": QT_TR_NOOP("X₂, the vertical coordinate."),
+    "x1_sq": QT_TR_NOOP(
+        "X₁²: lets a single neuron draw a boundary symmetric left/right (circles!)."
+    ),
+    "x2_sq": QT_TR_NOOP("X₂²: lets a single neuron draw a boundary symmetric top/bottom."),
+    "x1_x2": QT_TR_NOOP("X₁·X₂: positive in two opposite quadrants — the exclusive-or pattern."),
+    "sin_x1": QT_TR_NOOP("sin(X₁): a wave along X₁, useful for periodic patterns."),
+    "sin_x2": QT_TR_NOOP("sin(X₂): a wave along X₂."),
+    "cos_x1": QT_TR_NOOP("cos(X₁): a wave along X₁, shifted by a quarter period."),
+    "cos_x2": QT_TR_NOOP("cos(X₂): a wave along X₂, shifted by a quarter period."),
+}
+"""What each feature lets a neuron draw (the Data panel's tooltips; marked for translation)."""

@@ -190,8 +190,8 @@ class TrainingHost:
 
     def _set_hyperparameter(self, name: str, value: Any) -> None:
         self.trainer.set_optimizer_hyperparameter(name, value)
-        change = Sentence("{name} → {value}", {"name": Text(name), "value": value})
-        self._markers.append((self.trainer.steps_done, change))  # momentum: words
+        change = Sentence("{name} → {value}", {"name": Text(name), "value": value})  # words
+        self._markers.append((self.trainer.steps_done, change))
 
     def _set_weight(self, layer: int, row: int, col: int, value: float) -> None:
         self.trainer.network.layers[layer - 1].W[row, col] = value
@@ -270,15 +270,13 @@ class TrainingHost:
                 done += 1
                 result = trainer.step()
                 record(result)
-                diverged = result.diverged
                 diagnoser.update(trainer)
-                if diverged:
+                if result.diverged:
                     self.playing = False
                     break
         rate = done / max(clock() - start, 1e-9)
-        self.steps_per_second = (
-            rate if not self.steps_per_second else (0.8 * self.steps_per_second + 0.2 * rate)
-        )
+        sps = self.steps_per_second
+        self.steps_per_second = rate if not sps else 0.8 * sps + 0.2 * rate
         self.emit(force=not self.playing)
 
     def paced_step(self) -> None:

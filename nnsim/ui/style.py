@@ -8,6 +8,7 @@ that stays distinguishable for colour-blind viewers (Okabe–Ito).
 from __future__ import annotations
 
 import numpy as np
+from PySide6.QtGui import QColor, QIcon, QPixmap
 
 NEGATIVE = "#f59322"  # orange: negative values, class 0
 POSITIVE = "#0877bd"  # blue: positive values, class 1
@@ -71,3 +72,17 @@ def diverging_lut(n: int = 256) -> np.ndarray:
     lut[:, :3] = np.round(rgb)
     lut[:, 3] = 255
     return lut
+
+
+def swatch(color: str) -> QIcon:
+    """A 12-pixel square of ``color``, for a combo item."""
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(QColor(color))
+    return QIcon(pixmap)
+
+
+def target_color(value: float) -> str:
+    """The boundary's colour of a regression target in [-1, 1]."""
+    lut = diverging_lut(256)
+    r, g, b, _ = lut[round((value + 1.0) / 2.0 * 255)]
+    return f"#{r:02x}{g:02x}{b:02x}"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
@@ -21,12 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from nnsim.engine.datasets import DATASET_TITLES, DATASETS, MAX_SAMPLES
-from nnsim.engine.features import FEATURE_LABELS, FEATURES
+from nnsim.engine.features import FEATURE_LABELS, FEATURE_TIPS, FEATURES
 from nnsim.training.text import QT_TR_NOOP
 from nnsim.ui.controls.base import ExperimentPanel
 from nnsim.ui.controls.fields import TOGGLE_STYLE
 from nnsim.ui.i18n import tr
-from nnsim.ui.style import CLASS_COLORS, diverging_lut
+from nnsim.ui.style import CLASS_COLORS, swatch, target_color
 
 __all__ = ["ALL_BATCH", "CUSTOM", "REGRESSION_TARGETS", "DataPanel"]
 
@@ -38,32 +37,7 @@ MAX_SEED = 2**32 - 1
 REGRESSION_TARGETS = (-1.0, -0.5, 0.0, 0.5, 1.0)
 """Target values offered for click-to-add points on regression data."""
 
-_FEATURE_TIPS = {
-    "x1": QT_TR_NOOP("X₁, the horizontal coordinate."),
-    "x2": QT_TR_NOOP("X₂, the vertical coordinate."),
-    "x1_sq": QT_TR_NOOP(
-        "X₁²: lets a single neuron draw a boundary symmetric left/right (circles!)."
-    ),
-    "x2_sq": QT_TR_NOOP("X₂²: lets a single neuron draw a boundary symmetric top/bottom."),
-    "x1_x2": QT_TR_NOOP("X₁·X₂: positive in two opposite quadrants — the exclusive-or pattern."),
-    "sin_x1": QT_TR_NOOP("sin(X₁): a wave along X₁, useful for periodic patterns."),
-    "sin_x2": QT_TR_NOOP("sin(X₂): a wave along X₂."),
-    "cos_x1": QT_TR_NOOP("cos(X₁): a wave along X₁, shifted by a quarter period."),
-    "cos_x2": QT_TR_NOOP("cos(X₂): a wave along X₂, shifted by a quarter period."),
-}
 _CUSTOM_TITLE = QT_TR_NOOP("Custom (your points)")
-
-
-def _swatch(color: str) -> QIcon:
-    pixmap = QPixmap(12, 12)
-    pixmap.fill(QColor(color))
-    return QIcon(pixmap)
-
-
-def _target_color(value: float) -> str:
-    lut = diverging_lut(256)
-    r, g, b, _ = lut[round((value + 1.0) / 2.0 * 255)]
-    return f"#{r:02x}{g:02x}{b:02x}"
 
 
 class DataPanel(ExperimentPanel):
@@ -270,7 +244,7 @@ class DataPanel(ExperimentPanel):
         self.batch_size_spin.setSpecialValueText(tr("all", "batch size: full batch"))
         for name, button in self.feature_buttons.items():
             button.setToolTip(
-                tr(_FEATURE_TIPS[name])
+                tr(FEATURE_TIPS[name])
                 + "\n"
                 + tr(
                     "Click to feed it to the network (or to stop). At least one feature must "
@@ -351,11 +325,11 @@ class DataPanel(ExperimentPanel):
         if task[0] == "regression":
             for value in REGRESSION_TARGETS:
                 text = tr("target {value:+g}").format(value=value)
-                combo.addItem(_swatch(_target_color(value)), text, value)
+                combo.addItem(swatch(target_color(value)), text, value)
         else:
             for k in range(task[1]):
                 color = CLASS_COLORS[k % len(CLASS_COLORS)]
-                combo.addItem(_swatch(color), tr("class {k}").format(k=k), float(k))
+                combo.addItem(swatch(color), tr("class {k}").format(k=k), float(k))
         combo.setCurrentIndex(max(combo.findData(previous), 0))
 
     # -- widgets → experiment (handlers named for what changed) --
