@@ -11,15 +11,13 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QLabel,
-    QVBoxLayout,
     QWidget,
 )
 
 from nnsim.training.text import QT_TR_NOOP
+from nnsim.ui.export.dialog_layout import lay_out_export_dialog
 from nnsim.ui.export.figure import FIGURES, SCALES, FigureChoice
 from nnsim.ui.i18n import tr
 
@@ -38,14 +36,6 @@ class ExportFigureDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("exportFigureDialog")
         self.setWindowTitle(tr("Export figure"))
-        intro = QLabel(
-            tr(
-                "A plot, the decision boundary or the network diagram as it is on screen, "
-                "drawn again for the file: PNG at 2× or 4× has 2 or 4 times the pixels each "
-                "way, sharp on slides and in print; SVG stays sharp at any size."
-            )
-        )
-        intro.setWordWrap(True)
         self.figure_combo = QComboBox()
         self.figure_combo.setObjectName("exportFigureCombo")
         self.figure_combo.setToolTip(tr("The figure to export, as it is on screen now"))
@@ -63,17 +53,12 @@ class ExportFigureDialog(QDialog):
         form = QFormLayout()
         form.addRow(tr("&Figure:"), self.figure_combo)
         form.addRow(tr("F&ormat:"), self.format_combo)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        intro = tr(
+            "A plot, the decision boundary or the network diagram as it is on screen, "
+            "drawn again for the file: PNG at 2× or 4× has 2 or 4 times the pixels each "
+            "way, sharp on slides and in print; SVG stays sharp at any size."
         )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("Export…"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        self.resize(440, self.sizeHint().height())
+        lay_out_export_dialog(self, intro, [form], 440)
 
     @property
     def figure(self) -> str:

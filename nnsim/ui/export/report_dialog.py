@@ -11,14 +11,12 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QLabel,
     QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 
+from nnsim.ui.export.dialog_layout import lay_out_export_dialog
 from nnsim.ui.export.report import ReportChoice
 from nnsim.ui.i18n import tr
 
@@ -30,14 +28,6 @@ class ExportReportDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("exportReportDialog")
         self.setWindowTitle(tr("Export report"))
-        intro = QLabel(
-            tr(
-                "One page to hand in: the experiment's settings, the final and best losses "
-                "and accuracies, the loss and gradient-norm plots, the decision boundary and "
-                "the coach's diagnoses, as they are now."
-            )
-        )
-        intro.setWordWrap(True)
         self.pdf_radio = QRadioButton(tr("&PDF document (A4, to print or hand in)"))
         self.pdf_radio.setObjectName("exportReportPdfRadio")
         self.pdf_radio.setToolTip(
@@ -50,18 +40,12 @@ class ExportReportDialog(QDialog):
         group = QButtonGroup(self)
         group.addButton(self.pdf_radio)
         group.addButton(self.html_radio)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        intro = tr(
+            "One page to hand in: the experiment's settings, the final and best losses "
+            "and accuracies, the loss and gradient-norm plots, the decision boundary and "
+            "the coach's diagnoses, as they are now."
         )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("Export…"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.pdf_radio)
-        layout.addWidget(self.html_radio)
-        layout.addWidget(buttons)
-        self.resize(440, self.sizeHint().height())
+        lay_out_export_dialog(self, intro, [self.pdf_radio, self.html_radio], 440)
 
     @property
     def format(self) -> str:

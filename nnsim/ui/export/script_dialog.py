@@ -15,14 +15,12 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QRadioButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,6 +28,7 @@ from nnsim.training.data import steps_per_epoch
 from nnsim.training.experiment import Experiment
 from nnsim.training.export import DEFAULT_STEPS, export_script
 from nnsim.ui.export.background import BackgroundWriter
+from nnsim.ui.export.dialog_layout import lay_out_export_dialog
 from nnsim.ui.i18n import tr
 
 MAX_STEPS = 10_000_000
@@ -52,14 +51,6 @@ class ExportScriptDialog(QDialog):
         self.setObjectName("exportScriptDialog")
         self.setWindowTitle(tr("Export Python script"))
         self._per_epoch = max(1, steps_per_epoch(experiment))
-        intro = QLabel(
-            tr(
-                "A readable script that trains this experiment as nnsim does: the same initial "
-                "weights, data and batch order. It saves weights_final.npz (as nnsim run does) "
-                "in the folder it is run from; its data are written beside it (.data.npz)."
-            )
-        )
-        intro.setWordWrap(True)
         self.numpy_radio = QRadioButton(tr("&NumPy only — the article's code, corrected"))
         self.numpy_radio.setObjectName("exportNumpyRadio")
         self.numpy_radio.setToolTip(
@@ -101,17 +92,12 @@ class ExportScriptDialog(QDialog):
         steps_label = QLabel(tr("&Steps:"))
         steps_label.setBuddy(self.steps_spin)
         form.addRow(steps_label, steps_row)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        intro = tr(
+            "A readable script that trains this experiment as nnsim does: the same initial "
+            "weights, data and batch order. It saves weights_final.npz (as nnsim run does) "
+            "in the folder it is run from; its data are written beside it (.data.npz)."
         )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("Export…"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        self.resize(460, self.sizeHint().height())
+        lay_out_export_dialog(self, intro, [form], 460)
 
     def _on_steps_changed(self, steps: int) -> None:
         epochs = steps / self._per_epoch
