@@ -2,12 +2,18 @@
 
 The names below are imported on first use (PEP 562): importing one module of the package
 (``nnsim.ui.worker``, ``nnsim.ui.lecture.lessons``) does not import the whole window.
+pyqtgraph, once imported, makes only the Qt classes it uses, and PySide6's import hook reads
+no module's source (:mod:`nnsim.ui.qt_imports`).
 """
 
 from __future__ import annotations
 
 import importlib
 from typing import TYPE_CHECKING
+
+from nnsim.ui import qt_imports
+
+qt_imports.install()
 
 if TYPE_CHECKING:
     from nnsim.ui.app import create_application, run_app
