@@ -42,9 +42,10 @@ class TrainingKeys(QObject):
         _application().removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Every event of the application passes here: the isinstance test is the cheap one.
         if (
-            event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(event, QKeyEvent)
+            isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.ShortcutOverride
             and isinstance(watched, QWidget)
         ):
             shortcut = self._shortcuts.get(event.key())

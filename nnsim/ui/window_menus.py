@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, SignalInstance
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -18,20 +18,20 @@ from nnsim.training.landscape import TrajectoryRecorder
 from nnsim.training.protocol import MetricsExported
 from nnsim.training.snapshot import Snapshot
 from nnsim.training.text import QT_TR_NOOP
-from nnsim.ui.compare import CompareWindow
-from nnsim.ui.export import ScriptChoice, ScriptExporter, ask_script_choice
-from nnsim.ui.export.figure import FigureChoice, FigureExporter
-from nnsim.ui.export.figure_dialog import ask_figure_choice
-from nnsim.ui.export.report import ReportChoice, ReportExporter, report_content
-from nnsim.ui.export.report_dialog import ask_report_choice
 from nnsim.ui.i18n import LANGUAGES, current_language, switch_language, tr
-from nnsim.ui.landscape import LandscapeWindow
 from nnsim.ui.lecture.window_mode import SHORTCUTS as LECTURE_SHORTCUTS
-from nnsim.ui.lr_finder_dialog import LRFinderDialog
-from nnsim.ui.surfaces import SurfacesWindow
 from nnsim.ui.window_base import MainWindowParts
 from nnsim.ui.window_files import csv_filter
 from nnsim.ui.worker import TrainingWorker
+
+if TYPE_CHECKING:  # the windows and dialogs the menus open are imported when first opened
+    from nnsim.ui.compare import CompareWindow
+    from nnsim.ui.export import ScriptChoice, ScriptExporter
+    from nnsim.ui.export.figure import FigureChoice, FigureExporter
+    from nnsim.ui.export.report import ReportChoice, ReportExporter
+    from nnsim.ui.landscape import LandscapeWindow
+    from nnsim.ui.lr_finder_dialog import LRFinderDialog
+    from nnsim.ui.surfaces import SurfacesWindow
 
 SHORTCUTS = [
     ("Space", QT_TR_NOOP("Play / pause training")),
@@ -184,6 +184,8 @@ class WindowMenusMixin(MainWindowParts):
     def find_learning_rate(self) -> LRFinderDialog:
         """Training ▸ Find learning rate…: the range test beside the window (not modal); a
         "Use" button sets the experiment's learning rate."""
+        from nnsim.ui.lr_finder_dialog import LRFinderDialog
+
         if self.lr_finder_dialog is None:
             self.lr_finder_dialog = LRFinderDialog(
                 self.experiment, lambda lr: self.model.set_optimizer_param("lr", lr), self
@@ -198,12 +200,16 @@ class WindowMenusMixin(MainWindowParts):
     def ask_export_script(self) -> ScriptChoice | None:
         """File ▸ Export ▸ Python script's two dialogs (library and steps, then where); None
         if cancelled. Tests replace this hook, as ``ask_unsaved_changes``."""
+        from nnsim.ui.export import ask_script_choice
+
         return ask_script_choice(self, self.experiment(), self._path)
 
     def export_script(self) -> bool:
         """File ▸ Export ▸ Python script…: write the experiment as a NumPy or PyTorch script
         (off the GUI thread); the status bar says where, or why not. False if nothing
         started (cancelled, or an export still running)."""
+        from nnsim.ui.export import ScriptExporter
+
         if self.script_exporter is None:
             self.script_exporter = ScriptExporter(self)
             self.script_exporter.finished.connect(self.show_message)
@@ -219,6 +225,8 @@ class WindowMenusMixin(MainWindowParts):
     def ask_export_figure(self, figure: str = "lossPlot") -> FigureChoice | None:
         """File ▸ Export ▸ Figure's two dialogs (figure and format, then where); None if
         cancelled. Tests replace this hook, as ``ask_export_script``."""
+        from nnsim.ui.export.figure_dialog import ask_figure_choice
+
         return ask_figure_choice(self, self._path, figure)
 
     def export_figure(self, figure: str = "lossPlot") -> bool:
@@ -232,6 +240,8 @@ class WindowMenusMixin(MainWindowParts):
         """Draw the figure ``choice`` says and write it off the GUI thread, without dialogs;
         the status bar says where, or why not. False if nothing started."""
         if self.figure_exporter is None:
+            from nnsim.ui.export.figure import FigureExporter
+
             self.figure_exporter = FigureExporter(self)
             self.figure_exporter.finished.connect(self.show_message)
         if self.figure_exporter.busy:
@@ -242,6 +252,8 @@ class WindowMenusMixin(MainWindowParts):
     def ask_export_report(self) -> ReportChoice | None:
         """File ▸ Export ▸ Report's two dialogs (PDF or HTML, then where); None if cancelled.
         Tests replace this hook, as ``ask_export_figure``."""
+        from nnsim.ui.export.report_dialog import ask_report_choice
+
         return ask_report_choice(self, self._path)
 
     def export_report(self) -> bool:
@@ -254,11 +266,15 @@ class WindowMenusMixin(MainWindowParts):
         """Draw the report's figures and write it off the GUI thread, without dialogs; the
         status bar says where, or why not. False if nothing started."""
         if self.report_exporter is None:
+            from nnsim.ui.export.report import ReportExporter
+
             self.report_exporter = ReportExporter(self)
             self.report_exporter.finished.connect(self.show_message)
         if self.report_exporter.busy:
             self.show_message(tr("A report is still being written; try again in a moment"))
             return False
+        from nnsim.ui.export.report import report_content
+
         return self.report_exporter.start(
             self,
             lambda images: report_content(
@@ -312,6 +328,8 @@ class WindowMenusMixin(MainWindowParts):
         window (not modal; rebuilt if the experiment changed since); "Use this run" makes a
         run's experiment the main one."""
         if self.compare_window is None:
+            from nnsim.ui.compare import CompareWindow
+
             self.compare_window = CompareWindow(self.experiment, self.use_compare_run, self)
         self.compare_window.show_beside()
         return self.compare_window
@@ -320,6 +338,8 @@ class WindowMenusMixin(MainWindowParts):
         """View ▸ Loss landscape: the training loss on a plane through the weights on screen,
         beside the window (not modal), following training while it runs."""
         if self.landscape_window is None:
+            from nnsim.ui.landscape import LandscapeWindow
+
             window = LandscapeWindow(lambda: self.last_snapshot, self.landscape_recorder, self)
             self.snapshotShown.connect(window.on_snapshot)
             self.landscape_window = window
@@ -337,6 +357,8 @@ class WindowMenusMixin(MainWindowParts):
     def open_surfaces(self) -> SurfacesWindow:
         """View ▸ Surfaces: optimizers racing on 2-D surfaces, beside the window (not modal)."""
         if self.surfaces_window is None:
+            from nnsim.ui.surfaces import SurfacesWindow
+
             self.surfaces_window = SurfacesWindow(self)
         self.surfaces_window.show()
         self.surfaces_window.raise_()

@@ -166,7 +166,9 @@ def _parse_schedule(problems: Problems, value: Any, path: str, lr: float) -> Any
     return ScheduleSpec(name, unit, params)
 
 
-_CURVE_STEPS = np.unique(np.concatenate([np.arange(10_001), np.geomspace(1e4, 2**53, 200)]))
+# Every step to 10⁴, then 199 more to 2⁵³ (geomspace's first is 10⁴ again, and np.unique
+# would import numpy.ma at start-up: 20 ms).
+_CURVE_STEPS = np.concatenate([np.arange(10_001), np.geomspace(1e4, 2**53, 200)[1:]])
 
 
 def _lr_curve_problem(schedule: Schedule) -> str | None:
