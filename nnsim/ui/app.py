@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 def create_application(argv: list[str] | None = None, language: str | None = None):
     """The QApplication, configured once (organisation names for QSettings, plot defaults,
     the UI's language: ``language``, else the one chosen or the system's)."""
-    from nnsim.ui.worker import prepare_training_processes
+    from nnsim.ui.training_process import prepare_training_processes
 
     prepare_training_processes()  # its imports run while ours do
     import pyqtgraph as pg

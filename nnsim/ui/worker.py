@@ -15,10 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import multiprocessing
-import multiprocessing.forkserver
-import sys
-from collections.abc import Iterator
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import TYPE_CHECKING, Any, cast
@@ -29,52 +25,13 @@ from nnsim.training import protocol
 from nnsim.training.host import serve
 from nnsim.training.snapshot import from_the_pipe
 from nnsim.ui.i18n import tr
+from nnsim.ui.training_process import main_script_not_rerun, training_context
 
 if TYPE_CHECKING:
-    from multiprocessing.context import ForkServerContext, SpawnContext
-
     from nnsim.training.experiment import Experiment
 
 JOIN_SECONDS = 5.0
 log = logging.getLogger("nnsim")
-
-
-def _context() -> ForkServerContext | SpawnContext:
-    """forkserver where there is one (fast, and safe with Qt: it never forks this process)."""
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("spawn")
-    ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["nnsim.training.host"])
-    return ctx
-
-
-def prepare_training_processes() -> None:
-    """Start the fork server now (it imports NumPy and the training code, ~0.5 s): called
-    first thing at launch, that import runs while the window's own imports do, and the
-    window's first training process starts without waiting for it."""
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        _context()
-        with _main_script_not_rerun():
-            multiprocessing.forkserver.ensure_running()
-
-
-@contextlib.contextmanager
-def _main_script_not_rerun() -> Iterator[None]:
-    """Start a child without re-running the ``__main__`` script (as multiprocessing does).
-
-    The child needs only :mod:`nnsim.training.host`; re-running a script that builds a
-    window (a user's, a benchmark's) would start a second window in the child.
-    """
-    main = sys.modules.get("__main__")
-    path = getattr(main, "__file__", None)
-    if main is None or path is None or getattr(main, "__spec__", None) is not None:
-        yield
-        return
-    del main.__file__
-    try:
-        yield
-    finally:
-        main.__file__ = path
 
 
 class _PipeReader(QThread):
@@ -123,7 +80,7 @@ class TrainingWorker(QObject):
     # -- lifetime ------------------------------------------------------------------------------
     def start(self) -> None:
         self._generation, self._crash, self._received = 0, "", None
-        ctx = _context()
+        ctx = training_context()
         ours, theirs = ctx.Pipe()
         process = ctx.Process(
             target=serve,
@@ -132,7 +89,7 @@ class TrainingWorker(QObject):
             daemon=True,  # never outlives the window, even if it crashes
         )
         self._process = process
-        with _main_script_not_rerun():
+        with main_script_not_rerun():
             process.start()
         theirs.close()
         self._conn = ours
