@@ -4,6 +4,7 @@ panel's button), and the divergence banner's *lower the learning rate and reset*
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
 
@@ -11,12 +12,14 @@ from nnsim.training.diagnosis import Diagnosis
 from nnsim.training.experiment import Experiment, ExperimentError, with_optimizer_param
 from nnsim.training.snapshot import Snapshot
 from nnsim.training.text import QT_TR_NOOP
-from nnsim.ui.compare import CompareWindow
 from nnsim.ui.compare.runs import CompareRun, own_setting
 from nnsim.ui.diagnosis_panel import diagnosis_title
 from nnsim.ui.i18n import shown, tr
-from nnsim.ui.plots import LossPanel
 from nnsim.ui.window_base import MainWindowParts
+
+if TYPE_CHECKING:
+    from nnsim.ui.compare import CompareWindow
+    from nnsim.ui.plots import LossPanel
 
 AS_IT_IS = QT_TR_NOOP(
     "as it is"
@@ -32,8 +35,11 @@ class CureMixin(MainWindowParts):
     open_compare: Callable[[], CompareWindow]
     show_message: Callable[..., None]
     show_error: Callable[[str], None]
-    loss_panel: LossPanel
     last_snapshot: Snapshot | None
+
+    @property
+    def loss_panel(self) -> LossPanel:
+        raise NotImplementedError  # MainWindow's
 
     def lower_learning_rate_and_reset(self) -> None:
         """The divergence banner's button: η ÷ 10, as a new run from new weights."""
