@@ -133,7 +133,8 @@ def answer_prompts(window, dialogs) -> None:
 
 @pytest.fixture
 def nnsim_make_window(qtbot, nnsim_settings, nnsim_dialogs):
-    """``make(experiment=None, path=None)``: a shown MainWindow that has drawn its first
+    """``make(experiment=None, path=None)``: a shown MainWindow, made as ``nnsim`` makes it
+    (its plots just after the first frame), that has its plots and has drawn its first
     snapshot. After the test each is closed (unsaved changes discarded) and its training
     process must have exited."""
     from PySide6.QtWidgets import QMessageBox
@@ -150,13 +151,13 @@ def nnsim_make_window(qtbot, nnsim_settings, nnsim_dialogs):
 
     def make(experiment=None, path: str | None = None) -> MainWindow:
         before = set(training_processes())
-        window = MainWindow(experiment, path)
+        window = MainWindow(experiment, path, plots_after_first_frame=True)  # as launched
         answer_prompts(window, nnsim_dialogs)
         qtbot.addWidget(window)
         window.show()
         made.append((window, [p for p in training_processes() if p not in before]))
         wait_for(
-            lambda: window.last_snapshot is not None,
+            lambda: window.last_snapshot is not None and window.plots_ready,
             STARTUP_SECONDS,
             lambda: f"the new window drew no snapshot within {STARTUP_SECONDS:g} s",
         )

@@ -60,10 +60,11 @@ def collect_garbage_in_gui_thread(app) -> None:
 def open_window(path: str | None = None) -> MainWindow:
     """The shown main window with the default experiment, then ``path`` opened in it: the
     file joins Open Recent, or a bad file's problems show in a message box over the window
-    (:func:`explain_open_failure`) and in the status bar."""
+    (:func:`explain_open_failure`) and in the status bar. Its plots are made just after its
+    first frame (:mod:`nnsim.ui.deferred_plots`)."""
     from nnsim.ui.main_window import MainWindow
 
-    window = MainWindow()
+    window = MainWindow(plots_after_first_frame=True)
     window.show()
     warn_without_chinese_font(window)
     if path and not window.open_file(path):

@@ -12,8 +12,9 @@ ERROR_STYLE = "color: #b00020;"
 
 def central_widget(window, banner: QWidget) -> tuple[QWidget, QSplitter]:
     """Data and optimizer controls on the left (scrolling), the network in the middle,
-    output and plots on the right; ``banner`` above them all. Returns the central widget
-    and the horizontal splitter (objectName ``mainSplitter``)."""
+        output and plots on the right; ``banner`` above them all (each plot, or the place it
+    will go: ``window.place_of``). Returns the central widget
+        and the horizontal splitter (objectName ``mainSplitter``)."""
     left = QWidget(window)
     left_layout = QVBoxLayout(left)
     left_layout.setContentsMargins(4, 4, 4, 4)
@@ -28,7 +29,8 @@ def central_widget(window, banner: QWidget) -> tuple[QWidget, QSplitter]:
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     middle = QSplitter(Qt.Orientation.Vertical, window)
-    for widget in (window.architecture_panel, window.network_view, window.gradient_panel):
+    gradients = window.place_of("gradient_panel")
+    for widget in (window.architecture_panel, window.network_view, gradients):
         middle.addWidget(widget)
     middle.setStretchFactor(1, 3)
     middle.setStretchFactor(2, 2)
@@ -38,7 +40,7 @@ def central_widget(window, banner: QWidget) -> tuple[QWidget, QSplitter]:
         window.boundary_view,
         loss_tabs(window),
         window.diagnosis_panel,
-        window.lr_panel,
+        window.place_of("lr_panel"),
     ):
         right.addWidget(widget)
     for index, stretch in enumerate((3, 3, 1, 1)):
@@ -66,8 +68,8 @@ def loss_tabs(window) -> QTabWidget:
     tabs = window.loss_tabs = QTabWidget(window)
     tabs.setObjectName("lossTabs")
     tabs.setDocumentMode(True)
-    tabs.addTab(window.loss_panel, tr("Loss"))
-    tabs.addTab(window.step_line_panel, tr("Step along the gradient"))
+    tabs.addTab(window.place_of("loss_panel"), tr("Loss"))
+    tabs.addTab(window.place_of("step_line_panel"), tr("Step along the gradient"))
     tabs.setTabToolTip(0, tr("Batch, training and test loss vs step."))
     tabs.setTabToolTip(
         1, tr("The loss along the next step's gradient: where the learning rate lands.")
