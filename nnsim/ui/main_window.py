@@ -8,13 +8,11 @@ draw the snapshots it sends back (at most ~30 a second).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import cast
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtWidgets import QMainWindow
 
 from nnsim.training.changes import describe_reset, resets_weights
 from nnsim.training.experiment import Experiment, ExperimentError
@@ -23,7 +21,7 @@ from nnsim.training.landscape import TrajectoryRecorder
 from nnsim.training.snapshot import Snapshot
 from nnsim.ui.boundary_view import BoundaryView
 from nnsim.ui.controls import ArchitecturePanel, DataPanel, OptimizerPanel
-from nnsim.ui.deferred_plots import AfterFirstFrame, PlotPlace, put_in_place
+from nnsim.ui.deferred_plots import AfterFirstFrame, PlotsMixin
 from nnsim.ui.diagnosis_panel import DiagnosisPanel
 from nnsim.ui.divergence_banner import DivergenceBanner
 from nnsim.ui.errors import log_file, reporter
@@ -31,9 +29,6 @@ from nnsim.ui.i18n import shown, tr
 from nnsim.ui.lecture import LectureMode, enable_style_sheet_font_propagation, set_controls_hidden
 from nnsim.ui.lessons import LessonController
 from nnsim.ui.network_view import NetworkView
-from nnsim.ui.plots import GradientPanel, LossPanel, LrPanel
-from nnsim.ui.plots.base import PlotPanel
-from nnsim.ui.plots.step_line import StepLinePanel
 from nnsim.ui.training_bar import TrainingBar, bind_speed
 from nnsim.ui.training_keys import TrainingKeys
 from nnsim.ui.window_cure import CureMixin
@@ -47,16 +42,11 @@ NEW_RUN = "new run"
 """The ``origin`` of a change that replaces the whole experiment and starts at step 0."""
 TRAINED = ("seed", "data", "network", "loss", "training")
 """What the training process is told about (``view`` is the window's alone)."""
-PLOTS: dict[str, Callable[[], PlotPanel]] = {
-    "loss_panel": LossPanel,
-    "step_line_panel": StepLinePanel,  # a tab beside the loss (window_layout)
-    "gradient_panel": GradientPanel,
-    "lr_panel": LrPanel,
-}
-"""The plot panels, by attribute: made with the window, or just after its first frame."""
 
 
-class MainWindow(WindowMenusMixin, CureMixin, UserDataMixin, ExperimentFilesMixin, QMainWindow):
+class MainWindow(
+    PlotsMixin, WindowMenusMixin, CureMixin, UserDataMixin, ExperimentFilesMixin, QMainWindow
+):
     """nnsim's window. ``experiment()`` is its state; ``last_snapshot`` the newest training data."""
 
     snapshotShown = Signal(object)  # GUI-side relay: a snapshot has been drawn
@@ -78,9 +68,7 @@ class MainWindow(WindowMenusMixin, CureMixin, UserDataMixin, ExperimentFilesMixi
         self._pending: Snapshot | None = None
         self.landscape_recorder = TrajectoryRecorder()  # the weights' path, for the landscape
         self._playing = False
-        self._plots: dict[str, PlotPanel] = {}  # made (PLOTS' names)
-        self._places: dict[str, QWidget] = {}  # blank places of plots not made yet
-        self._defer_plots = plots_after_first_frame
+        self._init_plots(plots_after_first_frame)
         self.setObjectName("mainWindow")
         self.setMinimumSize(1100, 700)
         enable_style_sheet_font_propagation()  # so that zooming reaches styled labels too
@@ -106,61 +94,6 @@ class MainWindow(WindowMenusMixin, CureMixin, UserDataMixin, ExperimentFilesMixi
         reporter().errorRaised.connect(self._on_unexpected_error)
         if plots_after_first_frame:
             AfterFirstFrame(self, self.make_plots)
-
-    # -- the plots (made here, or just after the first frame) -----------------------------------
-    @property
-    def loss_panel(self) -> LossPanel:
-        return cast(LossPanel, self._plot("loss_panel"))
-
-    @property
-    def step_line_panel(self) -> StepLinePanel:
-        return cast(StepLinePanel, self._plot("step_line_panel"))
-
-    @property
-    def gradient_panel(self) -> GradientPanel:
-        return cast(GradientPanel, self._plot("gradient_panel"))
-
-    @property
-    def lr_panel(self) -> LrPanel:
-        return cast(LrPanel, self._plot("lr_panel"))
-
-    def place_of(self, name: str) -> QWidget:
-        """What the layout puts where plot ``name`` goes: the plot, or a blank place for it."""
-        if self._defer_plots and name not in self._plots:
-            return self._places.setdefault(name, PlotPlace(self))
-        return self._plot(name)
-
-    @property
-    def plots_ready(self) -> bool:
-        """Whether every plot is made and in its place (at once, unless made after the
-        first frame)."""
-        return len(self._plots) == len(PLOTS)
-
-    def make_plots(self) -> None:
-        """Every plot not made yet, made and put in its place (drawing the newest snapshot)."""
-        for name in PLOTS:
-            self._plot(name)
-
-    def _plot(self, name: str) -> PlotPanel:
-        panel = self._plots.get(name)
-        if panel is not None:
-            return panel
-        panel = self._plots[name] = PLOTS[name]()
-        panel.exportFailed.connect(self.show_error)
-        if isinstance(panel, StepLinePanel):
-            panel.watchedChanged.connect(self._watch_step_line)
-        place = self._places.pop(name, None)
-        if place is not None:  # made after the layout: into its place, up to date
-            put_in_place(place, panel)
-            if self.last_snapshot is not None:
-                panel.show_snapshot(self.last_snapshot)
-            set_controls_hidden(self, self.experiment().view.hidden_controls)
-        return panel
-
-    def _watch_step_line(self, on: bool) -> None:
-        worker = vars(self).get("worker")  # none yet while the layout is made: nothing to tell
-        if worker is not None:
-            worker.watch_step_line(on)
 
     # -- construction --------------------------------------------------------------------------
     def _build_panels(self) -> None:
@@ -374,7 +307,7 @@ class MainWindow(WindowMenusMixin, CureMixin, UserDataMixin, ExperimentFilesMixi
         self.training_bar.show_snapshot(snapshot, self.worker.steps_per_second)
         self.boundary_view.show_snapshot(snapshot)
         self.network_view.show_snapshot(snapshot)
-        for plot in self._plots.values():  # those made (the others draw it when made)
+        for plot in self.made_plots():  # (the others draw the newest when made)
             plot.show_snapshot(snapshot)
         self.diagnosis_panel.show_snapshot(snapshot)
         self.snapshotShown.emit(snapshot)

@@ -37,9 +37,10 @@ class CureMixin(MainWindowParts):
     show_error: Callable[[str], None]
     last_snapshot: Snapshot | None
 
-    @property
-    def loss_panel(self) -> LossPanel:
-        raise NotImplementedError  # MainWindow's
+    if TYPE_CHECKING:
+
+        @property
+        def loss_panel(self) -> LossPanel: ...
 
     def lower_learning_rate_and_reset(self) -> None:
         """The divergence banner's button: η ÷ 10, as a new run from new weights."""

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtWidgets import QSplitter, QTabWidget
 
 from nnsim.training.experiment import Experiment, ViewSpec
-from nnsim.ui.deferred_plots import PlotPlace
-from nnsim.ui.main_window import PLOTS, MainWindow
+from nnsim.ui.deferred_plots import PLOTS, PlotPlace
+from nnsim.ui.main_window import MainWindow
 from nnsim.ui.plots.base import PlotPanel
 
 
