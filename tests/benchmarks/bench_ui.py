@@ -1,11 +1,12 @@
 """The window under load: training speed with every panel live, event-loop lateness,
 panel refresh rate, and start-up time. Run (offscreen or under Xvfb):
 
-    QT_QPA_PLATFORM=offscreen uv run python tests/benchmarks/bench_ui.py [--startup]
+    QT_QPA_PLATFORM=offscreen uv run python tests/benchmarks/bench_ui.py [--startup | --costs]
 
 References measured in the same run: the headless Trainer's steps/s on the same experiment;
 for start-up, an empty window with NumPy, Qt and pyqtgraph imported (``--startup``: only
-those rows).
+those rows). Then each view's draw and paint per frame, in CPU time of the GUI thread
+(``--costs``: only that table).
 Targets: ≥ 0.6× headless, lateness p99 ≤ 30 ms, ≥ 25 refreshes/s, start-up ≤ 1.5 s.
 """
 
@@ -25,7 +26,22 @@ SECONDS = 4.0
 CASES = [
     ("circle, 4-2 tanh, batch 10", {}),
     ("spiral, 6×8 tanh, batch 10", {"dataset": "spiral", "layers": [8] * 6}),
+    (
+        "spiral, 10×8 sigmoid BN, b 10",
+        {"dataset": "spiral", "layers": [8] * 10, "activation": "sigmoid", "batch_norm": True},
+    ),
 ]
+PANELS = (
+    "training_bar",
+    "boundary_view",
+    "network_view",
+    "loss_panel",
+    "step_line_panel",
+    "gradient_panel",
+    "lr_panel",
+    "diagnosis_panel",
+)
+"""The window's views, as MainWindow's attributes: each one's draw and paint are measured."""
 
 # The child prints three times from launch: the first frame of the window painted (what the
 # user sees: "window on screen"), its plots painted (made just after), its first snapshot.
@@ -90,6 +106,97 @@ app.exec()
 """
 
 
+def panel_costs(app, experiment, seconds: float = 2.0) -> tuple[dict[str, tuple], int]:
+    """Each view's CPU time per frame while training (the GUI thread's ``thread_time``, so a
+    busy machine does not inflate it): ``{panel: (draw ms, paint ms)}`` and the frames.
+
+    Draw is the view's ``show_snapshot``; paint is the time from each Paint event a widget of
+    the view receives to the next event of the application (Qt paints the widgets one after
+    another in one pass). A separate run: the measuring itself costs a little."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from nnsim.ui.main_window import MainWindow
+
+    window = MainWindow(experiment)
+    window.resize(1500, 920)
+    window.show()
+    wait(app, 1.0)
+    draw = dict.fromkeys(PANELS, 0.0)
+    paint = dict.fromkeys((*PANELS, "rest of the window"), 0.0)
+    views = {getattr(window, name): name for name in PANELS}
+
+    def timed(name, show):
+        def show_timed(*args):
+            t = time.thread_time()
+            show(*args)
+            draw[name] += time.thread_time() - t
+
+        return show_timed
+
+    for view, name in views.items():
+        view.show_snapshot = timed(name, view.show_snapshot)  # the window calls it so
+
+    owner: dict = {}
+
+    def panel_of(widget) -> str:
+        if widget not in owner:
+            w = widget
+            while w is not None and w not in views:
+                w = w.parentWidget()
+            owner[widget] = views[w] if w is not None else "rest of the window"
+        return owner[widget]
+
+    class Paints(QObject):
+        current: tuple[str, float] | None = None
+
+        def eventFilter(self, obj, event):
+            now = time.thread_time()
+            if self.current is not None:
+                name, started = self.current
+                paint[name] += now - started
+                self.current = None
+            if event.type() == QEvent.Type.Paint:
+                self.current = (panel_of(obj), now)
+            return False
+
+    frames = [0]
+    window.snapshotShown.connect(lambda s: frames.__setitem__(0, frames[0] + 1))
+    window.play()
+    wait(app, 0.5)
+    paints = Paints()
+    frames[0] = 0
+    for name in draw:
+        draw[name] = 0.0
+    app.installEventFilter(paints)
+    wait(app, seconds)
+    app.removeEventFilter(paints)
+    n = max(frames[0], 1)
+    window.pause()
+    window.ask_unsaved_changes = lambda: None
+    window._dirty = False
+    window.close()
+    costs = {k: (1000 * draw.get(k, 0.0) / n, 1000 * paint[k] / n) for k in paint}
+    return costs, frames[0]
+
+
+def costs_table(app, cases) -> None:
+    """Per frame, each view's draw and paint (ms of the GUI thread's CPU)."""
+    results = [(label, *panel_costs(app, experiment_for(changes))) for label, changes in cases]
+    head = f"{'ms of CPU per frame':<20}" + "".join(f"{label:>32}" for label, *_ in results)
+    print(head)
+    print(f"{'':<20}" + f"{'draw':>16}{'paint':>16}" * len(results))
+    for name in (*PANELS, "rest of the window"):
+        row = "".join(f"{c[name][0]:>16.2f}{c[name][1]:>16.2f}" for _, c, _ in results)
+        print(f"{name:<20}{row}")
+    total = "".join(
+        f"{sum(d for d, _ in c.values()):>16.2f}{sum(p for _, p in c.values()):>16.2f}"
+        for _, c, _ in results
+    )
+    print(f"{'total':<20}{total}")
+    print(f"{'frames measured':<20}" + "".join(f"{n:>32}" for *_, n in results))
+    print("a frame's draw and paint together must stay under a frame (≤ 33 ms)")
+
+
 def compile_bytecode() -> None:
     """Start-up is measured with bytecode compiled (``uv sync`` does not compile it)."""
     import compileall
@@ -106,9 +213,11 @@ def experiment_for(changes):
     if "dataset" in changes:
         d["data"]["dataset"] = changes["dataset"]
     if "layers" in changes:
+        activation = changes.get("activation", "tanh")
         d["network"]["hidden_layers"] = [
-            {"units": u, "activation": "tanh"} for u in changes["layers"]
+            {"units": u, "activation": activation} for u in changes["layers"]
         ]
+    d["network"]["batch_norm"] = changes.get("batch_norm", False)
     return Experiment.from_dict(d)
 
 
@@ -205,6 +314,11 @@ def startup_table(runs: int = 5) -> bool:
 def main() -> int:
     if "--startup" in sys.argv:  # only the start-up rows
         return 0 if startup_table() else 1
+    if "--costs" in sys.argv:  # only each view's draw and paint per frame
+        from nnsim.ui.app import create_application
+
+        costs_table(create_application(), CASES)
+        return 0
     from nnsim.ui.app import create_application
 
     app = create_application()
@@ -223,6 +337,7 @@ def main() -> int:
             f"{label:<30}{r['steps_per_s']:>12,.0f}{ref:>10,.0f}{ratio:>7.2f}"
             f"{r['p50']:>9.1f}{r['p99']:>8.1f}{r['refresh']:>10.1f}"
         )
+    costs_table(app, CASES)
     ok &= startup_table()
     print("targets: ratio ≥ 0.6, p99 ≤ 30 ms, refresh ≥ 25/s:", "ok" if ok else "MISSED")
     return 0 if ok else 1
