@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QSplitter, QTabWidget, QWidget
 
 from nnsim.ui.lecture import set_controls_hidden
 from nnsim.ui.plots import GradientPanel, LossPanel, LrPanel
-from nnsim.ui.plots.base import MIN_HEIGHT, MIN_WIDTH, PlotPanel
+from nnsim.ui.plots.base import MIN_HEIGHT, MIN_WIDTH
 from nnsim.ui.plots.step_line import StepLinePanel
 from nnsim.ui.window_base import MainWindowParts
 
@@ -28,7 +28,8 @@ if TYPE_CHECKING:
     from nnsim.training.experiment import Experiment
     from nnsim.training.snapshot import Snapshot
 
-PLOTS: dict[str, Callable[[], PlotPanel]] = {
+Plot = LossPanel | StepLinePanel | GradientPanel | LrPanel  # each draws a snapshot
+PLOTS: dict[str, Callable[[], Plot]] = {
     "loss_panel": LossPanel,
     "step_line_panel": StepLinePanel,  # a tab beside the loss (window_layout)
     "gradient_panel": GradientPanel,
@@ -97,7 +98,7 @@ class PlotsMixin(MainWindowParts):
     show_error: Callable[[str], None]
 
     def _init_plots(self, after_first_frame: bool) -> None:
-        self._plots: dict[str, PlotPanel] = {}  # made (PLOTS' names)
+        self._plots: dict[str, Plot] = {}  # made (PLOTS' names)
         self._places: dict[str, QWidget] = {}  # blank places of plots not made yet
         self._defer_plots = after_first_frame
 
@@ -134,7 +135,7 @@ class PlotsMixin(MainWindowParts):
         for name in PLOTS:
             self._plot(name)
 
-    def _plot(self, name: str) -> PlotPanel:
+    def _plot(self, name: str) -> Plot:
         panel = self._plots.get(name)
         if panel is not None:
             return panel
@@ -155,6 +156,6 @@ class PlotsMixin(MainWindowParts):
         if worker is not None:
             worker.watch_step_line(on)
 
-    def made_plots(self) -> list[PlotPanel]:
+    def made_plots(self) -> list[Plot]:
         """The plots made so far."""
         return list(self._plots.values())

@@ -140,10 +140,6 @@ class PlotPanel(QWidget):
         layout.addWidget(self.graphics, 1)
         install_export_dialog(self.graphics.scene(), self.exportFailed.emit, self)
 
-    def show_snapshot(self, snapshot) -> None:
-        """Draw ``snapshot`` (a :class:`~nnsim.training.snapshot.Snapshot`): each panel's own."""
-        raise NotImplementedError
-
     # -- building ------------------------------------------------------------------------------
     def _add_plot(
         self, row: int, col: int, x_label: str, y_label: str, *, right_axis: bool = False
