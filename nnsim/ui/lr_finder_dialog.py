@@ -216,7 +216,11 @@ class LRFinderDialog(QDialog):
                 label.setText("")
             else:
                 button.setText(tr("Use {lr:.3g}").format(lr=suggestion.lr))
-                label.setText(f"{shown(suggestion.title)}: {shown(suggestion.explanation)}")
+                label.setText(
+                    tr("{title}: {explanation}").format(
+                        title=shown(suggestion.title), explanation=shown(suggestion.explanation)
+                    )
+                )
 
     def _use(self, name: str) -> None:
         assert self.finder is not None

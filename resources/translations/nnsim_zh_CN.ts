@@ -1220,6 +1220,10 @@ or explodes; too low and it crawls. Schedules lower η as training settles.</sou
         <translation>使用 {lr:.3g}</translation>
     </message>
     <message>
+        <source>{title}: {explanation}</source>
+        <translation>{title}：{explanation}</translation>
+    </message>
+    <message>
         <source>The learning rate is now {lr:g}.</source>
         <translation>学习率现在是 {lr:g}。</translation>
     </message>
