@@ -58,6 +58,14 @@ def forward_eval(bn: BatchNormState, z: np.ndarray) -> np.ndarray:
     return (z - bn.running_mean) * (bn.gamma / np.sqrt(bn.running_var + EPS)) + bn.beta
 
 
+def folded(bn: BatchNormState, W: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The weights and biases of one affine map equal to :func:`forward_eval` after the
+    layer's ``z = W·a + b`` (evaluation mode): with s = γ/√(σ²_run+ε),
+    W′ = diag(s)·W and b′ = (b − μ_run)·s + β."""
+    s = bn.gamma / np.sqrt(bn.running_var + EPS)
+    return W * s[:, None], (b - bn.running_mean) * s + bn.beta
+
+
 def backward(
     bn: BatchNormState, grad_y: np.ndarray, z_hat: np.ndarray, inv_std: np.ndarray
 ) -> np.ndarray:
