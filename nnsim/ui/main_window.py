@@ -25,6 +25,7 @@ from nnsim.ui.deferred_plots import AfterFirstFrame, PlotsMixin
 from nnsim.ui.diagnosis_panel import DiagnosisPanel
 from nnsim.ui.divergence_banner import DivergenceBanner
 from nnsim.ui.errors import log_file, reporter
+from nnsim.ui.frame_stages import FrameStages, View
 from nnsim.ui.i18n import shown, tr
 from nnsim.ui.lecture import LectureMode, enable_style_sheet_font_propagation, set_controls_hidden
 from nnsim.ui.lessons import LessonController
@@ -89,6 +90,7 @@ class MainWindow(
         self._refresh.setSingleShot(True)
         self._refresh.setInterval(0)
         self._refresh.timeout.connect(self._draw_pending)
+        self._frames = FrameStages(self, self._views, self._frame_shown)
         self._restore_settings()
         self._update_title()
         reporter().errorRaised.connect(self._on_unexpected_error)
@@ -301,16 +303,28 @@ class MainWindow(
 
     @Slot()
     def _draw_pending(self) -> None:
-        snapshot, self._pending = self._pending, None
+        """Draw the newest snapshot: while training runs, view by view over the next
+        event-loop turns (:mod:`nnsim.ui.frame_stages`; a frame in progress ends first),
+        else at once."""
+        snapshot = self._pending
         if snapshot is None:
             return
+        staged = snapshot.running and not self.worker.shows_every_step()
+        if staged and self._frames.drawing:
+            return  # drawn when the frame in progress ends (_frame_shown)
+        self._pending = None
         self.training_bar.show_snapshot(snapshot, self.worker.steps_per_second)
-        self.boundary_view.show_snapshot(snapshot)
-        self.network_view.show_snapshot(snapshot)
-        for plot in self.made_plots():  # (the others draw the newest when made)
-            plot.show_snapshot(snapshot)
-        self.diagnosis_panel.show_snapshot(snapshot)
+        self._frames.draw(snapshot, staged=staged)
+
+    def _views(self) -> list[View]:
+        """What a frame draws, in turn (the plots made so far: the others draw the newest
+        when made)."""
+        return [self.boundary_view, self.network_view, *self.made_plots(), self.diagnosis_panel]
+
+    def _frame_shown(self, snapshot: Snapshot) -> None:
         self.snapshotShown.emit(snapshot)
+        if self._pending is not None:
+            self._refresh.start()  # one arrived while the frame was drawn
 
     # -- diagram -------------------------------------------------------------------------------
     @Slot(int, int)
