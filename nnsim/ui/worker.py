@@ -102,6 +102,11 @@ class TrainingWorker(QObject):
         if self.speed is not None:
             self._send(protocol.SetSpeed(self.speed))
 
+    @property
+    def pid(self) -> int | None:
+        """The training process's id (None when there is none)."""
+        return None if self._process is None else self._process.pid
+
     def restart(self, experiment: Experiment) -> None:
         """A new training process for ``experiment`` (after the old one died), at step 0."""
         self.shutdown(timeout_ms=1000)

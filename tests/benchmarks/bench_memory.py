@@ -1,12 +1,18 @@
-"""Memory of headless training: the process's RSS over 10⁶ steps, which should stay flat.
+"""Memory of training: the RSS over 10⁶ headless steps, and of the window and its training
+process over 10 minutes of live training (``--window``); both should stay flat.
 
 Trains the default experiment (circle, 4-2 tanh, batch 10) the way the window's training
 process does, step after step: ``Trainer.step()`` (history included), the metrics log that
 keeps every step for File ▸ Export ▸ Metrics CSV, and the coach's ``Diagnoser``. Prints the
 resident set size (``VmRSS`` of ``/proc/self/status``) at checkpoints. Target (issue 14):
-at most +50 MB between the first checkpoint and the last. Run::
+at most +50 MB between the first checkpoint and the last.
+
+``--window`` plays the default experiment in the real window (every panel live) for
+``--seconds`` (600) and prints the RSS of the window's process and of its training process
+at checkpoints. Run::
 
     uv run python tests/benchmarks/bench_memory.py [--steps N]
+    QT_QPA_PLATFORM=offscreen uv run python tests/benchmarks/bench_memory.py --window
 """
 
 from __future__ import annotations
@@ -24,19 +30,67 @@ LIMIT_MB = 50.0
 CHECKPOINTS = 10
 
 
-def rss_mb() -> float:
-    """This process's resident set size in MB (Linux: VmRSS of /proc/self/status)."""
-    with open("/proc/self/status", encoding="ascii") as status:
+def rss_mb(pid: int | str = "self") -> float:
+    """A process's resident set size in MB (Linux: VmRSS of /proc/PID/status)."""
+    with open(f"/proc/{pid}/status", encoding="ascii") as status:
         for line in status:
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024.0
     raise RuntimeError("no VmRSS in /proc/self/status (not Linux?)")
 
 
+def window(seconds: float) -> int:
+    """Play the default experiment in the window for ``seconds``; both processes' RSS."""
+    import os
+
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from nnsim.ui.app import create_application
+    from nnsim.ui.main_window import MainWindow
+
+    app = create_application()  # kept: the window needs it alive
+    w = MainWindow()
+    w.resize(1500, 920)
+    w.show()
+
+    def wait(s: float) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(int(s * 1000), loop.quit)
+        loop.exec()
+
+    w.play()
+    wait(10.0)  # warm-up: buffers, caches, the plots' first full histories
+    child = w.worker.pid
+    first = rss_mb(), rss_mb(child)
+    print(f"{'seconds':>8} {'step':>10} {'window MB':>10} {'Δ':>7} {'training MB':>12} {'Δ':>7}")
+    step = w.last_snapshot.step
+    print(f"{0:>8} {step:>10} {first[0]:>10.1f} {0:>+7.1f} {first[1]:>12.1f} {0:>+7.1f}")
+    t0 = time.perf_counter()
+    for _ in range(CHECKPOINTS):
+        wait(seconds / CHECKPOINTS)
+        now = rss_mb(), rss_mb(child)
+        print(
+            f"{time.perf_counter() - t0:>8.0f} {w.last_snapshot.step:>10} {now[0]:>10.1f}"
+            f" {now[0] - first[0]:>+7.1f} {now[1]:>12.1f} {now[1] - first[1]:>+7.1f}"
+        )
+    growth = max(now[0] - first[0], now[1] - first[1])
+    ok = growth <= LIMIT_MB
+    print(f"growth at most {growth:+.1f} MB over {seconds:.0f} s: {'ok' if ok else 'MISSED'}")
+    w.pause()
+    del app
+    os._exit(0 if ok else 1)  # the window's unsaved-changes prompt is not wanted here
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--steps", type=int, default=10**6)
-    steps = parser.parse_args().steps
+    parser.add_argument("--window", action="store_true", help="the window, live")
+    parser.add_argument("--seconds", type=float, default=600.0)
+    args = parser.parse_args()
+    if args.window:
+        return window(args.seconds)
+    steps = args.steps
     trainer, log, diagnoser = Trainer(Experiment.default()), MetricsLog(), Diagnoser()
 
     def train(n: int) -> None:
