@@ -91,3 +91,27 @@ def test_update_norms_are_the_per_layer_norms_of_gradient_weights_and_update():
     assert squares[2, -1] == pytest.approx(float(others @ others), rel=1e-14)
     net.restore_theta()
     assert all(np.array_equal(layer.W, w) for layer, w in zip(net.layers, before, strict=True))
+
+
+@pytest.mark.parametrize("name", list(CONFIGS))
+def test_the_views_evaluation_forward_equals_the_layer_by_layer_one(name):
+    """``activations`` (unit-major, batch-norm folded into the weights) gives every layer's
+    evaluation-mode output of ``forward_layer(train=False)`` to rounding, softmax included."""
+    hidden, n_out, out, loss = CONFIGS[name]
+    net = Network(3, hidden, n_out, out, loss, seed=5)
+    rng = np.random.default_rng(1)
+    for _ in range(3):  # running batch-norm statistics away from their start
+        x = rng.normal(size=(16, 3))
+        net.forward(x, train=True)
+        net.backward(targets(rng, 16, n_out, loss))
+        net.theta -= 0.1 * net.grad
+    x = rng.normal(size=(500, 3))
+    a, expected = np.ascontiguousarray(x), []
+    for layer in net.layers:
+        a = net.forward_layer(layer, a, train=False).a
+        expected.append(a)
+    got = net.activations(x)
+    assert [g.shape for g in got] == [e.shape for e in expected]
+    for g, e in zip(got, expected, strict=True):
+        np.testing.assert_allclose(g, e, rtol=1e-12, atol=1e-14)
+    np.testing.assert_array_equal(net.predict(x), got[-1])
