@@ -2943,6 +2943,10 @@ Click on the output view to add your own points: the data set becomes &apos;Cust
         <translation>Xavier 均匀初始化</translation>
     </message>
     <message>
+        <source>article init</source>
+        <translation>文章的初始化（randn × 0.01）</translation>
+    </message>
+    <message>
         <source>leaky ReLU</source>
         <translation>Leaky ReLU</translation>
     </message>
@@ -2961,6 +2965,10 @@ Click on the output view to add your own points: the data set becomes &apos;Cust
     <message>
         <source>L2 regularisation {rate:g}</source>
         <translation>L2 正则化 {rate:g}</translation>
+    </message>
+    <message>
+        <source>new initial weights</source>
+        <translation>重新初始化的权重</translation>
     </message>
     <message>
         <source>the loss rises and falls around {mean:.3g} with no downward trend over {window} steps while each step changes the weights by {ratio:.2g} of their size: the learning rate η = {lr:g} is too high, steps jump across the valley; try η/3, a decaying schedule, or Adam</source>
@@ -3052,6 +3060,7 @@ Click on the output view to add your own points: the data set becomes &apos;Cust
     </message>
     <message>
         <source>loss became {value}</source>
+        <extracomment>the optimizer&apos;s ``lr`` the rate a schedule gives (one-cycle&apos;s ``max_lr``) another optimizer hyper-parameter (momentum 1e308) the loss overflowed before any update the gradient itself overflowed (exploding gradients)</extracomment>
         <translation>损失变成了 {value}</translation>
     </message>
     <message>
