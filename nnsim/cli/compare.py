@@ -178,6 +178,11 @@ def compare_command(args: argparse.Namespace) -> int:
         runs = variation_grid(experiment, variations)
     except VariationError as err:
         raise UsageError(*err.problems) from None
+    from nnsim.training.experiment.memory import group_memory_problem
+
+    too_big = group_memory_problem([r.experiment for r in runs])
+    if too_big:  # said before any folder is made
+        raise UsageError(too_big)
     from nnsim.training.experiment.files import experiment_stem
 
     out = make_folder(Path(args.out or f"{experiment_stem(args.experiment)}-compare"))

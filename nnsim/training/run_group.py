@@ -21,6 +21,8 @@ from typing import Any
 import numpy as np
 
 from nnsim.engine.stacked_optimizer import branch_key
+from nnsim.training.experiment import ExperimentError
+from nnsim.training.experiment.memory import group_memory_problem
 from nnsim.training.history import MetricHistory
 from nnsim.training.results import Evaluation, StepResult
 from nnsim.training.stacked_trainer import StackedRuns, optimizer_setting, stack_key
@@ -97,7 +99,9 @@ class RunGroup:
     experiments
         The runs. Those sharing an architecture (layer sizes, activations, dropout rates,
         loss), batch size and training-set size, without batch-norm, are stacked; the rest
-        train as separate Trainers in this process.
+        train as separate Trainers in this process. ``ExperimentError`` (the estimate and
+        the limit) if together they need more memory than a run may
+        (:func:`~nnsim.training.experiment.memory.group_memory_problem`).
 
     Attributes
     ----------
@@ -110,6 +114,9 @@ class RunGroup:
     def __init__(self, experiments: Sequence[Any]) -> None:
         if not experiments:
             raise ValueError("a run group needs at least one experiment")
+        too_big = group_memory_problem(experiments)  # before any trainer takes its memory
+        if too_big:
+            raise ExperimentError([too_big])
         trainers = [Trainer(e) for e in experiments]
         by_key: dict[tuple, list[int]] = {}
         for i, t in enumerate(trainers):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from nnsim.training.diagnosis import Diagnosis
+from nnsim.training.divergence import Divergence
 from nnsim.training.experiment import Experiment
 from nnsim.training.experiment.schema import CUSTOM
 from nnsim.training.grid import GridPredictor
@@ -50,6 +51,10 @@ class Snapshot:
     step_line
         The loss along the next step's gradient (a :class:`~nnsim.training.step_line.StepLine`)
         while a view asked for it (``protocol.WatchStepLine``), else None.
+    diverged, divergence
+        Why training stopped, if it diverged: the trainer's sentence, and the same as data
+        (a :class:`~nnsim.training.divergence.Divergence`: the cause and the setting at
+        fault, from which the window's banner offers its cure).
     diagnoses
         What the coach has found so far (:class:`~nnsim.training.diagnosis.Diagnosis`).
     experiment
@@ -76,6 +81,7 @@ class Snapshot:
     experiment: object = field(default=None, repr=False)
     step_line: object = field(default=None, repr=False)
     diagnoses: tuple[Diagnosis, ...] = ()
+    divergence: Divergence | None = None
 
     @property
     def batch_loss(self) -> float | None:
@@ -149,6 +155,7 @@ def take_snapshot(
         markers=markers,
         experiment=trainer.experiment,
         diagnoses=diagnoses,
+        divergence=trainer.divergence,
     )
 
 

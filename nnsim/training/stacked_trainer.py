@@ -20,7 +20,7 @@ from nnsim.engine.schedules import Constant, ReduceLROnPlateau
 from nnsim.engine.stacked import StackedNetwork, architecture, stackable
 from nnsim.engine.stacked_optimizer import StackedOptimizer
 from nnsim.training.data import batch_bounds
-from nnsim.training.divergence import divergence_message, divergence_what
+from nnsim.training.divergence import Divergence, divergence_what, learning_rate_divergence
 from nnsim.training.history import MetricHistory
 from nnsim.training.results import Evaluation, StepResult
 from nnsim.training.text import Text
@@ -94,6 +94,7 @@ class StackedRuns:
         self._epoch_losses: list[np.ndarray] = []
         self._orders: list[np.ndarray | None] = [None] * K  # each run's order of this pass
         self.diverged: list[str | None] = [None] * K
+        self.divergences: list[Divergence | None] = [None] * K  # the same, as data
         self._final: list[StepResult | None] = [None] * K
         self._last: tuple | None = None
         metrics = [*_PER_RUN, *(f"{m}_{k}" for m in ("grad_norm", "weight_norm", "update_ratio")
@@ -261,7 +262,8 @@ class StackedRuns:
         grad_norms: np.ndarray,
     ) -> None:
         """Run k diverged at ``step``: the message and result its Trainer would give."""
-        self.diverged[k] = divergence_message(what, step, float(lrs[k]))
+        divergence = learning_rate_divergence(what, step, float(lrs[k]))
+        self.divergences[k], self.diverged[k] = divergence, divergence.explanation
         nan = np.full(self.network.depth, np.nan)
         self._final[k] = StepResult(
             step, epoch, float(lrs[k]), float(losses[k]), float(reg_loss[k]),
@@ -305,6 +307,7 @@ class StackedRuns:
         t.batches.load_state_dict({**order, "shuffle_rng": t.batches.rng.bit_generator.state})
         t.epoch_losses = [float(losses[k]) for losses in self._epoch_losses]
         t.diverged, t.last_result = self.diverged[k], self.result(k)
+        t.divergence = self.divergences[k]
         t.last_evaluation = self.last_evaluations[k]
         if histories:
             rows = self.history.state_dict()

@@ -26,7 +26,7 @@ from nnsim.engine.optimizers import make_optimizer
 from nnsim.engine.schedules import ReduceLROnPlateau, Schedule, make_schedule
 from nnsim.training.batches import EpochBatches
 from nnsim.training.data import TrainingData, build_data
-from nnsim.training.divergence import divergence_what, explain_divergence
+from nnsim.training.divergence import Divergence, divergence_what, find_divergence
 from nnsim.training.history import MetricHistory
 from nnsim.training.results import Evaluation, StepResult
 from nnsim.training.text import Text
@@ -84,8 +84,9 @@ class Trainer:
         Completed steps and completed passes over the training set.
     epoch_losses
         The batch losses of the pass under way (a plateau schedule sees their mean).
-    diverged
-        ``None``, or why training stopped.
+    diverged, divergence
+        ``None``, or why training stopped: the sentence, and the same as data (a
+        :class:`~nnsim.training.divergence.Divergence`: the cause, the setting at fault).
     history_origin
         Steps completed before ``history`` began (0 unless it went on from another trainer's
         state without its rows: a lecture's trainer starts at the window's step).
@@ -166,6 +167,7 @@ class Trainer:
         self.epoch_losses: list[float] = []  # this pass's batch losses (a plateau watches them)
         self.history_origin = 0
         self.diverged: str | None = None
+        self.divergence: Divergence | None = None
         self.last_result: StepResult | None = None
         self.last_evaluation: Evaluation | None = None
         self.history.clear()
@@ -350,7 +352,8 @@ class Trainer:
     def _diverge(
         self, step: int, what: Text, lr: float, loss: float, reg_loss: float, grad_norms: np.ndarray
     ) -> StepResult:
-        self.diverged = explain_divergence(self, what, step, lr)
+        self.divergence = find_divergence(self, what, step, lr)
+        self.diverged = self.divergence.explanation
         nan = np.full(self.network.depth, np.nan)
         epoch = self.epochs_done + 1
         result = StepResult(

@@ -41,6 +41,7 @@ def trainer_state(trainer: Trainer, histories: bool = True) -> dict[str, Any]:
         **trainer.batches.state_dict(),  # batch_index, epoch_order, shuffle_rng
         "epoch_losses": list(trainer.epoch_losses),
         "diverged": trainer.diverged,
+        "divergence": trainer.divergence,
         "last_result": trainer.last_result,
         "last_evaluation": trainer.last_evaluation,
         "history_origin": trainer.history_origin,
@@ -81,6 +82,7 @@ def load_trainer_state(trainer: Trainer, state: Mapping[str, Any]) -> None:
     trainer.batches.load_state_dict(state)
     trainer.epoch_losses = [float(x) for x in state["epoch_losses"]]
     trainer.diverged = state["diverged"]
+    trainer.divergence = state.get("divergence")
     trainer.last_result = state["last_result"]
     trainer.last_evaluation = state["last_evaluation"]
     if "history" in state:

@@ -132,7 +132,7 @@ class MainWindow(
     def _build_layout(self) -> None:
         self.banner = DivergenceBanner(self)
         self.banner_label, self.lower_lr_button = self.banner.label, self.banner.lower_lr_button
-        self.lower_lr_button.clicked.connect(self.lower_learning_rate_and_reset)
+        self.lower_lr_button.clicked.connect(self.cure_divergence)
         central, self.main_splitter = central_widget(self, self.banner)
         self.setCentralWidget(central)
         self.status_message = StatusLine(self)
@@ -298,7 +298,9 @@ class MainWindow(
         elif self.banner.isHidden():  # said once: later messages are not overwritten
             self._playing = False
             self.training_bar.set_playing(False)
-            self.banner.show_divergence(snapshot.diverged)
+            self.banner.show_divergence(
+                snapshot.diverged, snapshot.divergence, self.divergence_cure(snapshot)
+            )
             self.show_error(shown(snapshot.diverged))
 
     @Slot()

@@ -1,5 +1,6 @@
 """The main window's cures: a diagnosis's cure tried beside the run as it is (the Coach
-panel's button), and the divergence banner's *lower the learning rate and reset*."""
+panel's button), and the divergence banner's cure for what made the run diverge (*lower the
+learning rate and reset*, or the cure for another cause: :mod:`nnsim.training.divergence`)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
 
-from nnsim.training.diagnosis import Diagnosis
+from nnsim.training.diagnosis import Cure, Diagnosis, divergence_cure
 from nnsim.training.experiment import Experiment, ExperimentError, with_optimizer_param
 from nnsim.training.snapshot import Snapshot
 from nnsim.training.text import QT_TR_NOOP
@@ -19,6 +20,7 @@ from nnsim.ui.window_base import MainWindowParts
 
 if TYPE_CHECKING:
     from nnsim.ui.compare import CompareWindow
+    from nnsim.ui.divergence_banner import DivergenceBanner
     from nnsim.ui.plots import LossPanel
 
 AS_IT_IS = QT_TR_NOOP(
@@ -36,11 +38,39 @@ class CureMixin(MainWindowParts):
     show_message: Callable[..., None]
     show_error: Callable[[str], None]
     last_snapshot: Snapshot | None
+    banner: DivergenceBanner
 
     if TYPE_CHECKING:
 
         @property
         def loss_panel(self) -> LossPanel: ...
+
+    def divergence_cure(self, snapshot: Snapshot) -> Cure | None:
+        """The cure the banner offers for ``snapshot``'s divergence in the experiment (None:
+        lower the learning rate)."""
+        divergence = snapshot.divergence
+        return None if divergence is None else divergence_cure(divergence, self.experiment())
+
+    @Slot()
+    def cure_divergence(self) -> None:
+        """The divergence banner's button: its cure applied as a new run from new weights
+        (the learning rate ÷ 10 unless something else is to blame). A cure that no longer
+        fits is refused with a message, and nothing changes."""
+        cure = self.banner.cure
+        if cure is None:
+            self.lower_learning_rate_and_reset()
+            return
+        try:
+            experiment = cure.apply(self.experiment())
+        except (ExperimentError, KeyError) as err:
+            self.show_error(
+                tr("Cannot apply “{cure}” to this experiment: {problem}").format(
+                    cure=shown(cure.label), problem=shown(err)
+                )
+            )
+            return
+        self.set_experiment(experiment)
+        self.show_message(tr("Applied “{cure}”; weights reset.").format(cure=shown(cure.label)))
 
     def lower_learning_rate_and_reset(self) -> None:
         """The divergence banner's button: η ÷ 10, as a new run from new weights."""

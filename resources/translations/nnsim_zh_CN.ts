@@ -1434,6 +1434,10 @@ the boundary move and the loss fall step by step. “max” trains as fast as it
         <translation>无法对这个实验应用“{cure}”：{problem}</translation>
     </message>
     <message>
+        <source>Applied “{cure}”; weights reset.</source>
+        <translation>已应用“{cure}”；权重已重置。</translation>
+    </message>
+    <message>
         <source>cure for {code}</source>
         <translation>针对 {code} 的对策</translation>
     </message>
@@ -2947,6 +2951,10 @@ Click on the output view to add your own points: the data set becomes &apos;Cust
         <translation>Xavier 均匀初始化</translation>
     </message>
     <message>
+        <source>article init</source>
+        <translation>文章的初始化（randn × 0.01）</translation>
+    </message>
+    <message>
         <source>leaky ReLU</source>
         <translation>Leaky ReLU</translation>
     </message>
@@ -2965,6 +2973,10 @@ Click on the output view to add your own points: the data set becomes &apos;Cust
     <message>
         <source>L2 regularisation {rate:g}</source>
         <translation>L2 正则化 {rate:g}</translation>
+    </message>
+    <message>
+        <source>new initial weights</source>
+        <translation>重新初始化的权重</translation>
     </message>
     <message>
         <source>the loss rises and falls around {mean:.3g} with no downward trend over {window} steps while each step changes the weights by {ratio:.2g} of their size: the learning rate η = {lr:g} is too high, steps jump across the valley; try η/3, a decaying schedule, or Adam</source>
@@ -3056,6 +3068,7 @@ Click on the output view to add your own points: the data set becomes &apos;Cust
     </message>
     <message>
         <source>loss became {value}</source>
+        <extracomment>the optimizer&apos;s ``lr`` the rate a schedule gives (one-cycle&apos;s ``max_lr``) another optimizer hyper-parameter (momentum 1e308) the loss overflowed before any update the gradient itself overflowed (exploding gradients)</extracomment>
         <translation>损失变成了 {value}</translation>
     </message>
     <message>
@@ -3233,6 +3246,46 @@ Click on the output view to add your own points: the data set becomes &apos;Cust
     <message>
         <source>Divide the learning rate by 10 and start again from step 0</source>
         <translation>把学习率除以 10，从第 0 步重新开始</translation>
+    </message>
+    <message>
+        <source>Lower {name} ×10 and reset</source>
+        <translation>{name} 降为 1/10 并重置</translation>
+    </message>
+    <message>
+        <source>Set the schedule&apos;s {name} to {value}, a tenth of it, and start again from step 0</source>
+        <translation>把学习率调度的 {name} 设为 {value}（原来的 1/10），从第 0 步重新开始</translation>
+    </message>
+    <message>
+        <source>Set {name} to {value} and reset</source>
+        <translation>把 {name} 设为 {value} 并重置</translation>
+    </message>
+    <message>
+        <source>Set the optimizer&apos;s {name} back to {value}, its default, and start again from step 0</source>
+        <translation>把优化器的 {name} 恢复为默认值 {value}，从第 0 步重新开始</translation>
+    </message>
+    <message>
+        <source>New initial weights and reset</source>
+        <translation>重新初始化权重并重置</translation>
+    </message>
+    <message>
+        <source>Start again from step 0 from the weights the initialiser draws (the weights that overflowed are dropped)</source>
+        <translation>用初始化方法生成的权重从第 0 步重新开始（溢出的权重被丢弃）</translation>
+    </message>
+    <message>
+        <source>Smaller initial weights and reset</source>
+        <translation>用更小的初始权重并重置</translation>
+    </message>
+    <message>
+        <source>Draw the starting weights with {init} and start again from step 0</source>
+        <translation>用{init}生成初始权重，从第 0 步重新开始</translation>
+    </message>
+    <message>
+        <source>Clip the gradient norm at 1 and reset</source>
+        <translation>把梯度范数裁剪到 1 并重置</translation>
+    </message>
+    <message>
+        <source>Rescale the gradient so that its norm is at most 1 at every step, and start again from step 0</source>
+        <translation>每一步都缩放梯度，使其范数不超过 1，从第 0 步重新开始</translation>
     </message>
     <message>
         <source>&lt;b&gt;Training stopped.&lt;/b&gt; {explanation}.</source>

@@ -9,7 +9,7 @@ layers' activations on the training set, and keeps each :class:`Diagnosis` found
 :mod:`.rules`.
 """
 
-from nnsim.training.diagnosis.cures import Cure, cure_for
+from nnsim.training.diagnosis.cures import Cure, cure_for, divergence_cure
 from nnsim.training.diagnosis.diagnoser import (
     CODES,
     Diagnoser,
@@ -20,4 +20,4 @@ from nnsim.training.diagnosis.diagnoser import (
 )
 
 __all__ = ["CODES", "Cure", "Diagnoser", "Diagnosis", "cure_for", "diagnose", "diagnoses_json"]
-__all__ += ["summary_line"]
+__all__ += ["divergence_cure", "summary_line"]

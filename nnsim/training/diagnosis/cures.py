@@ -1,5 +1,6 @@
 """The cure each diagnosis offers: settings that, applied to the experiment as a new run,
-address the cause (the window keeps the old run's curve as a ghost to compare with)."""
+address the cause (the window keeps the old run's curve as a ghost to compare with); and
+the cure for what made a run diverge (:func:`divergence_cure`, the banner's button)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from nnsim.training.experiment import ExperimentError
+from nnsim.training.divergence import CLIP_AT_1, Cause, Divergence, show_value
+from nnsim.training.experiment import ExperimentError, GradClipSpec
 from nnsim.training.text import QT_TR_NOOP, Sentence
 from nnsim.training.variations import with_settings
 
@@ -18,7 +20,9 @@ SATURATING = ("sigmoid", "tanh")
 INIT_LABELS = {
     "he_normal": QT_TR_NOOP("he_normal init"),
     "xavier_uniform": QT_TR_NOOP("xavier_uniform init"),
+    "article": QT_TR_NOOP("article init"),
 }
+_CLIPPED_AT_1 = GradClipSpec("norm", CLIP_AT_1["max_norm"])
 DEAD_RELU_LR = 0.1
 """The article's rate: large steps are what push ReLUs below 0 for every sample, and the
 leaky ReLU at η = 1 still jumps across the valley on the circle."""
@@ -75,7 +79,7 @@ def cure_for(code: str, layer: int | None, experiment: Experiment) -> Cure | Non
         label = Sentence(QT_TR_NOOP("ReLU and He init"))
     elif code == "exploding_gradients":
         label = Sentence(QT_TR_NOOP("clip the gradient norm at 1"))
-        settings = {"training.grad_clip": {"mode": "norm", "max_norm": 1.0}}
+        settings = {"training.grad_clip": dict(CLIP_AT_1)}
     elif code == "overfitting":
         label = Sentence(QT_TR_NOOP("L2 regularisation {rate:g}"), {"rate": 0.01})
         settings = {"training.regularization": {"kind": "l2", "rate": 0.01}}
@@ -87,6 +91,30 @@ def cure_for(code: str, layer: int | None, experiment: Experiment) -> Cure | Non
     else:
         raise ValueError(f"no such diagnosis: {code!r}")
     return _checked(label, settings, experiment)
+
+
+def divergence_cure(divergence: Divergence, experiment: Experiment) -> Cure | None:
+    """The cure for what made a run diverge (``divergence``) in ``experiment``, or None if
+    none fits: the learning rate lowered (the coach's cure for ``diverged``), the schedule's
+    peak rate lowered, the hyper-parameter at fault back to its default, the initialiser's
+    weights drawn again or a smaller initialiser, or the gradient clipped."""
+    cause, setting, value, safe = (
+        divergence.cause, divergence.setting, divergence.value, divergence.safe,
+    )  # fmt: skip
+    if cause is Cause.LEARNING_RATE:
+        return cure_for("diverged", None, experiment)
+    if cause is Cause.GRADIENT:
+        if experiment.training.grad_clip == _CLIPPED_AT_1:
+            return None  # already clipped: nothing more to offer here
+        return cure_for("exploding_gradients", None, experiment)
+    if safe is None:
+        return None
+    label: str
+    if cause is Cause.INITIAL_WEIGHTS:
+        label = Sentence(QT_TR_NOOP("new initial weights") if safe == value else INIT_LABELS[safe])
+    else:  # a hyper-parameter, or the schedule's peak rate
+        label = f"{divergence.name} {show_value(value)} → {show_value(safe)}"
+    return _checked(label, {setting: list(safe) if isinstance(safe, tuple) else safe}, experiment)
 
 
 def _checked(label: str, settings: Mapping[str, Any], experiment: Experiment) -> Cure | None:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from nnsim.training.diagnosis import rules
-from nnsim.training.diagnosis.cures import Cure, cure_for
+from nnsim.training.diagnosis.cures import Cure, cure_for, divergence_cure
 from nnsim.training.diagnosis.messages import Evidence, finite_or_text, message_text
 from nnsim.training.diagnosis.readings import read
 from nnsim.training.diagnosis.thresholds import CHECK_EVERY, SYMPTOMS_EVERY
@@ -121,12 +121,23 @@ class Diagnoser:
             key = (f.code, f.layer)
             if key not in self._found:
                 step = readings.step if f.step is None else f.step
-                cure = cure_for(f.code, f.layer, trainer.experiment)
+                cure = _cure(f.code, f.layer, trainer)
                 self._found[key] = Diagnosis(f.code, step, f.layer, f.evidence, cure)
         if len(self._found) == before:
             return False
         self.diagnoses = tuple(sorted(self._found.values(), key=lambda d: d.step))
         return True
+
+
+def _cure(code: str, layer: int | None, trainer: Trainer) -> Cure | None:
+    """The cure for ``code``; a run that diverged is cured of what made it diverge
+    (:mod:`nnsim.training.divergence`), unless that cure leaves the experiment as it is
+    (weights edited into overflowing: tried beside the run as it is, it is the same run)."""
+    experiment, divergence = trainer.experiment, trainer.divergence
+    if code != "diverged" or divergence is None:
+        return cure_for(code, layer, experiment)
+    cure = divergence_cure(divergence, experiment)
+    return None if cure is None or cure.apply(experiment) == experiment else cure
 
 
 def _divergence(trainer: Trainer) -> rules.Finding:

@@ -7,18 +7,23 @@ training set through every layer. :func:`memory_estimate` adds these up (measure
 experiment that needs more than :func:`memory_limit`: half of the machine's memory, and at
 most :data:`MAX_TRAINING_BYTES` (the documented maxima, 100 000 samples through 32 layers
 of 256 units in one full batch, need about 13 GB and seconds per step: never a lesson).
+Runs trained together (Compare, ``nnsim compare``: each has its own trainer, data and
+arrays) are refused as a group by :func:`group_memory_problem`: each may fit alone and the
+sixteen of a grid not. (The loss landscape needs no such check: its grid is evaluated a
+bounded chunk at a time, never more at once than one evaluation of the run.)
 """
 
 from __future__ import annotations
 
 import os
-from typing import Final
+from collections.abc import Sequence
+from typing import Any, Final
 
 from nnsim.engine.datasets import train_size
 from nnsim.training.experiment.specs import DataSpec, NetworkSpec, TrainingSpec
 
-__all__ = ["MAX_TRAINING_BYTES", "machine_memory", "memory_estimate", "memory_limit",
-           "memory_problem"]  # fmt: skip
+__all__ = ["MAX_TRAINING_BYTES", "group_memory_problem", "machine_memory", "memory_estimate",
+           "memory_limit", "memory_problem"]  # fmt: skip
 
 MAX_TRAINING_BYTES: Final = 4 * 10**9
 _FLOAT = 8  # bytes of a float64
@@ -83,14 +88,31 @@ def memory_problem(data: DataSpec, network: NetworkSpec, training: TrainingSpec)
     _, n_train, batch = _rows(data, training.batch_size)
     units = sum(layer.units for layer in network.hidden_layers)
     layers = len(network.hidden_layers)
+    return (
+        f"training needs about {_gb(need)} of memory ({n_train} training samples, {batch} a "
+        f"step, {layers} hidden layers of {units} units in all); {_allowed(limit)}: use a "
+        "smaller batch, fewer or narrower layers, or fewer samples"
+    )
+
+
+def group_memory_problem(experiments: Sequence[Any]) -> str | None:
+    """Why these experiments, trained together, need more memory than :func:`memory_limit`
+    (the sum of their estimates), or None."""
+    needs = [memory_estimate(e.data, e.network, e.training) for e in experiments]
+    need, limit = sum(needs), memory_limit()
+    if need <= limit:
+        return None
+    return (
+        f"the {len(needs)} runs together need about {_gb(need)} of memory (the largest "
+        f"{_gb(max(needs))}); {_allowed(limit)}: compare fewer runs, or smaller ones (a "
+        "smaller batch, fewer or narrower layers, or fewer samples)"
+    )
+
+
+def _allowed(limit: int) -> str:
     machine = machine_memory()
-    allowed = f"nnsim allows {_gb(limit)}" + (
+    return f"nnsim allows {_gb(limit)}" + (
         f" (half this machine's {_gb(machine)}, at most {_gb(MAX_TRAINING_BYTES)})"
         if machine is not None
         else ""
-    )
-    return (
-        f"training needs about {_gb(need)} of memory ({n_train} training samples, {batch} a "
-        f"step, {layers} hidden layers of {units} units in all); {allowed}: use a smaller "
-        "batch, fewer or narrower layers, or fewer samples"
     )

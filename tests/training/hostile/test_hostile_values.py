@@ -57,6 +57,26 @@ def test_the_memory_limit_is_half_of_a_small_machine(monkeypatch):
     Experiment.from_dict(wide | {"training": {"batch_size": 10}, "network": {}})
 
 
+def test_runs_trained_together_are_refused_by_their_summed_estimate(monkeypatch, tmp_path, capsys):
+    from nnsim.training.run_group import RunGroup
+
+    monkeypatch.setattr(memory_module, "machine_memory", lambda: 10**9)  # 0.5 GB allowed
+    d = {"data": {"samples": 20_000}, "network": {"hidden_layers": [{"units": 128}] * 4},
+         "training": {"batch_size": "all"}}  # fmt: skip
+    one = Experiment.from_dict(d)  # about 0.16 GB: three fit, four do not
+    assert memory_module.group_memory_problem([one] * 3) is None
+    with pytest.raises(ExperimentError) as info:
+        RunGroup([one] * 4)  # Compare's runs: refused before any trainer is built
+    (problem,) = info.value.problems
+    assert problem.startswith("the 4 runs together need about 0.6 GB of memory (the largest 0.2")
+    assert "nnsim allows 0.5 GB (half this machine's 1.0 GB" in problem
+    path, out = tmp_path / "wide.json", tmp_path / "out"
+    save_experiment(one, path)
+    argv = ["compare", str(path), "--vary", "seed=1,2,3,4", "--steps", "1", "--out", str(out)]
+    assert main(argv) == 2 and not out.exists()
+    assert f"nnsim: {problem}" in capsys.readouterr().err
+
+
 def test_two_hundred_thousand_hidden_controls_are_checked_in_linear_time():
     names = [f"c{i}" for i in range(200_000)]
     problems = refusal({"view": {"hidden_controls": names}})
