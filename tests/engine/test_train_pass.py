@@ -91,3 +91,20 @@ def test_update_norms_are_the_per_layer_norms_of_gradient_weights_and_update():
     assert squares[2, -1] == pytest.approx(float(others @ others), rel=1e-14)
     net.restore_theta()
     assert all(np.array_equal(layer.W, w) for layer, w in zip(net.layers, before, strict=True))
+
+
+@pytest.mark.parametrize("activation", ["tanh", "sigmoid", "linear", "leaky_relu"])
+@pytest.mark.parametrize("n", [1, 33, 500])
+def test_one_sum_for_the_hidden_biases_has_each_layers_bits(activation, n):
+    """Equally wide hidden layers sum their δ into db in one reduction (step_buffers): the
+    same bits as a sum per layer, for big batches too, and for activations whose backward
+    does not write into the buffer it is given (linear, leaky ReLU)."""
+    hidden = [LayerConfig(16, activation)] * 3
+    a, b = (Network(2, hidden, 1, "sigmoid", "bce", seed=5) for _ in range(2))
+    rng = np.random.default_rng(n)
+    for _ in range(3):
+        x, y = rng.normal(size=(n, 2)), targets(rng, n, 1, "bce")
+        assert a.train_pass(x, y) == allocating_pass(b, x, y)
+        assert np.array_equal(a.grad, b.grad)
+        a.theta -= 0.1 * a.grad
+        b.theta -= 0.1 * b.grad
