@@ -153,7 +153,7 @@ class Network(LayerNorms, NamedParameters):
         # norms of all three, for every layer, are one reduceat (see update_norms).
         self._rows = np.zeros((3, self.theta.size))
         self._squares = np.empty_like(self._rows)
-        self.grad = self._rows[0]
+        self.grad, self._before, self._update = self._rows  # views, taken once
         self.n_weights = n_w
         self._w_starts = np.zeros(len(self.layers), dtype=np.intp)
         w_off, b_off = 0, n_w
