@@ -20,6 +20,8 @@ class LayerNorms:
     _w_starts: np.ndarray  # where each layer's weights start
     _segments: np.ndarray  # _w_starts, then n_weights (all other parameters as one segment)
     _rows: np.ndarray  # (3, len(theta)): the gradient, θ before an update, the update Δθ
+    _before: np.ndarray  # row 1 of _rows
+    _update: np.ndarray  # row 2 of _rows
     _squares: np.ndarray  # scratch shaped like _rows
 
     def weight_grad_norms(self) -> np.ndarray:
@@ -34,11 +36,11 @@ class LayerNorms:
 
     def keep_theta(self) -> None:
         """Remember θ before an update, for :meth:`update_norms` and :meth:`restore_theta`."""
-        np.copyto(self._rows[1], self.theta)
+        self._before[...] = self.theta  # item assignment: np.copyto's dispatch costs as much
 
     def restore_theta(self) -> None:
         """Go back to the θ of the last :meth:`keep_theta` (a diverged update)."""
-        np.copyto(self.theta, self._rows[1])
+        self.theta[...] = self._before
 
     def update_norms(self) -> np.ndarray:
         """Squared norms around the update since :meth:`keep_theta`, in one reduceat: rows
@@ -46,6 +48,6 @@ class LayerNorms:
         parameters together (biases, γ, β); shape (3, L + 1). Every Δθ is finite iff the
         last row's sum is."""
         rows, squares = self._rows, self._squares
-        np.subtract(self.theta, rows[1], out=rows[2])
+        np.subtract(self.theta, self._before, out=self._update)
         np.multiply(rows, rows, out=squares)
         return np.add.reduceat(squares, self._segments, axis=1)

@@ -153,7 +153,7 @@ class Network(LayerNorms, NamedParameters):
         # norms of all three, for every layer, are one reduceat (see update_norms).
         self._rows = np.zeros((3, self.theta.size))
         self._squares = np.empty_like(self._rows)
-        self.grad = self._rows[0]
+        self.grad, self._before, self._update = self._rows  # views, taken once
         self.n_weights = n_w
         self._w_starts = np.zeros(len(self.layers), dtype=np.intp)
         w_off, b_off = 0, n_w
@@ -310,11 +310,16 @@ class Network(LayerNorms, NamedParameters):
         return layer.activation.backward(c.pre, c.g, grad_a, buffers.delta)
 
     def backward_layer(
-        self, layer: DenseLayer, delta: np.ndarray, buffers: LayerBuffers = NO_BUFFERS
+        self,
+        layer: DenseLayer,
+        delta: np.ndarray,
+        buffers: LayerBuffers = NO_BUFFERS,
+        bias: bool = True,
     ) -> np.ndarray | None:
         """Write dW[k], db[k] (and dγ, dβ) from δ = dJ/d(activation input); return dJ/dA[k−1].
 
         dZ = δ (or BN's backward of it);  dW = dZᵀ·A[k−1];  db = Σ_rows dZ;  dA[k−1] = dZ·W.
+        ``bias=False`` leaves db to the caller (``train_pass`` sums all layers' δ at once).
         """
         k = layer.index
         c = self._caches[k - 1]
@@ -325,7 +330,8 @@ class Network(LayerNorms, NamedParameters):
             z_hat, inv_std = c.bn
             dz = batchnorm.backward(layer.bn, delta, z_hat, inv_std)
         np.dot(dz.T, c.a_prev, out=layer.grad_W)
-        np.add.reduce(dz, axis=0, out=layer.grad_b)
+        if bias:
+            np.add.reduce(dz, axis=0, out=layer.grad_b)
         return np.dot(dz, layer.W, out=buffers.grad_a_prev) if k > 1 else None
 
     def backward_steps(
@@ -364,11 +370,19 @@ class Network(LayerNorms, NamedParameters):
         out = buffers[-1]
         loss = self.loss.value(c.pre, c.a, y, out.loss)
         delta = self.loss.grad_z(c.pre, c.a, y, layers[-1].activation, out.delta)
-        for i in range(len(layers) - 1, 0, -1):
-            grad_a = self.backward_layer(layers[i], delta, buffers[i])
+        deltas = out.deltas  # the hidden layers' δ side by side, or None: see new_buffers
+        each = deltas is None  # each hidden layer sums its own δ into db
+        grad_a = self.backward_layer(layers[-1], delta, out)
+        for i in range(len(layers) - 2, -1, -1):
             assert grad_a is not None  # only the first layer (i == 0) has no dA[k−1]
-            delta = self.activation_backward(layers[i - 1], grad_a, buffers[i - 1])
-        self.backward_layer(layers[0], delta, buffers[0])
+            buf = buffers[i]
+            delta = self.activation_backward(layers[i], grad_a, buf)
+            if delta is not buf.delta and not each:  # computed elsewhere (not into out)
+                assert buf.delta is not None  # a block of deltas, which Σ_rows reads
+                np.copyto(buf.delta, delta)
+            grad_a = self.backward_layer(layers[i], delta, buf, each)
+        if deltas is not None:  # db1 … db(L−1): Σ_rows δ, one column after another
+            np.add.reduce(deltas, axis=1, out=out.bias_grads)
         return loss
 
     # -- cache access, for the phase-by-phase view ---------------------------------------------

@@ -26,25 +26,45 @@ class LayerBuffers(NamedTuple):
     delta: np.ndarray | None  # dJ/d(activation input)
     grad_a_prev: np.ndarray | None  # dJ/dA[k−1] (None for the first layer)
     loss: np.ndarray | None  # scratch for the loss's value (the output layer's only)
+    # The output layer's only, or None (see new_buffers): the hidden layers' δ as the blocks
+    # of one (L − 1, n, u) array, and their bias gradients db1 … db(L−1) as a view of ``grad``
+    # shaped (L − 1, u), where one reduction sums them all.
+    deltas: np.ndarray | None
+    bias_grads: np.ndarray | None
 
 
-NO_BUFFERS = LayerBuffers(None, None, None, None, None)
+NO_BUFFERS = LayerBuffers(None, None, None, None, None, None, None)
 
 
 def new_buffers(kept: dict[int, list[LayerBuffers]], net: Network, n: int) -> list[LayerBuffers]:
     """Every layer's buffers for batches of ``n`` rows, stored in ``kept`` (at most
-    ``MAX_BATCH_SIZES`` sizes: the oldest go)."""
+    ``MAX_BATCH_SIZES`` sizes: the oldest go).
+
+    When the hidden layers are all as wide (u > 1 units) and without batch norm, their δ are
+    the blocks of one (L − 1, n, u) array, in the order of the biases in ``grad``: their
+    bias gradients, Σ_rows δ, are then one reduction, with the bits of one per layer (each
+    column summed row after row). Each δ stays a contiguous (n, u) array: BLAS's products
+    of strided views give other bits. A one-unit column NumPy sums pairwise, not row after
+    row, so the output layer (often one unit) sums its own."""
     if len(kept) >= MAX_BATCH_SIZES:
         kept.clear()
-    last = net.layers[-1]
+    layers, widths = net.layers, set(net.sizes[1:-1])
+    shared = len(widths) == 1 and min(widths) > 1 and all(x.bn is None for x in layers[:-1])
+    deltas = bias_grads = None
+    if shared:
+        shape = (len(layers) - 1, min(widths))
+        deltas = np.empty((shape[0], n, shape[1]))
+        bias_grads = net.grad[net.n_weights : net.n_weights + shape[0] * shape[1]].reshape(shape)
     kept[n] = [
         LayerBuffers(
             np.empty((n, layer.units)),
             np.empty((n, layer.units)),
-            np.empty((n, layer.units)),
+            np.empty((n, layer.units)) if deltas is None or layer is layers[-1] else deltas[k],
             np.empty((n, n_in)) if layer.index > 1 else None,
-            np.empty((n, layer.units)) if layer is last else None,
+            np.empty((n, layer.units)) if layer is layers[-1] else None,
+            deltas if layer is layers[-1] else None,
+            bias_grads if layer is layers[-1] else None,
         )
-        for layer, n_in in zip(net.layers, net.sizes, strict=False)
+        for k, (layer, n_in) in enumerate(zip(layers, net.sizes, strict=False))
     ]
     return kept[n]

@@ -108,6 +108,7 @@ class Trainer:
         self.history = MetricHistory(["step", "epoch", "lr", "batch_loss", "reg_loss", *per_layer])
         self._row = np.zeros(len(self.history.columns))  # the next history row, built in place
         self._row_norms = self._row[5:].reshape(3, L)
+        self._ratio_terms = (self._row_norms[1], self._row_norms[2], np.empty(L))  # ‖W‖, ‖ΔW‖
         self._grads = [self.network.grad]  # what the optimizer's step takes, every step
         self._quiet = False  # inside quiet_steps()
         self.evaluations = MetricHistory(
@@ -182,11 +183,8 @@ class Trainer:
     @property
     def schedule_position(self) -> int:
         """t for the next step: completed steps or completed epochs, by the schedule's unit."""
-        return (
-            self.steps_done
-            if self.experiment.training.schedule.unit == "step"
-            else (self.epochs_done)
-        )
+        unit = self.experiment.training.schedule.unit
+        return self.steps_done if unit == "step" else self.epochs_done
 
     def current_lr(self) -> float:
         """The learning rate the next step will use."""
@@ -332,8 +330,8 @@ class Trainer:
         np.sqrt(squares[:, :L], out=norms)
         if clipped_norms is not None:
             norms[0] = clipped_norms
-        # the update ratio ‖ΔW‖ / ‖W‖ replaces the update norm
-        np.divide(norms[2], np.maximum(norms[1], 1e-300), out=norms[2])
+        weight, update, scratch = self._ratio_terms  # ‖ΔW‖ / ‖W‖ replaces the update norm
+        np.divide(update, np.maximum(weight, 1e-300, out=scratch), out=update)
         self.steps_done = step
         self.epoch_losses.append(loss)
         self.history.append(row)

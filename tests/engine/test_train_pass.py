@@ -115,3 +115,20 @@ def test_the_views_evaluation_forward_equals_the_layer_by_layer_one(name):
     for g, e in zip(got, expected, strict=True):
         np.testing.assert_allclose(g, e, rtol=1e-12, atol=1e-14)
     np.testing.assert_array_equal(net.predict(x), got[-1])
+
+
+@pytest.mark.parametrize("activation", ["tanh", "sigmoid", "linear", "leaky_relu"])
+@pytest.mark.parametrize("n", [1, 33, 500])
+def test_one_sum_for_the_hidden_biases_has_each_layers_bits(activation, n):
+    """Equally wide hidden layers sum their δ into db in one reduction (step_buffers): the
+    same bits as a sum per layer, for big batches too, and for activations whose backward
+    does not write into the buffer it is given (linear, leaky ReLU)."""
+    hidden = [LayerConfig(16, activation)] * 3
+    a, b = (Network(2, hidden, 1, "sigmoid", "bce", seed=5) for _ in range(2))
+    rng = np.random.default_rng(n)
+    for _ in range(3):
+        x, y = rng.normal(size=(n, 2)), targets(rng, n, 1, "bce")
+        assert a.train_pass(x, y) == allocating_pass(b, x, y)
+        assert np.array_equal(a.grad, b.grad)
+        a.theta -= 0.1 * a.grad
+        b.theta -= 0.1 * b.grad
