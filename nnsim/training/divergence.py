@@ -109,8 +109,8 @@ def divergence_message(what: Text | str, step: int, lr: float) -> Sentence:
 
 
 def learning_rate_divergence(what: Text | str, step: int, lr: float) -> Divergence:
-    """The divergence blamed on the learning rate (:func:`divergence_message`), for a run
-    not looked into further (a stacked run of Compare)."""
+    """The divergence blamed on the learning rate (:func:`divergence_message`): what
+    :func:`find_divergence` says when nothing else is at fault."""
     kind = "loss" if str(what).startswith("loss") else "weight"
     return Divergence(
         kind, step, Cause.LEARNING_RATE, LR, lr, lr / 10, divergence_message(what, step, lr)
@@ -242,7 +242,7 @@ def _hyperparameter_at_fault(
     without which the replayed updates stay finite, or None."""
     current = trainer.optimizer.hyperparameters
     defaults = type(trainer.optimizer).defaults()
-    if grad is None:
+    if grad is None or not grad.any():  # nothing to step along (clipped to 0 by an inf norm)
         grad = np.ones_like(trainer.network.theta)
     if not _overflows(trainer, current, grad):
         return None

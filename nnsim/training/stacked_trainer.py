@@ -20,7 +20,7 @@ from nnsim.engine.schedules import Constant, ReduceLROnPlateau
 from nnsim.engine.stacked import StackedNetwork, architecture, stackable
 from nnsim.engine.stacked_optimizer import StackedOptimizer
 from nnsim.training.data import batch_bounds
-from nnsim.training.divergence import Divergence, divergence_what, learning_rate_divergence
+from nnsim.training.divergence import Divergence, divergence_what, find_divergence
 from nnsim.training.history import MetricHistory
 from nnsim.training.results import Evaluation, StepResult
 from nnsim.training.text import Text
@@ -209,7 +209,8 @@ class StackedRuns:
         squares = np.einsum("kp,kp->k", delta, delta)
         bad = None
         if self._stopped.any() or not np.isfinite(total + squares).all():
-            bad_loss, bad_weight = ~np.isfinite(total), ~np.isfinite(squares)
+            bad_loss = ~np.isfinite(total)  # θ itself: a huge finite step overflows its square
+            bad_weight = ~np.isfinite(squares) & ~np.isfinite(net.theta).all(axis=1)
             nan_weight = np.asarray(np.isnan(net.theta).any(axis=1))
             bad = self.alive & (bad_loss | bad_weight)
             self._stopped |= bad
@@ -261,8 +262,13 @@ class StackedRuns:
         reg_loss: np.ndarray,
         grad_norms: np.ndarray,
     ) -> None:
-        """Run k diverged at ``step``: the message and result its Trainer would give."""
-        divergence = learning_rate_divergence(what, step, float(lrs[k]))
+        """Run k diverged at ``step``: the message and result its Trainer would give (its
+        explanation from the Trainer given the weights before the failed update and that
+        step's gradient, as a Trainer alone has them)."""
+        t = self.trainers[k]
+        t.network.theta[...], t.network.grad[...] = self.network.theta[k], self.network.grad[k]
+        t.steps_done = step - 1
+        divergence = find_divergence(t, what, step, float(lrs[k]))
         self.divergences[k], self.diverged[k] = divergence, divergence.explanation
         nan = np.full(self.network.depth, np.nan)
         self._final[k] = StepResult(

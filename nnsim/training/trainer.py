@@ -317,7 +317,8 @@ class Trainer:
         net.keep_theta()
         self.optimizer.step(self._grads)
         squares = net.update_norms()  # rows ‖dW‖², ‖W‖², ‖ΔW‖²; a last column for the rest
-        if not math.isfinite(sum(squares[2].tolist())):  # inf/nan anywhere in θ
+        # inf/nan in θ (a huge but finite update only overflows its square: training goes on)
+        if not math.isfinite(sum(squares[2].tolist())) and not np.isfinite(net.theta).all():
             bad = "nan" if np.isnan(net.theta).any() else "inf"
             net.restore_theta()  # keep the last finite state inspectable
             norms = np.sqrt(squares[0, :-1]) if clipped_norms is None else clipped_norms
@@ -353,20 +354,17 @@ class Trainer:
         self.divergence = find_divergence(self, what, step, lr)
         self.diverged = self.divergence.explanation
         nan = np.full(self.network.depth, np.nan)
-        epoch = self.epochs_done + 1
-        result = StepResult(
-            step, epoch, lr, loss, reg_loss, grad_norms, nan, nan, None, self.diverged
+        self.last_result = StepResult(
+            step, self.epochs_done + 1, lr, loss, reg_loss, grad_norms, nan, nan, None,
+            self.diverged,
         )  # fmt: skip
-        self.last_result = result
-        return result
+        return self.last_result
 
     def phases(self, batch: tuple[np.ndarray, np.ndarray] | None = None) -> Iterator[Phase]:
         """The next step (or one on ``batch``) as phases; see :mod:`nnsim.training.phases`."""
         from nnsim.training.phases import step_phases
 
-        if batch is None:
-            batch = self.next_batch()
-        return step_phases(self, *batch)
+        return step_phases(self, *(self.next_batch() if batch is None else batch))
 
     # -- measuring -----------------------------------------------------------------------------
     def loss_and_accuracy(self, x: np.ndarray, y: np.ndarray) -> tuple[float, float]:

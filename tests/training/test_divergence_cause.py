@@ -3,6 +3,7 @@ the window's banner and the coach offer (issue 15 item 8)."""
 
 from __future__ import annotations
 
+import math
 import pickle
 
 import numpy as np
@@ -13,6 +14,7 @@ from nnsim.training.divergence import Cause
 from nnsim.training.experiment import Experiment
 from nnsim.training.run_group import RunGroup
 from nnsim.training.snapshot import take_snapshot
+from nnsim.training.stacked_trainer import StackedRuns
 from nnsim.training.trainer import Trainer
 
 RELU = {"hidden_layers": [{"units": 8, "activation": "relu"}] * 2, "init": "he_normal"}
@@ -139,3 +141,34 @@ def test_a_stacked_run_that_diverges_blames_its_learning_rate_as_data_too():
     d = wild.state_dict()["divergence"]
     assert (d.cause, d.value, d.safe) == (Cause.LEARNING_RATE, 100.0, 10.0)
     assert d.explanation == wild.diverged
+
+
+def test_a_huge_but_finite_update_is_not_called_a_weight_gone_inf():
+    """‖ΔW‖² overflows long before ΔW does: the run ends only when θ itself is not finite
+    (the trainer said "a weight became inf" of weights that were all finite)."""
+    d = {"network": {"hidden_layers": [{"units": 4, "activation": "relu"}]}}
+    trainer = Trainer(Experiment.from_dict(d))
+    first, output = trainer.network.layers
+    first.W[...] = np.abs(first.W) * 1e160  # hidden outputs ~1e160, finite
+    output.W[...] = -np.abs(output.W)  # every point called class 0: gradients ~1e160
+    result = trainer.step()
+    assert result.diverged is None and trainer.diverged is None
+    assert np.isfinite(trainer.network.theta).all() and math.isfinite(result.loss)
+
+
+def test_stacked_the_huge_finite_update_goes_on_as_alone():
+    d = {"network": {"hidden_layers": [{"units": 4, "activation": "relu"}]}}
+
+    def poked() -> Trainer:
+        trainer = Trainer(Experiment.from_dict(d))
+        first, output = trainer.network.layers
+        first.W[...] = np.abs(first.W) * 1e160
+        output.W[...] = -np.abs(output.W)
+        return trainer
+
+    alone = poked()
+    alone.step()
+    stack = StackedRuns([poked(), Trainer(Experiment.from_dict(d))])
+    stack.step()
+    assert alone.diverged is None and stack.alive.all()
+    assert np.array_equal(stack.network.theta[0], alone.network.theta)

@@ -88,7 +88,7 @@ CASES = {
         "training.batch_size": 59,  # 60 training points: a last batch of one joins the one before
     },
     "diverges": {"network.hidden_layers": [{"units": 8, "activation": "linear"}] * 3,
-                 "data.dataset": "plane", **opt("sgd", lr=100.0)},  # a weight becomes inf
+                 "data.dataset": "plane", **opt("sgd", lr=100.0)},  # the loss becomes nan at step 4
 }  # fmt: skip
 
 RUNNER = textwrap.dedent(
@@ -142,8 +142,9 @@ def test_numpy_scripts_reproduce_nnsim_weights(tmp_path):
     finals, out = run_scripts(tmp_path, "numpy", CASES)
     for name, settings in CASES.items():
         assert_same_weights(finals[name], nnsim_final(experiment_for(settings)), 1e-12, name)
-    assert Trainer(experiment_for(CASES["diverges"])).run(STEPS).diverged
-    assert "diverges step 3: a weight became non-finite; stopping" in out  # as nnsim stops
+    diverged = Trainer(experiment_for(CASES["diverges"])).run(STEPS).diverged
+    assert diverged and diverged.startswith("loss became nan at step 4")
+    assert "diverges step 4: the loss became nan; stopping, as nnsim does" in out
 
 
 def test_pytorch_scripts_reproduce_nnsim_weights_in_float64(tmp_path):
@@ -152,7 +153,7 @@ def test_pytorch_scripts_reproduce_nnsim_weights_in_float64(tmp_path):
     for name, settings in CASES.items():
         want = nnsim_final(experiment_for(settings))
         assert_same_weights(finals[name], want, 1e-9, name, relative=name == "diverges")
-    assert "diverges step 3: a weight became non-finite; stopping" in out
+    assert "diverges step 4: the loss became nan; stopping, as nnsim does" in out
 
 
 def test_a_script_saves_what_nnsim_run_saves(tmp_path):

@@ -49,8 +49,7 @@ def numpy_step(plan: ExportPlan) -> tuple[str, str, str]:
     step += _DIVERGED_LOSS
     step += f"""        before = dict(params)  # the update makes new arrays: these are the old ones
         update_parameters(params, grads, state, lr{momentum})
-        change = sum(float(np.sum((params[k] - before[k]) ** 2)) for k in params)
-        if not math.isfinite(change):  # a weight, or the step's size, overflowed
+        if not all(np.isfinite(value).all() for value in params.values()):  # a weight overflowed
             params = before  # keep the last finite weights, as nnsim does
             print(f"step {{step}}: a weight became non-finite; stopping")
             break
@@ -99,8 +98,7 @@ def pytorch_step(plan: ExportPlan) -> tuple[str, str, str]:
     step += """        before = [p.detach().clone() for p in model.parameters()]
         optimizer.step()
         after = [p.detach() for p in model.parameters()]
-        change = sum(float(((p - old) ** 2).sum()) for p, old in zip(after, before))
-        if not math.isfinite(change):  # a weight, or the step's size, overflowed
+        if not all(bool(torch.isfinite(p).all()) for p in after):  # a weight overflowed
             with torch.no_grad():  # keep the last finite weights, as nnsim does
                 for p, old in zip(model.parameters(), before):
                     p.copy_(old)
