@@ -67,6 +67,7 @@ class MainWindow(
         self._dirty = False
         self.last_snapshot: Snapshot | None = None
         self._pending: Snapshot | None = None
+        self._run_diverged = False  # the run the training process has now diverged
         self.landscape_recorder = TrajectoryRecorder()  # the weights' path, for the landscape
         self._playing = False
         self._init_plots(plots_after_first_frame)
@@ -238,7 +239,7 @@ class MainWindow(
 
     # -- training commands ---------------------------------------------------------------------
     def play(self) -> None:
-        if self.last_snapshot is not None and self.last_snapshot.diverged:
+        if self._run_diverged:
             self.show_error(tr("Training diverged: reset (R) or lower the learning rate first."))
             return
         self._set_playing(True)
@@ -256,6 +257,7 @@ class MainWindow(
         """The run the banner and messages spoke of is gone (reset, new experiment)."""
         self.banner.hide()
         self.show_message("")
+        self._run_diverged = False  # Play is not refused on the word of an old snapshot
 
     def toggle_play(self) -> None:
         self.pause() if self._playing else self.play()
@@ -290,6 +292,7 @@ class MainWindow(
         if self._pending is not None and self.worker.shows_every_step():
             self._draw_pending()  # at a slow speed the learner sees every step: none skipped
         self.last_snapshot = snapshot
+        self._run_diverged = bool(snapshot.diverged)
         self.landscape_recorder.record_snapshot(snapshot)
         self._pending = snapshot
         self._refresh.start()

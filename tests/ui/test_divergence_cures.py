@@ -102,3 +102,16 @@ def test_a_cure_that_no_longer_fits_leaves_everything_as_it_was(qtbot, make_wind
     assert "Cannot apply" in window.status_message.text()
     qtbot.wait(100)
     assert window.last_snapshot.step == step and window.last_snapshot.diverged
+
+
+def test_play_right_after_opening_a_good_experiment_on_a_diverged_run_plays(qtbot, make_window):
+    """Play used to be refused on the word of the old run's last snapshot ("Training
+    diverged: reset…") until the new run's first snapshot came."""
+    d = {"training": {"optimizer": {"name": "sgd", "lr": 0.01, "momentum": 1e308}}}
+    window = make_window(Experiment.from_dict(d))
+    diverge(qtbot, window)
+    window.set_experiment(Experiment())
+    window.play()  # before any snapshot of the new run has arrived
+    assert window.is_playing
+    qtbot.waitUntil(lambda: not window.last_snapshot.diverged and window.last_snapshot.step > 0)
+    assert "diverged" not in window.status_text()
