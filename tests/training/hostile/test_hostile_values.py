@@ -42,7 +42,7 @@ def test_an_experiment_needing_more_memory_than_allowed_is_refused_with_the_esti
         "training": {"batch_size": "all"},
     }
     (problem,) = refusal(maxima)
-    assert problem.startswith("top level: training needs about 12.2 GB of memory (50000 training")
+    assert problem.startswith("top level: training needs about 14.8 GB of memory (50000 training")
     assert "nnsim allows 4.0 GB" in problem and "use a smaller batch" in problem
     small_batch = maxima | {"training": {"batch_size": 100}}
     Experiment.from_dict(small_batch)  # the same network on small batches fits
@@ -61,14 +61,14 @@ def test_runs_trained_together_are_refused_by_their_summed_estimate(monkeypatch,
     from nnsim.training.run_group import RunGroup
 
     monkeypatch.setattr(memory_module, "machine_memory", lambda: 10**9)  # 0.5 GB allowed
-    d = {"data": {"samples": 20_000}, "network": {"hidden_layers": [{"units": 128}] * 4},
+    d = {"data": {"samples": 20_000}, "network": {"hidden_layers": [{"units": 128}] * 3},
          "training": {"batch_size": "all"}}  # fmt: skip
-    one = Experiment.from_dict(d)  # about 0.16 GB: three fit, four do not
+    one = Experiment.from_dict(d)  # about 0.14 GB: three fit, four do not
     assert memory_module.group_memory_problem([one] * 3) is None
     with pytest.raises(ExperimentError) as info:
         RunGroup([one] * 4)  # Compare's runs: refused before any trainer is built
     (problem,) = info.value.problems
-    assert problem.startswith("the 4 runs together need about 0.6 GB of memory (the largest 0.2")
+    assert problem.startswith("the 4 runs together need about 0.6 GB of memory (the largest 0.1")
     assert "nnsim allows 0.5 GB (half this machine's 1.0 GB" in problem
     path, out = tmp_path / "wide.json", tmp_path / "out"
     save_experiment(one, path)
