@@ -251,24 +251,25 @@ class Network(LayerNorms, NamedParameters):
             pass
         return self._caches[-1].a
 
-    def activations(self, x: np.ndarray) -> list[np.ndarray]:
+    def activations(self, x: np.ndarray, dtype: type = np.float64) -> list[np.ndarray]:
         """Evaluation-mode outputs of every layer [A1, …, AL] for ``x`` (n, n_inputs), as
-        (n, units) arrays; caches untouched.
+        (n, units) arrays of ``dtype`` (the views draw float32: its tanh is five times
+        faster); caches untouched.
 
         For the views' grids (10,000 points): computed unit-major, A[k]ᵀ = g(W′·A[k−1]ᵀ + b′)
         with batch-norm's running statistics folded into W′ and b′ (``batchnorm.folded``):
         the matmul reads W as stored and one pass does the layer's affine part, 1.8× (tanh)
         to 3.6× (sigmoid with batch-norm) faster than the training layout. The results are
         views of the unit-major arrays and equal the training layout's to rounding."""
-        a = np.ascontiguousarray(x.T, dtype=np.float64)
+        a: np.ndarray = np.ascontiguousarray(x.T, dtype=dtype)
         last = self.layers[-1]
         out = []
         for layer in self.layers:
             W, b = layer.W, layer.b
             if layer.bn is not None:
                 W, b = batchnorm.folded(layer.bn, W, b)
-            z = np.matmul(W, a)
-            z += b[:, None]
+            z = np.matmul(W.astype(dtype, copy=False), a)
+            z += b.astype(dtype, copy=False)[:, None]
             if layer is last:  # softmax takes the units last
                 out.append(layer.activation.forward(z.T))
             else:  # hidden activations are element-wise: any layout

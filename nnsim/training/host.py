@@ -50,7 +50,7 @@ MAX_UNTAKEN = 2  # one being drawn, one on its way: the window neither waits nor
 MAX_HISTORY_ROWS = 1200  # rows sent per snapshot: a plot is a few hundred pixels wide
 STEP_LINE_INTERVAL = 0.25  # seconds between two step lines while playing, at least …
 STEP_LINE_BUDGET = 0.05  # … and long enough that they take at most this share of the time
-NICENESS = 5  # the training process's priority below the window's: a frame is never late for it
+NICENESS = 0  # the training process's priority below the window's: a frame is never late for it
 
 
 class TrainingHost:
