@@ -4532,6 +4532,22 @@ the chosen learning rate (a rate much too high) is as easy to see (η = 0 is lef
         <source>η = {lr:g}: {regime}.</source>
         <translation>η = {lr:g} 时，{regime}。</translation>
     </message>
+    <message>
+        <source>training needs about {need} of memory ({train} training samples, {batch} a step, {layers} hidden layers of {units} units in all); {allowed}: use a smaller batch, fewer or narrower layers, or fewer samples</source>
+        <translation>训练大约需要 {need} 内存（{train} 个训练样本，每步 {batch} 个，{layers} 个隐藏层，共 {units} 个神经元）；{allowed}：请用更小的批大小、更少或更窄的层，或更少的样本</translation>
+    </message>
+    <message>
+        <source>the {runs} runs together need about {need} of memory (the largest {largest}); {allowed}: compare fewer runs, or smaller ones (a smaller batch, fewer or narrower layers, or fewer samples)</source>
+        <translation>这 {runs} 次运行一起大约需要 {need} 内存（最大的一次 {largest}）；{allowed}：请比较更少的运行，或更小的运行（更小的批大小、更少或更窄的层，或更少的样本）</translation>
+    </message>
+    <message>
+        <source>nnsim allows {limit}</source>
+        <translation>nnsim 最多允许 {limit}</translation>
+    </message>
+    <message>
+        <source>nnsim allows {limit} (half this machine&apos;s {machine}, at most {most})</source>
+        <translation>nnsim 最多允许 {limit}（本机 {machine} 的一半，且不超过 {most}）</translation>
+    </message>
 </context>
 <context>
     <name>Exporter</name>

@@ -68,3 +68,19 @@ def test_the_csv_problems_keep_their_english_words(tmp_path):
         "line 3: expected 3 columns (x1,x2,label), found 2",
         "line 4: point (9, 9) is outside the area [-6, 6]²",
     ]
+
+
+def test_an_experiment_too_big_for_the_memory_is_refused_in_chinese(
+    make_window, nnsim_language, tmp_path
+):
+    nnsim_language("zh_CN")
+    window = make_window()
+    big = tmp_path / "big.nnsim.json"
+    big.write_text(json.dumps({
+        "data": {"samples": 100_000},
+        "network": {"hidden_layers": [{"units": 256, "activation": "relu"}] * 32},
+        "training": {"batch_size": "all"},
+    }))  # fmt: skip
+    assert not window.open_file(str(big))
+    text = chinese_status(window, big)
+    assert "训练大约需要 14.8 GB 内存" in text and "nnsim 最多允许" in text

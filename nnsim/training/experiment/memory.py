@@ -22,6 +22,7 @@ from typing import Any, Final
 
 from nnsim.engine.datasets import train_size
 from nnsim.training.experiment.specs import DataSpec, NetworkSpec, TrainingSpec
+from nnsim.training.text import QT_TR_NOOP, Sentence
 
 __all__ = ["MAX_TRAINING_BYTES", "group_memory_problem", "machine_memory", "memory_estimate",
            "memory_limit", "memory_problem"]  # fmt: skip
@@ -81,39 +82,48 @@ def _gb(n: float) -> str:
     return f"{n / 1e9:.1f} GB"
 
 
-def memory_problem(data: DataSpec, network: NetworkSpec, training: TrainingSpec) -> str | None:
+def memory_problem(data: DataSpec, network: NetworkSpec, training: TrainingSpec) -> Sentence | None:
     """Why this experiment needs more memory than :func:`memory_limit`, or None."""
     need, limit = memory_estimate(data, network, training), memory_limit()
     if need <= limit:
         return None
     _, n_train, batch = _rows(data, training.batch_size)
-    units = sum(layer.units for layer in network.hidden_layers)
-    layers = len(network.hidden_layers)
-    return (
-        f"training needs about {_gb(need)} of memory ({n_train} training samples, {batch} a "
-        f"step, {layers} hidden layers of {units} units in all); {_allowed(limit)}: use a "
-        "smaller batch, fewer or narrower layers, or fewer samples"
+    template = QT_TR_NOOP(
+        "training needs about {need} of memory ({train} training samples, {batch} a step, "
+        "{layers} hidden layers of {units} units in all); {allowed}: use a smaller batch, "
+        "fewer or narrower layers, or fewer samples"
     )
+    return Sentence(template, {
+        "need": _gb(need), "train": n_train, "batch": batch,
+        "layers": len(network.hidden_layers),
+        "units": sum(layer.units for layer in network.hidden_layers),
+        "allowed": _allowed(limit),
+    })  # fmt: skip
 
 
-def group_memory_problem(experiments: Sequence[Any]) -> str | None:
+def group_memory_problem(experiments: Sequence[Any]) -> Sentence | None:
     """Why these experiments, trained together, need more memory than :func:`memory_limit`
     (the sum of their estimates), or None."""
     needs = [memory_estimate(e.data, e.network, e.training) for e in experiments]
     need, limit = sum(needs), memory_limit()
     if need <= limit:
         return None
-    return (
-        f"the {len(needs)} runs together need about {_gb(need)} of memory (the largest "
-        f"{_gb(max(needs))}); {_allowed(limit)}: compare fewer runs, or smaller ones (a "
-        "smaller batch, fewer or narrower layers, or fewer samples)"
+    template = QT_TR_NOOP(
+        "the {runs} runs together need about {need} of memory (the largest {largest}); "
+        "{allowed}: compare fewer runs, or smaller ones (a smaller batch, fewer or narrower "
+        "layers, or fewer samples)"
     )
+    return Sentence(template, {
+        "runs": len(needs), "need": _gb(need), "largest": _gb(max(needs)),
+        "allowed": _allowed(limit),
+    })  # fmt: skip
 
 
-def _allowed(limit: int) -> str:
+def _allowed(limit: int) -> Sentence:
     machine = machine_memory()
-    return f"nnsim allows {_gb(limit)}" + (
-        f" (half this machine's {_gb(machine)}, at most {_gb(MAX_TRAINING_BYTES)})"
-        if machine is not None
-        else ""
+    if machine is None:
+        return Sentence(QT_TR_NOOP("nnsim allows {limit}"), {"limit": _gb(limit)})
+    return Sentence(
+        QT_TR_NOOP("nnsim allows {limit} (half this machine's {machine}, at most {most})"),
+        {"limit": _gb(limit), "machine": _gb(machine), "most": _gb(MAX_TRAINING_BYTES)},
     )
