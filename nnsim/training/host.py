@@ -16,7 +16,6 @@ the speed is no faster than the snapshots.
 from __future__ import annotations
 
 import dataclasses
-import os
 import queue
 import threading
 import time
@@ -50,7 +49,6 @@ MAX_UNTAKEN = 2  # one being drawn, one on its way: the window neither waits nor
 MAX_HISTORY_ROWS = 1200  # rows sent per snapshot: a plot is a few hundred pixels wide
 STEP_LINE_INTERVAL = 0.25  # seconds between two step lines while playing, at least …
 STEP_LINE_BUDGET = 0.05  # … and long enough that they take at most this share of the time
-NICENESS = 0  # the training process's priority below the window's: a frame is never late for it
 
 
 class TrainingHost:
@@ -383,8 +381,6 @@ def serve(conn: Connection, experiment: Experiment, max_fps: float = 30.0) -> No
 
     Commands (:mod:`nnsim.training.protocol`) are read between training slices.
     """
-    if hasattr(os, "nice"):  # POSIX: when both want the CPU, the window's drawing goes first
-        os.nice(NICENESS)
     outbox = _Outbox(conn)
     try:
         host = TrainingHost(experiment, outbox.put, max_fps)

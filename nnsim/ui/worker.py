@@ -22,10 +22,13 @@ from typing import TYPE_CHECKING, Any, cast
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from nnsim.training import protocol
-from nnsim.training.host import serve
 from nnsim.training.snapshot import from_the_pipe
 from nnsim.ui.i18n import tr
-from nnsim.ui.training_process import main_script_not_rerun, training_context
+from nnsim.ui.training_process import (
+    main_script_not_rerun,
+    serve_below_the_window,
+    training_context,
+)
 
 if TYPE_CHECKING:
     from nnsim.training.experiment import Experiment
@@ -83,7 +86,7 @@ class TrainingWorker(QObject):
         ctx = training_context()
         ours, theirs = ctx.Pipe()
         process = ctx.Process(
-            target=serve,
+            target=serve_below_the_window,
             args=(theirs, self._experiment, self._max_fps),
             name="nnsim-training",
             daemon=True,  # never outlives the window, even if it crashes
