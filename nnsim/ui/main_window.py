@@ -318,6 +318,7 @@ class MainWindow(
         if staged and self._frames.drawing:
             return  # drawn when the frame in progress ends (_frame_shown)
         self._pending = None
+        self._frames.finish()  # a frame in progress ends with its own step on the bar
         self.training_bar.show_snapshot(snapshot, self.worker.steps_per_second)
         self._frames.draw(snapshot, staged=staged)
 
