@@ -29,6 +29,7 @@ class EpochBatches:
         self.index = len(self.bounds)  # of the next batch in the pass; at the end: a new pass
         self.order: np.ndarray | None = None  # this pass's permutation of the training points
         self._x = self._y = np.empty(0)
+        self._identity = np.arange(len(data.train))  # what each pass's shuffle starts from
 
     @property
     def batch_size(self) -> int:
@@ -51,17 +52,22 @@ class EpochBatches:
 
     def next(self) -> tuple[np.ndarray, np.ndarray]:
         """The next mini-batch (features, targets); views, valid until the pass ends."""
-        if self.at_end_of_pass:
-            self._set_order(self.rng.permutation(len(self.data.train)))
+        if self.at_end_of_pass:  # rng.permutation(n) is arange(n) shuffled: the same draws
+            order = self._identity.copy()
+            self.rng.shuffle(order)
+            self._set_order(order)
             self.index = 0
         start, end = self.bounds[self.index]
         self.index += 1
         return self._x[start:end], self._y[start:end]
 
     def _set_order(self, order: np.ndarray) -> None:
+        """This pass's data, gathered in ``order`` (``take``: for a 2-D array it is several
+        times faster than ``x[order]``, which goes through NumPy's general fancy indexing;
+        the same values). New arrays each pass: a batch outlives its pass."""
         self.order = order
-        self._x = self.data.x_train[order]
-        self._y = self.data.y_train[order]
+        self._x = self.data.x_train.take(order, 0)
+        self._y = self.data.y_train.take(order, 0)
 
     def state_dict(self) -> dict[str, Any]:
         """Where the order stands, as plain values (the arrays copied)."""
