@@ -30,7 +30,7 @@ import numpy as np
 from nnsim.engine import batchnorm
 from nnsim.engine.activations import Activation, get_activation
 from nnsim.engine.initializers import get_initializer
-from nnsim.engine.layer_norms import LayerNorms
+from nnsim.engine.layer_norms import LayerNorms, SegmentSquares
 from nnsim.engine.losses import Loss, get_loss
 from nnsim.engine.named_parameters import NamedParameters
 from nnsim.engine.step_buffers import NO_BUFFERS, LayerBuffers, new_buffers
@@ -150,9 +150,8 @@ class Network(LayerNorms, NamedParameters):
         n_bn = sum(units for units, on in zip(self.sizes[1:], batch_norm, strict=True) if on)
         self.theta = np.zeros(n_w + n_b + 2 * n_bn)
         # The gradient, θ before an update and the update Δθ, as rows of one array: the
-        # norms of all three, for every layer, are one reduceat (see update_norms).
+        # norms of all three, for every layer, are one computation (see update_norms).
         self._rows = np.zeros((3, self.theta.size))
-        self._squares = np.empty_like(self._rows)
         self.grad, self._before, self._update = self._rows  # views, taken once
         self.n_weights = n_w
         self._w_starts = np.zeros(len(self.layers), dtype=np.intp)
@@ -178,7 +177,8 @@ class Network(LayerNorms, NamedParameters):
                 layer.bn.gamma[...] = 1.0
                 g_off += o
                 be_off += o
-        self._segments = np.append(self._w_starts, n_w)  # W1 … WL, then every other parameter
+        self._w_bounds = [*self._w_starts.tolist(), n_w]
+        self._row_squares = SegmentSquares(self._rows, [*self._w_bounds, self.theta.size])
 
     @property
     def weight_starts(self) -> np.ndarray:

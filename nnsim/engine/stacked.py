@@ -21,6 +21,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from nnsim.engine.activations import Activation
+from nnsim.engine.layer_norms import segment_squares
 from nnsim.engine.network import Network
 from nnsim.engine.stacked_losses import StackedLoss, stacked_loss
 
@@ -102,7 +103,7 @@ class StackedNetwork:
         self.sizes = list(first.sizes)
         self.loss: StackedLoss = stacked_loss(first.loss)
         self.n_weights = first.n_weights
-        self._w_starts = first.weight_starts.copy()
+        self._w_bounds = [*first.weight_starts.tolist(), self.n_weights]  # weight segments
         K, P = self.runs, first.theta.size
         self.theta = np.empty((K, P))
         for k, net in enumerate(networks):
@@ -207,25 +208,22 @@ class StackedNetwork:
         _, z, a, _ = self._caches[-1]
         return self.loss.value(z, a, y)
 
-    # -- per-run, per-layer norms (as Network.update_norms) -------------
+    # -- per-run, per-layer norms (the formula of Network.update_norms) -------------
     def weight_grad_norms(self) -> np.ndarray:
         """(K, L): ‖dW_k‖₂ of every run and layer."""
-        g = self.grad[:, : self.n_weights]
-        return np.sqrt(np.add.reduceat(g * g, self._w_starts, axis=1))
+        return self.segment_norms(self.grad)
 
     def segment_norms(self, v: np.ndarray) -> np.ndarray:
         """(K, L): per-layer L2 norms of the weight part of a (K, P) array laid out as θ."""
-        w = v[:, : self.n_weights]
-        return np.sqrt(np.add.reduceat(w * w, self._w_starts, axis=1))
+        return np.sqrt(segment_squares(v, self._w_bounds))
 
     def segment_norms_pair(self, u: np.ndarray, v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """:meth:`segment_norms` of two (K, P) arrays in one pass."""
-        n, K = self.n_weights, self.runs
-        both = np.empty((2 * K, n))
-        np.multiply(u[:, :n], u[:, :n], out=both[:K])
-        np.multiply(v[:, :n], v[:, :n], out=both[K:])
-        norms = np.sqrt(np.add.reduceat(both, self._w_starts, axis=1))
-        return norms[:K], norms[K:]
+        """:meth:`segment_norms` of two (K, P) arrays."""
+        both = np.empty((2, self.runs, self.depth))
+        segment_squares(u, self._w_bounds, both[0])
+        segment_squares(v, self._w_bounds, both[1])
+        norms = np.sqrt(both, out=both)
+        return norms[0], norms[1]
 
     def load_into(self, k: int, net: Network) -> None:
         """Copy run ``k``'s parameters into ``net`` (a network of the same architecture)."""

@@ -404,3 +404,9 @@ def test_only_some_runs_step_and_a_stack_steps_whole():
     assert [r.last.step for r in group.results] == [1, 1, 1]
     with pytest.raises(ValueError, match="one stack"):
         group.step([0])
+
+
+def test_wide_runs_whose_norms_take_one_dot_a_layer_equal_the_runs_alone():
+    wide = [{"units": 64, "activation": "tanh"}] * 2  # norms: one np.vecdot per layer
+    runs = [experiment(seed=s, network__hidden_layers=wide) for s in (0, 4, 8)]
+    assert len(assert_equal_to_alone(runs, steps=15).stacks) == 1
