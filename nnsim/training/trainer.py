@@ -21,13 +21,13 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from nnsim.engine import clipping, regularization
-from nnsim.engine.network import LayerConfig, Network
 from nnsim.engine.optimizers import make_optimizer
 from nnsim.engine.schedules import ReduceLROnPlateau, Schedule, make_schedule
 from nnsim.training.batches import EpochBatches
 from nnsim.training.data import TrainingData, build_data
 from nnsim.training.divergence import Divergence, divergence_what, find_divergence
 from nnsim.training.history import MetricHistory
+from nnsim.training.network_for import network_for
 from nnsim.training.results import Evaluation, StepResult
 from nnsim.training.text import Text
 from nnsim.training.trainer_evaluation import loss_and_accuracy
@@ -43,29 +43,6 @@ _new_tuple = tuple.__new__  # StepResult(...) runs a Python-level __new__; this 
 
 class DivergedError(RuntimeError):
     """Raised by ``step()`` once training has stopped on a non-finite loss or weight."""
-
-
-def network_for(experiment: Experiment, n_inputs: int) -> Network:
-    """The untrained network an experiment describes."""
-    spec = experiment.network
-    hidden = [
-        LayerConfig(
-            layer.units,
-            layer.activation,
-            spec.batch_norm if layer.batch_norm is None else layer.batch_norm,
-            spec.dropout if layer.dropout is None else layer.dropout,
-        )
-        for layer in spec.hidden_layers
-    ]
-    return Network(
-        n_inputs,
-        hidden,
-        experiment.num_outputs,
-        experiment.resolved_output_activation(),
-        experiment.resolved_loss(),
-        spec.init,
-        experiment.seed,
-    )
 
 
 class Trainer:
