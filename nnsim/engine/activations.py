@@ -22,16 +22,32 @@ _SQRT_HALF = math.sqrt(0.5)
 _INV_SQRT_2PI = 1.0 / math.sqrt(2.0 * math.pi)
 _erf = np.frompyfunc(math.erf, 1, 1)
 
+
+def _constant(value: float) -> np.ndarray:
+    c = np.array(value)
+    c.flags.writeable = False
+    return c
+
+
+# The constants of the training step's ufunc calls, as float64 0-d arrays: NumPy converts a
+# Python float anew at every call (~1,400 instructions, as much as the call itself on a small
+# array). Same value, same loop, same bits. A 0-d array is no weak scalar, though: with a
+# float32 array (the views' grids) it would make the result float64, so each use takes the
+# Python float unless the array's dtype is F64.
+F64 = np.dtype(np.float64)
+HALF, ONE, ZERO = _constant(0.5), _constant(1.0), _constant(0.0)
+
 Array = np.ndarray
 Out = np.ndarray | None  # where a result may be written (see the module's docstring)
 
 
 def sigmoid(z: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
     """σ(z) = 1 / (1 + e^{−z}), computed as ½·(1 + tanh(z/2)): the same value, no overflow."""
-    a = np.multiply(z, 0.5, out=out)
+    half = HALF if z.dtype is F64 else 0.5
+    a = np.multiply(z, half, out=out)
     np.tanh(a, out=a)
-    a *= 0.5
-    a += 0.5
+    a *= half
+    a += half
     return a
 
 
@@ -73,7 +89,7 @@ class Sigmoid(Activation):
         return sigmoid(z, out)
 
     def backward(self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray, out: Out = None) -> Array:
-        d = np.subtract(1.0, a, out=out)
+        d = np.subtract(ONE if a.dtype is F64 else 1.0, a, out=out)
         d *= a  # σ' = σ(1 − σ)
         d *= grad_a
         return d
@@ -87,7 +103,7 @@ class Tanh(Activation):
 
     def backward(self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray, out: Out = None) -> Array:
         d = np.multiply(a, a, out=out)
-        np.subtract(1.0, d, out=d)  # tanh' = 1 − tanh²
+        np.subtract(ONE if d.dtype is F64 else 1.0, d, out=d)  # tanh' = 1 − tanh²
         d *= grad_a
         return d
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from nnsim.engine.activations import Activation, Out
+from nnsim.engine.activations import F64, ZERO, Activation, Out
 
 
 class Loss:
@@ -50,7 +50,8 @@ class BinaryCrossEntropy(Loss):
     output_activation = "sigmoid"
 
     def value(self, z: np.ndarray, a: np.ndarray, y: np.ndarray, out: Out = None) -> float:
-        softplus = np.logaddexp(0.0, z, out=out)  # max(z, 0) + log1p(e^{−|z|}), never overflows
+        zero = ZERO if z.dtype is F64 else 0.0  # (see activations.HALF)
+        softplus = np.logaddexp(zero, z, out=out)  # max(z, 0) + log1p(e^{−|z|}), never overflows
         return (float(np.add.reduce(softplus, None)) - float(np.vdot(y, z))) / z.size
 
     def grad_z(

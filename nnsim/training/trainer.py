@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
 LR_BLOCK = 1024  # learning rates are computed ahead in blocks: the schedule is a pure function
 _new_tuple = tuple.__new__  # StepResult(...) runs a Python-level __new__; this builds it directly
+_TINY = np.array(1e-300)  # the least ‖W‖ an update ratio divides by (a 0-d array: activations.HALF)
 
 
 class DivergedError(RuntimeError):
@@ -86,6 +87,8 @@ class Trainer:
         self._row = np.zeros(len(self.history.columns))  # the next history row, built in place
         self._row_norms = self._row[5:].reshape(3, L)
         self._ratio_terms = (self._row_norms[1], self._row_norms[2], np.empty(L))  # ‖W‖, ‖ΔW‖
+        self._result_slices = (slice(5, 5 + L), slice(5 + L, 5 + 2 * L), slice(5 + 2 * L, None))
+        self._squares = self._weight_squares = np.empty(0)  # update_norms' array, its W columns
         self._grads = [self.network.grad]  # what the optimizer's step takes, every step
         self._quiet = False  # inside quiet_steps()
         self.evaluations = MetricHistory(
@@ -294,22 +297,23 @@ class Trainer:
         net.keep_theta()
         self.optimizer.step(self._grads)
         squares = net.update_norms()  # rows ‖dW‖², ‖W‖², ‖ΔW‖²; a last column for the rest
+        if squares is not self._squares:  # the network's kept array: its view is taken once
+            self._squares, self._weight_squares = squares, squares[:, :-1]
         # inf/nan in θ (a huge but finite update only overflows its square: training goes on)
         if not math.isfinite(sum(squares[2].tolist())) and not np.isfinite(net.theta).all():
             bad = "nan" if np.isnan(net.theta).any() else "inf"
             net.restore_theta()  # keep the last finite state inspectable
             norms = np.sqrt(squares[0, :-1]) if clipped_norms is None else clipped_norms
             return self._diverge(step, divergence_what("weight", bad), lr, loss, reg_loss, norms)
-        L = net.depth
         epoch = self.epochs_done + 1
         row = self._row
         row[0], row[1], row[2], row[3], row[4] = step, epoch, lr, loss, reg_loss
         norms = self._row_norms  # (3, L) view of row: gradient, weight, update norms
-        np.sqrt(squares[:, :L], out=norms)
+        np.sqrt(self._weight_squares, out=norms)
         if clipped_norms is not None:
             norms[0] = clipped_norms
         weight, update, scratch = self._ratio_terms  # ‖ΔW‖ / ‖W‖ replaces the update norm
-        np.divide(update, np.maximum(weight, 1e-300, out=scratch), out=update)
+        np.divide(update, np.maximum(weight, _TINY, out=scratch), out=update)
         self.steps_done = step
         self.epoch_losses.append(loss)
         self.history.append(row)
@@ -317,10 +321,11 @@ class Trainer:
         if step % training.eval_every == 0:
             evaluation = self.evaluate()
         kept = row.copy()  # the result's arrays are never reused
+        grads, weights, ratios = self._result_slices
         result = _new_tuple(
             StepResult,
-            (step, epoch, lr, loss, reg_loss, kept[5 : 5 + L], kept[5 + L : 5 + 2 * L],
-             kept[5 + 2 * L :], evaluation, None),
+            (step, epoch, lr, loss, reg_loss, kept[grads], kept[weights], kept[ratios],
+             evaluation, None),
         )  # fmt: skip
         self.last_result = result
         return result

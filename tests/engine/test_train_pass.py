@@ -132,3 +132,19 @@ def test_one_sum_for_the_hidden_biases_has_each_layers_bits(activation, n):
         assert np.array_equal(a.grad, b.grad)
         a.theta -= 0.1 * a.grad
         b.theta -= 0.1 * b.grad
+
+
+@pytest.mark.parametrize("activation", ["sigmoid", "tanh"])
+def test_float32_activations_stay_float32(activation):
+    """The training step's constants are float64 0-d arrays, which are no weak scalars: the
+    views' float32 grids must not turn float64 (each activation takes the Python float)."""
+    from nnsim.engine.activations import ACTIVATIONS
+
+    act = ACTIVATIONS[activation]
+    z = np.linspace(-5, 5, 12, dtype=np.float32).reshape(3, 4)
+    a = act.forward(z)
+    assert a.dtype == np.float32
+    assert act.backward(z, a, np.ones_like(z)).dtype == np.float32
+    net = Network(2, [LayerConfig(4, activation)], 1)
+    grid = np.random.default_rng(0).normal(size=(9, 2))
+    assert all(a.dtype == np.float32 for a in net.activations(grid, dtype=np.float32))

@@ -173,6 +173,15 @@ class Optimizer:
         params = self._params
         if len(grads) != len(params):
             raise ValueError(f"expected {len(params)} gradient arrays, got {len(grads)}")
+        if len(params) == 1:  # one array (a network's θ): its check and update, unrolled
+            g, p, state = grads[0], params[0], self._state[0]
+            if type(g) is not np.ndarray or g.shape != p.shape:
+                g = self._as_gradients(grads)[0]
+            if not state:  # lazy state creation
+                state.update(step=0, **self._init_state(p))
+            state["step"] += 1
+            self._update(p, g, state, *self._scratch[0])
+            return
         for g, p in zip(grads, params, strict=True):  # a loop: all(generator) cost ~1 µs
             if type(g) is not np.ndarray or g.shape != p.shape:
                 grads = self._as_gradients(grads)
