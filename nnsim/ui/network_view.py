@@ -100,6 +100,7 @@ class NetworkView(DiagramEditing, DiagramOverlays, QGraphicsView):
         self._flat_edges: list[list[EdgeItem]] = [[]]
         self.biases: list[list[BiasItem]] = [[]]  # [layer][unit], layer ≥ 1
         self._columns: list[NodeColumn] = []  # [layer]: draws its nodes and biases
+        self._bias_colors: dict[int, np.ndarray] = {}  # by layer: the (units, 4) colours shown
         self._column_labels: list[TextItem] = []
         self._input_labels: list[TextItem] = []
         self._weights: dict[str, np.ndarray] = {}
@@ -160,6 +161,7 @@ class NetworkView(DiagramEditing, DiagramOverlays, QGraphicsView):
     def _rebuild(self) -> None:
         self._scene.clear()
         self._weights, self._gradients = {}, {}
+        self._bias_colors = {}
         sizes = self.layer_sizes
         self.nodes, self.edges, self._flat_edges, self.biases, self._columns = build_items(
             self, self._scene, sizes
@@ -251,8 +253,15 @@ class NetworkView(DiagramEditing, DiagramOverlays, QGraphicsView):
     def _style_biases(self, layer: int, b: np.ndarray | None) -> None:
         if b is None:
             return
-        for item, c in zip(self.biases[layer], bias_colors(b), strict=True):
-            item.setBrush(QColor(int(c[0]), int(c[1]), int(c[2])))
+        colors = bias_colors(b)
+        kept = self._bias_colors.get(layer)
+        changed = range(len(colors)) if kept is None else np.flatnonzero((colors != kept).any(1))
+        if not len(changed):
+            return
+        self._bias_colors[layer] = colors
+        for unit in changed:
+            r, g, b_, _ = colors[unit].tolist()
+            self.biases[layer][unit].setBrush(QColor(r, g, b_))
         self._columns[layer].frames.update()  # which draw them
 
     # -- presentation ------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 """The network diagram drawn by column: one item draws a column's thumbnails, a cached one
-its borders and biases."""
+its borders and biases; only the edges and biases whose style changed are restyled."""
 
 from __future__ import annotations
 
@@ -10,12 +10,13 @@ import pytest
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QGraphicsItem
 
-from nnsim.training.experiment import Experiment
+from nnsim.training.experiment import Experiment, LayerSpec
 from nnsim.training.grid import GridPredictor
 from nnsim.training.snapshot import take_snapshot
 from nnsim.training.trainer import Trainer
 from nnsim.ui.colormap import LUT, lut_indices
 from nnsim.ui.diagram_columns import NodeColumn
+from nnsim.ui.diagram_items import BiasItem, EdgeItem
 from nnsim.ui.diagram_style import bias_colors, thumbnails
 from nnsim.ui.network_view import NetworkView
 
@@ -134,6 +135,35 @@ def test_a_fresh_diagram_has_no_thumbnails_yet(qtbot):
     view.show()
     qtbot.waitExposed(view)
     view.grab()  # draws the neutral squares without errors
+
+
+def test_only_the_edges_and_biases_whose_style_changed_are_restyled(diagram, trained, monkeypatch):
+    _, snap = trained
+    styled, brushed = [], []
+    set_style, set_brush = EdgeItem.set_style, BiasItem.setBrush
+    monkeypatch.setattr(EdgeItem, "set_style", lambda e, *a: styled.append(e) or set_style(e, *a))
+    monkeypatch.setattr(BiasItem, "setBrush", lambda b, c: brushed.append(b) or set_brush(b, c))
+    diagram.show_snapshot(snap)
+    diagram.flush()
+    assert styled == [] and brushed == []  # nothing changed
+    w2, b1 = snap.weights["W2"].copy(), snap.weights["b1"].copy()
+    w2[1, 3], b1[0] = 1.9, -4.0
+    diagram.show_snapshot(replace(snap, weights={**snap.weights, "W2": w2, "b1": b1}))
+    diagram.flush()
+    assert styled == [diagram.edges[2][1][3]]
+    assert diagram.edges[2][1][3].width > 5  # and drawn as the new weight
+    assert brushed == [diagram.biases[1][0]]
+    styled.clear()
+    diagram.set_structure(["x1", "x2"], [4, 3, 1], ["tanh", "tanh", "sigmoid"])
+    diagram.show_snapshot(take_snapshot(Trainer(diagram_experiment())))
+    diagram.flush()
+    assert len(styled) == diagram.edge_count()  # new edges: all styled
+
+
+def diagram_experiment() -> Experiment:
+    e = Experiment.default()
+    layers = (LayerSpec(4, "tanh"), LayerSpec(3, "tanh"))
+    return replace(e, network=replace(e.network, hidden_layers=layers))
 
 
 def test_thumbnails_of_several_columns_are_coloured_as_each_alone():
