@@ -32,14 +32,27 @@ _WHITE = np.array([255.0, 255.0, 255.0])
 
 def lut_indices(values: np.ndarray, n: int = len(LUT)) -> np.ndarray:
     """Indices into an n-entry LUT of values in [−1, 1] (clipped; NaN goes to the middle)."""
-    v = np.nan_to_num(np.asarray(values, dtype=np.float64), nan=0.0, posinf=1.0, neginf=-1.0)
-    return np.clip(np.rint((v + 1.0) * 0.5 * (n - 1)), 0, n - 1).astype(np.intp)
+    v = np.asarray(values, dtype=np.float64)
+    with np.errstate(over="ignore", invalid="ignore"):  # ±inf and huge values: clipped
+        scaled = np.atleast_1d((v + 1.0) * 0.5 * (n - 1))  # a new array, rounded in place
+    nan = np.isnan(scaled)
+    if nan.any():  # as for 0.0
+        scaled[nan] = (0.0 + 1.0) * 0.5 * (n - 1)
+    np.rint(scaled, out=scaled)
+    np.clip(scaled, 0, n - 1, out=scaled)
+    return scaled.astype(np.intp).reshape(v.shape)
 
 
 def signed_to_rgba(values: np.ndarray, lut: np.ndarray = LUT) -> np.ndarray:
     """(…, 4) uint8 colours of values in [−1, 1]; non-finite values are neutral grey."""
     values = np.asarray(values, dtype=np.float64)
-    rgba = lut[lut_indices(values, len(lut))]
+    indices = lut_indices(values, len(lut))
+    if lut.dtype == np.uint8 and lut.shape[1:] == (4,) and lut.flags.c_contiguous:
+        # a colour is 4 bytes: gather them as one uint32 each (4× faster than by rows)
+        words = lut.view(np.uint32).reshape(-1).take(indices.reshape(-1))
+        rgba = words.view(np.uint8).reshape(*indices.shape, 4)
+    else:
+        rgba = lut[indices]
     bad = ~np.isfinite(values)
     if bad.any():
         rgba[bad] = _NEUTRAL_RGBA

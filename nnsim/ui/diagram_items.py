@@ -16,7 +16,6 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
-    QImage,
     QPainter,
     QPainterPath,
     QPainterPathStroker,
@@ -27,11 +26,16 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 from nnsim.ui.style import MUTED, NEUTRAL, TEXT
 
 if TYPE_CHECKING:
+    from nnsim.ui.diagram_columns import NodeColumn
     from nnsim.ui.network_view import NetworkView
 
 
 class NodeItem(QGraphicsItem):
-    """One neuron: a square heatmap thumbnail with a border."""
+    """One neuron: a square heatmap thumbnail with a border, drawn by its column.
+
+    The item takes the hovers; its :class:`~nnsim.ui.diagram_columns.NodeColumn` draws
+    the thumbnail, and the column's frames the border (thicker and darker while hovered).
+    """
 
     def __init__(self, view: NetworkView, layer: int, unit: int, rect: QRectF) -> None:
         super().__init__()
@@ -39,54 +43,34 @@ class NodeItem(QGraphicsItem):
         self.layer = layer
         self.unit = unit
         self.rect = rect
-        self.image: QImage | None = None
         self.hovered = False
+        self.column: NodeColumn | None = None  # draws this node (the item only interacts)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
         self.setAcceptHoverEvents(True)
         self.setZValue(2)
 
     def boundingRect(self) -> QRectF:
         return self.rect.adjusted(-2, -2, 2, 2)
 
-    def set_pixels(self, rgba: np.ndarray) -> None:
-        """Show an (h, w, 4) uint8 C-contiguous image."""
-        h, w = rgba.shape[:2]
-        image = self.image
-        if image is None or image.width() != w or image.height() != h:
-            image = self.image = QImage(w, h, QImage.Format.Format_RGBA8888)
-        # Copy into Qt's own buffer: QImage over a NumPy buffer mis-counts references in
-        # PySide6 (it ends in "deallocating None").
-        pixels = np.frombuffer(image.bits(), np.uint8, count=image.sizeInBytes())
-        pixels.reshape(h, image.bytesPerLine())[:, : 4 * w] = rgba.reshape(h, 4 * w)
-        self.update()
-
     def pixels(self) -> np.ndarray | None:
         """A copy of the thumbnail's (h, w, 4) RGBA pixels, or None before the first snapshot."""
-        if self.image is None:
-            return None
-        h, w = self.image.height(), self.image.width()
-        data = np.frombuffer(self.image.constBits(), np.uint8, count=self.image.sizeInBytes())
-        return data.reshape(h, self.image.bytesPerLine())[:, : 4 * w].reshape(h, w, 4).copy()
+        return None if self.column is None else self.column.pixels(self.unit)
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
-        if self.image is not None:
-            painter.drawImage(self.rect, self.image)
-        else:
-            painter.fillRect(self.rect, QColor(NEUTRAL))
-        pen = QPen(QColor(TEXT if self.hovered else MUTED), 2.0 if self.hovered else 1.0)
-        pen.setCosmetic(True)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRect(self.rect)
+        pass  # drawn by its NodeColumn
+
+    def _redraw(self) -> None:
+        if self.column is not None:
+            self.column.frames.update(self.boundingRect())  # the border
 
     def hoverEnterEvent(self, event) -> None:
         self.hovered = True
-        self.update()
+        self._redraw()
         self.view.node_hovered_at(self.layer, self.unit)
 
     def hoverLeaveEvent(self, event) -> None:
         self.hovered = False
-        self.update()
+        self._redraw()
         self.view.node_hovered_at(-1, -1)
 
 
@@ -234,7 +218,11 @@ class EdgeLayer(QGraphicsItem):
 
 
 class BiasItem(QGraphicsRectItem):
-    """The bias b_layer[unit]: a small square at the node's lower-left corner."""
+    """The bias b_layer[unit]: a small square at the node's lower-left corner.
+
+    Drawn with the item's pen and brush by its column's
+    :class:`~nnsim.ui.diagram_columns.ColumnFrames`: after :meth:`setBrush`, update those.
+    """
 
     def __init__(self, view: NetworkView, layer: int, unit: int, rect: QRectF) -> None:
         super().__init__(rect)
@@ -245,6 +233,7 @@ class BiasItem(QGraphicsRectItem):
         pen.setCosmetic(True)
         self.setPen(pen)
         self.setBrush(QColor(NEUTRAL))
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
         self.setZValue(3)
         self.setAcceptHoverEvents(True)
         self.setAcceptedMouseButtons(Qt.MouseButton.LeftButton)

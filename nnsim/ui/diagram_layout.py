@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtWidgets import QGraphicsScene
 
+from nnsim.ui.diagram_columns import NodeColumn
 from nnsim.ui.diagram_items import BiasItem, EdgeItem, EdgeLayer, NodeItem
 from nnsim.ui.i18n import tr
 
@@ -52,12 +53,13 @@ class DiagramItems(NamedTuple):
     edges: list[list[list[EdgeItem]]]  # [layer][row][col], layer ≥ 1
     flat_edges: list[list[EdgeItem]]  # [layer], row after row
     biases: list[list[BiasItem]]  # [layer][unit], layer ≥ 1
+    columns: list[NodeColumn]  # [layer]: draws the layer's nodes and biases
 
 
 def build_items(view: NetworkView, scene: QGraphicsScene, sizes: Sequence[int]) -> DiagramItems:
     """Add a node per unit of every column of ``sizes`` (inputs first), an edge per weight and
     a bias per unit of layers 1.. to ``scene``; each edge layer is drawn by one
-    :class:`EdgeLayer`."""
+    :class:`EdgeLayer`, each column's nodes and biases by one :class:`NodeColumn`."""
     nodes = []
     for layer, n in enumerate(sizes):
         x = layer * COLUMN_PITCH
@@ -94,7 +96,12 @@ def build_items(view: NetworkView, scene: QGraphicsScene, sizes: Sequence[int]) 
             scene.addItem(bias)
             bias_column.append(bias)
         biases.append(bias_column)
-    return DiagramItems(nodes, edges, flat_edges, biases)
+    columns = [
+        NodeColumn(units, units_biases) for units, units_biases in zip(nodes, biases, strict=True)
+    ]
+    for node_column in columns:
+        scene.addItem(node_column)
+    return DiagramItems(nodes, edges, flat_edges, biases, columns)
 
 
 def content_rect(sizes: Sequence[int]) -> QRectF:

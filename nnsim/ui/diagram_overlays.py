@@ -59,6 +59,7 @@ class DiagramOverlays(_View):
     _node_values: dict[int, np.ndarray]
     _value_labels: dict[int, list[TextItem]]
     _edge_values: dict[int, np.ndarray]
+    _edge_styles: dict[int, tuple[np.ndarray, np.ndarray]]  # by layer: the colours and widths set
 
     def _init_overlays(self) -> None:
         self._highlight = None
@@ -66,6 +67,7 @@ class DiagramOverlays(_View):
         self._node_values = {}
         self._value_labels = {}
         self._edge_values = {}
+        self._edge_styles = {}
 
     # -- the highlighted column ----------------------------------------------------------------
     def set_highlight_layer(self, layer: int | None) -> None:
@@ -166,10 +168,20 @@ class DiagramOverlays(_View):
         widths, alphas = edge_style(values, full_scale)
         if self._highlight is not None and self._highlight != layer:
             alphas = alphas * DIMMED
-        colors = edge_colors(np.nan_to_num(values), alphas).ravel().tolist()
-        steps = (np.rint(widths * 4.0) / 4.0).ravel().tolist()  # quarter pixels: fewer repaints
-        for edge, rgb, width in zip(self._flat_edges[layer], colors, steps, strict=True):
-            edge.set_style(rgb, width)
+        colors = edge_colors(np.nan_to_num(values), alphas).ravel()
+        steps = (np.rint(widths * 4.0) / 4.0).ravel()  # quarter pixels: fewer repaints
+        kept = self._edge_styles.get(layer)
+        if kept is not None and kept[0].shape == colors.shape:
+            # Only the edges whose style changed (a few dozen of hundreds, while training).
+            changed = np.flatnonzero((colors != kept[0]) | (steps != kept[1]))
+        else:
+            changed = np.arange(len(colors))
+        self._edge_styles[layer] = (colors, steps)
+        edges = self._flat_edges[layer]
+        for i, rgb, width in zip(
+            changed.tolist(), colors[changed].tolist(), steps[changed].tolist(), strict=True
+        ):
+            edges[i].set_style(rgb, width)
 
     # -- after a rebuild -----------------------------------------------------------------------
     def _redraw_overlays(self) -> None:
@@ -177,6 +189,7 @@ class DiagramOverlays(_View):
         sizes = self.layer_sizes
         self._highlight_band = None
         self._value_labels = {}
+        self._edge_styles = {}  # new edges: styled afresh
         self._edge_values = {
             k: v for k, v in self._edge_values.items() if self._edge_shape_ok(k, v)
         }

@@ -7,6 +7,7 @@ thumbnails and the bias squares share with the decision-boundary view.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -51,20 +52,30 @@ def edge_colors(values: np.ndarray, alphas: np.ndarray) -> np.ndarray:
     return (rgb[..., 0] << 16) | (rgb[..., 1] << 8) | rgb[..., 2]
 
 
-def thumbnails(stack: np.ndarray, activation: str | None) -> np.ndarray:
-    """(units, h, w, 4) uint8 images of a column's (units, res, res) outputs over the grid.
+def thumbnails(stacks: Sequence[np.ndarray], activations: Sequence[str | None]) -> list[np.ndarray]:
+    """(units, h, w, 4) uint8 images of columns' (units, res, res) outputs over the grid.
 
-    Downsampled to at most :data:`THUMBNAIL_MAX` pixels a side. ``activation`` is the
-    layer's, read as in :func:`~nnsim.ui.colormap.display_values`; None means the input
-    features, each scaled on its own (x1 ∈ [−6, 6], x1² ∈ [0, 36]…).
+    Downsampled to at most :data:`THUMBNAIL_MAX` pixels a side. ``activations[i]`` is
+    that of column i, read as in :func:`~nnsim.ui.colormap.display_values`; None means
+    the input features, each scaled on its own (x1 ∈ [−6, 6], x1² ∈ [0, 36]…). The
+    columns are coloured in one lookup: a frame of a deep network has a dozen small
+    stacks, and one lookup for all of them costs a fraction of one per column.
     """
+    values = [_thumbnail_values(s, a) for s, a in zip(stacks, activations, strict=True)]
+    if len({v.shape[1:] for v in values}) > 1:
+        return [signed_to_rgba(v) for v in values]
+    if not values:
+        return []
+    rgba = signed_to_rgba(np.concatenate(values))
+    return np.split(rgba, np.cumsum([len(v) for v in values])[:-1])
+
+
+def _thumbnail_values(stack: np.ndarray, activation: str | None) -> np.ndarray:
     step = max(1, math.ceil(stack.shape[1] / THUMBNAIL_MAX))
     small = stack[:, ::step, ::step]
     if activation is None:
-        values = np.stack([display_values(s) for s in small])
-    else:
-        values = display_values(small, activation)
-    return signed_to_rgba(values)
+        return np.stack([display_values(s) for s in small])
+    return display_values(small, activation)
 
 
 def bias_colors(b: np.ndarray) -> np.ndarray:

@@ -16,7 +16,8 @@ mode draws on the same items through :meth:`~NetworkView.set_highlight_layer`,
 :meth:`~NetworkView.set_node_values` and :meth:`~NetworkView.set_edge_values`.
 
 This module builds the diagram and fits it to the widget. The rest is one concept a module:
-the items themselves in :mod:`nnsim.ui.diagram_items`, where they sit in
+the items themselves in :mod:`nnsim.ui.diagram_items` (a column's thumbnails, borders and
+biases drawn together by :mod:`nnsim.ui.diagram_columns`), where they sit in
 :mod:`nnsim.ui.diagram_layout`, how a value looks in :mod:`nnsim.ui.diagram_style`, how often
 a snapshot is drawn in :mod:`nnsim.ui.diagram_repaint`, hover and editing in
 :mod:`nnsim.ui.diagram_editing`, the lecture's marks in :mod:`nnsim.ui.diagram_overlays`.
@@ -33,6 +34,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QTrans
 from PySide6.QtWidgets import QApplication, QFrame, QGraphicsScene, QGraphicsView, QWidget
 
 from nnsim.engine.features import FEATURE_LABELS
+from nnsim.ui.diagram_columns import NodeColumn
 from nnsim.ui.diagram_editing import DiagramEditing
 from nnsim.ui.diagram_items import BiasItem, EdgeItem, NodeItem, TextItem
 from nnsim.ui.diagram_layout import (
@@ -97,6 +99,8 @@ class NetworkView(DiagramEditing, DiagramOverlays, QGraphicsView):
         self.edges: list[list[list[EdgeItem]]] = [[]]  # [layer][row][col], layer ≥ 1
         self._flat_edges: list[list[EdgeItem]] = [[]]
         self.biases: list[list[BiasItem]] = [[]]  # [layer][unit], layer ≥ 1
+        self._columns: list[NodeColumn] = []  # [layer]: draws its nodes and biases
+        self._bias_colors: dict[int, np.ndarray] = {}  # by layer: the (units, 4) colours shown
         self._column_labels: list[TextItem] = []
         self._input_labels: list[TextItem] = []
         self._weights: dict[str, np.ndarray] = {}
@@ -157,8 +161,9 @@ class NetworkView(DiagramEditing, DiagramOverlays, QGraphicsView):
     def _rebuild(self) -> None:
         self._scene.clear()
         self._weights, self._gradients = {}, {}
+        self._bias_colors = {}
         sizes = self.layer_sizes
-        self.nodes, self.edges, self._flat_edges, self.biases = build_items(
+        self.nodes, self.edges, self._flat_edges, self.biases, self._columns = build_items(
             self, self._scene, sizes
         )
         self._content = content_rect(sizes)
@@ -236,18 +241,28 @@ class NetworkView(DiagramEditing, DiagramOverlays, QGraphicsView):
         return f"W{len(sizes)}" not in weights
 
     def _update_thumbnails(self, neurons: Sequence[np.ndarray]) -> None:
-        for layer, stack in enumerate(neurons[: len(self.nodes)]):
-            if stack.shape[0] != len(self.nodes[layer]):
-                continue
-            activation = self._activations[layer - 1] if layer > 0 else None
-            for node, pixels in zip(self.nodes[layer], thumbnails(stack, activation), strict=True):
-                node.set_pixels(pixels)
+        layers = [
+            k for k, stack in enumerate(neurons[: len(self.nodes)])
+            if stack.shape[0] == len(self.nodes[k])
+        ]  # fmt: skip
+        activations = [self._activations[k - 1] if k > 0 else None for k in layers]
+        images = thumbnails([neurons[k] for k in layers], activations)
+        for k, rgba in zip(layers, images, strict=True):
+            self._columns[k].set_pixels(rgba)
 
     def _style_biases(self, layer: int, b: np.ndarray | None) -> None:
         if b is None:
             return
-        for item, c in zip(self.biases[layer], bias_colors(b), strict=True):
-            item.setBrush(QColor(int(c[0]), int(c[1]), int(c[2])))
+        colors = bias_colors(b)
+        kept = self._bias_colors.get(layer)
+        changed = range(len(colors)) if kept is None else np.flatnonzero((colors != kept).any(1))
+        if not len(changed):
+            return
+        self._bias_colors[layer] = colors
+        for unit in changed:
+            r, g, b_, _ = colors[unit].tolist()
+            self.biases[layer][unit].setBrush(QColor(r, g, b_))
+        self._columns[layer].frames.update()  # which draw them
 
     # -- presentation ------------------------------------------------------------------------------
     def set_font_scale(self, scale: float) -> None:

@@ -31,6 +31,7 @@ from nnsim.ui.plots.base import (
     step_axis,
 )
 from nnsim.ui.plots.diagnosis_markers import DiagnosisMarkers
+from nnsim.ui.plots.layer_lines import LayerCurve, LayerLines
 from nnsim.ui.style import HIGHLIGHT, MUTED, TEXT, layer_color
 
 ZERO_LABEL_POINT_SIZE = TICK_POINT_SIZE - 1
@@ -92,7 +93,8 @@ class GradientPanel(PlotPanel):
     Attributes
     ----------
     norm_plot
-        Metric vs step, one curve per layer (``curves[k - 1]`` is layer k), log y by default.
+        Metric vs step, one curve per layer (``curves[k - 1]`` is layer k), log y by default:
+        all drawn by ``lines`` (:class:`~nnsim.ui.plots.layer_lines.LayerLines`).
     distribution_plot
         One box per layer: the current |∂J/∂w| (or |w|) of all the layer's weights.
     metric_combo
@@ -107,7 +109,8 @@ class GradientPanel(PlotPanel):
         super().__init__("gradientPlot", METRICS["gradient norm"][4], parent)  # set per metric
         self._snapshot: Snapshot | None = None
         self._layers = 0
-        self.curves: list[pg.PlotDataItem] = []
+        self.lines: LayerLines | None = None
+        self.curves: list[LayerCurve] = []
         self._zero_labels: list[pg.TextItem] = []
         self._distribution_range: tuple[float, float] | None = None
         self._distribution_bounds: tuple[float, float] | None = None
@@ -198,11 +201,11 @@ class GradientPanel(PlotPanel):
         columns = [finite(history[f"{prefix}_{k}"]) for k in range(1, self._layers + 1)]
         if self.norm_plot.vb.autoRangeEnabled()[0]:
             # The whole run is in view: decimate every layer in one pass (zoomed in, the
-            # curves get every row and pyqtgraph clips and downsamples to the view).
+            # lines get every row, at most the few thousand a snapshot holds).
             buckets = max(int(self.norm_plot.vb.width()), 200)
             steps, columns = peak_envelope(steps, columns, buckets)
-        for curve, values in zip(self.curves, columns, strict=True):
-            curve.setData(steps, values)
+        if self.lines is not None:
+            self.lines.set_data(steps, columns)
         self.anchor.follow(snapshot.step, columns)
         self.diagnosis_markers.show_snapshot(snapshot)
         arrays = snapshot.gradients if source == "gradients" else snapshot.weights
@@ -225,8 +228,8 @@ class GradientPanel(PlotPanel):
         """Empty every curve and box (the layers stay)."""
         self.reset_ranges()
         self._snapshot = None
-        for curve in self.curves:
-            curve.setData([], [])
+        if self.lines is not None:
+            self.lines.clear()
         self.diagnosis_markers.clear()
         self._show_distribution({}, show_zeros=False)
         self.readout.setText("")
@@ -242,14 +245,14 @@ class GradientPanel(PlotPanel):
 
     # -- building ------------------------------------------------------------------------------
     def _build_layers(self, layers: int) -> None:
-        for curve in self.curves:
-            self.norm_plot.removeItem(curve)
+        if self.lines is not None:
+            self.lines.remove_from(self.norm_plot)
         for label in self._zero_labels:
             self.distribution_plot.removeItem(label)
-        self.curves = [
-            self.norm_plot.plot(name=f"L{k}", pen=pg.mkPen(layer_color(k)))
-            for k in range(1, layers + 1)
-        ]
+        names = [f"L{k}" for k in range(1, layers + 1)]
+        self.lines = LayerLines(names, [pg.mkPen(layer_color(k)) for k in range(1, layers + 1)])
+        self.lines.add_to(self.norm_plot)
+        self.curves = self.lines.curves
         self._fit_legends()
         colors = [pg.mkColor(layer_color(k)) for k in range(1, layers + 1)]
         self._box_brushes = [pg.mkBrush(c.lighter(160)) for c in colors]
