@@ -217,3 +217,41 @@ def test_the_plots_alpha_option_fades_the_lines(panel, run):
     for curve in panel.curves:
         curve.setAlpha(0.3, False)  # what Plot Options ▸ Alpha does
     assert layer_color(2) not in colours_drawn_in(panel, panel.norm_plot)  # mixed with white
+
+
+def test_the_loss_panel_draws_its_five_curves_with_three_items(qtbot, run):
+    from nnsim.ui.plots import LossPanel
+
+    _, snap = run
+    widget = LossPanel()
+    qtbot.addWidget(widget)
+    widget.resize(560, 320)
+    widget.show()
+    widget.show_snapshot(snap)
+    in_plot = [item for item in widget.plot.items if isinstance(item, LayerLines)]
+    in_accuracy = [i for i in widget.accuracy_view.addedItems if isinstance(i, LayerLines)]
+    assert [len(lines.curves) for lines in in_plot] == [1, 2] and len(in_accuracy) == 1
+    assert in_plot[1].curves == [widget.train_curve, widget.test_curve]
+    assert in_accuracy[0].curves == [widget.train_accuracy_curve, widget.test_accuracy_curve]
+    assert in_accuracy[0].getViewBox() is widget.accuracy_view  # the 0–1 view, not the loss's
+    assert widget.accuracy_view.viewRange()[1] == pytest.approx([-0.02, 1.02])
+    colours = colours_drawn_in(widget, widget.plot)
+    assert {"#0072b2", "#d55e00"} <= colours  # train and test loss
+
+
+def test_the_rate_used_is_drawn_by_lines_the_plan_by_its_own_dashed_curve(qtbot, run):
+    from nnsim.ui.plots import LrPanel
+
+    _, snap = run
+    widget = LrPanel()
+    qtbot.addWidget(widget)
+    widget.resize(560, 320)
+    widget.show()
+    widget.show_snapshot(snap)
+    (lines,) = [item for item in widget.plot.items if isinstance(item, LayerLines)]
+    assert lines.curves == [widget.used_curve]
+    assert not isinstance(widget.planned_curve, LayerCurve)
+    assert widget.plot.items.index(widget.planned_curve) < widget.plot.items.index(lines)
+    np.testing.assert_allclose(widget.used_curve.getData()[1], snap.history["lr"])
+    widget.clear()
+    assert widget.used_curve.getData() == (None, None)

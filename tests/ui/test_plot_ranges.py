@@ -36,3 +36,23 @@ def test_anchor_changes_the_range_a_few_times_while_a_run_grows(qtbot):
     assert x_max >= 3000 and lo <= loss.min() and hi >= loss.max()
     anchor.clear()
     assert anchor._box is None
+
+
+def test_the_anchor_is_never_painted_yet_the_view_fits_its_box(qtbot):
+    widget = pg.PlotWidget()
+    qtbot.addWidget(widget)
+    widget.resize(300, 200)
+    widget.show()
+    qtbot.waitExposed(widget)
+    plot = widget.getPlotItem()
+    anchor = RangeAnchor(plot)
+    painted = []
+    anchor.item.paint = lambda *args: painted.append(args)
+    plot.plot([1.0, 2.0, 3.0], [0.2, 0.5, 0.3])
+    anchor.follow(3, [np.array([0.2, 0.5, 0.3])])
+    widget.grab()
+    assert not painted
+    assert anchor.item.flags() & anchor.item.GraphicsItemFlag.ItemHasNoContents
+    (x0, x1), (y0, y1) = plot.vb.viewRange()
+    _, lo, hi, _ = anchor._box
+    assert x0 <= 0 and x1 >= 3 and y0 <= lo <= 0.2 and y1 >= hi >= 0.5  # the box is in view

@@ -22,6 +22,7 @@ from nnsim.ui.plots.base import (
 )
 from nnsim.ui.plots.diagnosis_markers import DiagnosisMarkers
 from nnsim.ui.plots.ghosts import GhostRuns
+from nnsim.ui.plots.layer_lines import LayerLines
 from nnsim.ui.style import MUTED
 
 BATCH_COLOR = "#b4bcc4"  # thin and light: the noisy per-batch loss stays in the background
@@ -47,7 +48,9 @@ class LossPanel(PlotPanel):
     plot
         The loss ``PlotItem`` (left axis: loss; right axis: accuracy, classification only).
     batch_curve, train_curve, test_curve
-        Loss curves (``curve.getData()`` gives what is drawn).
+        Loss curves (``curve.getData()`` gives what is drawn), drawn by one
+        :class:`~nnsim.ui.plots.layer_lines.LayerLines` per x axis (the steps, the
+        evaluations' steps).
     train_accuracy_curve, test_accuracy_curve
         Accuracy curves, in their own 0–1 view linked to the plot's x axis.
     log_toggle
@@ -91,9 +94,14 @@ class LossPanel(PlotPanel):
         plot.setDownsampling(auto=True, mode="peak")
         plot.setClipToView(True)
         legend = self.legend = self._add_legend(plot, 0, 0)
-        self.batch_curve = plot.plot(name=tr("batch loss"), pen=pg.mkPen(BATCH_COLOR, width=1))
-        self.train_curve = plot.plot(name=tr("train loss"), pen=pg.mkPen(TRAIN_COLOR))
-        self.test_curve = plot.plot(name=tr("test loss"), pen=pg.mkPen(TEST_COLOR))
+        self._batch_lines = LayerLines([tr("batch loss")], [pg.mkPen(BATCH_COLOR, width=1)])
+        self._batch_lines.add_to(plot)
+        (self.batch_curve,) = self._batch_lines.curves
+        self._loss_lines = LayerLines(
+            [tr("train loss"), tr("test loss")], [pg.mkPen(TRAIN_COLOR), pg.mkPen(TEST_COLOR)]
+        )
+        self._loss_lines.add_to(plot)
+        self.train_curve, self.test_curve = self._loss_lines.curves
 
         # Accuracy: its own 0–1 view behind the loss view, x linked, drawn on the right axis.
         self.accuracy_view = pg.ViewBox(enableMouse=False)
@@ -104,8 +112,13 @@ class LossPanel(PlotPanel):
         self.accuracy_view.setYRange(0.0, 1.0, padding=0.02)
         self.accuracy_view.enableAutoRange(axis=pg.ViewBox.YAxis, enable=False)
         self._set_axis_label(plot, "right", QT_TR_NOOP("accuracy"))
-        self.train_accuracy_curve = self._accuracy_curve(TRAIN_COLOR)
-        self.test_accuracy_curve = self._accuracy_curve(TEST_COLOR)
+        # Solid, thin and paler than the loss curves: dashed pens cost 5 ms a frame to stroke.
+        self._accuracy_lines = LayerLines(
+            [tr("train acc."), tr("test acc.")],
+            [pg.mkPen(pale(TRAIN_COLOR)), pg.mkPen(pale(TEST_COLOR))],
+        )
+        self.accuracy_view.addItem(self._accuracy_lines)
+        self.train_accuracy_curve, self.test_accuracy_curve = self._accuracy_lines.curves
         legend.addItem(self.train_accuracy_curve, tr("train acc."))
         legend.addItem(self.test_accuracy_curve, tr("test acc."))
         plot.vb.sigResized.connect(self._on_view_resized)
@@ -123,32 +136,22 @@ class LossPanel(PlotPanel):
         self.log_toggle.toggled.connect(self._on_log_toggled)
         self._on_font_scale_changed()
 
-    def _accuracy_curve(self, color: str) -> pg.PlotDataItem:
-        # Solid, thin and paler than the loss curves: dashed pens cost 5 ms a frame to stroke.
-        curve = pg.PlotDataItem(pen=pg.mkPen(pale(color)))
-        curve.setDownsampling(auto=True, method="peak")
-        # no clip-to-view: this view follows the loss view's x range only once that is painted,
-        # and evaluations are few (at most 2048)
-        self.accuracy_view.addItem(curve)
-        return curve
-
     # -- feeding -------------------------------------------------------------------------------
     def show_snapshot(self, snapshot: Snapshot) -> None:
         """Draw the snapshot's histories (only ``setData`` on existing curves)."""
         self._follow_run(snapshot.step)
         self._snapshot = snapshot
         history, evaluations = snapshot.history, snapshot.evaluations
-        self.batch_curve.setData(step_axis(history["step"]), finite(history["batch_loss"]))
+        self._batch_lines.set_data(step_axis(history["step"]), [finite(history["batch_loss"])])
         eval_steps = step_axis(evaluations["step"])
-        self.train_curve.setData(eval_steps, finite(evaluations["train_loss"]))
-        self.test_curve.setData(eval_steps, finite(evaluations["test_loss"]))
+        losses = [finite(evaluations["train_loss"]), finite(evaluations["test_loss"])]
+        self._loss_lines.set_data(eval_steps, losses)
         train_acc = evaluations["train_accuracy"]
         test_acc = evaluations["test_accuracy"]
         # Accuracy is NaN for regression: then the right axis and its curves go away.
         if len(eval_steps):
             self._show_accuracy(bool(np.isfinite(train_acc).any() or np.isfinite(test_acc).any()))
-        self.train_accuracy_curve.setData(eval_steps, finite(train_acc))
-        self.test_accuracy_curve.setData(eval_steps, finite(test_acc))
+        self._accuracy_lines.set_data(eval_steps, [finite(train_acc), finite(test_acc)])
         self.markers.update(snapshot.markers, snapshot.step)
         self.diagnosis_markers.show_snapshot(snapshot)
         self.anchor.follow(
@@ -161,14 +164,8 @@ class LossPanel(PlotPanel):
         """Empty every curve, marker and read-out (a new run)."""
         self.reset_ranges()
         self._snapshot = None
-        for curve in (
-            self.batch_curve,
-            self.train_curve,
-            self.test_curve,
-            self.train_accuracy_curve,
-            self.test_accuracy_curve,
-        ):
-            curve.setData([], [])
+        for lines in (self._batch_lines, self._loss_lines, self._accuracy_lines):
+            lines.clear()
         self.markers.clear()
         self.diagnosis_markers.clear()
         self.readout.setText("")

@@ -6,6 +6,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtWidgets import QGraphicsItem
 
 _NICE = np.array([1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0])
 LOG_TOP_STEP = 0.1  # decades
@@ -32,6 +33,9 @@ class RangeAnchor:
     def __init__(self, plot: pg.PlotItem) -> None:
         self.plot = plot
         self.item = pg.PlotCurveItem([], [], pen=pg.mkPen(0, 0, 0, 0))  # bounds, no ink
+        # Never painted (it would stroke an invisible line on every frame of the plot): the
+        # auto-range reads its dataBounds, which do not depend on this flag.
+        self.item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
         plot.vb.addItem(self.item)  # in the view (auto-range sees it), not a data curve
         self._box: tuple[float, ...] | None = None
         self._loose_frames = 0
