@@ -43,6 +43,17 @@ class LayerCurve(pg.PlotDataItem):
         self.visibleChanged.connect(lines.curve_visibility_changed)
         self.opacityChanged.connect(lines.update)
 
+    def feed(self, x: np.ndarray, y: np.ndarray, standalone: bool) -> None:
+        """Give the curve its data to draw itself (``standalone``), or none: its lines draw it."""
+        lines, self._lines = self._lines, None  # its own drawing, not the lines'
+        try:
+            if standalone:
+                pg.PlotDataItem.setData(self, x, y)
+            else:
+                pg.PlotDataItem.clear(self)
+        finally:
+            self._lines = lines
+
     def transformed(self) -> bool:
         """Whether one of the plot's transforms is on for this curve."""
         return any(self.opts[mode] for mode in TRANSFORMS)
@@ -164,12 +175,7 @@ class LayerLines(pg.GraphicsObject):
 
     def _feed_curves(self) -> None:
         for curve, y in zip(self.curves, self._ys, strict=True):
-            curve._lines = None  # its own drawing, not these lines'
-            if self.standalone:
-                pg.PlotDataItem.setData(curve, self._x, y)
-            else:
-                pg.PlotDataItem.clear(curve)
-            curve._lines = self
+            curve.feed(self._x, y, self.standalone)
 
     def _visible(self) -> list[int]:
         return [i for i, curve in enumerate(self.curves) if curve.isVisible()]
