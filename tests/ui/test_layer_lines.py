@@ -237,3 +237,21 @@ def test_the_loss_panel_draws_its_five_curves_with_three_items(qtbot, run):
     assert widget.accuracy_view.viewRange()[1] == pytest.approx([-0.02, 1.02])
     colours = colours_drawn_in(widget, widget.plot)
     assert {"#0072b2", "#d55e00"} <= colours  # train and test loss
+
+
+def test_the_rate_used_is_drawn_by_lines_the_plan_by_its_own_dashed_curve(qtbot, run):
+    from nnsim.ui.plots import LrPanel
+
+    _, snap = run
+    widget = LrPanel()
+    qtbot.addWidget(widget)
+    widget.resize(560, 320)
+    widget.show()
+    widget.show_snapshot(snap)
+    (lines,) = [item for item in widget.plot.items if isinstance(item, LayerLines)]
+    assert lines.curves == [widget.used_curve]
+    assert not isinstance(widget.planned_curve, LayerCurve)
+    assert widget.plot.items.index(widget.planned_curve) < widget.plot.items.index(lines)
+    np.testing.assert_allclose(widget.used_curve.getData()[1], snap.history["lr"])
+    widget.clear()
+    assert widget.used_curve.getData() == (None, None)

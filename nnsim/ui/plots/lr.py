@@ -20,6 +20,7 @@ from nnsim.ui.plots.base import (
     format_value,
     step_axis,
 )
+from nnsim.ui.plots.layer_lines import LayerLines
 from nnsim.ui.style import MUTED, POSITIVE
 
 USED_COLOR = POSITIVE
@@ -40,7 +41,8 @@ class LrPanel(PlotPanel):
     plot
         The ``PlotItem``.
     used_curve, planned_curve
-        The rate actually used (history column ``lr``) and the planned schedule.
+        The rate actually used (history column ``lr``; new on every frame, drawn by a
+        :class:`~nnsim.ui.plots.layer_lines.LayerLines`) and the planned schedule.
     log_toggle
         Log y axis (objectName ``lrLogToggle``).
     readout
@@ -69,7 +71,9 @@ class LrPanel(PlotPanel):
         self.planned_curve = plot.plot(
             name=tr("planned"), pen=pg.mkPen(PLANNED_COLOR, width=1.5, style=Qt.PenStyle.DashLine)
         )
-        self.used_curve = plot.plot(name=tr("used"), pen=pg.mkPen(USED_COLOR))
+        self._used_lines = LayerLines([tr("used")], [pg.mkPen(USED_COLOR)])  # on every frame
+        self._used_lines.add_to(plot)
+        (self.used_curve,) = self._used_lines.curves
         self.legend.removeItem(self.planned_curve)  # until there is a plan (set_preview)
         self.markers = MarkerLines(plot)
         self.anchor = self._add_anchor(plot)
@@ -85,7 +89,7 @@ class LrPanel(PlotPanel):
         self._snapshot = snapshot
         history = snapshot.history
         self._used = finite(history["lr"])
-        self.used_curve.setData(step_axis(history["step"]), self._used)
+        self._used_lines.set_data(step_axis(history["step"]), [self._used])
         self._fit_y_range()
         self.anchor.follow(snapshot.step, [self._used])
         self.markers.update(snapshot.markers, snapshot.step)
@@ -127,7 +131,7 @@ class LrPanel(PlotPanel):
         """Empty the used-rate curve and the markers (the preview stays: it is the plan)."""
         self.reset_ranges()
         self._used = np.empty(0)
-        self.used_curve.setData([], [])
+        self._used_lines.clear()
         self.markers.clear()
         self._snapshot = None
         self._show_readout()
