@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from nnsim.ui.i18n import shown, tr
 from nnsim.ui.plots.axes import LogAxis
 from nnsim.ui.plots.export import install_export_dialog
+from nnsim.ui.plots.layer_lines import clear_lines
 from nnsim.ui.plots.ranges import RangeAnchor
 from nnsim.ui.style import MUTED, TEXT
 
@@ -180,12 +181,11 @@ class PlotPanel(QWidget):
         self._last_step = step
 
     def reset_ranges(self) -> None:
-        """Drop the axes' ranges (even ones the user zoomed to): they fit the next data alone.
-
-        With no data yet, the plots show the range of a new panel.
-        """
+        """Drop the axes' ranges (even ones the user zoomed to) and the old run's lines: the
+        axes fit the next data alone; with no data yet, the range of a new panel."""
         self._last_step = 0
         for anchor in self._anchors:
+            clear_lines(anchor.plot)  # else the auto-range, switched on, fits the old run
             anchor.clear()
             anchor.plot.vb.setRange(xRange=(0.0, 1.0), yRange=(0.0, 1.0), padding=0)
             anchor.plot.enableAutoRange()

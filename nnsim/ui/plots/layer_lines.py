@@ -255,6 +255,13 @@ class LayerLines(pg.GraphicsObject):
         painter.setOpacity(opacity)
 
 
+def clear_lines(plot: pg.PlotItem) -> None:
+    """Empty every :class:`LayerLines` of ``plot`` (a new run: the old one's data go)."""
+    for item in plot.items:
+        if isinstance(item, LayerLines):
+            item.clear()
+
+
 def _log10(values: np.ndarray) -> np.ndarray:
     """log10, with the logs of zero and negative values (and NaN) as NaN: gaps."""
     with np.errstate(divide="ignore", invalid="ignore"):
