@@ -10,32 +10,12 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import multiprocessing.forkserver
-import os
 import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from multiprocessing.connection import Connection
     from multiprocessing.context import ForkServerContext, SpawnContext
-
-    from nnsim.training.experiment import Experiment
-
-NICENESS = 5  # the training process's priority below the window's
-
-
-def serve_below_the_window(conn: Connection, experiment: Experiment, max_fps: float) -> None:
-    """The training process: :func:`nnsim.training.host.serve` at a lower priority, so that
-    when the cores are all busy (two: training and the window) the window's drawing goes
-    first. Measured on 2 cores (bench_ui, quiet machine): the deep nets' refresh 24-27 a
-    second at nice 0, 28-30 at nice 5, training as fast. Where the machine is busy with
-    other programs, training yields to them too.
-    """
-    from nnsim.training.host import serve
-
-    if hasattr(os, "nice"):  # POSIX
-        os.nice(NICENESS)
-    serve(conn, experiment, max_fps)
 
 
 def training_context() -> ForkServerContext | SpawnContext:
@@ -43,7 +23,7 @@ def training_context() -> ForkServerContext | SpawnContext:
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["nnsim.training.host"])
+    ctx.set_forkserver_preload(["nnsim.training.background"])  # see that module
     return ctx
 
 

@@ -22,13 +22,10 @@ from typing import TYPE_CHECKING, Any, cast
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from nnsim.training import protocol
+from nnsim.training.background import serve_below_the_window
 from nnsim.training.snapshot import from_the_pipe
 from nnsim.ui.i18n import tr
-from nnsim.ui.training_process import (
-    main_script_not_rerun,
-    serve_below_the_window,
-    training_context,
-)
+from nnsim.ui.training_process import main_script_not_rerun, training_context
 
 if TYPE_CHECKING:
     from nnsim.training.experiment import Experiment
