@@ -28,6 +28,7 @@ from nnsim.ui.i18n import shown, tr
 from nnsim.ui.plots.axes import LogAxis
 from nnsim.ui.plots.export import install_export_dialog
 from nnsim.ui.plots.layer_lines import clear_lines
+from nnsim.ui.plots.lazy_menu import LazyMenuViewBox
 from nnsim.ui.plots.ranges import RangeAnchor
 from nnsim.ui.style import MUTED, TEXT
 
@@ -147,9 +148,8 @@ class PlotPanel(QWidget):
     ) -> pg.PlotItem:
         """A styled PlotItem at (row, col) of the canvas, its axes labelled (English labels,
         shown translated: see :meth:`_set_axis_label`)."""
-        plot = self.graphics.addPlot(
-            row=row, col=col, axisItems={side: LogAxis(side) for side in SIDES}
-        )
+        axes = {side: LogAxis(side) for side in SIDES}
+        plot = self.graphics.addPlot(row=row, col=col, axisItems=axes, viewBox=LazyMenuViewBox())
         plot.showGrid(x=True, y=True, alpha=0.12)
         plot.showAxis("right", right_axis)
         for side in SIDES:
