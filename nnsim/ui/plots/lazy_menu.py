@@ -23,7 +23,7 @@ class LazyMenuViewBox(pg.ViewBox):
         super().__init__(*args, enableMenu=False, **kwargs)
         self.state["enableMenu"] = enabled  # as setMenuEnabled, without making the menu
 
-    @property  # type: ignore[override]
+    @property
     def menu(self) -> ViewBoxMenu | None:
         if self._made_menu is None and self.menuEnabled() and not self._listing_views:
             self._made_menu = ViewBoxMenu(self)
