@@ -33,6 +33,7 @@ from nnsim.engine.initializers import get_initializer
 from nnsim.engine.layer_norms import LayerNorms, SegmentSquares
 from nnsim.engine.losses import Loss, get_loss
 from nnsim.engine.named_parameters import NamedParameters
+from nnsim.engine.row_sums import row_sums
 from nnsim.engine.step_buffers import NO_BUFFERS, LayerBuffers, new_buffers
 
 
@@ -319,8 +320,9 @@ class Network(LayerNorms, NamedParameters):
     ) -> np.ndarray | None:
         """Write dW[k], db[k] (and dγ, dβ) from δ = dJ/d(activation input); return dJ/dA[k−1].
 
-        dZ = δ (or BN's backward of it);  dW = dZᵀ·A[k−1];  db = Σ_rows dZ;  dA[k−1] = dZ·W.
-        ``bias=False`` leaves db to the caller (``train_pass`` sums all layers' δ at once).
+        dZ = δ (or BN's backward of it);  dW = dZᵀ·A[k−1];  db = Σ_rows dZ (``row_sums``);
+        dA[k−1] = dZ·W. ``bias=False`` leaves db to the caller (``train_pass`` sums all
+        layers' δ at once, with the same bits).
         """
         k = layer.index
         c = self._caches[k - 1]
@@ -332,7 +334,7 @@ class Network(LayerNorms, NamedParameters):
             dz = batchnorm.backward(layer.bn, delta, z_hat, inv_std)
         np.dot(dz.T, c.a_prev, out=layer.grad_W)
         if bias:
-            np.add.reduce(dz, axis=0, out=layer.grad_b)
+            row_sums(dz, layer.grad_b)
         return np.dot(dz, layer.W, out=buffers.grad_a_prev) if k > 1 else None
 
     def backward_steps(
@@ -382,8 +384,8 @@ class Network(LayerNorms, NamedParameters):
                 assert buf.delta is not None  # a block of deltas, which Σ_rows reads
                 np.copyto(buf.delta, delta)
             grad_a = self.backward_layer(layers[i], delta, buf, each)
-        if deltas is not None:  # db1 … db(L−1): Σ_rows δ, one column after another
-            np.add.reduce(deltas, axis=1, out=out.bias_grads)
+        if deltas is not None:  # db1 … db(L−1): Σ_rows δ of every block at once
+            row_sums(deltas, out.bias_grads)
         return loss
 
     # -- cache access, for the phase-by-phase view ---------------------------------------------

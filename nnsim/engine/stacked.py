@@ -23,6 +23,7 @@ import numpy as np
 from nnsim.engine.activations import Activation
 from nnsim.engine.layer_norms import segment_squares
 from nnsim.engine.network import Network
+from nnsim.engine.row_sums import row_sums
 from nnsim.engine.stacked_losses import StackedLoss, stacked_loss
 
 __all__ = ["StackedLayer", "StackedNetwork", "architecture", "stackable"]
@@ -195,7 +196,7 @@ class StackedNetwork:
             layer = layers[i]
             a_prev = caches[i][0]
             np.matmul(dz.transpose(0, 2, 1), a_prev, out=layer.grad_W)
-            dz.sum(axis=1, out=layer.grad_b)
+            row_sums(dz, layer.grad_b)
             if i:
                 grad_a = np.matmul(dz, layer.W)
                 _, z, g, mask = caches[i - 1]

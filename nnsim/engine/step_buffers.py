@@ -40,16 +40,15 @@ def new_buffers(kept: dict[int, list[LayerBuffers]], net: Network, n: int) -> li
     """Every layer's buffers for batches of ``n`` rows, stored in ``kept`` (at most
     ``MAX_BATCH_SIZES`` sizes: the oldest go).
 
-    When the hidden layers are all as wide (u > 1 units) and without batch norm, their δ are
-    the blocks of one (L − 1, n, u) array, in the order of the biases in ``grad``: their
-    bias gradients, Σ_rows δ, are then one reduction, with the bits of one per layer (each
-    column summed row after row). Each δ stays a contiguous (n, u) array: BLAS's products
-    of strided views give other bits. A one-unit column NumPy sums pairwise, not row after
-    row, so the output layer (often one unit) sums its own."""
+    When the hidden layers are all as wide and without batch norm, their δ are the blocks of
+    one (L − 1, n, u) array, in the order of the biases in ``grad``: their bias gradients,
+    Σ_rows δ, are then one product (:func:`~nnsim.engine.row_sums.row_sums`), with the bits
+    of one per layer. Each δ stays a contiguous (n, u) array: BLAS's products of strided
+    views give other bits. The output layer (another width, often one unit) sums its own."""
     if len(kept) >= MAX_BATCH_SIZES:
         kept.clear()
     layers, widths = net.layers, set(net.sizes[1:-1])
-    shared = len(widths) == 1 and min(widths) > 1 and all(x.bn is None for x in layers[:-1])
+    shared = len(widths) == 1 and all(x.bn is None for x in layers[:-1])
     deltas = bias_grads = None
     if shared:
         shape = (len(layers) - 1, min(widths))

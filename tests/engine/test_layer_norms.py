@@ -1,8 +1,10 @@
-"""Per-layer sums of squares: both forms of SegmentSquares are the same sums to rounding."""
+"""Per-layer sums of squares (both forms of SegmentSquares: the same sums to rounding) and
+the bias gradients' row sums."""
 
 from __future__ import annotations
 
 import itertools
+import math
 
 import numpy as np
 import pytest
@@ -10,6 +12,7 @@ import pytest
 from nnsim.engine import layer_norms
 from nnsim.engine.layer_norms import SegmentSquares, segment_squares
 from nnsim.engine.network import LayerConfig, Network
+from nnsim.engine.row_sums import row_sums
 
 
 def direct(rows: np.ndarray, bounds: list[int]) -> np.ndarray:
@@ -49,3 +52,17 @@ def test_update_norms_of_a_small_and_a_wide_net(hidden):
     assert squares == pytest.approx(expected, rel=1e-14, abs=0)
     assert net.weight_grad_norms() == pytest.approx(np.sqrt(expected[0, :-1]), rel=1e-14)
     assert net.weight_norms() == pytest.approx(np.sqrt(direct(net.theta[None], bounds[:-1])[0]))
+
+
+@pytest.mark.parametrize(("n", "u"), [(1, 1), (7, 1), (10, 8), (500, 8), (500, 64), (33, 5)])
+def test_row_sums_are_the_column_sums_and_a_blocks_bits_are_the_arrays(n, u):
+    rng = np.random.default_rng(n * u)
+    blocks = rng.normal(size=(3, n, u))
+    together = row_sums(blocks)
+    for k, block in enumerate(blocks):
+        alone = row_sums(np.ascontiguousarray(block))
+        assert np.array_equal(together[k], alone)  # the step sums all layers at once
+        exact = [math.fsum(block[:, j]) for j in range(u)]
+        assert alone == pytest.approx(exact, rel=1e-13, abs=1e-13)
+    out = np.empty(u)
+    assert row_sums(blocks[0], out) is out

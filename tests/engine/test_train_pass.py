@@ -10,6 +10,7 @@ from nnsim.engine.network import LayerConfig, Network
 CONFIGS = {
     "tanh bce": ([LayerConfig(8, "tanh"), LayerConfig(8, "tanh")], 1, "sigmoid", "bce"),
     "sigmoid deep": ([LayerConfig(5, "sigmoid")] * 4, 1, "sigmoid", "bce"),
+    "one-unit layers": ([LayerConfig(1, "tanh")] * 3, 1, "sigmoid", "bce"),
     "relu softmax": (
         [LayerConfig(6, "relu"), LayerConfig(4, "elu")],
         3,
@@ -47,7 +48,7 @@ def test_train_pass_is_bit_identical_to_forward_loss_backward(name):
     a = Network(2, hidden, n_out, out_act, loss, seed=3)
     b = Network(2, hidden, n_out, out_act, loss, seed=3)
     rng = np.random.default_rng(0)
-    for n in (10, 7, 10, 12, 7):  # batch sizes alternate: one set of arrays per size
+    for n in (10, 7, 10, 12, 7, 300):  # batch sizes alternate: one set of arrays per size
         x, y = rng.normal(size=(n, 2)), targets(rng, n, n_out, loss)
         assert a.train_pass(x, y) == allocating_pass(b, x, y)
         assert np.array_equal(a.grad, b.grad)

@@ -150,25 +150,28 @@ def test_a_small_training_set_and_a_big_net_overfit():
 
 
 def test_a_high_learning_rate_oscillates():
-    _, diagnoser = train({"training.optimizer.lr": 3}, 600)
+    # A run this chaotic goes where the last bits of its arithmetic take it: the seed and
+    # rate are ones that oscillate whether the bias gradients are summed row after row (as
+    # until the step summed them by BLAS) or by BLAS, not only with one of them.
+    _, diagnoser = train({"training.optimizer.lr": 2, "seed": 3}, 600)
     d = only(diagnoser, "oscillating")
     assert d.step == limits.OSCILLATION_WINDOW
     assert d.evidence["ratio"] > limits.OSCILLATION_RATIO
     assert d.evidence["trend"] > -limits.NO_TREND
     assert d.evidence["spread"] >= limits.OSCILLATION_SPREAD
     assert "steps jump across the valley; try η/3, a decaying schedule, or Adam" in d.message
-    assert d.cure.label == "η 3 → 1"
+    assert d.cure.label == "η 2 → 0.667"
 
 
 def test_sigmoid_units_saturate_at_a_high_learning_rate():
     settings = {
         "network.hidden_layers.0.activation": "sigmoid",
         "network.hidden_layers.1.activation": "sigmoid",
-        "training.optimizer.lr": 3,
+        "training.optimizer.lr": 4,  # saturates with either sum of the bias gradients (above)
     }
-    _, diagnoser = train(settings, 2500)
+    _, diagnoser = train(settings, 1100)
     d = only(diagnoser, "saturated")
-    assert (d.step, d.layer) == (2400, 1)
+    assert (d.step, d.layer) == (1000, 1)
     assert d.evidence["saturated"] == 2 and d.evidence["units"] == 4
     assert d.message.startswith("2 of 4 sigmoid units in layer 1 are saturated (|z| > 4")
     assert d.cure.settings == (("network.batch_norm", True),)

@@ -140,8 +140,9 @@ def assert_same_weights(got, want, tol, name, relative=False):
 
 def test_numpy_scripts_reproduce_nnsim_weights(tmp_path):
     finals, out = run_scripts(tmp_path, "numpy", CASES)
-    for name, settings in CASES.items():
-        assert_same_weights(finals[name], nnsim_final(experiment_for(settings)), 1e-12, name)
+    for name, settings in CASES.items():  # the run that blows up: to 1e-12 of its ~1e150
+        want = nnsim_final(experiment_for(settings))  # (the script sums db row after row)
+        assert_same_weights(finals[name], want, 1e-12, name, relative=name == "diverges")
     diverged = Trainer(experiment_for(CASES["diverges"])).run(STEPS).diverged
     assert diverged and diverged.startswith("loss became nan at step 4")
     assert "diverges step 4: the loss became nan; stopping, as nnsim does" in out
