@@ -212,8 +212,11 @@ class StepLineProbe:
         K = len(etas)
         cosine = None
         if direction is not None:
-            d_norm = float(np.linalg.norm(direction))
-            cosine = float(-np.dot(direction, g) / (d_norm * norm)) if d_norm * norm else 1.0
+            with np.errstate(all="ignore"):  # a diverging step's vectors overflow their products
+                d_norm = float(np.linalg.norm(direction))
+                cosine = float(-np.dot(direction, g) / (d_norm * norm)) if d_norm * norm else 1.0
+            if not math.isfinite(cosine):  # no angle between vectors that are not finite
+                cosine = None
         return StepLine(
             step, lr, etas, batch_loss[:K], train_loss[:K], slope, curvature, norm,
             optimizer=_title(optimizer, training.optimizer.name),
