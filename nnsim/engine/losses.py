@@ -51,13 +51,13 @@ class BinaryCrossEntropy(Loss):
 
     def value(self, z: np.ndarray, a: np.ndarray, y: np.ndarray, out: Out = None) -> float:
         zero = ZERO if z.dtype is F64 else 0.0  # (see activations.HALF)
-        softplus = np.logaddexp(zero, z, out=out)  # max(z, 0) + log1p(e^{−|z|}), never overflows
+        softplus = np.logaddexp(zero, z, out)  # max(z, 0) + log1p(e^{−|z|}), never overflows
         return (float(np.add.reduce(softplus, None)) - float(np.vdot(y, z))) / z.size
 
     def grad_z(
         self, z: np.ndarray, a: np.ndarray, y: np.ndarray, activation: Activation, out: Out = None
     ) -> np.ndarray:
-        g = np.subtract(a, y.reshape(a.shape), out=out)
+        g = np.subtract(a, y.reshape(a.shape), out)
         g *= 1.0 / z.shape[0]
         return g
 

@@ -15,8 +15,9 @@ and weight-only operations (regularisation, per-layer norms) work on one slice.
 the documented order ``W1, b1, [γ1, β1], W2, b2, …, WL, bL``.
 
 A training step (:meth:`Network.train_pass`) computes into arrays kept per batch size
-(:class:`LayerBuffers`), so a small net's step is a few dozen NumPy calls and no allocation;
-``forward`` / ``backward`` and the phase-by-phase steps allocate, so what they return stays.
+(:class:`~nnsim.engine.train_pass.TrainPass`, the same arithmetic laid out once), so a small
+net's step is a few dozen NumPy calls and no allocation; ``forward`` / ``backward`` and the
+phase-by-phase steps allocate, so what they return stays.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from nnsim.engine.layer_norms import LayerNorms, SegmentSquares
 from nnsim.engine.losses import Loss, get_loss
 from nnsim.engine.named_parameters import NamedParameters
 from nnsim.engine.row_sums import row_sums
-from nnsim.engine.step_buffers import NO_BUFFERS, LayerBuffers, new_buffers
+from nnsim.engine.train_pass import TrainPass, pass_for
 
 
 @dataclass(frozen=True)
@@ -141,7 +142,7 @@ class Network(LayerNorms, NamedParameters):
         for layer, n_in in zip(self.layers, self.sizes, strict=False):
             layer.W[...] = initializer(n_in, layer.units, init_rng)
         self._caches: list[LayerCache] = []  # layer k at k − 1: the last forward pass
-        self._buffers: dict[int, list[LayerBuffers]] = {}  # by batch size: see train_pass
+        self._passes: dict[int, TrainPass] = {}  # by batch size: see train_pass
 
     # -- layout --------------------------------------------------------------------------------
     def _allocate(self, batch_norm: Sequence[bool]) -> None:
@@ -215,10 +216,9 @@ class Network(LayerNorms, NamedParameters):
         layer: DenseLayer,
         a_prev: np.ndarray,
         train: bool = True,
-        buffers: LayerBuffers = NO_BUFFERS,
     ) -> LayerCache:
         """One layer forward from its input ``a_prev``: every intermediate array, named."""
-        z = np.dot(a_prev, layer.WT, out=buffers.z)
+        z = np.dot(a_prev, layer.WT)
         z += layer.b
         pre, bn_cache, mask = z, None, None
         if layer.bn is not None:
@@ -227,7 +227,7 @@ class Network(LayerNorms, NamedParameters):
                 bn_cache = (z_hat, inv_std)
             else:
                 pre = batchnorm.forward_eval(layer.bn, z)
-        g = layer.activation.forward(pre, buffers.a)
+        g = layer.activation.forward(pre)
         a = g
         if train and layer.dropout > 0.0:
             keep = 1.0 - layer.dropout
@@ -291,38 +291,29 @@ class Network(LayerNorms, NamedParameters):
         return self.activations(x)[-1]
 
     # -- loss and backward ---------------------------------------------------------------------
-    def loss_value(self, y: np.ndarray, buffers: LayerBuffers = NO_BUFFERS) -> float:
+    def loss_value(self, y: np.ndarray) -> float:
         """The data loss of the last forward pass against targets ``y``."""
         c = self._caches[-1]
-        return self.loss.value(c.pre, c.a, y, buffers.loss)
+        return self.loss.value(c.pre, c.a, y)
 
-    def output_delta(self, y: np.ndarray, buffers: LayerBuffers = NO_BUFFERS) -> np.ndarray:
+    def output_delta(self, y: np.ndarray) -> np.ndarray:
         """dJ/d(activation input) of the output layer: where backpropagation starts."""
         out = self.layers[-1]
         c = self._caches[-1]
-        return self.loss.grad_z(c.pre, c.a, y, out.activation, buffers.delta)
+        return self.loss.grad_z(c.pre, c.a, y, out.activation)
 
-    def activation_backward(
-        self, layer: DenseLayer, grad_a: np.ndarray, buffers: LayerBuffers = NO_BUFFERS
-    ) -> np.ndarray:
+    def activation_backward(self, layer: DenseLayer, grad_a: np.ndarray) -> np.ndarray:
         """dJ/dA[k] → dJ/d(activation input of k): through dropout, then g_k'."""
         c = self._caches[layer.index - 1]
         if c.mask is not None:
             grad_a = grad_a * c.mask
-        return layer.activation.backward(c.pre, c.g, grad_a, buffers.delta)
+        return layer.activation.backward(c.pre, c.g, grad_a)
 
-    def backward_layer(
-        self,
-        layer: DenseLayer,
-        delta: np.ndarray,
-        buffers: LayerBuffers = NO_BUFFERS,
-        bias: bool = True,
-    ) -> np.ndarray | None:
+    def backward_layer(self, layer: DenseLayer, delta: np.ndarray) -> np.ndarray | None:
         """Write dW[k], db[k] (and dγ, dβ) from δ = dJ/d(activation input); return dJ/dA[k−1].
 
         dZ = δ (or BN's backward of it);  dW = dZᵀ·A[k−1];  db = Σ_rows dZ (``row_sums``);
-        dA[k−1] = dZ·W. ``bias=False`` leaves db to the caller (``train_pass`` sums all
-        layers' δ at once, with the same bits).
+        dA[k−1] = dZ·W.
         """
         k = layer.index
         c = self._caches[k - 1]
@@ -333,9 +324,8 @@ class Network(LayerNorms, NamedParameters):
             z_hat, inv_std = c.bn
             dz = batchnorm.backward(layer.bn, delta, z_hat, inv_std)
         np.dot(dz.T, c.a_prev, out=layer.grad_W)
-        if bias:
-            row_sums(dz, layer.grad_b)
-        return np.dot(dz, layer.W, out=buffers.grad_a_prev) if k > 1 else None
+        row_sums(dz, layer.grad_b)
+        return np.dot(dz, layer.W) if k > 1 else None
 
     def backward_steps(
         self, y: np.ndarray
@@ -362,30 +352,9 @@ class Network(LayerNorms, NamedParameters):
         and returns the data loss. The same arithmetic as ``forward``, ``loss_value`` and
         ``backward``, written into arrays kept for this batch size, which the next pass
         overwrites (``cached`` then shows them): the trainer's step, with no allocation."""
-        layers = self.layers
-        buffers = self._buffers.get(x.shape[0]) or new_buffers(self._buffers, self, x.shape[0])
-        a = np.ascontiguousarray(x, dtype=np.float64)
-        caches = self._caches = []
-        for layer, buf in zip(layers, buffers, strict=True):
-            c = self.forward_layer(layer, a, True, buf)
-            caches.append(c)
-            a = c.a
-        out = buffers[-1]
-        loss = self.loss.value(c.pre, c.a, y, out.loss)
-        delta = self.loss.grad_z(c.pre, c.a, y, layers[-1].activation, out.delta)
-        deltas = out.deltas  # the hidden layers' δ side by side, or None: see new_buffers
-        each = deltas is None  # each hidden layer sums its own δ into db
-        grad_a = self.backward_layer(layers[-1], delta, out)
-        for i in range(len(layers) - 2, -1, -1):
-            assert grad_a is not None  # only the first layer (i == 0) has no dA[k−1]
-            buf = buffers[i]
-            delta = self.activation_backward(layers[i], grad_a, buf)
-            if delta is not buf.delta and not each:  # computed elsewhere (not into out)
-                assert buf.delta is not None  # a block of deltas, which Σ_rows reads
-                np.copyto(buf.delta, delta)
-            grad_a = self.backward_layer(layers[i], delta, buf, each)
-        if deltas is not None:  # db1 … db(L−1): Σ_rows δ of every block at once
-            row_sums(deltas, out.bias_grads)
+        n = x.shape[0]
+        step = self._passes.get(n) or pass_for(self, self._passes, n, self._dropout_rng)
+        loss, self._caches = step(x, y)
         return loss
 
     # -- cache access, for the phase-by-phase view ---------------------------------------------

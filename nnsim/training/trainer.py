@@ -132,7 +132,8 @@ class Trainer:
         self._cycles_momentum = (
             self.optimizer.get_momentum() is not None and schedule.momentum(0) is not None
         )
-        self._lr_cache_start, self._lr_cache = -1, np.empty(0)
+        self._lr_cache_start = -1
+        self._lr_cache: list[float] = []
 
     def reset(self) -> None:
         """Back to the initial weights, step 0, fresh optimizer state and shuffling."""
@@ -171,10 +172,11 @@ class Trainer:
         t = self.schedule_position
         if isinstance(self.schedule, ReduceLROnPlateau):
             return self.schedule.lr(t)
-        if not 0 <= t - self._lr_cache_start < len(self._lr_cache):
-            self._lr_cache_start = t
-            self._lr_cache = self.schedule.lr_array(np.arange(t, t + LR_BLOCK))
-        return float(self._lr_cache[t - self._lr_cache_start])
+        i = t - self._lr_cache_start
+        if not 0 <= i < len(self._lr_cache):
+            self._lr_cache_start, i = t, 0
+            self._lr_cache = self.schedule.lr_array(np.arange(t, t + LR_BLOCK)).tolist()
+        return self._lr_cache[i]  # a list of floats: no NumPy scalar to convert each step
 
     def set_learning_rate(self, lr: float) -> None:
         """Change the base learning rate mid-run, keeping weights and optimizer state.
@@ -309,11 +311,11 @@ class Trainer:
         row = self._row
         row[0], row[1], row[2], row[3], row[4] = step, epoch, lr, loss, reg_loss
         norms = self._row_norms  # (3, L) view of row: gradient, weight, update norms
-        np.sqrt(self._weight_squares, out=norms)
+        np.sqrt(self._weight_squares, norms)  # outputs positional: a keyword costs ~0.3 µs
         if clipped_norms is not None:
             norms[0] = clipped_norms
         weight, update, scratch = self._ratio_terms  # ‖ΔW‖ / ‖W‖ replaces the update norm
-        np.divide(update, np.maximum(weight, _TINY, out=scratch), out=update)
+        np.divide(update, np.maximum(weight, _TINY, out=scratch), update)
         self.steps_done = step
         self.epoch_losses.append(loss)
         self.history.append(row)

@@ -121,7 +121,7 @@ def test_the_views_evaluation_forward_equals_the_layer_by_layer_one(name):
 @pytest.mark.parametrize("activation", ["tanh", "sigmoid", "linear", "leaky_relu"])
 @pytest.mark.parametrize("n", [1, 33, 500])
 def test_one_sum_for_the_hidden_biases_has_each_layers_bits(activation, n):
-    """Equally wide hidden layers sum their δ into db in one reduction (step_buffers): the
+    """Equally wide hidden layers sum their δ into db in one reduction (train_pass): the
     same bits as a sum per layer, for big batches too, and for activations whose backward
     does not write into the buffer it is given (linear, leaky ReLU)."""
     hidden = [LayerConfig(16, activation)] * 3

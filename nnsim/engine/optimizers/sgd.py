@@ -81,4 +81,4 @@ class SGD(Optimizer):
                 b += np.multiply(g, 1 - hp["dampening"], out=tmp2)
             # g ← g + μ b  if nesterov,  else  g ← b
             g = np.add(g, np.multiply(b, momentum, out=tmp2), out=tmp2) if hp["nesterov"] else b
-        theta -= np.multiply(g, lr, out=tmp2)  # θ ← θ − γ g
+        theta -= np.multiply(g, lr, tmp2)  # θ ← θ − γ g
