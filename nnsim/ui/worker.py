@@ -25,7 +25,7 @@ from nnsim.training import protocol
 from nnsim.training.background import serve_below_the_window
 from nnsim.training.snapshot import from_the_pipe
 from nnsim.ui.i18n import tr
-from nnsim.ui.training_process import main_script_not_rerun, training_context
+from nnsim.ui.training_process import starting_a_training_process, training_context
 
 if TYPE_CHECKING:
     from nnsim.training.experiment import Experiment
@@ -89,7 +89,7 @@ class TrainingWorker(QObject):
             daemon=True,  # never outlives the window, even if it crashes
         )
         self._process = process
-        with main_script_not_rerun():
+        with starting_a_training_process():
             process.start()
         theirs.close()
         self._conn = ours

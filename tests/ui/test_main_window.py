@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QSlider, QSpinBox
 
 from nnsim.training.experiment import Experiment, LayerSpec, load_experiment
+from nnsim.ui.training_process import BLAS_THREADS, starting_a_training_process
 
 
 def child(window, cls, name):
@@ -211,3 +212,28 @@ def test_the_training_process_loads_no_qt(window):
         mapped = maps.read()
     assert "numpy" in mapped  # the maps of the right process, read while it trains
     assert "shiboken6" not in mapped.lower()  # PySide6's first import loads it
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/environ"), reason="reads /proc/<pid>/environ")
+def test_the_training_process_runs_blas_on_one_thread(window):
+    """On two cores the other one draws the window: a second BLAS thread in the training
+    process would wait for it at every product (bench_ui's deep row: 4-8x slower)."""
+    if any(name in os.environ for name in (*BLAS_THREADS, "OMP_NUM_THREADS")):
+        pytest.skip("this session chose its own BLAS threads, which the child keeps")
+    with open(f"/proc/{window.worker.pid}/environ", "rb") as environ:
+        variables = dict(v.split(b"=", 1) for v in environ.read().split(b"\0") if b"=" in v)
+    assert variables[b"OPENBLAS_NUM_THREADS"] == b"1"
+    assert "OPENBLAS_NUM_THREADS" not in os.environ  # the window's own is left as it was
+
+
+def test_a_users_blas_threads_are_kept_for_the_training_process(monkeypatch):
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    monkeypatch.delenv("MKL_NUM_THREADS", raising=False)
+    monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
+    with starting_a_training_process():
+        assert {n: os.environ.get(n) for n in BLAS_THREADS} == BLAS_THREADS
+    assert not any(name in os.environ for name in BLAS_THREADS)
+    monkeypatch.setenv("OMP_NUM_THREADS", "2")
+    with starting_a_training_process():
+        assert not any(name in os.environ for name in BLAS_THREADS)
+    assert os.environ["OMP_NUM_THREADS"] == "2"
