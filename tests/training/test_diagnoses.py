@@ -7,11 +7,16 @@ import json
 import math
 from typing import Any
 
+import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
 
 from nnsim.training.diagnosis import CODES, Diagnoser, Diagnosis, diagnose
 from nnsim.training.diagnosis import thresholds as limits
 from nnsim.training.diagnosis.messages import MESSAGES
+from nnsim.training.diagnosis.readings import column_medians
 from nnsim.training.experiment import Experiment
 from nnsim.training.trainer import Trainer
 from nnsim.training.variations import with_settings
@@ -254,3 +259,17 @@ def test_no_cure_is_offered_beyond_the_files_limits():
 
     assert cure_for("too_slow", None, trainer.experiment.with_lr(20.0)) is None  # 200 > 100
     assert math.isfinite(only(diagnoser, "too_slow").evidence["ratio"])
+
+
+@given(
+    arrays(
+        np.float64,
+        st.tuples(st.integers(1, 40), st.integers(1, 4)),
+        elements=st.floats(allow_nan=True, allow_infinity=True, width=64),
+    )
+)
+def test_column_medians_are_numpys_medians(values):
+    with np.errstate(invalid="ignore", over="ignore"):
+        expected = np.median(values, axis=0)
+        got = column_medians(values)
+    np.testing.assert_array_equal(got, expected)  # NaN where NumPy's is NaN, bits equal

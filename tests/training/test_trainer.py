@@ -205,6 +205,23 @@ def test_metric_history_stays_bounded_over_a_million_steps():
     assert np.all(np.diff(steps) > 0)
 
 
+@pytest.mark.parametrize("steps", [0, 1, 7, 100, 1001])
+def test_a_tables_rows_since_a_step_are_the_full_tables_rows_after_it(steps):
+    history = MetricHistory(["step", "value"], capacity=64)  # downsampled past 64 rows
+    for step in range(1, steps + 1):
+        history.append([step, step * 0.5])
+    full = history.table()
+    first = history.first()
+    assert (first is None) == (steps == 0)
+    if first is not None:
+        assert first.tolist() == full[0].tolist()
+    for since in (-1, 0, 1, steps // 2, steps - 1, steps, steps + 5):
+        rows = history.table(since=since)
+        np.testing.assert_array_equal(rows, full[full[:, 0] > since])
+        rows[:] = -1  # a copy: the history is not changed through it
+    np.testing.assert_array_equal(history.table(), full)
+
+
 def test_grid_predictions_match_the_network():
     trainer = Trainer(experiment(data__features=["x1", "x2", "x1_sq"]))
     trainer.run(10)

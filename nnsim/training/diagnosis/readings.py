@@ -76,7 +76,7 @@ class Readings:
         :data:`GRADIENT_WINDOW` steps (a NaN in a layer's window, a run blowing up, makes
         its median NaN, and no rule fires on it)."""
         norms = self.per_layer("grad_norm", self.step - GRADIENT_WINDOW)
-        medians = np.median(norms, axis=0) if len(norms) else np.full(self.depth, np.nan)
+        medians = column_medians(norms) if len(norms) else np.full(self.depth, np.nan)
         return {f"grad_norm_{k}": float(medians[k - 1]) for k in range(1, self.depth + 1)}
 
     def per_layer(self, metric: str, since: int) -> np.ndarray:
@@ -87,25 +87,30 @@ class Readings:
         return self.rows[self._start(self.rows, since) :, first : first + self.depth]
 
 
+def column_medians(values: np.ndarray) -> np.ndarray:
+    """``np.median(values, axis=0)``, the same numbers (NaN where a column holds one), by one
+    sort: np.median's general path took ~140 µs a call here, a sixth of a check."""
+    s = np.sort(values, axis=0)  # NaNs last
+    n = len(s)
+    middle = s[n // 2] if n % 2 else (s[n // 2 - 1] + s[n // 2]) / 2
+    return np.where(np.isnan(s[-1]), np.nan, middle)
+
+
 def read(trainer: Trainer) -> Readings:
     """Everything a check needs, taken now (copies: the trainer goes on)."""
-    history = trainer.history
-    table = history.table()
+    history, evaluations = trainer.history, trainer.evaluations
     step = trainer.steps_done
-    table = table[np.searchsorted(table[:, 0], step - LONGEST_WINDOW, side="right") :]
-    evaluations = trainer.evaluations.table()
-    assert trainer.evaluations.columns == EVALUATION_COLUMNS
-    first_loss = float(evaluations[0, 1]) if len(evaluations) else float("nan")
-    start = np.searchsorted(evaluations[:, 0], step - LONGEST_WINDOW, side="right")
+    assert history.columns[0] == "step" and evaluations.columns == EVALUATION_COLUMNS
+    first = evaluations.first()
     return Readings(
         step=step,
         depth=trainer.network.depth,
-        rows=table,
+        rows=history.table(since=step - LONGEST_WINDOW),
         columns=dict(history.index),
-        evaluations=evaluations[start:],
+        evaluations=evaluations.table(since=step - LONGEST_WINDOW),
         hidden=hidden_layers(trainer),
         lr=trainer.optimizer.lr,
-        first_loss=first_loss,
+        first_loss=float("nan") if first is None else float(first[1]),
     )
 
 

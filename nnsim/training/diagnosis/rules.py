@@ -14,7 +14,7 @@ import numpy as np
 
 from nnsim.training.diagnosis import thresholds as limits
 from nnsim.training.diagnosis.messages import Evidence
-from nnsim.training.diagnosis.readings import Readings
+from nnsim.training.diagnosis.readings import Readings, column_medians
 
 
 class Finding(NamedTuple):
@@ -28,7 +28,7 @@ def _median(values: np.ndarray) -> float:
     """The median of the finite values (NaN if none): one batch's number is noisy."""
     if not np.isfinite(values).all():
         values = values[np.isfinite(values)]
-    return float(np.median(values)) if values.size else math.nan
+    return float(column_medians(values)) if values.size else math.nan
 
 
 def _block_means(values: np.ndarray, blocks: int) -> np.ndarray:

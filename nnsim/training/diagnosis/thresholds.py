@@ -9,8 +9,9 @@ from __future__ import annotations
 
 CHECK_EVERY = 100
 """Steps between two checks: a problem is named within a fraction of a second of Play at
-thousands of steps per second, and a check (a few reads of the history and one forward pass
-of at most :data:`ACTIVATION_SAMPLES` points) costs well under 1 % of the steps between."""
+thousands of steps per second. A check (a few reads of the history and one forward pass of
+at most :data:`ACTIVATION_SAMPLES` points) cost ~0.55 ms on 2-8-8-1 (AMD EPYC, 2026-12),
+a tenth of the 100 steps between; the forward's tanh is most of it."""
 
 SYMPTOMS_EVERY = 500
 """Steps between two looks at the loss's trend (oscillating, too slow, plateau): their
