@@ -11,7 +11,6 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QGraphicsItem
 
 from nnsim.training.experiment import Experiment, LayerSpec
-from nnsim.training.grid import GridPredictor
 from nnsim.training.snapshot import take_snapshot
 from nnsim.training.trainer import Trainer
 from nnsim.ui.colormap import LUT, lut_indices
@@ -21,27 +20,6 @@ from nnsim.ui.diagram_style import bias_colors, thumbnails
 from nnsim.ui.network_view import NetworkView
 
 NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
-
-
-@pytest.fixture(scope="module")
-def trained():
-    trainer = Trainer(Experiment.default())  # circle, 2-4-2-1 tanh
-    trainer.run(50)
-    return trainer, take_snapshot(trainer, GridPredictor(trainer.data.features, 100))
-
-
-@pytest.fixture
-def diagram(qtbot, trained):
-    trainer, snap = trained
-    view = NetworkView()
-    qtbot.addWidget(view)
-    view.set_structure_from_experiment(trainer.experiment)
-    view.resize(760, 480)
-    view.show()
-    qtbot.waitExposed(view)
-    view.show_snapshot(snap)
-    view.flush()
-    return view
 
 
 def drawn(view: NetworkView) -> QImage:

@@ -46,12 +46,6 @@ def spiral_relu() -> Experiment:
     )
 
 
-@pytest.fixture(scope="module")
-def trained():
-    """The default experiment (circle, 2-4-2-1 tanh) after 50 steps."""
-    return train(Experiment.default(), 50)
-
-
 @pytest.fixture
 def boundary(qtbot, trained):
     trainer, snap = trained
@@ -63,20 +57,6 @@ def boundary(qtbot, trained):
     view.resize(420, 450)
     view.show()
     qtbot.waitExposed(view)
-    return view
-
-
-@pytest.fixture
-def diagram(qtbot, trained):
-    trainer, snap = trained
-    view = NetworkView()
-    qtbot.addWidget(view)
-    view.set_structure_from_experiment(trainer.experiment)
-    view.resize(760, 480)
-    view.show()
-    qtbot.waitExposed(view)
-    view.show_snapshot(snap)
-    view.flush()
     return view
 
 
