@@ -113,20 +113,16 @@ def take_snapshot(
 ) -> Snapshot:
     """Copy everything the views need out of ``trainer`` (and evaluate it on ``grid``).
 
-    ``evaluate``: a full evaluation at this step if the last one is of another step, except
-    while ``running``: then the trainer's own, every ``eval_every`` steps, as headless (a
-    snapshot's evaluation would put rows at the moments the window drew into the history,
-    and cost the deep nets ~15 % of a snapshot). ``neuron_grid`` (coarser, for the diagram's
-    thumbnails) gives the per-neuron images instead of ``grid``; ``max_rows`` thins the
-    histories evenly (the newest row kept), so a snapshot stays small enough to send 30
-    times a second.
+    ``neuron_grid`` (coarser, for the diagram's thumbnails) gives the per-neuron images
+    instead of ``grid``; ``max_rows`` thins the histories evenly (the newest row kept), so
+    a snapshot stays small enough to send 30 times a second.
     """
     net = trainer.network
     evaluation = trainer.last_evaluation
     if (
         evaluate
         and trainer.diverged is None
-        and (evaluation is None or (evaluation.step != trainer.steps_done and not running))
+        and (evaluation is None or evaluation.step != trainer.steps_done)
     ):
         evaluation = trainer.evaluate()
     history = _thin(trainer.history.table(), trainer.history.columns, max_rows)

@@ -187,3 +187,40 @@ def test_another_runs_state_or_a_reset_starts_the_coach_afresh():
         host.handle(command)
         last = snapshots(sent)[-1]
         assert last.diagnoses == () and last.markers == (), command
+
+
+def test_playing_flat_out_the_evaluations_are_the_trainers_own():
+    """Snapshots while playing take the evaluation of every eval_every steps, as headless:
+    no rows at the moments the window drew; a pause evaluates the step it stopped at."""
+    clock = Clock()
+    sent = []
+    host = TrainingHost(Experiment.default(), sent.append, clock=clock)
+    host.handle(protocol.Play())  # the first snapshot evaluates step 0: there is none yet
+    for _ in range(20):
+        host.handle(protocol.Taken())
+        clock.advance(0.05)  # a snapshot falls due in every slice
+        host.train_slice(0.003)
+    running = [s for s in snapshots(sent) if s.running and s.step > 0]
+    assert len(running) >= 10
+    every = host.trainer.experiment.training.eval_every
+    for snapshot in running:
+        assert snapshot.evaluation.step == snapshot.step - snapshot.step % every
+    assert set(host.trainer.evaluations.column("step") % every) == {0}
+    host.handle(protocol.Pause())
+    paused = snapshots(sent)[-1]
+    assert paused.evaluation.step == paused.step == host.trainer.steps_done
+
+
+def test_shown_step_by_step_each_snapshot_evaluates_its_step():
+    clock = Clock()
+    sent = []
+    host = TrainingHost(Experiment.default(), sent.append, clock=clock)
+    host.handle(protocol.SetSpeed(5.0))
+    host.handle(protocol.Play())
+    for _ in range(12):
+        host.handle(protocol.Taken())
+        clock.advance(0.2)
+        host.train_slice()
+    shown = [s for s in snapshots(sent) if s.running and s.step > 0]
+    assert len(shown) >= 10
+    assert all(s.evaluation.step == s.step for s in shown)  # the readout follows each step
