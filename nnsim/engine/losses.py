@@ -50,7 +50,7 @@ class BinaryCrossEntropy(Loss):
     output_activation = "sigmoid"
 
     def value(self, z: np.ndarray, a: np.ndarray, y: np.ndarray, out: Out = None) -> float:
-        zero = ZERO if z.dtype is F64 else 0.0  # (see activations.HALF)
+        zero = ZERO if z.dtype is F64 else 0.0  # (see activations.ONE)
         softplus = np.logaddexp(zero, z, out)  # max(z, 0) + log1p(e^{−|z|}), never overflows
         return (float(np.add.reduce(softplus, None)) - float(np.vdot(y, z))) / z.size
 

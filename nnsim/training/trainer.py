@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
 LR_BLOCK = 1024  # learning rates are computed ahead in blocks: the schedule is a pure function
 _new_tuple = tuple.__new__  # StepResult(...) runs a Python-level __new__; this builds it directly
-_TINY = np.array(1e-300)  # the least ‖W‖ an update ratio divides by (a 0-d array: activations.HALF)
+_TINY = np.array(1e-300)  # the least ‖W‖ an update ratio divides by (0-d: see activations.ONE)
 
 
 class DivergedError(RuntimeError):

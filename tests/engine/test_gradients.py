@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pytest
 
 from nnsim.engine import regularization
-from nnsim.engine.activations import ACTIVATIONS, OUTPUT_ACTIVATIONS
+from nnsim.engine.activations import ACTIVATIONS, OUTPUT_ACTIVATIONS, sigmoid
 from nnsim.engine.losses import LOSSES
 from nnsim.engine.network import LayerConfig, Network
 
@@ -54,6 +56,24 @@ def test_activation_stable_for_huge_inputs(name):
         a = act.forward(z)
         g = act.backward(z, a, np.ones_like(z))
     assert np.all(np.isfinite(a)) and np.all(np.isfinite(g))
+
+
+def test_sigmoid_is_pytorchs_formula_and_keeps_its_left_tail():
+    """σ(z) = 1 / (1 + e^(−z)), as torch.sigmoid, to an ulp or two: the tail far left keeps
+    its digits (the half-tanh form cancelled there), and no overflow where e^(−z) has none."""
+    z = np.concatenate([np.linspace(-700, 40, 2001), [-709.5, -720.0, -1e4]])
+    with np.errstate(over="raise", invalid="raise", divide="raise"):
+        a = sigmoid(z)
+        a32 = sigmoid(z.astype(np.float32))
+    exact = np.array([1 / (1 + math.exp(-v)) if v > -709 else 0.0 for v in z])
+    tail = z > -709  # beyond, e^(−z) is capped: σ is 1e-308 or so, for 0
+    np.testing.assert_array_max_ulp(a[tail], exact[tail], maxulp=2)
+    assert np.all(a[~tail] <= 1e-307)
+    assert a32.dtype == np.float32 and np.all(np.isfinite(a32))
+    z32 = z.astype(np.float32).astype(np.float64)  # the float32 inputs, exactly
+    near = z > -80
+    exact32 = [1 / (1 + math.exp(-v)) for v in z32[near]]
+    np.testing.assert_allclose(a32[near], exact32, rtol=1e-6, atol=0)
 
 
 @pytest.mark.parametrize(
