@@ -60,6 +60,22 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
 
 
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Delete the widgets still waiting for it while Python is whole. pytest-qt closes a
+    test's widgets with ``deleteLater``, which only a later event loop carries out: after the
+    suite's last Qt test, PySide deleted them at exit instead, and a plot's pyqtgraph items
+    (Python overrides of C++ virtuals) could be called during finalisation: a segfault
+    after every test had passed."""
+    import sys
+
+    if "PySide6.QtCore" not in sys.modules:  # no Qt test ran: nothing to delete
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item: pytest.Item):
     """A dialog nobody answered fails the test itself (not only its teardown)."""

@@ -156,3 +156,30 @@ def test_the_plugin_loads_without_qt_or_a_display():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_suite_ending_on_a_closed_panel_exits_cleanly(pytester):
+    """qtbot closes a test's widgets with deleteLater, which only an event loop carries out:
+    a suite whose last Qt test shows a plot used to end in a segfault at exit, when PySide
+    deleted the panel and pyqtgraph's Python overrides ran during finalisation."""
+    pytester.makepyfile(
+        textwrap.dedent(
+            """
+            from nnsim.ui.plots import LossPanel
+            from nnsim.ui.plots.export import SvgExporter
+
+            def test_a_panel(qtbot, tmp_path):
+                panel = LossPanel()
+                qtbot.addWidget(panel)
+                panel.show()
+                qtbot.waitExposed(panel)
+                SvgExporter(panel.graphics.scene()).export(fileName=str(tmp_path / "a.svg"))
+
+            def test_no_qt():
+                pass
+            """
+        )
+    )
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+    result.assert_outcomes(passed=2)
+    assert result.ret == 0  # not -11 (SIGSEGV) after the tests passed
