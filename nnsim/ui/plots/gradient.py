@@ -16,7 +16,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QComboBox, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from nnsim.training.gradient_summary import magnitude_summary
 from nnsim.training.snapshot import Snapshot
@@ -32,6 +32,7 @@ from nnsim.ui.plots.base import (
 )
 from nnsim.ui.plots.diagnosis_markers import DiagnosisMarkers
 from nnsim.ui.plots.layer_lines import LayerCurve, LayerLines
+from nnsim.ui.plots.readout import Readout
 from nnsim.ui.style import HIGHLIGHT, MUTED, TEXT, layer_color
 
 ZERO_LABEL_POINT_SIZE = TICK_POINT_SIZE - 1
@@ -119,10 +120,9 @@ class GradientPanel(PlotPanel):
         self._box_pens: list = []
         self._zero_rows: list[float] = [0.0]  # y of the one or two rows of "% zero" labels
 
-        self.readout = QLabel("")
-        self.readout.setObjectName("gradientReadout")
-        self.readout.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.readout.setToolTip(tr("The latest value in the first and in the last layer."))
+        self.readout = Readout(
+            "gradientReadout", tr("The latest value in the first and in the last layer.")
+        )
         self.metric_combo = QComboBox()
         self.metric_combo.setObjectName("gradientMetricCombo")
         for metric in METRICS:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtWidgets import QLabel, QSizePolicy, QToolButton, QWidget
+from PySide6.QtWidgets import QToolButton, QWidget
 
 from nnsim.training.snapshot import Snapshot
 from nnsim.training.text import QT_TR_NOOP
@@ -23,6 +23,7 @@ from nnsim.ui.plots.base import (
 from nnsim.ui.plots.diagnosis_markers import DiagnosisMarkers
 from nnsim.ui.plots.ghosts import GhostRuns
 from nnsim.ui.plots.layer_lines import LayerLines
+from nnsim.ui.plots.readout import Readout
 from nnsim.ui.style import MUTED
 
 BATCH_COLOR = "#b4bcc4"  # thin and light: the noisy per-batch loss stays in the background
@@ -69,11 +70,8 @@ class LossPanel(PlotPanel):
         self._hover_step: float | None = None
         self._has_accuracy = True
 
-        self.readout = QLabel("")
-        self.readout.setObjectName("lossReadout")
-        self.readout.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.readout.setToolTip(
-            tr("Values at the step under the mouse (the latest step otherwise).")
+        self.readout = Readout(
+            "lossReadout", tr("Values at the step under the mouse (the latest step otherwise).")
         )
         self.log_toggle = self._add_log_toggle(
             "lossLogToggle",

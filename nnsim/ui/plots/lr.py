@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QWidget
 
 from nnsim.training.snapshot import Snapshot
 from nnsim.training.text import QT_TR_NOOP
@@ -21,6 +21,7 @@ from nnsim.ui.plots.base import (
     step_axis,
 )
 from nnsim.ui.plots.layer_lines import LayerLines
+from nnsim.ui.plots.readout import Readout
 from nnsim.ui.style import MUTED, POSITIVE
 
 USED_COLOR = POSITIVE
@@ -53,9 +54,7 @@ class LrPanel(PlotPanel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("lrPlot", LR_TOOLTIP, parent)
-        self.readout = QLabel("")
-        self.readout.setObjectName("lrReadout")
-        self.readout.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.readout = Readout("lrReadout")
         self.log_toggle = self._add_log_toggle(
             "lrLogToggle",
             QT_TR_NOOP("Log y axis: a schedule dividing η by 10 twice shows as two equal steps."),

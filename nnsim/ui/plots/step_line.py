@@ -17,7 +17,7 @@ import html
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
 
 from nnsim.training.lecture import LectureSession
 from nnsim.training.snapshot import Snapshot
@@ -25,6 +25,7 @@ from nnsim.training.step_line import StepLine, StepLineProbe
 from nnsim.training.text import QT_TR_NOOP
 from nnsim.ui.i18n import shown, tr
 from nnsim.ui.plots.base import PlotPanel, finite, format_value, nearest_index
+from nnsim.ui.plots.readout import Readout
 from nnsim.ui.style import HIGHLIGHT, MUTED
 
 BATCH_COLOR = "#7f8a96"  # darker than the loss plot's batch grey: here it is a main curve
@@ -82,11 +83,8 @@ class StepLinePanel(PlotPanel):
         self.line: StepLine | None = None
         self._hover: float | None = None
         self._message = WAITING
-        self.readout = QLabel("")
-        self.readout.setObjectName("stepLineReadout")
-        self.readout.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.readout.setToolTip(
-            tr("From η = 0 to the chosen η; under the mouse, the values there.")
+        self.readout = Readout(
+            "stepLineReadout", tr("From η = 0 to the chosen η; under the mouse, the values there.")
         )
         self.log_toggle = QCheckBox(tr("log η"))
         self.log_toggle.setObjectName("stepLineLogToggle")
