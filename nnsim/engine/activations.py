@@ -41,20 +41,30 @@ Array = np.ndarray
 Out = np.ndarray | None  # where a result may be written (see the module's docstring)
 
 
-EXP_CAP = _constant(709.0)  # e^709 is finite in float64 (e^710 is not) ...
-EXP_CAP_32 = 88.0  # ... and e^88 in float32
+EXP_CAP = _constant(708.0)  # σ = 1/(1 + e^708) = 3.3e-308 is still a normal float64 ...
+EXP_CAP_32 = 87.0  # ... and 1/(1 + e^87) = 1.6e-38 a normal float32: never a denormal
 
 
 def sigmoid(z: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
-    """σ(z) = 1 / (1 + e^{−z}), as PyTorch computes it, with e^{−z} capped where it would
-    overflow (z < −709: σ ≈ 1e−308 for 0, and no warning). Four passes of the half-tanh form
-    ½·(1 + tanh(z/2)) cost twice these five here (NumPy 2.4 on an AMD EPYC: its float64 tanh
-    13-19 ns an element, exp 5-9), and it lost the left tail to cancellation."""
-    f64 = z.dtype is F64
+    """σ(z) = 1 / (1 + e^{−z}), as PyTorch computes it, with e^{−z} capped before it would
+    overflow or σ become denormal (z < −708: σ = 3.3e−308 for 0, and no warning; denormals
+    slow every product that reads them). Four passes of the half-tanh form ½·(1 + tanh(z/2))
+    cost twice these five here (NumPy 2.4 on an AMD EPYC: its float64 tanh 13-19 ns an
+    element, exp 5-9), and it lost the left tail to cancellation. Integers are taken as
+    float64; float32 stays float32."""
+    dtype = z.dtype
+    cap: np.ndarray | float
+    one: np.ndarray | float
+    if dtype is F64:  # the training step's arrays: the 0-d constants, converted once
+        cap, one = EXP_CAP, ONE
+    else:
+        if dtype.kind != "f":
+            z = z.astype(np.float64)
+        cap, one = (EXP_CAP_32, 1.0) if z.dtype.itemsize < 8 else (708.0, 1.0)
     a = np.negative(z, out)  # out positional: a keyword costs ~0.3 µs a call
-    np.minimum(a, EXP_CAP if f64 else EXP_CAP_32, out=a)  # (a positional out is deprecated)
+    np.minimum(a, cap, out=a)  # (a positional out is deprecated)
     np.exp(a, a)
-    np.add(a, ONE if f64 else 1.0, a)
+    np.add(a, one, a)
     return np.reciprocal(a, a)
 
 

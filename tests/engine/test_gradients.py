@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import pickle
 
 import numpy as np
 import pytest
@@ -61,19 +62,33 @@ def test_activation_stable_for_huge_inputs(name):
 def test_sigmoid_is_pytorchs_formula_and_keeps_its_left_tail():
     """σ(z) = 1 / (1 + e^(−z)), as torch.sigmoid, to an ulp or two: the tail far left keeps
     its digits (the half-tanh form cancelled there), and no overflow where e^(−z) has none."""
-    z = np.concatenate([np.linspace(-700, 40, 2001), [-709.5, -720.0, -1e4]])
+    z = np.concatenate([np.linspace(-700, 40, 2001), [-708.5, -709.5, -720.0, -1e4]])
     with np.errstate(over="raise", invalid="raise", divide="raise"):
         a = sigmoid(z)
         a32 = sigmoid(z.astype(np.float32))
-    exact = np.array([1 / (1 + math.exp(-v)) if v > -709 else 0.0 for v in z])
-    tail = z > -709  # beyond, e^(−z) is capped: σ is 1e-308 or so, for 0
+    exact = np.array([1 / (1 + math.exp(-v)) if v > -708 else 0.0 for v in z])
+    tail = z > -708  # beyond, e^(−z) is capped: σ is 3.3e-308, for 0
     np.testing.assert_array_max_ulp(a[tail], exact[tail], maxulp=2)
     assert np.all(a[~tail] <= 1e-307)
     assert a32.dtype == np.float32 and np.all(np.isfinite(a32))
+    # never a denormal, which would slow every product reading it
+    assert a.min() >= np.finfo(np.float64).tiny and a32.min() >= np.finfo(np.float32).tiny
     z32 = z.astype(np.float32).astype(np.float64)  # the float32 inputs, exactly
     near = z > -80
     exact32 = [1 / (1 + math.exp(-v)) for v in z32[near]]
     np.testing.assert_allclose(a32[near], exact32, rtol=1e-6, atol=0)
+
+
+def test_sigmoid_of_any_float64_and_of_integers_is_float64():
+    """Not only NumPy's own float64 dtype object: a big-endian or unpickled array gets the
+    float64 cap too, and integers are taken as float64 (as tanh takes them)."""
+    z = np.array([-720.0, -3.0, 0.0, 5.0])
+    expected = sigmoid(z)
+    np.testing.assert_array_equal(sigmoid(pickle.loads(pickle.dumps(z))), expected)
+    np.testing.assert_array_equal(sigmoid(z.astype(">f8")), expected)
+    ints = sigmoid(np.array([-3, 0, 5]))
+    assert ints.dtype == np.float64
+    np.testing.assert_array_equal(ints, expected[1:])
 
 
 @pytest.mark.parametrize(

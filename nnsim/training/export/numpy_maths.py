@@ -19,8 +19,8 @@ def linear_backward(Z, A, dA):
 """,
     "sigmoid": '''
 def sigmoid(Z):
-    """σ(z) = 1 / (1 + e^(−z)), e^(−z) capped at e^709 (where float64 overflows)."""
-    return 1.0 / (1.0 + np.exp(np.minimum(-Z, 709.0)))
+    """σ(z) = 1 / (1 + e^(−z)), e^(−z) capped at e^708 (beyond, σ would be denormal)."""
+    return 1.0 / (1.0 + np.exp(np.minimum(-Z, 708.0)))
 
 
 def sigmoid_backward(Z, A, dA):
@@ -75,11 +75,11 @@ def gelu_backward(Z, A, dA):
 """,
     "silu": """
 def silu(Z):
-    return Z * (1.0 / (1.0 + np.exp(np.minimum(-Z, 709.0))))  # z·σ(z)
+    return Z * (1.0 / (1.0 + np.exp(np.minimum(-Z, 708.0))))  # z·σ(z)
 
 
 def silu_backward(Z, A, dA):
-    s = 1.0 / (1.0 + np.exp(np.minimum(-Z, 709.0)))
+    s = 1.0 / (1.0 + np.exp(np.minimum(-Z, 708.0)))
     return dA * (s * (1.0 + Z * (1.0 - s)))  # (zσ)' = σ + zσ(1 − σ)
 """,
     "sine": """
