@@ -263,7 +263,7 @@ class WindowMenusMixin(MainWindowParts):
         return choice is not None and self.export_report_to(choice)
 
     def export_report_to(self, choice: ReportChoice) -> bool:
-        """Draw the report's figures and write it off the GUI thread, without dialogs; the
+        """Draw the report's figures and write it (see ReportExporter), without dialogs; the
         status bar says where, or why not. False if nothing started."""
         if self.report_exporter is None:
             from nnsim.ui.export.report import ReportExporter

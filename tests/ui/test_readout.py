@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint
 from PySide6.QtGui import QHelpEvent
-from PySide6.QtWidgets import QApplication, QToolTip
+from PySide6.QtWidgets import QApplication, QLabel, QToolTip
 
 from nnsim.ui.plots.readout import Readout
 
@@ -21,7 +21,11 @@ def test_a_narrow_readout_paints_the_start_of_its_line_and_an_ellipsis(qtbot):
     assert shown.endswith("…") and LINE.startswith(shown[:-1])
     assert readout.text() == LINE  # what tests and the window read is the whole line
     assert readout.tooltip_text() == f"{LINE}\n\nWhat the values are."
-    readout.grab()  # the elided paint runs without error
+    label = QLabel(shown)  # what a label of the elided line paints, pixel for pixel
+    qtbot.addWidget(label)
+    label.resize(readout.size())
+    label.show()
+    assert readout.grab().toImage() == label.grab().toImage()
 
 
 def test_a_wide_readout_paints_its_whole_line_and_its_own_tooltip(qtbot):
@@ -35,7 +39,7 @@ def test_a_wide_readout_paints_its_whole_line_and_its_own_tooltip(qtbot):
 
 
 def test_hovering_an_elided_readout_shows_the_whole_line(qtbot):
-    readout = Readout("someReadout")
+    readout = Readout("someReadout", "What the values are.")
     qtbot.addWidget(readout)
     readout.setText(LINE)
     readout.resize(80, 30)
@@ -43,7 +47,7 @@ def test_hovering_an_elided_readout_shows_the_whole_line(qtbot):
     event = QHelpEvent(QEvent.Type.ToolTip, QPoint(5, 5), readout.mapToGlobal(QPoint(5, 5)))
     assert readout.event(event)
     qtbot.waitUntil(lambda: QToolTip.isVisible(), timeout=2000)
-    assert QToolTip.text() == LINE
+    assert QToolTip.text() == f"{LINE}\n\nWhat the values are."
     QToolTip.hideText()
     QApplication.processEvents()
 

@@ -4,6 +4,12 @@ Building an exported script or encoding a 4× PNG can take longer than a frame, 
 exports write in a worker thread; a timer on the GUI thread looks every :data:`POLL_MS` ms
 whether the write has finished and then says so through ``finished`` (a message for the
 status bar, and whether it is an error). Widgets are touched only from that timer's slot.
+
+Work that goes through Qt's signals and slots (``QTextDocument`` connects its layout's) is
+:meth:`~BackgroundWriter.run_here`, on the GUI thread: PySide runs a Qt call with the GIL
+held, so a worker thread waiting there for Qt's connection lock while the GUI thread holds it
+and waits for the GIL (a Python override called from ``QObject::disconnect``) is a deadlock;
+one froze the suite in ``test_the_page_is_written_off_the_gui_thread``.
 """
 
 from __future__ import annotations
@@ -43,6 +49,16 @@ class BackgroundWriter(QObject):
         self._future = self._pool.submit(write, *args)
         self._timer.start()
         return True
+
+    def run_here(self, write: Callable[..., Any], *args: Any) -> None:
+        """Run ``write(*args)`` now, on this (the GUI) thread, and say how it went as
+        :meth:`submit`'s writes do: for Qt work a worker thread must not do (see above)."""
+        future: Future[Any] = Future()
+        try:
+            future.set_result(write(*args))
+        except Exception as err:  # said through report(), as a worker's would be
+            future.set_exception(err)
+        self.report(future)
 
     def report(self, future: Future[Any]) -> None:
         """Say how the finished ``future`` went (emit ``finished``)."""

@@ -6,9 +6,11 @@ the decision boundary, and the coach's diagnoses with their steps, every label i
 language. A :class:`ReportExporter` draws the three figures again (:func:`draw_figure`,
 as File ▸ Export ▸ Figure does, at 2× for print) on the GUI thread, one per turn of the
 event loop, reads the texts (:func:`report_content`), and :func:`write_report` makes the
-page and writes it in a worker thread (:mod:`.report_page`): HTML as one self-contained
-file, PDF through ``QTextDocument`` on a ``QPdfWriter`` (A4), shrunk onto one page when it
-nearly fits, else over several.
+page (:mod:`.report_page`): HTML as one self-contained file, written in a worker thread;
+PDF through ``QTextDocument`` on a ``QPdfWriter`` (A4), shrunk onto one page when it nearly
+fits, else over several, written on the GUI thread in a turn of its own (50-95 ms here):
+``QTextDocument`` connects signals, which a worker thread cannot do safely under PySide
+(see :mod:`.background`).
 """
 
 from __future__ import annotations
@@ -120,8 +122,8 @@ def report_content(
 
 
 def write_report(content: ReportContent, choice: ReportChoice) -> Path:
-    """Make the page and write it where ``choice`` says (off the GUI thread if you like);
-    returns the path. Raises :class:`ReportError` saying why not."""
+    """Make the page and write it where ``choice`` says (HTML off the GUI thread if you
+    like, PDF on it); returns the path. Raises :class:`ReportError` saying why not."""
     path = choice.path
     if choice.format not in FORMATS:
         raise ReportError(tr("Unknown report format {format} (pdf or html)").format(
@@ -159,9 +161,10 @@ def _remove_new(path: Path, existed: bool) -> None:
 
 class ReportExporter(BackgroundWriter):
     """Draws the figures on the GUI thread, one per turn of the event loop (each takes a
-    frame or two), then reads the texts and writes the report in a worker thread, one
-    report at a time, and says when it is done. A figure behind a tab is brought forward
-    and drawn once it has been shown (a few frames later)."""
+    frame or two), then reads the texts and writes the report (HTML in a worker thread, PDF
+    at the next turn on the GUI thread), one report at a time, and says when it is done. A
+    figure behind a tab is brought forward and drawn once it has been shown (a few frames
+    later)."""
 
     RETRIES = 10  # times to look again for a figure brought forward
     RETRY_MS = 50
@@ -211,8 +214,17 @@ class ReportExporter(BackgroundWriter):
         except Exception as err:  # a slot: said in the status bar, never raised
             self._fail(tr("Could not export the report: {why}").format(why=err))
             return
+        if job.choice.format == "pdf":  # a turn of its own, after the last figure's
+            job.content = content
+            QTimer.singleShot(0, self, self._write_pdf)
+            return
         self._job = None
         self.submit(write_report, content, job.choice)
+
+    def _write_pdf(self) -> None:
+        job, self._job = self._job, None
+        if job is not None and job.content is not None:
+            self.run_here(write_report, job.content, job.choice)
 
     def _fail(self, message: str) -> None:
         self._job = None
@@ -238,4 +250,5 @@ class _Job:
     texts: Callable[[dict[str, QImage]], ReportContent]
     choice: ReportChoice
     images: dict[str, QImage] = field(default_factory=dict)
+    content: ReportContent | None = None  # once the texts are read (a PDF waits a turn)
     retries: int = ReportExporter.RETRIES

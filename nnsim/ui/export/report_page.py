@@ -1,4 +1,4 @@
-"""The report's page made from its content, off the GUI thread (see :mod:`.report`): one
+"""The report's page made from its content (see :mod:`.report`): one
 HTML text that both formats share (the subset ``QTextDocument`` draws), written as one
 self-contained file with the images as base64 PNG, or laid out by ``QTextDocument`` and
 painted on a ``QPdfWriter`` (A4, text stays text)."""
@@ -172,9 +172,9 @@ def html_file(content: ReportContent) -> bytes:
 def write_pdf(content: ReportContent, path: Path) -> None:
     """The report as an A4 PDF at ``path``: on one page if shrinking it to
     :data:`ONE_PAGE_SHRINK` is enough, else over as many as it needs."""
-    # QTextDocument lays a long page out in steps on timers: this worker thread needs an
-    # event dispatcher to start them, which making an event loop gives it for good (the loop
-    # never runs: the layout is finished at once when the document is asked for its size).
+    # QTextDocument lays a long page out in steps on timers: a thread without an event
+    # dispatcher (a script's) gets one for good by making an event loop, which never runs
+    # (the layout is finished at once when the document is asked for its size).
     QEventLoop()
     document = QTextDocument()
     document.setDocumentMargin(0)

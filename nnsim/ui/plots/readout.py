@@ -8,9 +8,9 @@ whole line above the read-out's explanation. ``text()`` is always the whole line
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QHelpEvent, QPainter, QPalette
-from PySide6.QtWidgets import QLabel, QSizePolicy, QToolTip, QWidget
+from PySide6.QtCore import QEvent, QRect, Qt
+from PySide6.QtGui import QHelpEvent, QPainter
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStyle, QToolTip, QWidget
 
 
 class Readout(QLabel):
@@ -24,9 +24,13 @@ class Readout(QLabel):
         if tooltip:
             self.setToolTip(tooltip)
 
+    def _text_rect(self) -> QRect:
+        m = self.margin()
+        return self.contentsRect().adjusted(m, m, -m, -m)
+
     def shown_text(self) -> str:
         """The line as painted: the whole text, or its start and "…" when it does not fit."""
-        width = self.contentsRect().width()
+        width = self._text_rect().width()
         return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, width)
 
     def is_elided(self) -> bool:
@@ -46,12 +50,12 @@ class Readout(QLabel):
         painter = QPainter(self)
         self.style().drawItemText(
             painter,
-            self.contentsRect(),
-            int(self.alignment()),
+            self._text_rect(),
+            int(QStyle.visualAlignment(self.layoutDirection(), self.alignment())),
             self.palette(),
             self.isEnabled(),
             shown,
-            QPalette.ColorRole.WindowText,
+            self.foregroundRole(),
         )
         painter.end()
 
@@ -59,7 +63,7 @@ class Readout(QLabel):
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             text = self.tooltip_text()
             if text:
-                QToolTip.showText(event.globalPos(), text, self)
+                QToolTip.showText(event.globalPos(), text, self, QRect(), self.toolTipDuration())
             else:
                 QToolTip.hideText()
             return True
