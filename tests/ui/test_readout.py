@@ -17,8 +17,9 @@ def test_a_narrow_readout_paints_the_start_of_its_line_and_an_ellipsis(qtbot):
     readout.setText(LINE)
     readout.resize(readout.fontMetrics().horizontalAdvance(LINE) // 2, 30)
     readout.show()
-    shown = readout.shown_text()
-    assert shown.endswith("…") and LINE.startswith(shown[:-1])
+    shown = readout.shown_text()  # whole values, then "…": never "acc 0."
+    assert shown.endswith(" · …") and LINE.startswith(shown[:-1])
+    assert shown[: -len(" · …")] in [LINE.rsplit(" · ", k)[0] for k in range(1, 5)]
     assert readout.text() == LINE  # what tests and the window read is the whole line
     assert readout.tooltip_text() == f"{LINE}\n\nWhat the values are."
     label = QLabel(shown)  # what a label of the elided line paints, pixel for pixel
@@ -36,6 +37,16 @@ def test_a_wide_readout_paints_its_whole_line_and_its_own_tooltip(qtbot):
     readout.show()
     assert readout.shown_text() == LINE and not readout.is_elided()
     assert readout.tooltip_text() == "What the values are."
+
+
+def test_a_line_without_parts_is_cut_at_a_character(qtbot):
+    readout = Readout("someReadout")
+    qtbot.addWidget(readout)
+    readout.setText("L1 1.1e-07 ... L11 0.17")
+    readout.resize(60, 30)
+    readout.show()
+    shown = readout.shown_text()
+    assert shown.endswith("…") and readout.text().startswith(shown[:-1])
 
 
 def test_hovering_an_elided_readout_shows_the_whole_line(qtbot):

@@ -1,9 +1,11 @@
 """A plot's one-line read-out: the values at a step, in the panel's header.
 
 The header gives the read-out what room is left beside its buttons (its width is ignored by
-the layout, so a long line never widens the panel). A line that does not fit ends in "…"
-rather than being cut mid-number, where "acc 0.53" read as "acc 0."; hovering it shows the
-whole line above the read-out's explanation. ``text()`` is always the whole line.
+the layout, so a long line never widens the panel). A line that does not fit shows the
+values that fit whole and then "…", never a number cut short ("acc 0.53" read as "acc 0."):
+it drops the last " · "-separated parts, or cuts a line without parts at a character.
+Hovering it shows the whole line above the read-out's explanation. ``text()`` is always the
+whole line.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QRect, Qt
 from PySide6.QtGui import QHelpEvent, QPainter
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStyle, QToolTip, QWidget
+
+SEPARATOR = " · "  # between the values of a read-out's line
 
 
 class Readout(QLabel):
@@ -29,9 +33,16 @@ class Readout(QLabel):
         return self.contentsRect().adjusted(m, m, -m, -m)
 
     def shown_text(self) -> str:
-        """The line as painted: the whole text, or its start and "…" when it does not fit."""
-        width = self._text_rect().width()
-        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, width)
+        """The line as painted: the whole text, or the parts that fit and "…"."""
+        text, width, metrics = self.text(), self._text_rect().width(), self.fontMetrics()
+        if metrics.horizontalAdvance(text) <= width:
+            return text
+        parts = text.split(SEPARATOR)
+        for k in range(len(parts) - 1, 0, -1):
+            shown = SEPARATOR.join(parts[:k]) + SEPARATOR + "…"
+            if metrics.horizontalAdvance(shown) <= width:
+                return shown
+        return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
 
     def is_elided(self) -> bool:
         return self.shown_text() != self.text()
