@@ -41,7 +41,8 @@ Array = np.ndarray
 Out = np.ndarray | None  # where a result may be written (see the module's docstring)
 
 
-EXP_CAP = _constant(708.0)  # σ = 1/(1 + e^708) = 3.3e-308 is still a normal float64 ...
+EXP_CAP_64 = 708.0  # σ = 1/(1 + e^708) = 3.3e-308 is still a normal float64 ...
+EXP_CAP = _constant(EXP_CAP_64)
 EXP_CAP_32 = 87.0  # ... and 1/(1 + e^87) = 1.6e-38 a normal float32: never a denormal
 
 
@@ -60,7 +61,7 @@ def sigmoid(z: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
     else:
         if dtype.kind != "f":
             z = z.astype(np.float64)
-        cap, one = (EXP_CAP_32, 1.0) if z.dtype.itemsize < 8 else (708.0, 1.0)
+        cap, one = (EXP_CAP_32, 1.0) if z.dtype.itemsize < 8 else (EXP_CAP_64, 1.0)
     a = np.negative(z, out)  # out positional: a keyword costs ~0.3 µs a call
     np.minimum(a, cap, out=a)  # (a positional out is deprecated)
     np.exp(a, a)

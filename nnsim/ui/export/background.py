@@ -9,7 +9,7 @@ Work that goes through Qt's signals and slots (``QTextDocument`` connects its la
 :meth:`~BackgroundWriter.run_here`, on the GUI thread: PySide runs a Qt call with the GIL
 held, so a worker thread waiting there for Qt's connection lock while the GUI thread holds it
 and waits for the GIL (a Python override called from ``QObject::disconnect``) is a deadlock;
-one froze the suite in ``test_the_page_is_written_off_the_gui_thread``.
+one froze a CI run in the report's test, with the PDF written in the worker.
 """
 
 from __future__ import annotations

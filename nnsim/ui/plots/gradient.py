@@ -32,7 +32,7 @@ from nnsim.ui.plots.base import (
 )
 from nnsim.ui.plots.diagnosis_markers import DiagnosisMarkers
 from nnsim.ui.plots.layer_lines import LayerCurve, LayerLines
-from nnsim.ui.plots.readout import Readout
+from nnsim.ui.plots.readout import SEPARATOR, Readout
 from nnsim.ui.style import HIGHLIGHT, MUTED, TEXT, layer_color
 
 ZERO_LABEL_POINT_SIZE = TICK_POINT_SIZE - 1
@@ -222,7 +222,7 @@ class GradientPanel(PlotPanel):
         prefix = METRICS[self.metric_name()][0]
         shown = range(1, self._layers + 1) if self._layers <= 3 else (1, self._layers)
         parts = [f"L{k} {snap.history[f'{prefix}_{k}'][-1]:.2g}" for k in shown]
-        return (" · " if self._layers <= 3 else " … ").join(parts)
+        return (SEPARATOR if self._layers <= 3 else " … ").join(parts)
 
     def clear(self) -> None:
         """Empty every curve and box (the layers stay)."""

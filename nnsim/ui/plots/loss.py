@@ -23,7 +23,7 @@ from nnsim.ui.plots.base import (
 from nnsim.ui.plots.diagnosis_markers import DiagnosisMarkers
 from nnsim.ui.plots.ghosts import GhostRuns
 from nnsim.ui.plots.layer_lines import LayerLines
-from nnsim.ui.plots.readout import Readout
+from nnsim.ui.plots.readout import SEPARATOR, Readout
 from nnsim.ui.style import MUTED
 
 BATCH_COLOR = "#b4bcc4"  # thin and light: the noisy per-batch loss stays in the background
@@ -237,7 +237,7 @@ class LossPanel(PlotPanel):
                 )
             if eval_steps[j] != steps[i]:  # train/test are evaluated every few steps only
                 parts[-1] += tr(" (step {step})").format(step=int(eval_steps[j]))
-        return " · ".join(parts)
+        return SEPARATOR.join(parts)
 
     def show_readout_at(self, step: float | None) -> None:
         """Show the read-out (and the cursor line) at ``step``; None goes back to the latest."""

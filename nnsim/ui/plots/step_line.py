@@ -25,7 +25,7 @@ from nnsim.training.step_line import StepLine, StepLineProbe
 from nnsim.training.text import QT_TR_NOOP
 from nnsim.ui.i18n import shown, tr
 from nnsim.ui.plots.base import PlotPanel, finite, format_value, nearest_index
-from nnsim.ui.plots.readout import Readout
+from nnsim.ui.plots.readout import SEPARATOR, Readout
 from nnsim.ui.style import HIGHLIGHT, MUTED
 
 BATCH_COLOR = "#7f8a96"  # darker than the loss plot's batch grey: here it is a main curve
@@ -291,7 +291,7 @@ class StepLinePanel(PlotPanel):
         ]
         if line.update_train_loss is not None:
             parts.append(f"{line.optimizer} {format_value(float(line.update_train_loss[i]))}")
-        return " · ".join(parts)
+        return SEPARATOR.join(parts)
 
     def _on_mouse_moved(self, scene_pos: QPointF) -> None:
         inside = self.plot.vb.sceneBoundingRect().contains(scene_pos)
